@@ -1,0 +1,94 @@
+import http from 'node:http';
+import express from 'express';
+import { Server } from 'socket.io';
+import { REPLAY_LIMIT } from '@treaty-watch/shared';
+import type { Config } from './config';
+import { BODY_LIMIT, errorHandler } from './http/error-handler';
+import { buildIdOf, clientApp } from './http/client-app';
+import { HttpProblem, problems } from './http/problem';
+import { requireJson } from './http/require-json';
+import { healthRoutes } from './http/routes/health';
+import { snapshotRoutes } from './http/routes/snapshot';
+import { treatiesRoutes } from './http/routes/treaties';
+import { updatesRoutes } from './http/routes/updates';
+import { createLogger, errorFields, type Logger } from './log';
+import type { BoardServer } from './realtime/board-server';
+import { Broadcaster } from './realtime/broadcaster';
+import { handleConnections } from './realtime/connections';
+import { PresenceCounter } from './realtime/presence';
+import { seedBoard } from './seed/seed-board';
+import { createBoardService } from './services/board-service';
+import { createTokenService } from './services/token-service';
+import { createUpdateService } from './services/update-service';
+import { openSqliteStore } from './store/sqlite/sqlite-store';
+import type { Store } from './store/store';
+
+export interface App {
+  httpServer: http.Server;
+  store: Store;
+  log: Logger;
+  /** Resolves with the address actually bound (port 0 picks a free one). */
+  listen(port: number, host: string): Promise<{ port: number; url: string }>;
+  close(): Promise<void>;
+}
+
+/** The composition root: the one place that knows which store, which services and which transport. */
+export async function createApp(config: Config): Promise<App> {
+  const log = createLogger(config.logLevel);
+  const store = openSqliteStore(config.dataDir);
+  const seeded = await seedBoard(store);
+  if (seeded > 0) log.info('seeded the board from the fact sheet', { entries: seeded });
+
+  const buildId = buildIdOf(config.clientDist);
+  const board = createBoardService(store, buildId);
+  const updates = createUpdateService(store);
+  const tokens = createTokenService(store, config.adminToken);
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  // Viewers only listen: nothing a client sends needs more than a few bytes.
+  const io: BoardServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 16 * 1024 });
+
+  const seq = await store.currentSeq();
+  const broadcaster = new Broadcaster(io, seq, await store.changesAfter(Math.max(0, seq - REPLAY_LIMIT), REPLAY_LIMIT));
+  const presence = new PresenceCounter(io);
+  handleConnections(io, { board, broadcaster, presence });
+
+  app.use(healthRoutes());
+  app.use(
+    '/api',
+    requireJson,
+    express.json({ limit: BODY_LIMIT }),
+    treatiesRoutes({ board, updates, tokens, broadcaster }),
+    updatesRoutes(board),
+    snapshotRoutes(board),
+    (req) => {
+      throw new HttpProblem(problems.notFound(`There is no API route ${req.method} ${req.path}.`));
+    },
+  );
+  app.use(clientApp(config.clientDist));
+  app.use(errorHandler((message, error) => log.error(message, errorFields(error))));
+
+  return {
+    httpServer,
+    store,
+    log,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          const bound = typeof address === 'object' && address ? address.port : port;
+          resolve({ port: bound, url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}` });
+        });
+      });
+    },
+    async close() {
+      presence.stop();
+      broadcaster.stop();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { RequestHandler, Response } from 'express';
+import { roleAllows, type Role } from '@treaty-watch/shared';
+import type { Principal, TokenService } from '../services/token-service';
+import { HttpProblem, problems } from './problem';
+
+/** Admits a request whose bearer token holds `role` (or admin); the principal lands in `res.locals`. */
+export function requireRole(tokens: TokenService, role: Role): RequestHandler {
+  return async (req, res, next) => {
+    const header = req.get('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) {
+      throw new HttpProblem(problems.unauthorized('Send Authorization: Bearer <token>.'));
+    }
+    const principal = await tokens.authenticate(match[1]);
+    if (!principal) throw new HttpProblem(problems.unauthorized('The token is unknown or has been revoked.'));
+    if (!roleAllows(principal.role, role)) {
+      throw new HttpProblem(problems.forbidden(`This needs the ${role} role; the token has ${principal.role}.`));
+    }
+    res.locals.principal = principal;
+    next();
+  };
+}
+
+export function principalOf(res: Response): Principal {
+  return res.locals.principal as Principal;
+}

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type RequestHandler, Router } from 'express';
+
+/** Changes with every client build, so a screen left open for weeks knows when to reload. */
+export function buildIdOf(clientDist: string): string {
+  const index = path.join(clientDist, 'index.html');
+  if (!fs.existsSync(index)) return 'no-client-build';
+  return createHash('sha256').update(fs.readFileSync(index)).digest('hex').slice(0, 12);
+}
+
+const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Treaty Watch</title>
+<p>The dashboard has not been built. Run <code>npm start</code> (which builds it) or <code>npm run dev</code>.</p>`;
+
+/** The built dashboard, with every page path answered by its index so client-side routes load directly. */
+export function clientApp(clientDist: string): Router {
+  const router = Router();
+  const index = path.join(clientDist, 'index.html');
+  router.use(
+    '/assets',
+    express.static(path.join(clientDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+  );
+  router.use(express.static(clientDist, { index: false }));
+  const page: RequestHandler = (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (!fs.existsSync(index)) {
+      res.status(503).type('html').send(NOT_BUILT);
+      return;
+    }
+    res.set('Cache-Control', 'no-cache').sendFile(index);
+  };
+  router.use(page);
+  return router;
+}

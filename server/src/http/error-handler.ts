@@ -1,0 +1,45 @@
+import type { ErrorRequestHandler } from 'express';
+import { DomainError } from '../services/errors';
+import { HttpProblem, problems, sendProblem } from './problem';
+
+export const BODY_LIMIT = '64kb';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+}
+
+/**
+ * Every failure ends here as problem+json. A stack trace or an SQL message never reaches a
+ * client; unexpected errors are logged with the request that caused them.
+ */
+export function errorHandler(log: (message: string, error: unknown) => void): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    if (error instanceof HttpProblem) return sendProblem(res, error.problem);
+    if (error instanceof DomainError) {
+      const errors = error.details.errors ?? [];
+      switch (error.code) {
+        case 'not_found':
+          return sendProblem(res, problems.notFound(error.message));
+        case 'invalid':
+          return sendProblem(res, { ...problems.invalidBody(errors), detail: error.message });
+        case 'invalid_transition':
+          return sendProblem(res, problems.invalidTransition(error.message, error.details.allowed ?? []));
+        case 'conflict':
+          return sendProblem(res, problems.conflict(error.message));
+      }
+    }
+    const parserError = error as BodyParserError;
+    if (parserError.type === 'entity.too.large') return sendProblem(res, problems.tooLarge(BODY_LIMIT));
+    if (parserError.type === 'entity.parse.failed') {
+      return sendProblem(res, problems.invalidBody([{ field: '', message: 'the body is not valid JSON' }]));
+    }
+    if (parserError.type === 'encoding.unsupported' || parserError.type === 'charset.unsupported') {
+      return sendProblem(res, problems.unsupportedMediaType());
+    }
+    if (parserError.status === 404) return sendProblem(res, problems.notFound(`Nothing at ${req.path}.`));
+    log(`${req.method} ${req.originalUrl} failed`, error);
+    sendProblem(res, problems.internal());
+  };
+}

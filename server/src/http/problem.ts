@@ -1,0 +1,77 @@
+import type { Response } from 'express';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type FieldError, type Problem, type Status } from '@treaty-watch/shared';
+import type { ZodError } from 'zod';
+
+/** An error that already knows the problem+json it becomes. */
+export class HttpProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.title);
+    this.name = 'HttpProblem';
+  }
+}
+
+export function sendProblem(res: Response, problem: Problem): void {
+  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+}
+
+export function fieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+export const problems = {
+  invalidBody: (errors: FieldError[]): Problem => ({
+    type: PROBLEM_TYPES.invalidBody,
+    title: 'The request body is not valid',
+    status: 400,
+    detail: errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '),
+    errors,
+  }),
+  invalidQuery: (errors: FieldError[]): Problem => ({
+    type: PROBLEM_TYPES.invalidQuery,
+    title: 'The query string is not valid',
+    status: 400,
+    errors,
+  }),
+  unauthorized: (detail: string): Problem => ({
+    type: PROBLEM_TYPES.unauthorized,
+    title: 'A valid token is required',
+    status: 401,
+    detail,
+  }),
+  forbidden: (detail: string): Problem => ({
+    type: PROBLEM_TYPES.forbidden,
+    title: 'This token may not do that',
+    status: 403,
+    detail,
+  }),
+  notFound: (detail: string): Problem => ({ type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail }),
+  invalidTransition: (detail: string, allowed: readonly Status[]): Problem => ({
+    type: PROBLEM_TYPES.invalidTransition,
+    title: 'That status cannot follow the current one',
+    status: 409,
+    detail,
+    allowed: [...allowed],
+  }),
+  conflict: (detail: string): Problem => ({ type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail }),
+  tooLarge: (limit: string): Problem => ({
+    type: PROBLEM_TYPES.tooLarge,
+    title: 'The request body is too large',
+    status: 413,
+    detail: `Bodies are limited to ${limit}.`,
+  }),
+  unsupportedMediaType: (): Problem => ({
+    type: PROBLEM_TYPES.unsupportedMediaType,
+    title: 'The request body must be JSON',
+    status: 415,
+    detail: 'Send Content-Type: application/json.',
+  }),
+  internal: (): Problem => ({
+    type: PROBLEM_TYPES.internal,
+    title: 'Something went wrong on our side',
+    status: 500,
+    detail: 'The error was logged. Nothing was changed.',
+  }),
+};

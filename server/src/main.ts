@@ -1,0 +1,29 @@
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { errorFields } from './log';
+
+const config = loadConfig();
+const app = await createApp(config);
+const { url } = await app.listen(config.port, config.host);
+app.log.info(`Treaty Watch is serving the board on ${url}`, { store: app.store.kind, dataDir: config.dataDir });
+if (!config.adminToken) {
+  app.log.info('No ADMIN_TOKEN set: create an editor token with `npm run token -- create --role editor --name desk`');
+}
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  app.log.info('shutting down', { signal });
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  try {
+    await app.close();
+    process.exit(0);
+  } catch (error) {
+    app.log.error('shutdown failed', errorFields(error));
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

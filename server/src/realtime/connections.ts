@@ -1,0 +1,57 @@
+import { handshakeAuthSchema, REPLAY_LIMIT, resyncRequestSchema, type Snapshot } from '@treaty-watch/shared';
+import type { BoardService } from '../services/board-service';
+import { BOARD_ROOM, type BoardServer, type BoardSocket } from './board-server';
+import type { Broadcaster } from './broadcaster';
+import type { PresenceCounter } from './presence';
+
+interface Deps {
+  board: BoardService;
+  broadcaster: Broadcaster;
+  presence: PresenceCounter;
+}
+
+/**
+ * Brings each socket up to date and then into the live room: a replay of exactly the changes
+ * it missed when it says where it stopped and that is recent enough, a snapshot otherwise.
+ */
+export function handleConnections(io: BoardServer, { board, broadcaster, presence }: Deps): void {
+  // A reconnect storm after a restart asks for the same snapshot thousands of times.
+  let cached: Snapshot | undefined;
+  async function snapshot(): Promise<Snapshot> {
+    if (cached && cached.seq === broadcaster.seq) return { ...cached, serverTime: new Date().toISOString() };
+    cached = await board.snapshot();
+    return cached;
+  }
+
+  async function catchUp(socket: BoardSocket, lastSeq: number | undefined): Promise<void> {
+    socket.leave(BOARD_ROOM);
+    const missed =
+      lastSeq !== undefined && broadcaster.seq - lastSeq <= REPLAY_LIMIT ? broadcaster.since(lastSeq) : undefined;
+    if (missed) {
+      for (const change of missed) socket.emit('change', change);
+      socket.join(BOARD_ROOM);
+      return;
+    }
+    const fresh = await snapshot();
+    if (socket.disconnected) return;
+    socket.emit('snapshot', fresh);
+    // Published while the snapshot was read: the client drops any it already holds by seq.
+    for (const change of broadcaster.since(Math.min(fresh.seq, broadcaster.seq)) ?? []) socket.emit('change', change);
+    socket.join(BOARD_ROOM);
+  }
+
+  io.on('connection', (socket) => {
+    const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
+    const auth = parsed.success ? parsed.data : { client: 'viewer' as const, lastSeq: undefined };
+    socket.data.client = auth.client;
+    if (parsed.success && parsed.data.name) socket.data.name = parsed.data.name;
+    presence.join(auth.client);
+    socket.emit('presence', presence.current());
+    socket.on('disconnect', () => presence.leave(auth.client));
+    socket.on('resync', (request) => {
+      const resync = resyncRequestSchema.safeParse(request);
+      void catchUp(socket, resync.success ? resync.data.lastSeq : undefined).catch(() => socket.disconnect());
+    });
+    void catchUp(socket, auth.lastSeq).catch(() => socket.disconnect());
+  });
+}

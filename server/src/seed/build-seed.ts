@@ -1,0 +1,95 @@
+import { endOfDay, startOfDay, type Source, type Status } from '@treaty-watch/shared';
+import type { NewLogEntry } from '../store/log-entry';
+import { CATALOGUE, EVENT_NOTES } from './catalogue';
+import facts from './facts.json' with { type: 'json' };
+import { boardStatusOf } from './status-map';
+
+const ACTOR = 'fact sheet';
+
+function sourceOf(url: string): Source {
+  return { title: new URL(url).hostname.replace(/^www\./, ''), url };
+}
+
+/**
+ * The log a fresh board starts from: for each treaty a `treaty.created` at its first dated
+ * event (negotiating until its signature), each fact-sheet event as an update, and the
+ * treaty's term as `treaty.changed` entries. Returned in effective order, so appending them in
+ * this order needs no backdated rebuild.
+ */
+export function buildSeedEntries(recordedAt: string): NewLogEntry[] {
+  const entries: NewLogEntry[] = [];
+  CATALOGUE.forEach((meta) => {
+    const treaty = facts.treaties.find((t) => t.short_name === meta.factsName);
+    if (!treaty) throw new Error(`facts.json has no treaty "${meta.factsName}"`);
+    const events = facts.events.filter((e) => e.treaty === meta.factsName);
+    const first = events[0];
+    if (!first) throw new Error(`facts.json has no events for "${meta.factsName}"`);
+
+    const treatyEntries: NewLogEntry[] = [
+      {
+        treatyId: meta.id,
+        effectiveAt: startOfDay(first.date),
+        recordedAt,
+        actor: ACTOR,
+        payload: {
+          kind: 'treaty.created',
+          status: 'negotiating',
+          fields: {
+            name: treaty.official_name,
+            shortName: meta.shortName,
+            parties: treaty.parties,
+            category: meta.category,
+            summary: treaty.key_limits,
+            ...(meta.limits ? { limits: meta.limits } : {}),
+            sources: treaty.sources.map(sourceOf),
+          },
+        },
+      },
+    ];
+
+    let status: Status = 'negotiating';
+    events.forEach((event, index) => {
+      const mapped = boardStatusOf(event.status_after);
+      const changes = mapped !== undefined && mapped !== status;
+      if (changes) status = mapped;
+      // An expiry takes effect at the end of its day (SPEC "Time").
+      const occurredAt = changes && mapped === 'expired' ? endOfDay(event.date) : startOfDay(event.date);
+      const note = EVENT_NOTES.find(
+        (n) => n.treaty === meta.id && n.date === event.date && event.headline.includes(n.headline),
+      );
+      treatyEntries.push({
+        treatyId: meta.id,
+        effectiveAt: occurredAt,
+        recordedAt,
+        actor: ACTOR,
+        payload: {
+          kind: 'update.posted',
+          update: {
+            id: `seed-${meta.id}-${String(index + 1).padStart(2, '0')}`,
+            headline: event.headline,
+            ...(note ? { body: note.note } : {}),
+            ...(changes ? { requestedStatus: mapped } : {}),
+            sourceUrl: event.source,
+            occurredAt,
+            publishedAt: recordedAt,
+            author: ACTOR,
+          },
+        },
+      });
+    });
+
+    for (const term of meta.terms ?? []) {
+      treatyEntries.push({
+        treatyId: meta.id,
+        effectiveAt: startOfDay(term.effective),
+        recordedAt,
+        actor: ACTOR,
+        payload: { kind: 'treaty.changed', fields: { expiresAt: endOfDay(term.expires) } },
+      });
+    }
+    // Stable sort: same-day entries keep the fact sheet's order, a term after its event.
+    treatyEntries.sort((a, b) => (a.effectiveAt < b.effectiveAt ? -1 : a.effectiveAt > b.effectiveAt ? 1 : 0));
+    entries.push(...treatyEntries);
+  });
+  return entries;
+}

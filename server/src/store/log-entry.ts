@@ -1,0 +1,36 @@
+import type { Change, ChangeKind, Instant, Status, TreatyFields } from '@treaty-watch/shared';
+
+/** What an editor asked an update to say; the projection decides whether its status is a change. */
+export interface PostedUpdate {
+  id: string;
+  headline: string;
+  body?: string;
+  requestedStatus?: Status;
+  sourceUrl?: string;
+  occurredAt: Instant;
+  publishedAt: Instant;
+  author: string;
+}
+
+export type EntryPayload =
+  | { kind: 'treaty.created'; fields: TreatyFields; status: Status }
+  | { kind: 'treaty.changed'; fields: Partial<TreatyFields> }
+  | { kind: 'update.posted'; update: PostedUpdate };
+
+/** One append-only log entry. `effectiveAt` orders the board; `seq` orders the record. */
+export interface LogEntry {
+  seq: number;
+  treatyId: string;
+  effectiveAt: Instant;
+  recordedAt: Instant;
+  actor: string;
+  payload: EntryPayload;
+}
+
+export type NewLogEntry = Omit<LogEntry, 'seq'>;
+
+export function entryKind(entry: Pick<LogEntry, 'payload'>): ChangeKind {
+  return entry.payload.kind;
+}
+
+export type { Change };

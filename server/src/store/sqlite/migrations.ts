@@ -1,0 +1,55 @@
+import type Database from 'better-sqlite3';
+
+/** Append-only: a released migration is never edited; a change is a new version. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    treaty_id TEXT NOT NULL,
+    effective_at TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    change TEXT
+  );
+  CREATE INDEX events_by_treaty ON events (treaty_id, effective_at, seq);
+  CREATE TABLE treaties (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE TABLE updates (
+    id TEXT PRIMARY KEY,
+    seq INTEGER NOT NULL UNIQUE,
+    treaty_id TEXT NOT NULL,
+    occurred_at TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX updates_by_treaty ON updates (treaty_id, occurred_at, seq);
+  CREATE TABLE tokens (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at TEXT
+  );
+  `,
+];
+
+export function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null };
+  const applied = row.version ?? 0;
+  const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
+  MIGRATIONS.forEach((sql, index) => {
+    const version = index + 1;
+    if (version <= applied) return;
+    db.transaction(() => {
+      db.exec(sql);
+      record.run(version, new Date().toISOString());
+    })();
+  });
+}

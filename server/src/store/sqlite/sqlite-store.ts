@@ -1,0 +1,219 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Change, Treaty, Update } from '@treaty-watch/shared';
+import type { LogEntry, NewLogEntry } from '../log-entry';
+import type { Store, StoreTx, TokenRecord } from '../store';
+import { WriteLock } from '../write-lock';
+import { migrate } from './migrations';
+
+interface EventRow {
+  seq: number;
+  treaty_id: string;
+  effective_at: string;
+  recorded_at: string;
+  actor: string;
+  payload: string;
+}
+
+interface TokenRow {
+  id: string;
+  name: string;
+  role: TokenRecord['role'];
+  hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+function toEntry(row: EventRow): LogEntry {
+  return {
+    seq: row.seq,
+    treatyId: row.treaty_id,
+    effectiveAt: row.effective_at,
+    recordedAt: row.recorded_at,
+    actor: row.actor,
+    payload: JSON.parse(row.payload) as LogEntry['payload'],
+  };
+}
+
+function toToken(row: TokenRow): TokenRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    hash: row.hash,
+    createdAt: row.created_at,
+    ...(row.last_used_at ? { lastUsedAt: row.last_used_at } : {}),
+    ...(row.revoked_at ? { revokedAt: row.revoked_at } : {}),
+  };
+}
+
+const parseAll = <T>(rows: unknown[]): T[] => rows.map((row) => JSON.parse((row as { data: string }).data) as T);
+
+/** The embedded store: one SQLite file in WAL mode under `DATA_DIR`. */
+export function openSqliteStore(dataDir: string): Store {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, 'treaty-watch.sqlite'));
+  db.pragma('journal_mode = WAL');
+  // FULL: a 201 means the update survives a power cut, not only a process crash.
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  // Reads go through their own connection so they only ever see committed state, never a
+  // write transaction that is still open (and may yet roll back) on the writer.
+  const reader = new Database(path.join(dataDir, 'treaty-watch.sqlite'), { readonly: true });
+
+  const lock = new WriteLock();
+  const q = {
+    insertEvent: db.prepare(
+      `INSERT INTO events (kind, treaty_id, effective_at, recorded_at, actor, payload)
+       VALUES (@kind, @treatyId, @effectiveAt, @recordedAt, @actor, @payload)`,
+    ),
+    recordChange: db.prepare('UPDATE events SET change = ? WHERE seq = ?'),
+    treaty: db.prepare('SELECT data FROM treaties WHERE id = ?').pluck(),
+    readTreaty: reader.prepare('SELECT data FROM treaties WHERE id = ?').pluck(),
+    treatyLog: db.prepare('SELECT * FROM events WHERE treaty_id = ? ORDER BY effective_at, seq'),
+    latestEffectiveAt: db.prepare('SELECT MAX(effective_at) FROM events WHERE treaty_id = ?').pluck(),
+    saveTreaty: db.prepare(
+      `INSERT INTO treaties (id, position, data) VALUES (@id, (SELECT COUNT(*) FROM treaties), @data)
+       ON CONFLICT (id) DO UPDATE SET data = excluded.data`,
+    ),
+    saveUpdate: db.prepare(
+      `INSERT INTO updates (id, seq, treaty_id, occurred_at, data) VALUES (@id, @seq, @treatyId, @occurredAt, @data)
+       ON CONFLICT (id) DO UPDATE SET occurred_at = excluded.occurred_at, data = excluded.data`,
+    ),
+    currentSeq: reader.prepare("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)").pluck(),
+    anyEvent: reader.prepare('SELECT 1 FROM events LIMIT 1').pluck(),
+    listTreaties: reader.prepare('SELECT data FROM treaties ORDER BY position'),
+    treatyUpdates: reader.prepare('SELECT data FROM updates WHERE treaty_id = ? ORDER BY occurred_at DESC, seq DESC'),
+    updatesAfter: reader.prepare('SELECT data FROM updates WHERE seq > ? ORDER BY seq LIMIT ?'),
+    latestUpdates: reader.prepare('SELECT data FROM updates ORDER BY seq DESC LIMIT ?'),
+    changesAfter: reader.prepare('SELECT change FROM events WHERE seq > ? AND change IS NOT NULL ORDER BY seq LIMIT ?').pluck(),
+    logEntries: reader.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
+    createToken: db.prepare(
+      `INSERT INTO tokens (id, name, role, hash, created_at) VALUES (@id, @name, @role, @hash, @createdAt)`,
+    ),
+    tokenByHash: reader.prepare('SELECT * FROM tokens WHERE hash = ?'),
+    listTokens: reader.prepare('SELECT * FROM tokens ORDER BY created_at, name'),
+    tokenById: db.prepare('SELECT * FROM tokens WHERE id = ?'),
+    tokenByIdOrName: db.prepare('SELECT * FROM tokens WHERE id = ? OR name = ? ORDER BY revoked_at IS NULL DESC LIMIT 1'),
+    revokeToken: db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?'),
+  };
+
+  const tx: StoreTx = {
+    async append(entry: NewLogEntry) {
+      const result = q.insertEvent.run({
+        kind: entry.payload.kind,
+        treatyId: entry.treatyId,
+        effectiveAt: entry.effectiveAt,
+        recordedAt: entry.recordedAt,
+        actor: entry.actor,
+        payload: JSON.stringify(entry.payload),
+      });
+      return { ...entry, seq: Number(result.lastInsertRowid) };
+    },
+    async recordChange(change: Change) {
+      q.recordChange.run(JSON.stringify(change), change.seq);
+    },
+    async treaty(id) {
+      const data = q.treaty.get(id) as string | undefined;
+      return data === undefined ? undefined : (JSON.parse(data) as Treaty);
+    },
+    async treatyLog(id) {
+      return (q.treatyLog.all(id) as EventRow[]).map(toEntry);
+    },
+    async latestEffectiveAt(id) {
+      return (q.latestEffectiveAt.get(id) as string | null) ?? undefined;
+    },
+    async saveTreaty(treaty) {
+      q.saveTreaty.run({ id: treaty.id, data: JSON.stringify(treaty) });
+    },
+    async saveUpdate(update) {
+      q.saveUpdate.run({
+        id: update.id,
+        seq: update.seq,
+        treatyId: update.treatyId,
+        occurredAt: update.occurredAt,
+        data: JSON.stringify(update),
+      });
+    },
+  };
+
+  return {
+    kind: 'sqlite',
+    transaction(work) {
+      return lock.run(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(tx);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      });
+    },
+    async currentSeq() {
+      return q.currentSeq.get() as number;
+    },
+    async isEmpty() {
+      return q.anyEvent.get() === undefined;
+    },
+    async listTreaties() {
+      return parseAll<Treaty>(q.listTreaties.all());
+    },
+    async getTreaty(id) {
+      const data = q.readTreaty.get(id) as string | undefined;
+      return data === undefined ? undefined : (JSON.parse(data) as Treaty);
+    },
+    async treatyUpdates(id) {
+      return parseAll<Update>(q.treatyUpdates.all(id));
+    },
+    async updatesAfter(seq, limit) {
+      return parseAll<Update>(q.updatesAfter.all(seq, limit));
+    },
+    async latestUpdates(limit) {
+      return parseAll<Update>(q.latestUpdates.all(limit));
+    },
+    async changesAfter(seq, limit) {
+      return (q.changesAfter.all(seq, limit) as string[]).map((data) => JSON.parse(data) as Change);
+    },
+    async logEntries(afterSeq, limit) {
+      return (q.logEntries.all(afterSeq, limit) as EventRow[]).map(toEntry);
+    },
+    createToken(token) {
+      return lock.run(async () => {
+        q.createToken.run(token);
+      });
+    },
+    async findTokenByHash(hash) {
+      const row = q.tokenByHash.get(hash) as TokenRow | undefined;
+      return row && toToken(row);
+    },
+    async listTokens() {
+      return (q.listTokens.all() as TokenRow[]).map(toToken);
+    },
+    revokeToken(idOrName, at) {
+      return lock.run(async () => {
+        const row = q.tokenByIdOrName.get(idOrName, idOrName) as TokenRow | undefined;
+        if (!row) return undefined;
+        q.revokeToken.run(at, row.id);
+        return toToken(q.tokenById.get(row.id) as TokenRow);
+      });
+    },
+    touchToken(id, at) {
+      return lock.run(async () => {
+        q.touchToken.run(at, id);
+      });
+    },
+    close() {
+      return lock.run(async () => {
+        reader.close();
+        db.close();
+      });
+    },
+  };
+}

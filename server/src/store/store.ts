@@ -1,0 +1,57 @@
+import type { Change, Role, Treaty, Update } from '@treaty-watch/shared';
+import type { LogEntry, NewLogEntry } from './log-entry';
+
+export interface TokenRecord {
+  id: string;
+  name: string;
+  role: Role;
+  hash: string;
+  createdAt: string;
+  lastUsedAt?: string;
+  revokedAt?: string;
+}
+
+/** Reads and writes inside one transaction: either all of them land, or none. */
+export interface StoreTx {
+  append(entry: NewLogEntry): Promise<LogEntry>;
+  /** The change clients receive for an entry, kept beside it so a replay sends exactly what was broadcast. */
+  recordChange(change: Change): Promise<void>;
+  treaty(id: string): Promise<Treaty | undefined>;
+  /** A treaty's entries in effective order, ties by seq. */
+  treatyLog(id: string): Promise<LogEntry[]>;
+  /** The latest effective moment among a treaty's entries, if it has any. */
+  latestEffectiveAt(id: string): Promise<string | undefined>;
+  saveTreaty(treaty: Treaty): Promise<void>;
+  saveUpdate(update: Update): Promise<void>;
+}
+
+/**
+ * Everything the server keeps. Async throughout, so that PostgreSQL can implement it too;
+ * nothing outside `store/` knows which implementation it was given.
+ */
+export interface Store {
+  readonly kind: string;
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  currentSeq(): Promise<number>;
+  isEmpty(): Promise<boolean>;
+  listTreaties(): Promise<Treaty[]>;
+  getTreaty(id: string): Promise<Treaty | undefined>;
+  /** Newest `occurredAt` first, ties by seq (newest first). */
+  treatyUpdates(id: string): Promise<Update[]>;
+  /** Updates posted after `seq`, in seq order. */
+  updatesAfter(seq: number, limit: number): Promise<Update[]>;
+  /** The `limit` highest seqs, newest first. */
+  latestUpdates(limit: number): Promise<Update[]>;
+  /** Broadcast changes after `seq`, in seq order. */
+  changesAfter(seq: number, limit: number): Promise<Change[]>;
+  /** Every log entry in seq order: the source the board can be rebuilt from. */
+  logEntries(afterSeq: number, limit: number): Promise<LogEntry[]>;
+
+  createToken(token: TokenRecord): Promise<void>;
+  findTokenByHash(hash: string): Promise<TokenRecord | undefined>;
+  listTokens(): Promise<TokenRecord[]>;
+  revokeToken(idOrName: string, at: string): Promise<TokenRecord | undefined>;
+  touchToken(id: string, at: string): Promise<void>;
+
+  close(): Promise<void>;
+}

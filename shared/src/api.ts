@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { statusSchema } from './status';
+import { instantSchema } from './time';
+import { httpUrlSchema, treatySchema } from './treaty';
+import { bodySchema, headlineSchema, updateSchema } from './update';
+
+/** `POST /api/treaties/:id/updates`. Unknown fields are refused so a typo is not silently dropped. */
+export const postUpdateBodySchema = z.strictObject({
+  headline: headlineSchema,
+  body: bodySchema.optional(),
+  status: statusSchema.optional(),
+  sourceUrl: httpUrlSchema.optional(),
+  occurredAt: instantSchema.optional(),
+});
+export type PostUpdateBody = z.infer<typeof postUpdateBodySchema>;
+
+export const postUpdateResponseSchema = z.object({ update: updateSchema, treaty: treatySchema });
+export type PostUpdateResponse = z.infer<typeof postUpdateResponseSchema>;
+
+export const treatiesResponseSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  treaties: z.array(treatySchema),
+});
+export type TreatiesResponse = z.infer<typeof treatiesResponseSchema>;
+
+export const treatyDetailResponseSchema = z.object({
+  treaty: treatySchema,
+  updates: z.array(updateSchema),
+});
+export type TreatyDetailResponse = z.infer<typeof treatyDetailResponseSchema>;
+
+export const UPDATES_PAGE_MAX = 500;
+
+export const updatesQuerySchema = z.strictObject({
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(UPDATES_PAGE_MAX).default(100),
+});
+export type UpdatesQuery = z.infer<typeof updatesQuerySchema>;
+
+export const updatesResponseSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  updates: z.array(updateSchema),
+});
+export type UpdatesResponse = z.infer<typeof updatesResponseSchema>;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { treatySchema } from './treaty';
+import { updateSchema } from './update';
+import { instantSchema } from './time';
+
+export const CHANGE_KINDS = [
+  'update.posted',
+  'update.corrected',
+  'update.retracted',
+  'treaty.created',
+  'treaty.changed',
+  'treaty.expired',
+] as const;
+export const changeKindSchema = z.enum(CHANGE_KINDS);
+export type ChangeKind = z.infer<typeof changeKindSchema>;
+
+/** One entry of the event log as every client receives it: the treaty as it stands after it. */
+export const changeSchema = z.object({
+  seq: z.number().int().positive(),
+  kind: changeKindSchema,
+  treaty: treatySchema,
+  update: updateSchema.optional(),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const SNAPSHOT_UPDATES = 50;
+
+export const snapshotSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  serverTime: instantSchema,
+  /** Present when the board was rebuilt as of a past moment. */
+  asOf: instantSchema.optional(),
+  /** Changes with every deploy, so an unattended screen knows to reload. */
+  buildId: z.string(),
+  treaties: z.array(treatySchema),
+  updates: z.array(updateSchema),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;

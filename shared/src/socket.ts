@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { Change, Snapshot } from './change';
+
+export const CLIENT_KINDS = ['viewer', 'screen', 'embed'] as const;
+export const clientKindSchema = z.enum(CLIENT_KINDS);
+export type ClientKind = z.infer<typeof clientKindSchema>;
+
+/** The Socket.IO handshake `auth`; anything unparseable is treated as a fresh viewer. */
+export const handshakeAuthSchema = z.object({
+  lastSeq: z.number().int().nonnegative().optional(),
+  client: clientKindSchema.default('viewer'),
+  name: z.string().max(60).optional(),
+});
+export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
+
+export const resyncRequestSchema = z.object({ lastSeq: z.number().int().nonnegative().optional() });
+export type ResyncRequest = z.infer<typeof resyncRequestSchema>;
+
+export interface Presence {
+  viewers: number;
+  screens: number;
+  embeds: number;
+}
+
+export interface ServerToClientEvents {
+  snapshot: (snapshot: Snapshot) => void;
+  change: (change: Change) => void;
+  presence: (presence: Presence) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Sent by a client that saw a gap in seq: the server replays from `lastSeq` or sends a snapshot. */
+  resync: (request: ResyncRequest) => void;
+}
+
+export type InterServerEvents = Record<string, never>;
+
+export interface SocketData {
+  client: ClientKind;
+  name?: string;
+}
+
+/** Replay covers at most this many missed changes; further behind, a client gets a snapshot. */
+export const REPLAY_LIMIT = 1000;

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { statusSchema } from './status';
+import { instantSchema } from './time';
+
+export const CATEGORIES = [
+  'strategic_arms',
+  'intermediate_range',
+  'missile_defence',
+  'test_ban',
+  'non_proliferation',
+  'prohibition',
+  'conventional_forces',
+  'confidence_building',
+] as const;
+export const categorySchema = z.enum(CATEGORIES);
+export type Category = z.infer<typeof categorySchema>;
+
+export const treatyIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as new-start')
+  .max(60);
+
+export const httpUrlSchema = z
+  .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be an http or https URL' })
+  .max(2000);
+
+export const limitSchema = z.object({
+  label: z.string().min(1).max(120),
+  value: z.number(),
+  unit: z.string().max(60),
+});
+export type Limit = z.infer<typeof limitSchema>;
+
+export const sourceSchema = z.object({
+  title: z.string().min(1).max(200),
+  url: httpUrlSchema,
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const treatySchema = z.object({
+  id: treatyIdSchema,
+  name: z.string().min(1).max(400),
+  shortName: z.string().min(1).max(60),
+  parties: z.string().max(1000),
+  category: categorySchema,
+  status: statusSchema,
+  statusSince: instantSchema,
+  signedAt: instantSchema.optional(),
+  inForceAt: instantSchema.optional(),
+  expiresAt: instantSchema.optional(),
+  summary: z.string().max(5000),
+  limits: z.array(limitSchema).optional(),
+  sources: z.array(sourceSchema),
+  version: z.number().int().positive(),
+  updatedAt: instantSchema,
+});
+export type Treaty = z.infer<typeof treatySchema>;
+
+/** The fields a `treaty.created` or `treaty.changed` log entry may set. */
+export const treatyFieldsSchema = treatySchema.omit({
+  id: true,
+  status: true,
+  statusSince: true,
+  version: true,
+  updatedAt: true,
+});
+export type TreatyFields = z.infer<typeof treatyFieldsSchema>;

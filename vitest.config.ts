@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{shared,server,client}/src/**/*.test.{ts,tsx}', '{server,shared}/test/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // Realtime and browser tests start real servers; two cores cannot run many at once.
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+});
