@@ -1,0 +1,100 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PostUpdateResponse, Snapshot, TreatyDetailResponse, UpdatesResponse } from '@treaty-watch/shared';
+import { postUpdate, request } from '../support/api-client';
+import { BoardClient } from '../support/board-client';
+import { spawnServer, type SpawnedServer } from '../support/spawned-server';
+import { tempDir } from '../support/temp-dir';
+
+const data = tempDir('crash');
+let server: SpawnedServer | undefined;
+const clients: BoardClient[] = [];
+
+beforeAll(async () => {
+  server = await spawnServer(data.dir);
+});
+afterEach(() => {
+  for (const client of clients.splice(0)) client.close();
+});
+afterAll(async () => {
+  await server?.stop();
+  data.remove();
+});
+
+async function allUpdates(url: string) {
+  const all: UpdatesResponse['updates'] = [];
+  for (;;) {
+    const after = all.at(-1)?.seq ?? 0;
+    const { body } = await request<UpdatesResponse>(`${url}/api/updates?after=${after}&limit=500`);
+    if (body.updates.length === 0) return all;
+    all.push(...body.updates);
+  }
+}
+
+/** Writers that post until told to stop, remembering every update the server acknowledged with a 201. */
+function startWriters(url: string, count: number, round: number) {
+  const acknowledged: PostUpdateResponse[] = [];
+  let running = true;
+  const writers = Array.from({ length: count }, async (_, w) => {
+    for (let i = 0; running; i++) {
+      try {
+        const response = await postUpdate<PostUpdateResponse>(url, 'npt', { headline: `Round ${round} writer ${w} update ${i}` });
+        if (response.status === 201) acknowledged.push(response.body);
+      } catch {
+        // the server is gone mid-request: this update was never acknowledged
+      }
+    }
+  });
+  return {
+    acknowledged,
+    async stop() {
+      running = false;
+      await Promise.all(writers);
+    },
+  };
+}
+
+describe('a server killed with SIGKILL', () => {
+  it('keeps every acknowledged update exactly once, in seq order, and the dashboards catch up by themselves', async () => {
+    if (!server) throw new Error('no server');
+    const dashboard = new BoardClient(server.url, { reconnection: true });
+    clients.push(dashboard);
+    await dashboard.until(() => dashboard.snapshots.length === 1, 5000, 'the first snapshot');
+
+    const acknowledged: PostUpdateResponse[] = [];
+    for (let round = 0; round < 3; round++) {
+      const writers = startWriters(server.url, 8, round);
+      await new Promise((r) => setTimeout(r, 400));
+      await server.crash();
+      await writers.stop();
+      acknowledged.push(...writers.acknowledged);
+      server = await spawnServer(data.dir, server.port);
+    }
+    expect(acknowledged.length).toBeGreaterThan(20);
+
+    const stored = await allUpdates(server.url);
+    const headlines = stored.map((u) => u.headline);
+    for (const ack of acknowledged) {
+      expect(headlines.filter((h) => h === ack.update.headline)).toHaveLength(1);
+      expect(stored.find((u) => u.id === ack.update.id)?.seq).toBe(ack.update.seq);
+    }
+    const seqs = stored.map((u) => u.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+
+    const { body: snapshot } = await request<Snapshot>(`${server.url}/api/snapshot`);
+    await dashboard.until(() => dashboard.lastSeq === snapshot.seq, 15_000, 'the dashboard to catch up');
+    const { body: detail } = await request<TreatyDetailResponse>(`${server.url}/api/treaties/npt`);
+    expect(detail.treaty.version).toBe(snapshot.treaties.find((t) => t.id === 'npt')?.version);
+  });
+
+  it('starts again without seeding twice or writing to the log', async () => {
+    if (!server) throw new Error('no server');
+    const before = await request<Snapshot>(`${server.url}/api/snapshot`);
+    await server.stop();
+    server = await spawnServer(data.dir, server.port);
+    const after = await request<Snapshot>(`${server.url}/api/snapshot`);
+    expect(after.body.seq).toBe(before.body.seq);
+    expect(after.body.treaties).toEqual(before.body.treaties);
+    expect(after.body.treaties).toHaveLength(10);
+  });
+});

@@ -1,0 +1,119 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { changeSchema, REPLAY_LIMIT, snapshotSchema, type PostUpdateResponse } from '@treaty-watch/shared';
+import { postUpdate } from '../support/api-client';
+import { BoardClient } from '../support/board-client';
+import { startServer, type TestServer } from '../support/in-process-server';
+
+let server: TestServer;
+const clients: BoardClient[] = [];
+const connect = (options?: ConstructorParameters<typeof BoardClient>[1]) => {
+  const client = new BoardClient(server.url, options);
+  clients.push(client);
+  return client;
+};
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterEach(() => {
+  for (const client of clients.splice(0)) client.close();
+});
+afterAll(() => server.close());
+
+describe('the realtime channel', () => {
+  it('sends a fresh dashboard a snapshot of the board', async () => {
+    const client = connect();
+    await client.until(() => client.snapshots.length === 1, 5000, 'a snapshot');
+    const snapshot = snapshotSchema.parse(client.snapshots[0]);
+    expect(snapshot.treaties).toHaveLength(10);
+    expect(snapshot.updates.length).toBeGreaterThan(0);
+  });
+
+  it('delivers a posted update to two dashboards, once each, with the treaty as it now stands', async () => {
+    const a = connect();
+    const b = connect();
+    await Promise.all([a, b].map((c) => c.until(() => c.snapshots.length === 1)));
+    const posted = await postUpdate<PostUpdateResponse>(server.url, 'open-skies', {
+      headline: 'Remaining parties suspend observation flights',
+      status: 'suspended',
+    });
+    expect(posted.status).toBe(201);
+    for (const client of [a, b]) {
+      await client.until(() => client.changes.length === 1, 2000, 'the change');
+      const change = changeSchema.parse(client.changes[0]);
+      expect(change).toMatchObject({ seq: posted.body.update.seq, kind: 'update.posted' });
+      expect(change.treaty).toEqual(posted.body.treaty);
+      expect(change.update).toEqual(posted.body.update);
+    }
+  });
+
+  it('replays exactly the missed changes, in order, to a dashboard that reconnects with lastSeq', async () => {
+    const first = connect();
+    await first.until(() => first.snapshots.length === 1);
+    const lastSeq = first.lastSeq ?? 0;
+    first.close();
+
+    const missed: number[] = [];
+    for (const headline of ['Missed one', 'Missed two', 'Missed three']) {
+      const { body } = await postUpdate<PostUpdateResponse>(server.url, 'npt', { headline });
+      missed.push(body.update.seq);
+    }
+    const back = connect({ lastSeq });
+    await back.until(() => back.changes.length === 3, 2000, 'three replayed changes');
+    expect(back.snapshots).toHaveLength(0);
+    expect(back.changes.map((c) => c.seq)).toEqual(missed);
+    expect(back.changes.map((c) => c.update?.headline)).toEqual(['Missed one', 'Missed two', 'Missed three']);
+
+    const { body } = await postUpdate<PostUpdateResponse>(server.url, 'npt', { headline: 'Live again' });
+    await back.until(() => back.changes.length === 4, 2000, 'the live change after replay');
+    expect(back.changes[3]?.seq).toBe(body.update.seq);
+  });
+
+  it('sends nothing but live changes to a dashboard that is already up to date', async () => {
+    const probe = connect();
+    await probe.until(() => probe.snapshots.length === 1);
+    const current = connect({ lastSeq: probe.lastSeq ?? 0 });
+    await current.until(() => current.presence.length > 0);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(current.snapshots).toHaveLength(0);
+    expect(current.changes).toHaveLength(0);
+  });
+
+  it.each([
+    ['further behind than the replay window', (seq: number) => Math.max(0, seq - REPLAY_LIMIT - 1)],
+    ['ahead of the server (a reset database)', (seq: number) => seq + 500],
+  ])('sends a snapshot to a dashboard %s', async (_what, lastSeqFor) => {
+    const probe = connect();
+    await probe.until(() => probe.snapshots.length === 1);
+    const seq = probe.lastSeq ?? 0;
+    if (seq <= REPLAY_LIMIT) {
+      // Make the log longer than the replay window so "too far behind" is reachable.
+      for (let i = 0; i < REPLAY_LIMIT + 2 - seq; i++) await postUpdate(server.url, 'npt', { headline: `Filler ${i}` });
+    }
+    const now = (await postUpdate<PostUpdateResponse>(server.url, 'npt', { headline: 'Marker' })).body.update.seq;
+    const stale = connect({ lastSeq: lastSeqFor(now) });
+    await stale.until(() => stale.snapshots.length === 1, 5000, 'a snapshot');
+    expect(stale.snapshots[0]?.seq).toBe(now);
+    expect(stale.changes).toHaveLength(0);
+  });
+
+  it('answers a resync request from a dashboard that saw a gap', async () => {
+    const client = connect();
+    await client.until(() => client.snapshots.length === 1);
+    const seq = client.lastSeq ?? 0;
+    await postUpdate(server.url, 'npt', { headline: 'Resync one' });
+    await postUpdate(server.url, 'npt', { headline: 'Resync two' });
+    await client.until(() => client.changes.length === 2);
+    client.socket.emit('resync', { lastSeq: seq });
+    await client.until(() => client.changes.length === 4, 2000, 'the replayed pair');
+    expect(client.changes.slice(2).map((c) => c.update?.headline)).toEqual(['Resync one', 'Resync two']);
+  });
+
+  it('counts viewers and screens and tells every dashboard', async () => {
+    const viewer = connect();
+    const screen = connect({ client: 'screen' });
+    await viewer.until(() => viewer.presence.some((p) => p.viewers >= 1 && p.screens >= 1), 3000, 'presence with a screen');
+    screen.close();
+    await viewer.until(() => viewer.presence.at(-1)?.screens === 0, 3000, 'presence without the screen');
+  });
+});

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { ADMIN_TOKEN } from './in-process-server';
+import { clientDist, repoRoot, tsxBin } from './paths';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface SpawnedServer {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  output(): string;
+  /** SIGKILL: no shutdown hook runs, as in a crash. */
+  crash(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The server as `npm start` runs it, in its own process, so a test can kill it mid-write. */
+export async function spawnServer(dataDir: string, port?: number): Promise<SpawnedServer> {
+  const bound = port ?? (await freePort());
+  const child = spawn(tsxBin, ['server/src/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(bound),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN,
+      LOG_LEVEL: 'warn',
+      CLIENT_DIST: clientDist,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${bound}`;
+
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not answer /healthz within 30 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return { url, port: bound, child, output: () => output, crash: () => kill('SIGKILL'), stop: () => kill('SIGTERM') };
+}
