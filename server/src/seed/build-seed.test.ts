@@ -19,6 +19,12 @@ describe('the seed built from the fact sheet', () => {
     expect(updates).toHaveLength(facts.events.length);
   });
 
+  it('ends on the newest event, so the live feed opens on it', () => {
+    const last = entries.at(-1);
+    expect(last?.treatyId).toBe('npt');
+    expect(last?.effectiveAt).toBe('2026-05-22T00:00:00.000Z');
+  });
+
   it('is in effective order within each treaty', () => {
     for (const id of new Set(entries.map((e) => e.treatyId))) {
       const dates = entries.filter((e) => e.treatyId === id).map((e) => e.effectiveAt);

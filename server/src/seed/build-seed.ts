@@ -10,14 +10,22 @@ function sourceOf(url: string): Source {
   return { title: new URL(url).hostname.replace(/^www\./, ''), url };
 }
 
+const byEffectiveAt = (a: NewLogEntry, b: NewLogEntry) =>
+  a.effectiveAt < b.effectiveAt ? -1 : a.effectiveAt > b.effectiveAt ? 1 : 0;
+
 /**
  * The log a fresh board starts from: for each treaty a `treaty.created` at its first dated
  * event (negotiating until its signature), each fact-sheet event as an update, and the
- * treaty's term as `treaty.changed` entries. Returned in effective order, so appending them in
- * this order needs no backdated rebuild.
+ * treaty's term as `treaty.changed` entries.
+ *
+ * Treaties are created first, in the catalogue's order (the board lists them so); then every
+ * other entry follows in date order across all treaties, so the highest seqs are the newest
+ * events and the live feed opens on them. Within a treaty that is also effective order, so
+ * appending needs no backdated rebuild.
  */
 export function buildSeedEntries(recordedAt: string): NewLogEntry[] {
-  const entries: NewLogEntry[] = [];
+  const creations: NewLogEntry[] = [];
+  const history: NewLogEntry[] = [];
   CATALOGUE.forEach((meta) => {
     const treaty = facts.treaties.find((t) => t.short_name === meta.factsName);
     if (!treaty) throw new Error(`facts.json has no treaty "${meta.factsName}"`);
@@ -25,27 +33,25 @@ export function buildSeedEntries(recordedAt: string): NewLogEntry[] {
     const first = events[0];
     if (!first) throw new Error(`facts.json has no events for "${meta.factsName}"`);
 
-    const treatyEntries: NewLogEntry[] = [
-      {
-        treatyId: meta.id,
-        effectiveAt: startOfDay(first.date),
-        recordedAt,
-        actor: ACTOR,
-        payload: {
-          kind: 'treaty.created',
-          status: 'negotiating',
-          fields: {
-            name: treaty.official_name,
-            shortName: meta.shortName,
-            parties: treaty.parties,
-            category: meta.category,
-            summary: treaty.key_limits,
-            ...(meta.limits ? { limits: meta.limits } : {}),
-            sources: treaty.sources.map(sourceOf),
-          },
+    creations.push({
+      treatyId: meta.id,
+      effectiveAt: startOfDay(first.date),
+      recordedAt,
+      actor: ACTOR,
+      payload: {
+        kind: 'treaty.created',
+        status: 'negotiating',
+        fields: {
+          name: treaty.official_name,
+          shortName: meta.shortName,
+          parties: treaty.parties,
+          category: meta.category,
+          summary: treaty.key_limits,
+          ...(meta.limits ? { limits: meta.limits } : {}),
+          sources: treaty.sources.map(sourceOf),
         },
       },
-    ];
+    });
 
     let status: Status = 'negotiating';
     events.forEach((event, index) => {
@@ -57,7 +63,7 @@ export function buildSeedEntries(recordedAt: string): NewLogEntry[] {
       const note = EVENT_NOTES.find(
         (n) => n.treaty === meta.id && n.date === event.date && event.headline.includes(n.headline),
       );
-      treatyEntries.push({
+      history.push({
         treatyId: meta.id,
         effectiveAt: occurredAt,
         recordedAt,
@@ -79,7 +85,7 @@ export function buildSeedEntries(recordedAt: string): NewLogEntry[] {
     });
 
     for (const term of meta.terms ?? []) {
-      treatyEntries.push({
+      history.push({
         treatyId: meta.id,
         effectiveAt: startOfDay(term.effective),
         recordedAt,
@@ -87,9 +93,7 @@ export function buildSeedEntries(recordedAt: string): NewLogEntry[] {
         payload: { kind: 'treaty.changed', fields: { expiresAt: endOfDay(term.expires) } },
       });
     }
-    // Stable sort: same-day entries keep the fact sheet's order, a term after its event.
-    treatyEntries.sort((a, b) => (a.effectiveAt < b.effectiveAt ? -1 : a.effectiveAt > b.effectiveAt ? 1 : 0));
-    entries.push(...treatyEntries);
   });
-  return entries;
+  // Stable: same-day entries keep the fact sheet's order, and a term follows its event.
+  return [...creations, ...history.sort(byEffectiveAt)];
 }
