@@ -42,3 +42,9 @@ export const updatesResponseSchema = z.object({
   updates: z.array(updateSchema),
 });
 export type UpdatesResponse = z.infer<typeof updatesResponseSchema>;
+
+/** `YYYY-MM-DD` (the end of that day, UTC) or a full UTC timestamp. */
+export const asOfSchema = z.union([z.iso.date(), instantSchema], { error: 'must be YYYY-MM-DD or a UTC timestamp' });
+
+export const snapshotQuerySchema = z.strictObject({ asOf: asOfSchema.optional() });
+export type SnapshotQuery = z.infer<typeof snapshotQuerySchema>;

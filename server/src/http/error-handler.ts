@@ -24,6 +24,8 @@ export function errorHandler(log: (message: string, error: unknown) => void): Er
           return sendProblem(res, problems.notFound(error.message));
         case 'invalid':
           return sendProblem(res, { ...problems.invalidBody(errors), detail: error.message });
+        case 'invalid_query':
+          return sendProblem(res, { ...problems.invalidQuery(errors), detail: error.message });
         case 'invalid_transition':
           return sendProblem(res, problems.invalidTransition(error.message, error.details.allowed ?? []));
         case 'conflict':

@@ -1,5 +1,13 @@
-import { SNAPSHOT_UPDATES, type Snapshot, type TreatiesResponse, type TreatyDetailResponse, type UpdatesResponse } from '@treaty-watch/shared';
+import {
+  endOfDay,
+  SNAPSHOT_UPDATES,
+  type Snapshot,
+  type TreatiesResponse,
+  type TreatyDetailResponse,
+  type UpdatesResponse,
+} from '@treaty-watch/shared';
 import type { Store } from '../store/store';
+import { boardAsOf } from './board-as-of';
 import { DomainError } from './errors';
 
 /**
@@ -29,6 +37,28 @@ export function createBoardService(store: Store, buildId: string, clock: () => D
       const seq = await store.currentSeq();
       const [treaties, updates] = await Promise.all([store.listTreaties(), store.latestUpdates(SNAPSHOT_UPDATES)]);
       return { seq, serverTime: clock().toISOString(), buildId, treaties, updates };
+    },
+
+    /** The board as it stood at `asOf`: a day (its end, or now when it is today) or an instant. */
+    async snapshotAsOf(asOf: string): Promise<Snapshot> {
+      const now = clock();
+      const today = now.toISOString().slice(0, 10);
+      const at = asOf.length === 10 ? (asOf === today ? now.toISOString() : endOfDay(asOf)) : new Date(asOf).toISOString();
+      if (at > now.toISOString()) {
+        throw new DomainError('invalid_query', 'The board cannot be shown as of a moment still to come.', {
+          errors: [{ field: 'asOf', message: 'must not be later than now' }],
+        });
+      }
+      const seq = await store.currentSeq();
+      const { treaties, updates } = boardAsOf(await store.logEntries(0, seq), at);
+      return {
+        seq,
+        serverTime: now.toISOString(),
+        asOf: at,
+        buildId,
+        treaties,
+        updates: updates.sort((a, b) => b.seq - a.seq).slice(0, SNAPSHOT_UPDATES),
+      };
     },
   };
 }

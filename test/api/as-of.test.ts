@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { displayStatus, snapshotSchema, type Snapshot } from '@treaty-watch/shared';
+import { postUpdate, request } from '../support/api-client';
+import { startServer, type TestServer } from '../support/in-process-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+const asOf = (value: string) => request<Snapshot>(`${server.url}/api/snapshot?asOf=${encodeURIComponent(value)}`);
+
+describe('the board as of a date', () => {
+  it('shows New START expiring and INF abandoned as of 26 October 2020', async () => {
+    const { status, body } = await asOf('2020-10-26');
+    expect(status).toBe(200);
+    snapshotSchema.parse(body);
+    expect(body.asOf).toBe('2020-10-26T23:59:59.999Z');
+    const newStart = body.treaties.find((t) => t.id === 'new-start');
+    expect(newStart).toMatchObject({ status: 'in_force', expiresAt: '2021-02-05T23:59:59.999Z' });
+    expect(newStart && displayStatus(newStart, Date.parse(body.asOf ?? ''))).toBe('expiring');
+    expect(body.treaties.find((t) => t.id === 'inf')?.status).toBe('abandoned');
+    expect(body.updates.every((u) => u.occurredAt <= '2020-10-26T23:59:59.999Z')).toBe(true);
+    expect(body.updates[0]?.headline).toMatch(/Kaliningrad/);
+  });
+
+  it('shows New START expired as of today, and equals the live board', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const [{ body: then }, { body: live }] = await Promise.all([asOf(today), request<Snapshot>(`${server.url}/api/snapshot`)]);
+    expect(then.treaties.find((t) => t.id === 'new-start')?.status).toBe('expired');
+    expect(then.treaties).toEqual(live.treaties);
+    expect(then.updates).toEqual(live.updates);
+  });
+
+  it('leaves out treaties that had no entry yet', async () => {
+    const { body } = await asOf('1971-01-01');
+    expect(body.treaties.map((t) => t.id)).toEqual(['npt']);
+    expect(body.treaties[0]?.status).toBe('in_force');
+  });
+
+  it('places a backdated update at its date, not at the moment it was posted', async () => {
+    await postUpdate(server.url, 'inf', { headline: 'Archive note from 2019', occurredAt: '2019-09-20T10:00:00Z' });
+    const { body } = await asOf('2019-09-20');
+    expect(body.updates[0]?.headline).toBe('Archive note from 2019');
+  });
+
+  it.each(['2999-01-01', 'yesterday', '2020-13-45', '2020-10-26T10:00:00+02:00'])('refuses asOf=%s with a 400', async (value) => {
+    const { status, body } = await request<{ errors: { field: string }[] }>(
+      `${server.url}/api/snapshot?asOf=${encodeURIComponent(value)}`,
+    );
+    expect(status).toBe(400);
+    expect(body.errors.map((e) => e.field)).toEqual(['asOf']);
+  });
+});
