@@ -61,7 +61,7 @@ export async function createApp(config: Config): Promise<App> {
     requireJson,
     express.json({ limit: BODY_LIMIT }),
     treatiesRoutes({ board, updates, tokens, broadcaster }),
-    updatesRoutes(board),
+    updatesRoutes({ board, updates, tokens, broadcaster }),
     snapshotRoutes(board),
     (req) => {
       throw new HttpProblem(problems.notFound(`There is no API route ${req.method} ${req.path}.`));

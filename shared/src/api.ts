@@ -48,3 +48,20 @@ export const asOfSchema = z.union([z.iso.date(), instantSchema], { error: 'must 
 
 export const snapshotQuerySchema = z.strictObject({ asOf: asOfSchema.optional() });
 export type SnapshotQuery = z.infer<typeof snapshotQuerySchema>;
+
+/** `PATCH /api/updates/:id`: a correction of the wording; its status is changed by retraction, not here. */
+export const correctUpdateBodySchema = z
+  .strictObject({
+    headline: headlineSchema.optional(),
+    body: bodySchema.optional(),
+    sourceUrl: httpUrlSchema.or(z.literal('')).optional(),
+  })
+  .refine((b) => b.headline !== undefined || b.body !== undefined || b.sourceUrl !== undefined, {
+    error: 'give at least one of headline, body or sourceUrl',
+  });
+export type CorrectUpdateBody = z.infer<typeof correctUpdateBodySchema>;
+
+export const retractUpdateBodySchema = z.strictObject({
+  reason: z.string().trim().min(1, 'say why the update is retracted').max(1000),
+});
+export type RetractUpdateBody = z.infer<typeof retractUpdateBodySchema>;

@@ -9,6 +9,17 @@ export const BODY_MAX = 5000;
 export const headlineSchema = z.string().trim().min(1, 'must not be empty').max(HEADLINE_MAX);
 export const bodySchema = z.string().max(BODY_MAX);
 
+/** An earlier wording of a corrected update: nothing an editor published silently disappears. */
+export const revisionSchema = z.object({
+  headline: z.string(),
+  body: z.string().optional(),
+  sourceUrl: z.string().optional(),
+  /** When this wording was replaced, and by whom. */
+  replacedAt: instantSchema,
+  replacedBy: z.string(),
+});
+export type Revision = z.infer<typeof revisionSchema>;
+
 export const updateSchema = z.object({
   id: z.string().min(1),
   seq: z.number().int().positive(),
@@ -23,7 +34,11 @@ export const updateSchema = z.object({
   publishedAt: instantSchema,
   author: z.string(),
   correctedAt: instantSchema.optional(),
+  /** Earlier wordings, oldest first. */
+  revisions: z.array(revisionSchema).optional(),
   retractedAt: instantSchema.optional(),
   retractionReason: z.string().optional(),
+  /** The status the update asked for; kept on a retracted update, which no longer sets it. */
+  requestedStatus: statusSchema.optional(),
 });
 export type Update = z.infer<typeof updateSchema>;

@@ -1,7 +1,15 @@
 import type { Change, Update } from '@treaty-watch/shared';
-import type { NewLogEntry } from '../store/log-entry';
+import type { LogEntry, NewLogEntry } from '../store/log-entry';
 import type { StoreTx } from '../store/store';
 import { applyEntry, foldTreaty, type Projected } from './projection';
+
+/** The update an entry creates or touches, if any. */
+function updateIdOf(entry: LogEntry): string | undefined {
+  const { payload } = entry;
+  if (payload.kind === 'update.posted') return payload.update.id;
+  if (payload.kind === 'update.corrected' || payload.kind === 'update.retracted') return payload.updateId;
+  return undefined;
+}
 
 /**
  * The one write path: append the entry, bring the projection up to date and record the change
@@ -10,17 +18,21 @@ import { applyEntry, foldTreaty, type Projected } from './projection';
 export async function commitEntry(tx: StoreTx, entry: NewLogEntry): Promise<Change> {
   const latest = await tx.latestEffectiveAt(entry.treatyId);
   const appended = await tx.append(entry);
+  const updateId = updateIdOf(appended);
   let projected: Projected;
-  if (latest === undefined || entry.effectiveAt >= latest) {
-    projected = applyEntry(await tx.treaty(entry.treatyId), appended);
+  // A backdated entry can change what every later entry of the treaty meant (which status was
+  // a change, since when), and a retraction takes back a status from the past: both fold the
+  // treaty's whole history again. Everything else applies on top of the current state.
+  const refold = appended.payload.kind === 'update.retracted' || (latest !== undefined && entry.effectiveAt < latest);
+  if (!refold) {
+    const target = updateId && appended.payload.kind !== 'update.posted' ? await tx.update(updateId) : undefined;
+    projected = applyEntry(await tx.treaty(entry.treatyId), appended, target);
     if (projected.update) await tx.saveUpdate(projected.update);
   } else {
-    // A backdated entry can change what every later entry of this treaty meant (which status
-    // was a change, since when), so the treaty's whole history is folded again in effective order.
     const folded = foldTreaty(await tx.treatyLog(entry.treatyId));
     if (!folded.treaty) throw new Error(`treaty ${entry.treatyId} has no creation entry`);
     for (const update of folded.updates) await tx.saveUpdate(update);
-    const update: Update | undefined = folded.updates.find((u) => u.seq === appended.seq);
+    const update: Update | undefined = folded.updates.find((u) => u.id === updateId);
     projected = { treaty: folded.treaty, ...(update ? { update } : {}) };
   }
   await tx.saveTreaty(projected.treaty);

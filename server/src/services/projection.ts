@@ -1,6 +1,7 @@
 import type { Treaty, Update } from '@treaty-watch/shared';
-import type { LogEntry } from '../store/log-entry';
+import type { LogEntry, PostedUpdate, Wording } from '../store/log-entry';
 
+/** A treaty as the log makes it, with the updates an entry touched. */
 export interface Projected {
   treaty: Treaty;
   update?: Update;
@@ -8,11 +9,57 @@ export interface Projected {
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
+function projectPosted(entry: LogEntry, posted: PostedUpdate): Update {
+  return {
+    id: posted.id,
+    seq: entry.seq,
+    treatyId: entry.treatyId,
+    headline: posted.headline,
+    ...(posted.body !== undefined ? { body: posted.body } : {}),
+    ...(posted.sourceUrl !== undefined ? { sourceUrl: posted.sourceUrl } : {}),
+    occurredAt: posted.occurredAt,
+    publishedAt: posted.publishedAt,
+    author: posted.author,
+  };
+}
+
+function corrected(update: Update, wording: Wording, entry: LogEntry): Update {
+  const { headline, body, sourceUrl } = update;
+  const next: Update = {
+    ...update,
+    correctedAt: entry.effectiveAt,
+    revisions: [
+      ...(update.revisions ?? []),
+      { headline, ...(body !== undefined ? { body } : {}), ...(sourceUrl !== undefined ? { sourceUrl } : {}), replacedAt: entry.effectiveAt, replacedBy: entry.actor },
+    ],
+  };
+  if (wording.headline !== undefined) next.headline = wording.headline;
+  // An empty body or source in a correction removes it.
+  if (wording.body !== undefined) {
+    if (wording.body === '') delete next.body;
+    else next.body = wording.body;
+  }
+  if (wording.sourceUrl !== undefined) {
+    if (wording.sourceUrl === '') delete next.sourceUrl;
+    else next.sourceUrl = wording.sourceUrl;
+  }
+  return next;
+}
+
 /**
  * Applies one log entry to a treaty's state. Pure: the live write path, a rebuild after a
- * backdated entry, and the board as of a past date all go through here, so they cannot disagree.
+ * backdated entry or a retraction, and the board as of a past date all go through here, so
+ * they cannot disagree.
+ *
+ * `target` is the update a correction or retraction refers to; `retracted` lists updates that
+ * the log retracts, whose status change no longer counts.
  */
-export function applyEntry(treaty: Treaty | undefined, entry: LogEntry): Projected {
+export function applyEntry(
+  treaty: Treaty | undefined,
+  entry: LogEntry,
+  target?: Update,
+  retracted: ReadonlySet<string> = new Set(),
+): Projected {
   const { payload } = entry;
   if (payload.kind === 'treaty.created') {
     if (treaty) throw new Error(`treaty ${entry.treatyId} is created twice in the log (seq ${entry.seq})`);
@@ -30,48 +77,60 @@ export function applyEntry(treaty: Treaty | undefined, entry: LogEntry): Project
   if (!treaty) throw new Error(`log entry ${entry.seq} refers to treaty ${entry.treatyId} before it exists`);
   const next: Treaty = { ...treaty, version: treaty.version + 1, updatedAt: later(treaty.updatedAt, entry.recordedAt) };
 
-  if (payload.kind === 'treaty.changed') return { treaty: { ...next, ...payload.fields } };
-
-  const posted = payload.update;
-  const update: Update = {
-    id: posted.id,
-    seq: entry.seq,
-    treatyId: entry.treatyId,
-    headline: posted.headline,
-    ...(posted.body !== undefined ? { body: posted.body } : {}),
-    ...(posted.sourceUrl !== undefined ? { sourceUrl: posted.sourceUrl } : {}),
-    occurredAt: posted.occurredAt,
-    publishedAt: posted.publishedAt,
-    author: posted.author,
-  };
-  // Repeating the current status changes nothing (SPEC "Status and since").
-  const status = posted.requestedStatus;
-  if (status && status !== treaty.status) {
-    update.status = status;
-    update.previousStatus = treaty.status;
-    next.status = status;
-    next.statusSince = posted.occurredAt;
-    if (status === 'signed' && !next.signedAt) next.signedAt = posted.occurredAt;
-    if (status === 'in_force' && !next.inForceAt) next.inForceAt = posted.occurredAt;
+  switch (payload.kind) {
+    case 'treaty.changed': {
+      const changed: Treaty = { ...next, ...payload.fields };
+      if (payload.status && payload.status !== treaty.status) {
+        changed.status = payload.status;
+        changed.statusSince = entry.effectiveAt;
+      }
+      return { treaty: changed };
+    }
+    case 'update.posted': {
+      const update = projectPosted(entry, payload.update);
+      const status = payload.update.requestedStatus;
+      if (retracted.has(update.id)) {
+        if (status) update.requestedStatus = status;
+      } else if (status && status !== treaty.status) {
+        // Repeating the current status changes nothing (SPEC "Status and since").
+        update.status = status;
+        update.previousStatus = treaty.status;
+        next.status = status;
+        next.statusSince = update.occurredAt;
+        if (status === 'signed' && !next.signedAt) next.signedAt = update.occurredAt;
+        if (status === 'in_force' && !next.inForceAt) next.inForceAt = update.occurredAt;
+      }
+      return { treaty: next, update };
+    }
+    case 'update.corrected':
+      if (!target) throw new Error(`log entry ${entry.seq} corrects an update that is not there`);
+      return { treaty: next, update: corrected(target, payload.wording, entry) };
+    case 'update.retracted':
+      if (!target) throw new Error(`log entry ${entry.seq} retracts an update that is not there`);
+      return { treaty: next, update: { ...target, retractedAt: entry.effectiveAt, retractionReason: payload.reason } };
   }
-  return { treaty: next, update };
 }
 
 export interface FoldedTreaty {
   treaty: Treaty | undefined;
+  /** Every update as it stands after the fold, in the order they were first posted. */
   updates: Update[];
 }
 
 /** Folds a treaty's entries, which must already be in effective order (ties by seq). */
 export function foldTreaty(entries: readonly LogEntry[]): FoldedTreaty {
+  const retracted = new Set(
+    entries.flatMap((e) => (e.payload.kind === 'update.retracted' ? [e.payload.updateId] : [])),
+  );
   let treaty: Treaty | undefined;
-  const updates: Update[] = [];
+  const updates = new Map<string, Update>();
   for (const entry of entries) {
-    const projected = applyEntry(treaty, entry);
+    const targetId = 'updateId' in entry.payload ? entry.payload.updateId : undefined;
+    const projected = applyEntry(treaty, entry, targetId ? updates.get(targetId) : undefined, retracted);
     treaty = projected.treaty;
-    if (projected.update) updates.push(projected.update);
+    if (projected.update) updates.set(projected.update.id, projected.update);
   }
-  return { treaty, updates };
+  return { treaty, updates: [...updates.values()] };
 }
 
 export function byEffectiveOrder(a: LogEntry, b: LogEntry): number {

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { canTransition, STATUS_TRANSITIONS, type Change, type PostUpdateBody, type Update } from '@treaty-watch/shared';
-import type { Store } from '../store/store';
+import {
+  canTransition,
+  STATUS_TRANSITIONS,
+  type Change,
+  type CorrectUpdateBody,
+  type PostUpdateBody,
+  type Update,
+} from '@treaty-watch/shared';
+import type { Store, StoreTx } from '../store/store';
+import type { Wording } from '../store/log-entry';
 import { DomainError } from './errors';
 import { commitEntry } from './log-writer';
 import { foldTreaty } from './projection';
@@ -62,11 +70,70 @@ export function createUpdateService(store: Store, clock: () => Date = () => new 
             },
           },
         });
-        if (!change.update) throw new Error(`posting to ${treatyId} projected no update`);
-        return { ...change, update: change.update };
+        return withUpdate(change);
+      });
+    },
+
+    /** Corrects an update's wording; the earlier wording stays in its revisions. */
+    async correct(updateId: string, body: CorrectUpdateBody, author: Principal): Promise<UpdateChange> {
+      const now = clock().toISOString();
+      return store.transaction(async (tx) => {
+        const update = await editable(tx, updateId, 'corrected');
+        const wording: Wording = {};
+        if (body.headline !== undefined && body.headline !== update.headline) wording.headline = body.headline;
+        if (body.body !== undefined && body.body !== (update.body ?? '')) wording.body = body.body;
+        if (body.sourceUrl !== undefined && body.sourceUrl !== (update.sourceUrl ?? '')) wording.sourceUrl = body.sourceUrl;
+        if (Object.keys(wording).length === 0) {
+          throw new DomainError('invalid', 'The correction says what the update already says.', {
+            errors: [{ field: '', message: 'nothing differs from the current wording' }],
+          });
+        }
+        return withUpdate(
+          await commitEntry(tx, {
+            treatyId: update.treatyId,
+            effectiveAt: later(now, update.occurredAt),
+            recordedAt: now,
+            actor: author.name,
+            payload: { kind: 'update.corrected', updateId, wording },
+          }),
+        );
+      });
+    },
+
+    /** Retracts an update: it stays visible, marked, and whatever status it set is taken back. */
+    async retract(updateId: string, reason: string, author: Principal): Promise<UpdateChange> {
+      const now = clock().toISOString();
+      return store.transaction(async (tx) => {
+        const update = await editable(tx, updateId, 'retracted');
+        return withUpdate(
+          await commitEntry(tx, {
+            treatyId: update.treatyId,
+            effectiveAt: later(now, update.occurredAt),
+            recordedAt: now,
+            actor: author.name,
+            payload: { kind: 'update.retracted', updateId, reason },
+          }),
+        );
       });
     },
   };
+}
+
+const later = (a: string, b: string) => (a > b ? a : b);
+
+function withUpdate(change: Change): UpdateChange {
+  if (!change.update) throw new Error(`change ${change.seq} projected no update`);
+  return { ...change, update: change.update };
+}
+
+/** The update a correction or retraction refers to, which must exist and not be retracted. */
+async function editable(tx: StoreTx, updateId: string, what: 'corrected' | 'retracted'): Promise<Update> {
+  const update = await tx.update(updateId);
+  if (!update) throw new DomainError('not_found', `There is no update "${updateId}".`);
+  if (update.retractedAt) {
+    throw new DomainError('conflict', `The update was retracted on ${update.retractedAt} and cannot be ${what}.`);
+  }
+  return update;
 }
 
 export type UpdateService = ReturnType<typeof createUpdateService>;

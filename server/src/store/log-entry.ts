@@ -12,10 +12,18 @@ export interface PostedUpdate {
   author: string;
 }
 
+export interface Wording {
+  headline?: string;
+  body?: string;
+  sourceUrl?: string;
+}
+
 export type EntryPayload =
   | { kind: 'treaty.created'; fields: TreatyFields; status: Status }
-  | { kind: 'treaty.changed'; fields: Partial<TreatyFields> }
-  | { kind: 'update.posted'; update: PostedUpdate };
+  | { kind: 'treaty.changed'; fields: Partial<TreatyFields>; status?: Status }
+  | { kind: 'update.posted'; update: PostedUpdate }
+  | { kind: 'update.corrected'; updateId: string; wording: Wording }
+  | { kind: 'update.retracted'; updateId: string; reason: string };
 
 /** One append-only log entry. `effectiveAt` orders the board; `seq` orders the record. */
 export interface LogEntry {

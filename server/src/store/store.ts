@@ -17,6 +17,7 @@ export interface StoreTx {
   /** The change clients receive for an entry, kept beside it so a replay sends exactly what was broadcast. */
   recordChange(change: Change): Promise<void>;
   treaty(id: string): Promise<Treaty | undefined>;
+  update(id: string): Promise<Update | undefined>;
   /** A treaty's entries in effective order, ties by seq. */
   treatyLog(id: string): Promise<LogEntry[]>;
   /** The latest effective moment among a treaty's entries, if it has any. */
@@ -36,6 +37,7 @@ export interface Store {
   isEmpty(): Promise<boolean>;
   listTreaties(): Promise<Treaty[]>;
   getTreaty(id: string): Promise<Treaty | undefined>;
+  getUpdate(id: string): Promise<Update | undefined>;
   /** Newest `occurredAt` first, ties by seq (newest first). */
   treatyUpdates(id: string): Promise<Update[]>;
   /** Updates posted after `seq`, in seq order. */

@@ -50,6 +50,7 @@ function toToken(row: TokenRow): TokenRecord {
 }
 
 const parseAll = <T>(rows: unknown[]): T[] => rows.map((row) => JSON.parse((row as { data: string }).data) as T);
+const parseOne = <T>(data: unknown): T | undefined => (data === undefined ? undefined : (JSON.parse(data as string) as T));
 
 /** The embedded store: one SQLite file in WAL mode under `DATA_DIR`. */
 export function openSqliteStore(dataDir: string): Store {
@@ -72,6 +73,8 @@ export function openSqliteStore(dataDir: string): Store {
     ),
     recordChange: db.prepare('UPDATE events SET change = ? WHERE seq = ?'),
     treaty: db.prepare('SELECT data FROM treaties WHERE id = ?').pluck(),
+    update: db.prepare('SELECT data FROM updates WHERE id = ?').pluck(),
+    readUpdate: reader.prepare('SELECT data FROM updates WHERE id = ?').pluck(),
     readTreaty: reader.prepare('SELECT data FROM treaties WHERE id = ?').pluck(),
     treatyLog: db.prepare('SELECT * FROM events WHERE treaty_id = ? ORDER BY effective_at, seq'),
     latestEffectiveAt: db.prepare('SELECT MAX(effective_at) FROM events WHERE treaty_id = ?').pluck(),
@@ -118,8 +121,10 @@ export function openSqliteStore(dataDir: string): Store {
       q.recordChange.run(JSON.stringify(change), change.seq);
     },
     async treaty(id) {
-      const data = q.treaty.get(id) as string | undefined;
-      return data === undefined ? undefined : (JSON.parse(data) as Treaty);
+      return parseOne<Treaty>(q.treaty.get(id));
+    },
+    async update(id) {
+      return parseOne<Update>(q.update.get(id));
     },
     async treatyLog(id) {
       return (q.treatyLog.all(id) as EventRow[]).map(toEntry);
@@ -166,8 +171,10 @@ export function openSqliteStore(dataDir: string): Store {
       return parseAll<Treaty>(q.listTreaties.all());
     },
     async getTreaty(id) {
-      const data = q.readTreaty.get(id) as string | undefined;
-      return data === undefined ? undefined : (JSON.parse(data) as Treaty);
+      return parseOne<Treaty>(q.readTreaty.get(id));
+    },
+    async getUpdate(id) {
+      return parseOne<Update>(q.readUpdate.get(id));
     },
     async treatyUpdates(id) {
       return parseAll<Update>(q.treatyUpdates.all(id));
