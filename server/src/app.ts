@@ -7,8 +7,10 @@ import { BODY_LIMIT, errorHandler } from './http/error-handler';
 import { buildIdOf, clientApp } from './http/client-app';
 import { HttpProblem, problems } from './http/problem';
 import { requireJson } from './http/require-json';
+import { auditRoutes } from './http/routes/audit';
 import { healthRoutes } from './http/routes/health';
 import { snapshotRoutes } from './http/routes/snapshot';
+import { tokensRoutes } from './http/routes/tokens';
 import { treatiesRoutes } from './http/routes/treaties';
 import { updatesRoutes } from './http/routes/updates';
 import { createLogger, errorFields, type Logger } from './log';
@@ -16,7 +18,9 @@ import type { BoardServer } from './realtime/board-server';
 import { Broadcaster } from './realtime/broadcaster';
 import { handleConnections } from './realtime/connections';
 import { PresenceCounter } from './realtime/presence';
+import { TokenSockets } from './realtime/token-sockets';
 import { seedBoard } from './seed/seed-board';
+import { createAuditService } from './services/audit-service';
 import { createBoardService } from './services/board-service';
 import { createTokenService } from './services/token-service';
 import { createUpdateService } from './services/update-service';
@@ -43,6 +47,7 @@ export async function createApp(config: Config): Promise<App> {
   const board = createBoardService(store, buildId);
   const updates = createUpdateService(store);
   const tokens = createTokenService(store, config.adminToken);
+  const audit = createAuditService(store);
 
   const app = express();
   app.disable('x-powered-by');
@@ -53,6 +58,7 @@ export async function createApp(config: Config): Promise<App> {
   const seq = await store.currentSeq();
   const broadcaster = new Broadcaster(io, seq, await store.changesAfter(Math.max(0, seq - REPLAY_LIMIT), REPLAY_LIMIT));
   const presence = new PresenceCounter(io);
+  const tokenSockets = new TokenSockets(io, tokens);
   handleConnections(io, { board, broadcaster, presence });
 
   app.use(healthRoutes());
@@ -63,6 +69,8 @@ export async function createApp(config: Config): Promise<App> {
     treatiesRoutes({ board, updates, tokens, broadcaster }),
     updatesRoutes({ board, updates, tokens, broadcaster }),
     snapshotRoutes(board),
+    tokensRoutes({ tokens, tokenSockets }),
+    auditRoutes({ audit, tokens }),
     (req) => {
       throw new HttpProblem(problems.notFound(`There is no API route ${req.method} ${req.path}.`));
     },
@@ -86,6 +94,7 @@ export async function createApp(config: Config): Promise<App> {
     },
     async close() {
       presence.stop();
+      tokenSockets.stop();
       broadcaster.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await store.close();

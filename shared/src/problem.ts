@@ -29,6 +29,8 @@ export const PROBLEM_TYPES = {
   forbidden: '/problems/forbidden',
   notFound: '/problems/not-found',
   conflict: '/problems/conflict',
+  unprocessable: '/problems/unprocessable',
+  preconditionRequired: '/problems/precondition-required',
   invalidTransition: '/problems/invalid-transition',
   tooLarge: '/problems/body-too-large',
   unsupportedMediaType: '/problems/unsupported-media-type',

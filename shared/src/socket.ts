@@ -10,6 +10,8 @@ export const handshakeAuthSchema = z.object({
   lastSeq: z.number().int().nonnegative().optional(),
   client: clientKindSchema.default('viewer'),
   name: z.string().max(60).optional(),
+  /** An editor's token: optional, and refused at connect when unknown or revoked. */
+  token: z.string().max(200).optional(),
 });
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 
@@ -38,6 +40,7 @@ export type InterServerEvents = Record<string, never>;
 export interface SocketData {
   client: ClientKind;
   name?: string;
+  tokenId?: string;
 }
 
 /** Replay covers at most this many missed changes; further behind, a client gets a snapshot. */

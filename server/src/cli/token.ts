@@ -1,14 +1,17 @@
 import { parseArgs } from 'node:util';
-import { roleSchema } from '@treaty-watch/shared';
+import { createTokenBodySchema } from '@treaty-watch/shared';
 import { loadConfig } from '../config';
 import { DomainError } from '../services/errors';
+import { CLI_PRINCIPAL } from '../services/principal';
 import { createTokenService } from '../services/token-service';
 import { openSqliteStore } from '../store/sqlite/sqlite-store';
 
 const USAGE = `Usage:
-  npm run token -- create --role editor|admin --name NAME   prints the new token once
-  npm run token -- list                                     lists tokens (never their values)
-  npm run token -- revoke NAME-OR-ID                         revokes a token at once`;
+  npm run token -- create --role editor|admin --name NAME [--treaties inf,new-start]
+                                  prints the new token once; --treaties limits where it may write
+  npm run token -- list           lists tokens (never their values)
+  npm run token -- revoke NAME-OR-ID
+                                  revokes a token at once`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
@@ -19,7 +22,12 @@ const { positionals, values } = (() => {
   try {
     return parseArgs({
       allowPositionals: true,
-      options: { role: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        role: { type: 'string' },
+        name: { type: 'string' },
+        treaties: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     return fail((error as Error).message);
@@ -34,27 +42,33 @@ if (values.help) {
 const config = loadConfig();
 const store = openSqliteStore(config.dataDir);
 const tokens = createTokenService(store, undefined);
+const ctx = { principal: CLI_PRINCIPAL };
 const [command, target] = positionals;
 
 try {
   if (command === 'create') {
-    const role = roleSchema.safeParse(values.role);
-    if (!role.success) fail('--role must be editor or admin');
-    if (!values.name) fail('--name is required (who uses the token, e.g. desk or wire-script)');
-    const { token, record } = await tokens.create(role.data, values.name);
-    process.stdout.write(`Created ${record.role} token "${record.name}" (id ${record.id}).\n`);
+    const body = createTokenBodySchema.safeParse({
+      role: values.role,
+      name: values.name,
+      ...(values.treaties ? { treaties: values.treaties.split(',').map((t) => t.trim()) } : {}),
+    });
+    if (!body.success) fail(body.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
+    const { token, info } = (await tokens.create(body.data, ctx)).value;
+    const scope = info.treaties ? `, writing only to ${info.treaties.join(', ')}` : '';
+    process.stdout.write(`Created ${info.role} token "${info.name}" (id ${info.id})${scope}.\n`);
     process.stdout.write(`It is shown only this once; store it now:\n\n  ${token}\n`);
   } else if (command === 'list') {
     const list = await tokens.list();
     if (list.length === 0) process.stdout.write('No tokens yet.\n');
     for (const t of list) {
       const state = t.revokedAt ? `revoked ${t.revokedAt}` : `last used ${t.lastUsedAt ?? 'never'}`;
-      process.stdout.write(`${t.id}  ${t.role.padEnd(6)}  ${t.name.padEnd(24)}  created ${t.createdAt}  ${state}\n`);
+      const scope = t.treaties ? `  only ${t.treaties.join(',')}` : '';
+      process.stdout.write(`${t.id}  ${t.role.padEnd(6)}  ${t.name.padEnd(24)}  created ${t.createdAt}  ${state}${scope}\n`);
     }
   } else if (command === 'revoke') {
     if (!target) fail('revoke needs the token name or id');
-    const record = await tokens.revoke(target);
-    process.stdout.write(`Revoked token "${record.name}" (id ${record.id}).\n`);
+    const info = (await tokens.revoke(target, ctx)).value;
+    process.stdout.write(`Revoked token "${info.name}" (id ${info.id}).\n`);
   } else {
     fail(command ? `Unknown command "${command}"` : 'Give a command');
   }

@@ -1,6 +1,7 @@
 import type { RequestHandler, Response } from 'express';
 import { roleAllows, type Role } from '@treaty-watch/shared';
-import type { Principal, TokenService } from '../services/token-service';
+import type { Principal } from '../services/principal';
+import type { TokenService } from '../services/token-service';
 import { HttpProblem, problems } from './problem';
 
 /** Admits a request whose bearer token holds `role` (or admin); the principal lands in `res.locals`. */

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { DomainError } from '../services/errors';
+import { IdempotentReplay } from '../services/write';
 import { HttpProblem, problems, sendProblem } from './problem';
 
 export const BODY_LIMIT = '64kb';
@@ -17,6 +18,10 @@ export function errorHandler(log: (message: string, error: unknown) => void): Er
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     if (error instanceof HttpProblem) return sendProblem(res, error.problem);
+    if (error instanceof IdempotentReplay) {
+      res.status(error.status).set('Idempotent-Replayed', 'true').json(error.body);
+      return;
+    }
     if (error instanceof DomainError) {
       const errors = error.details.errors ?? [];
       switch (error.code) {
@@ -30,6 +35,12 @@ export function errorHandler(log: (message: string, error: unknown) => void): Er
           return sendProblem(res, problems.invalidTransition(error.message, error.details.allowed ?? []));
         case 'conflict':
           return sendProblem(res, problems.conflict(error.message));
+        case 'forbidden':
+          return sendProblem(res, problems.forbidden(error.message));
+        case 'unprocessable':
+          return sendProblem(res, problems.unprocessable(error.message));
+        case 'precondition_required':
+          return sendProblem(res, problems.preconditionRequired(error.message));
       }
     }
     const parserError = error as BodyParserError;

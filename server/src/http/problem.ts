@@ -56,6 +56,18 @@ export const problems = {
     allowed: [...allowed],
   }),
   conflict: (detail: string): Problem => ({ type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail }),
+  unprocessable: (detail: string): Problem => ({
+    type: PROBLEM_TYPES.unprocessable,
+    title: 'The request cannot be processed as sent',
+    status: 422,
+    detail,
+  }),
+  preconditionRequired: (detail: string): Problem => ({
+    type: PROBLEM_TYPES.preconditionRequired,
+    title: 'This change needs If-Match',
+    status: 428,
+    detail,
+  }),
   tooLarge: (limit: string): Problem => ({
     type: PROBLEM_TYPES.tooLarge,
     title: 'The request body is too large',

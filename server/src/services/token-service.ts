@@ -1,17 +1,18 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { Role } from '@treaty-watch/shared';
+import type { CreateTokenBody, TokenInfo } from '@treaty-watch/shared';
 import type { Store, TokenRecord } from '../store/store';
 import { DomainError } from './errors';
-
-export interface Principal {
-  tokenId: string;
-  name: string;
-  role: Role;
-}
+import type { Principal } from './principal';
+import { write, type WriteContext, type Written } from './write';
 
 /** Tokens are 192 random bits, so a plain SHA-256 is enough to store them safely. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+export function tokenInfo(record: TokenRecord): TokenInfo {
+  const { hash: _hash, ...info } = record;
+  return info;
 }
 
 /** last-used is a hint for the admin, not an audit record; writing it once a minute is enough. */
@@ -22,31 +23,43 @@ export function createTokenService(store: Store, adminToken: string | undefined,
   const lastTouched = new Map<string, number>();
 
   return {
-    async create(role: Role, name: string): Promise<{ token: string; record: TokenRecord }> {
-      const trimmed = name.trim();
-      if (!/^[\w .@-]{1,60}$/.test(trimmed)) {
-        throw new DomainError('invalid', 'A token name is 1–60 letters, digits, spaces, dots, dashes or @.', {
-          errors: [{ field: 'name', message: 'must be 1–60 letters, digits, spaces, . - _ or @' }],
-        });
-      }
-      const token = `tw_${randomBytes(24).toString('base64url')}`;
-      const record: TokenRecord = {
-        id: randomUUID(),
-        name: trimmed,
-        role,
-        hash: hashToken(token),
-        createdAt: clock().toISOString(),
-      };
-      await store.createToken(record);
-      return { token, record };
+    /** Makes a token; its value is in the result and nowhere else, ever. */
+    create(body: CreateTokenBody, ctx: WriteContext): Promise<Written<{ token: string; info: TokenInfo }>> {
+      const now = clock();
+      return write(store, ctx, now, {
+        async work(tx) {
+          const token = `tw_${randomBytes(24).toString('base64url')}`;
+          const record: TokenRecord = {
+            id: randomUUID(),
+            name: body.name,
+            role: body.role,
+            ...(body.treaties ? { treaties: [...new Set(body.treaties)] } : {}),
+            hash: hashToken(token),
+            createdAt: now.toISOString(),
+          };
+          await tx.createToken(record);
+          return { token, info: tokenInfo(record) };
+        },
+        audit: ({ info }) => ({ action: 'token.created', target: info.id }),
+        respond: (created) => ({ status: 201, body: created }),
+      });
     },
 
-    list: () => store.listTokens(),
+    async list(): Promise<TokenInfo[]> {
+      return (await store.listTokens()).map(tokenInfo);
+    },
 
-    async revoke(idOrName: string): Promise<TokenRecord> {
-      const record = await store.revokeToken(idOrName, clock().toISOString());
-      if (!record) throw new DomainError('not_found', `There is no token "${idOrName}".`);
-      return record;
+    revoke(idOrName: string, ctx: WriteContext): Promise<Written<TokenInfo>> {
+      const now = clock();
+      return write(store, ctx, now, {
+        async work(tx) {
+          const record = await tx.revokeToken(idOrName, now.toISOString());
+          if (!record) throw new DomainError('not_found', `There is no token "${idOrName}".`);
+          return tokenInfo(record);
+        },
+        audit: (info) => ({ action: 'token.revoked', target: info.id }),
+        respond: (info) => ({ status: 200, body: { info } }),
+      });
     },
 
     /** The principal a bearer token stands for, or undefined when it is unknown or revoked. */
@@ -62,7 +75,19 @@ export function createTokenService(store: Store, adminToken: string | undefined,
         lastTouched.set(record.id, now);
         await store.touchToken(record.id, new Date(now).toISOString());
       }
-      return { tokenId: record.id, name: record.name, role: record.role };
+      return {
+        tokenId: record.id,
+        name: record.name,
+        role: record.role,
+        ...(record.treaties ? { treaties: record.treaties } : {}),
+      };
+    },
+
+    /** Whether a token id still stands: the check open sockets are swept with. */
+    async isActive(tokenId: string): Promise<boolean> {
+      if (tokenId === 'env:ADMIN_TOKEN') return adminHash !== undefined;
+      const record = await store.getToken(tokenId);
+      return record !== undefined && !record.revokedAt;
     },
   };
 }

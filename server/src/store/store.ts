@@ -1,14 +1,27 @@
-import type { Change, Role, Treaty, Update } from '@treaty-watch/shared';
+import type { AuditEntry, Change, Role, Treaty, Update } from '@treaty-watch/shared';
 import type { LogEntry, NewLogEntry } from './log-entry';
 
 export interface TokenRecord {
   id: string;
   name: string;
   role: Role;
+  treaties?: string[];
   hash: string;
   createdAt: string;
   lastUsedAt?: string;
   revokedAt?: string;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+
+/** A write's response, kept so that a retry with the same Idempotency-Key gets it again. */
+export interface IdempotencyRecord {
+  tokenId: string;
+  key: string;
+  fingerprint: string;
+  status: number;
+  response: unknown;
+  createdAt: string;
 }
 
 /** Reads and writes inside one transaction: either all of them land, or none. */
@@ -24,6 +37,12 @@ export interface StoreTx {
   latestEffectiveAt(id: string): Promise<string | undefined>;
   saveTreaty(treaty: Treaty): Promise<void>;
   saveUpdate(update: Update): Promise<void>;
+  audit(entry: NewAuditEntry): Promise<void>;
+  createToken(token: TokenRecord): Promise<void>;
+  revokeToken(idOrName: string, at: string): Promise<TokenRecord | undefined>;
+  findIdempotency(tokenId: string, key: string): Promise<IdempotencyRecord | undefined>;
+  /** Keeps the record and forgets those older than `expireBefore`. */
+  saveIdempotency(record: IdempotencyRecord, expireBefore: string): Promise<void>;
 }
 
 /**
@@ -49,11 +68,13 @@ export interface Store {
   /** Every log entry in seq order: the source the board can be rebuilt from. */
   logEntries(afterSeq: number, limit: number): Promise<LogEntry[]>;
 
-  createToken(token: TokenRecord): Promise<void>;
   findTokenByHash(hash: string): Promise<TokenRecord | undefined>;
+  getToken(id: string): Promise<TokenRecord | undefined>;
   listTokens(): Promise<TokenRecord[]>;
-  revokeToken(idOrName: string, at: string): Promise<TokenRecord | undefined>;
   touchToken(id: string, at: string): Promise<void>;
+  /** Newest first, before the audit id `before` when given. */
+  auditEntries(before: number | undefined, limit: number): Promise<AuditEntry[]>;
+  findIdempotency(tokenId: string, key: string): Promise<IdempotencyRecord | undefined>;
 
   close(): Promise<void>;
 }

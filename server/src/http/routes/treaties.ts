@@ -1,10 +1,11 @@
 import { Router } from 'express';
-import { postUpdateBodySchema, treatyIdSchema, type PostUpdateResponse } from '@treaty-watch/shared';
+import { postUpdateBodySchema, treatyIdSchema } from '@treaty-watch/shared';
 import type { Broadcaster } from '../../realtime/broadcaster';
 import type { BoardService } from '../../services/board-service';
 import type { TokenService } from '../../services/token-service';
 import type { UpdateService } from '../../services/update-service';
-import { principalOf, requireRole } from '../auth';
+import { requireRole } from '../auth';
+import { writeContext } from '../write-context';
 import { parseBody } from '../parse';
 import { HttpProblem, problems } from '../problem';
 
@@ -33,10 +34,9 @@ export function treatiesRoutes(deps: {
   router.post('/treaties/:id/updates', requireRole(deps.tokens, 'editor'), async (req, res) => {
     const id = treatyIdOf(req.params.id);
     const body = parseBody(postUpdateBodySchema, req.body);
-    const change = await deps.updates.post(id, body, principalOf(res));
-    deps.broadcaster.publish(change);
-    const response: PostUpdateResponse = { update: change.update, treaty: change.treaty };
-    res.status(201).location(`/api/treaties/${id}`).json(response);
+    const written = await deps.updates.post(id, body, writeContext(req, res));
+    deps.broadcaster.publish(written.value);
+    res.status(written.status).location(`/api/treaties/${id}`).json(written.body);
   });
 
   return router;

@@ -1,13 +1,12 @@
 import { Router } from 'express';
-import { correctUpdateBodySchema, retractUpdateBodySchema, updatesQuerySchema, type PostUpdateResponse } from '@treaty-watch/shared';
+import { correctUpdateBodySchema, retractUpdateBodySchema, updatesQuerySchema } from '@treaty-watch/shared';
 import type { Broadcaster } from '../../realtime/broadcaster';
 import type { BoardService } from '../../services/board-service';
 import type { TokenService } from '../../services/token-service';
-import type { UpdateChange, UpdateService } from '../../services/update-service';
-import { principalOf, requireRole } from '../auth';
+import type { UpdateService } from '../../services/update-service';
+import { requireRole } from '../auth';
 import { parseBody, parseQuery } from '../parse';
-
-const respond = (change: UpdateChange): PostUpdateResponse => ({ update: change.update, treaty: change.treaty });
+import { writeContext } from '../write-context';
 
 export function updatesRoutes(deps: {
   board: BoardService;
@@ -25,16 +24,16 @@ export function updatesRoutes(deps: {
 
   router.patch('/updates/:id', editor, async (req, res) => {
     const body = parseBody(correctUpdateBodySchema, req.body);
-    const change = await deps.updates.correct(String(req.params.id), body, principalOf(res));
-    deps.broadcaster.publish(change);
-    res.json(respond(change));
+    const written = await deps.updates.correct(String(req.params.id), body, writeContext(req, res));
+    deps.broadcaster.publish(written.value);
+    res.status(written.status).json(written.body);
   });
 
   router.post('/updates/:id/retract', editor, async (req, res) => {
     const { reason } = parseBody(retractUpdateBodySchema, req.body);
-    const change = await deps.updates.retract(String(req.params.id), reason, principalOf(res));
-    deps.broadcaster.publish(change);
-    res.json(respond(change));
+    const written = await deps.updates.retract(String(req.params.id), reason, writeContext(req, res));
+    deps.broadcaster.publish(written.value);
+    res.status(written.status).json(written.body);
   });
 
   return router;

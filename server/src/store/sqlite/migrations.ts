@@ -37,6 +37,28 @@ const MIGRATIONS: readonly string[] = [
     revoked_at TEXT
   );
   `,
+  `
+  ALTER TABLE tokens ADD COLUMN treaties TEXT;
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    token_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    seq INTEGER
+  );
+  CREATE TABLE idempotency (
+    token_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    response TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (token_id, key)
+  );
+  CREATE INDEX idempotency_by_age ON idempotency (created_at);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

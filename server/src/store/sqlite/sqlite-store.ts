@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Change, Treaty, Update } from '@treaty-watch/shared';
+import type { AuditEntry, Change, Treaty, Update } from '@treaty-watch/shared';
 import type { LogEntry, NewLogEntry } from '../log-entry';
-import type { Store, StoreTx, TokenRecord } from '../store';
+import type { IdempotencyRecord, Store, StoreTx, TokenRecord } from '../store';
 import { WriteLock } from '../write-lock';
 import { migrate } from './migrations';
 
@@ -20,6 +20,7 @@ interface TokenRow {
   id: string;
   name: string;
   role: TokenRecord['role'];
+  treaties: string | null;
   hash: string;
   created_at: string;
   last_used_at: string | null;
@@ -42,10 +43,47 @@ function toToken(row: TokenRow): TokenRecord {
     id: row.id,
     name: row.name,
     role: row.role,
+    ...(row.treaties ? { treaties: JSON.parse(row.treaties) as string[] } : {}),
     hash: row.hash,
     createdAt: row.created_at,
     ...(row.last_used_at ? { lastUsedAt: row.last_used_at } : {}),
     ...(row.revoked_at ? { revokedAt: row.revoked_at } : {}),
+  };
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  token_id: string;
+  action: AuditEntry['action'];
+  target: string;
+  seq: number | null;
+}
+
+function toAudit(row: AuditRow): AuditEntry {
+  const { token_id: tokenId, seq, ...rest } = row;
+  return { ...rest, tokenId, ...(seq !== null ? { seq } : {}) };
+}
+
+interface IdempotencyRow {
+  token_id: string;
+  key: string;
+  fingerprint: string;
+  status: number;
+  response: string;
+  created_at: string;
+}
+
+function toIdempotency(row: IdempotencyRow | undefined): IdempotencyRecord | undefined {
+  if (!row) return undefined;
+  return {
+    tokenId: row.token_id,
+    key: row.key,
+    fingerprint: row.fingerprint,
+    status: row.status,
+    response: JSON.parse(row.response),
+    createdAt: row.created_at,
   };
 }
 
@@ -95,8 +133,20 @@ export function openSqliteStore(dataDir: string): Store {
     changesAfter: reader.prepare('SELECT change FROM events WHERE seq > ? AND change IS NOT NULL ORDER BY seq LIMIT ?').pluck(),
     logEntries: reader.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
     createToken: db.prepare(
-      `INSERT INTO tokens (id, name, role, hash, created_at) VALUES (@id, @name, @role, @hash, @createdAt)`,
+      `INSERT INTO tokens (id, name, role, treaties, hash, created_at) VALUES (@id, @name, @role, @treaties, @hash, @createdAt)`,
     ),
+    readToken: reader.prepare('SELECT * FROM tokens WHERE id = ?'),
+    audit: db.prepare(
+      `INSERT INTO audit (at, actor, token_id, action, target, seq) VALUES (@at, @actor, @tokenId, @action, @target, @seq)`,
+    ),
+    auditBefore: reader.prepare('SELECT * FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?'),
+    findIdempotency: db.prepare('SELECT * FROM idempotency WHERE token_id = ? AND key = ?'),
+    readIdempotency: reader.prepare('SELECT * FROM idempotency WHERE token_id = ? AND key = ?'),
+    saveIdempotency: db.prepare(
+      `INSERT INTO idempotency (token_id, key, fingerprint, status, response, created_at)
+       VALUES (@tokenId, @key, @fingerprint, @status, @response, @createdAt)`,
+    ),
+    expireIdempotency: db.prepare('DELETE FROM idempotency WHERE created_at < ?'),
     tokenByHash: reader.prepare('SELECT * FROM tokens WHERE hash = ?'),
     listTokens: reader.prepare('SELECT * FROM tokens ORDER BY created_at, name'),
     tokenById: db.prepare('SELECT * FROM tokens WHERE id = ?'),
@@ -134,6 +184,25 @@ export function openSqliteStore(dataDir: string): Store {
     },
     async saveTreaty(treaty) {
       q.saveTreaty.run({ id: treaty.id, data: JSON.stringify(treaty) });
+    },
+    async audit(entry) {
+      q.audit.run({ ...entry, seq: entry.seq ?? null });
+    },
+    async createToken(token) {
+      q.createToken.run({ ...token, treaties: token.treaties ? JSON.stringify(token.treaties) : null });
+    },
+    async revokeToken(idOrName, at) {
+      const row = q.tokenByIdOrName.get(idOrName, idOrName) as TokenRow | undefined;
+      if (!row) return undefined;
+      q.revokeToken.run(at, row.id);
+      return toToken(q.tokenById.get(row.id) as TokenRow);
+    },
+    async findIdempotency(tokenId, key) {
+      return toIdempotency(q.findIdempotency.get(tokenId, key) as IdempotencyRow | undefined);
+    },
+    async saveIdempotency(record, expireBefore) {
+      q.expireIdempotency.run(expireBefore);
+      q.saveIdempotency.run({ ...record, response: JSON.stringify(record.response) });
     },
     async saveUpdate(update) {
       q.saveUpdate.run({
@@ -191,11 +260,6 @@ export function openSqliteStore(dataDir: string): Store {
     async logEntries(afterSeq, limit) {
       return (q.logEntries.all(afterSeq, limit) as EventRow[]).map(toEntry);
     },
-    createToken(token) {
-      return lock.run(async () => {
-        q.createToken.run(token);
-      });
-    },
     async findTokenByHash(hash) {
       const row = q.tokenByHash.get(hash) as TokenRow | undefined;
       return row && toToken(row);
@@ -203,13 +267,15 @@ export function openSqliteStore(dataDir: string): Store {
     async listTokens() {
       return (q.listTokens.all() as TokenRow[]).map(toToken);
     },
-    revokeToken(idOrName, at) {
-      return lock.run(async () => {
-        const row = q.tokenByIdOrName.get(idOrName, idOrName) as TokenRow | undefined;
-        if (!row) return undefined;
-        q.revokeToken.run(at, row.id);
-        return toToken(q.tokenById.get(row.id) as TokenRow);
-      });
+    async getToken(id) {
+      const row = q.readToken.get(id) as TokenRow | undefined;
+      return row && toToken(row);
+    },
+    async auditEntries(before, limit) {
+      return (q.auditBefore.all(before ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[]).map(toAudit);
+    },
+    async findIdempotency(tokenId, key) {
+      return toIdempotency(q.readIdempotency.get(tokenId, key) as IdempotencyRow | undefined);
     },
     touchToken(id, at) {
       return lock.run(async () => {

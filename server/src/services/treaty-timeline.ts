@@ -1,0 +1,32 @@
+import { canTransition, STATUS_TRANSITIONS, type Status, type Treaty } from '@treaty-watch/shared';
+import type { StoreTx } from '../store/store';
+import { DomainError } from './errors';
+import { foldTreaty } from './projection';
+
+/**
+ * The treaty as it stands at `at`, which is where a new dated entry takes effect: today's
+ * state for a current entry, the state of that day for a backdated one. `field` names the
+ * request field that carried `at`, for the error when the treaty did not exist yet.
+ */
+export async function treatyAt(tx: StoreTx, treatyId: string, at: string, field: string): Promise<Treaty> {
+  const current = await tx.treaty(treatyId);
+  if (!current) throw new DomainError('not_found', `There is no treaty "${treatyId}".`);
+  const latest = await tx.latestEffectiveAt(treatyId);
+  if (latest === undefined || at >= latest) return current;
+  const log = await tx.treatyLog(treatyId);
+  const then = foldTreaty(log.filter((entry) => entry.effectiveAt <= at)).treaty;
+  if (!then) {
+    throw new DomainError('invalid', `${field} is before the treaty appears on the board`, {
+      errors: [{ field, message: `must not be before ${log[0]?.effectiveAt ?? 'its first entry'}` }],
+    });
+  }
+  return then;
+}
+
+/** A status may only follow the current one as the vocabulary allows; repeating it is no change. */
+export function assertTransition(treaty: Treaty, status: Status): void {
+  if (status === treaty.status || canTransition(treaty.status, status)) return;
+  throw new DomainError('invalid_transition', `${treaty.shortName} cannot go from ${treaty.status} to ${status}.`, {
+    allowed: STATUS_TRANSITIONS[treaty.status],
+  });
+}
