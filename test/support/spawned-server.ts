@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { ADMIN_TOKEN } from './in-process-server';
-import { clientDist, repoRoot, tsxBin } from './paths';
+import { clientDist, repoRoot } from './paths';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -28,7 +28,9 @@ export interface SpawnedServer {
 /** The server as `npm start` runs it, in its own process, so a test can kill it mid-write. */
 export async function spawnServer(dataDir: string, port?: number): Promise<SpawnedServer> {
   const bound = port ?? (await freePort());
-  const child = spawn(tsxBin, ['server/src/main.ts'], {
+  // One process, node itself with tsx as its loader: the `tsx` binary would fork a child that
+  // outlives a SIGKILL sent to the wrapper.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -62,6 +64,11 @@ export async function spawnServer(dataDir: string, port?: number): Promise<Spawn
   const kill = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
+    const stillUp = await fetch(`${url}/healthz`).then(
+      () => true,
+      () => false,
+    );
+    if (stillUp) throw new Error(`the server on ${url} still answers after ${signal}`);
   };
   return { url, port: bound, child, output: () => output, crash: () => kill('SIGKILL'), stop: () => kill('SIGTERM') };
 }
