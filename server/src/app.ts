@@ -23,6 +23,7 @@ import { seedBoard } from './seed/seed-board';
 import { createAuditService } from './services/audit-service';
 import { createBoardService } from './services/board-service';
 import { createTokenService } from './services/token-service';
+import { createTreatyService } from './services/treaty-service';
 import { createUpdateService } from './services/update-service';
 import { openSqliteStore } from './store/sqlite/sqlite-store';
 import type { Store } from './store/store';
@@ -46,6 +47,7 @@ export async function createApp(config: Config): Promise<App> {
   const buildId = buildIdOf(config.clientDist);
   const board = createBoardService(store, buildId);
   const updates = createUpdateService(store);
+  const treaties = createTreatyService(store);
   const tokens = createTokenService(store, config.adminToken);
   const audit = createAuditService(store);
 
@@ -66,7 +68,7 @@ export async function createApp(config: Config): Promise<App> {
     '/api',
     requireJson,
     express.json({ limit: BODY_LIMIT }),
-    treatiesRoutes({ board, updates, tokens, broadcaster }),
+    treatiesRoutes({ board, updates, treaties, tokens, broadcaster }),
     updatesRoutes({ board, updates, tokens, broadcaster }),
     snapshotRoutes(board),
     tokensRoutes({ tokens, tokenSockets }),

@@ -8,3 +8,4 @@ export * from './problem';
 export * from './socket';
 export * from './board';
 export * from './auth';
+export * from './treaty-admin';

@@ -39,8 +39,6 @@ export function errorHandler(log: (message: string, error: unknown) => void): Er
           return sendProblem(res, problems.forbidden(error.message));
         case 'unprocessable':
           return sendProblem(res, problems.unprocessable(error.message));
-        case 'precondition_required':
-          return sendProblem(res, problems.preconditionRequired(error.message));
       }
     }
     const parserError = error as BodyParserError;

@@ -10,8 +10,7 @@ export class DomainError extends Error {
       | 'invalid_transition'
       | 'conflict'
       | 'forbidden'
-      | 'unprocessable'
-      | 'precondition_required',
+      | 'unprocessable',
     message: string,
     readonly details: { errors?: FieldError[]; allowed?: readonly Status[] } = {},
   ) {

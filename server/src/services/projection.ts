@@ -80,6 +80,7 @@ export function applyEntry(
   switch (payload.kind) {
     case 'treaty.changed': {
       const changed: Treaty = { ...next, ...payload.fields };
+      for (const field of payload.clear ?? []) delete changed[field];
       if (payload.status && payload.status !== treaty.status) {
         changed.status = payload.status;
         changed.statusSince = entry.effectiveAt;

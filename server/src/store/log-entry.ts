@@ -1,4 +1,4 @@
-import type { Change, ChangeKind, Instant, Status, TreatyFields } from '@treaty-watch/shared';
+import type { Change, ChangeKind, ClearableTreatyField, Instant, Status, TreatyFields } from '@treaty-watch/shared';
 
 /** What an editor asked an update to say; the projection decides whether its status is a change. */
 export interface PostedUpdate {
@@ -20,7 +20,7 @@ export interface Wording {
 
 export type EntryPayload =
   | { kind: 'treaty.created'; fields: TreatyFields; status: Status }
-  | { kind: 'treaty.changed'; fields: Partial<TreatyFields>; status?: Status }
+  | { kind: 'treaty.changed'; fields: Partial<TreatyFields>; clear?: ClearableTreatyField[]; status?: Status }
   | { kind: 'update.posted'; update: PostedUpdate }
   | { kind: 'update.corrected'; updateId: string; wording: Wording }
   | { kind: 'update.retracted'; updateId: string; reason: string };

@@ -1,13 +1,15 @@
 import { Router } from 'express';
-import { postUpdateBodySchema, treatyIdSchema } from '@treaty-watch/shared';
+import { changeTreatyBodySchema, createTreatyBodySchema, postUpdateBodySchema, treatyIdSchema } from '@treaty-watch/shared';
 import type { Broadcaster } from '../../realtime/broadcaster';
 import type { BoardService } from '../../services/board-service';
 import type { TokenService } from '../../services/token-service';
+import type { TreatyService } from '../../services/treaty-service';
 import type { UpdateService } from '../../services/update-service';
 import { requireRole } from '../auth';
 import { writeContext } from '../write-context';
 import { parseBody } from '../parse';
 import { HttpProblem, problems } from '../problem';
+import { versionFromIfMatch } from '../if-match';
 
 function treatyIdOf(raw: unknown): string {
   const parsed = treatyIdSchema.safeParse(raw);
@@ -18,6 +20,7 @@ function treatyIdOf(raw: unknown): string {
 export function treatiesRoutes(deps: {
   board: BoardService;
   updates: UpdateService;
+  treaties: TreatyService;
   tokens: TokenService;
   broadcaster: Broadcaster;
 }): Router {
@@ -28,7 +31,24 @@ export function treatiesRoutes(deps: {
   });
 
   router.get('/treaties/:id', async (req, res) => {
-    res.json(await deps.board.detail(treatyIdOf(req.params.id)));
+    const detail = await deps.board.detail(treatyIdOf(req.params.id));
+    res.set('ETag', `"${detail.treaty.version}"`).json(detail);
+  });
+
+  router.post('/treaties', requireRole(deps.tokens, 'admin'), async (req, res) => {
+    const body = parseBody(createTreatyBodySchema, req.body);
+    const written = await deps.treaties.create(body, writeContext(req, res));
+    deps.broadcaster.publish(written.value);
+    res.status(written.status).location(`/api/treaties/${written.value.treaty.id}`).json(written.body);
+  });
+
+  router.patch('/treaties/:id', requireRole(deps.tokens, 'admin'), async (req, res) => {
+    const id = treatyIdOf(req.params.id);
+    const version = versionFromIfMatch(req.get('if-match'));
+    const body = parseBody(changeTreatyBodySchema, req.body);
+    const written = await deps.treaties.change(id, body, version, writeContext(req, res));
+    deps.broadcaster.publish(written.value);
+    res.status(written.status).set('ETag', `"${written.value.treaty.version}"`).json(written.body);
   });
 
   router.post('/treaties/:id/updates', requireRole(deps.tokens, 'editor'), async (req, res) => {

@@ -1,0 +1,87 @@
+import {
+  CLEARABLE_TREATY_FIELDS,
+  type Change,
+  type ChangeTreatyBody,
+  type ClearableTreatyField,
+  type CreateTreatyBody,
+  type TreatyFields,
+} from '@treaty-watch/shared';
+import type { Store } from '../store/store';
+import { DomainError } from './errors';
+import { commitEntry } from './log-writer';
+import { assertTransition, treatyAt } from './treaty-timeline';
+import { write, type WriteContext, type Written } from './write';
+
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+function effectiveAtOf(requested: string | undefined, now: Date): string {
+  if (!requested) return now.toISOString();
+  const at = new Date(requested).toISOString();
+  if (Date.parse(at) > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw new DomainError('invalid', 'effectiveAt is in the future', {
+      errors: [{ field: 'effectiveAt', message: 'must not be in the future' }],
+    });
+  }
+  return at;
+}
+
+const respond = (status: number) => (change: Change) => ({ status, body: { treaty: change.treaty } });
+
+/** Treaty administration: every change is a dated log entry, so the as-of board knows it too. */
+export function createTreatyService(store: Store, clock: () => Date = () => new Date()) {
+  return {
+    create(body: CreateTreatyBody, ctx: WriteContext): Promise<Written<Change>> {
+      const now = clock();
+      const effectiveAt = effectiveAtOf(body.effectiveAt, now);
+      const { id, status, effectiveAt: _effectiveAt, ...fields } = body;
+      return write(store, ctx, now, {
+        async work(tx) {
+          if (await tx.treaty(id)) throw new DomainError('conflict', `There is already a treaty "${id}".`);
+          return commitEntry(tx, {
+            treatyId: id,
+            effectiveAt,
+            recordedAt: now.toISOString(),
+            actor: ctx.principal.name,
+            payload: { kind: 'treaty.created', status, fields },
+          });
+        },
+        audit: (change) => ({ action: 'treaty.created', target: change.treaty.id, seq: change.seq }),
+        respond: respond(201),
+      });
+    },
+
+    /** Changes a treaty whose version is still `ifMatch`; a stale version is a conflict. */
+    change(id: string, body: ChangeTreatyBody, ifMatch: number, ctx: WriteContext): Promise<Written<Change>> {
+      const now = clock();
+      const effectiveAt = effectiveAtOf(body.effectiveAt, now);
+      const { status, effectiveAt: _effectiveAt, ...requested } = body;
+      const fields: Partial<TreatyFields> = {};
+      const clear: ClearableTreatyField[] = [];
+      for (const [key, value] of Object.entries(requested)) {
+        if (value === null && (CLEARABLE_TREATY_FIELDS as readonly string[]).includes(key)) clear.push(key as ClearableTreatyField);
+        else if (value !== undefined) Object.assign(fields, { [key]: value });
+      }
+      return write(store, ctx, now, {
+        async work(tx) {
+          const current = await tx.treaty(id);
+          if (!current) throw new DomainError('not_found', `There is no treaty "${id}".`);
+          if (current.version !== ifMatch) {
+            throw new DomainError('conflict', `The treaty is at version ${current.version}, not ${ifMatch}: reload it and try again.`);
+          }
+          if (status) assertTransition(await treatyAt(tx, id, effectiveAt, 'effectiveAt'), status);
+          return commitEntry(tx, {
+            treatyId: id,
+            effectiveAt,
+            recordedAt: now.toISOString(),
+            actor: ctx.principal.name,
+            payload: { kind: 'treaty.changed', fields, ...(clear.length ? { clear } : {}), ...(status ? { status } : {}) },
+          });
+        },
+        audit: (change) => ({ action: 'treaty.changed', target: change.treaty.id, seq: change.seq }),
+        respond: respond(200),
+      });
+    },
+  };
+}
+
+export type TreatyService = ReturnType<typeof createTreatyService>;

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { statusSchema } from './status';
+import { instantSchema } from './time';
+import { categorySchema, limitSchema, sourceSchema, treatyIdSchema, treatySchema } from './treaty';
+
+/** `POST /api/treaties` (admin): a treaty appears on the board from `effectiveAt` (default now). */
+export const createTreatyBodySchema = z.strictObject({
+  id: treatyIdSchema,
+  name: z.string().trim().min(1).max(400),
+  shortName: z.string().trim().min(1).max(60),
+  parties: z.string().max(1000).default(''),
+  category: categorySchema,
+  summary: z.string().max(5000).default(''),
+  limits: z.array(limitSchema).max(50).optional(),
+  sources: z.array(sourceSchema).max(50).default([]),
+  status: statusSchema.default('negotiating'),
+  signedAt: instantSchema.optional(),
+  inForceAt: instantSchema.optional(),
+  expiresAt: instantSchema.optional(),
+  effectiveAt: instantSchema.optional(),
+});
+export type CreateTreatyBody = z.infer<typeof createTreatyBodySchema>;
+
+/** Fields a change may remove by sending null. */
+export const CLEARABLE_TREATY_FIELDS = ['signedAt', 'inForceAt', 'expiresAt', 'limits'] as const;
+export type ClearableTreatyField = (typeof CLEARABLE_TREATY_FIELDS)[number];
+
+/**
+ * `PATCH /api/treaties/:id` (admin, with If-Match): any field, effective from `effectiveAt`
+ * (default now), e.g. New START's `expiresAt` moved to 2026-02-05 effective 2021-02-03.
+ */
+export const changeTreatyBodySchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(400).optional(),
+    shortName: z.string().trim().min(1).max(60).optional(),
+    parties: z.string().max(1000).optional(),
+    category: categorySchema.optional(),
+    summary: z.string().max(5000).optional(),
+    limits: z.array(limitSchema).max(50).nullable().optional(),
+    sources: z.array(sourceSchema).max(50).optional(),
+    status: statusSchema.optional(),
+    signedAt: instantSchema.nullable().optional(),
+    inForceAt: instantSchema.nullable().optional(),
+    expiresAt: instantSchema.nullable().optional(),
+    effectiveAt: instantSchema.optional(),
+  })
+  .refine((body) => Object.keys(body).some((key) => key !== 'effectiveAt'), {
+    error: 'give at least one field to change',
+  });
+export type ChangeTreatyBody = z.infer<typeof changeTreatyBodySchema>;
+
+export const treatyResponseSchema = z.object({ treaty: treatySchema });
+export type TreatyResponse = z.infer<typeof treatyResponseSchema>;

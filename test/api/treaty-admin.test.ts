@@ -1,0 +1,92 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { treatyResponseSchema, type Problem, type Snapshot, type TreatyResponse } from '@treaty-watch/shared';
+import { request } from '../support/api-client';
+import { BoardClient } from '../support/board-client';
+import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
+
+let server: TestServer;
+const clients: BoardClient[] = [];
+beforeAll(async () => {
+  server = await startServer();
+});
+afterEach(() => {
+  for (const client of clients.splice(0)) client.close();
+});
+afterAll(() => server.close());
+
+function call<T>(method: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+  return request<T>(`${server.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}`, ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+const draft = {
+  id: 'test-treaty',
+  name: 'Treaty used by the administration tests',
+  shortName: 'Test Treaty',
+  category: 'strategic_arms',
+  sources: [{ title: 'example.org', url: 'https://example.org/treaty' }],
+};
+
+describe('treaty administration', () => {
+  it('creates a treaty, shows it live, and refuses to create it twice', async () => {
+    const dashboard = new BoardClient(server.url);
+    clients.push(dashboard);
+    await dashboard.until(() => dashboard.snapshots.length === 1);
+
+    const created = await call<TreatyResponse>('POST', '/api/treaties', draft);
+    expect(created.status).toBe(201);
+    expect(treatyResponseSchema.parse(created.body).treaty).toMatchObject({ id: 'test-treaty', status: 'negotiating', version: 1 });
+    await dashboard.until(() => dashboard.changes.some((c) => c.kind === 'treaty.created'), 2000, 'treaty.created');
+
+    expect((await call<Problem>('POST', '/api/treaties', draft)).status).toBe(409);
+    const { body } = await request<Snapshot>(`${server.url}/api/snapshot`);
+    expect(body.treaties.map((t) => t.id)).toContain('test-treaty');
+  });
+
+  it('changes a treaty at the version the editor read, and refuses a stale one', async () => {
+    const { headers } = await request(`${server.url}/api/treaties/test-treaty`);
+    const etag = headers.get('etag') ?? '';
+    expect(etag).toBe('"1"');
+
+    const changed = await call<TreatyResponse>('PATCH', '/api/treaties/test-treaty', { status: 'signed', summary: 'Signed today.' }, { 'if-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.body.treaty).toMatchObject({ status: 'signed', summary: 'Signed today.', version: 2 });
+
+    const stale = await call<Problem>('PATCH', '/api/treaties/test-treaty', { summary: 'Lost update' }, { 'if-match': etag });
+    expect(stale.status).toBe(409);
+    expect(stale.body.detail).toMatch(/version 2, not 1/);
+  });
+
+  it('needs If-Match, and checks the status against the vocabulary', async () => {
+    expect((await call<Problem>('PATCH', '/api/treaties/test-treaty', { summary: 'x' })).status).toBe(428);
+    const impossible = await call<Problem>('PATCH', '/api/treaties/test-treaty', { status: 'suspended' }, { 'if-match': '"2"' });
+    expect(impossible.status).toBe(409);
+    expect(impossible.body.allowed).toEqual(['in_force', 'abandoned']);
+  });
+
+  it('dates a change, so the board as of an earlier day does not show it', async () => {
+    const changed = await call<TreatyResponse>(
+      'PATCH',
+      '/api/treaties/test-treaty',
+      { expiresAt: '2030-01-01T23:59:59.999Z', effectiveAt: new Date().toISOString() },
+      { 'if-match': '"2"' },
+    );
+    expect(changed.status).toBe(200);
+    const cleared = await call<TreatyResponse>('PATCH', '/api/treaties/test-treaty', { expiresAt: null }, { 'if-match': '"3"' });
+    expect(cleared.body.treaty.expiresAt).toBeUndefined();
+  });
+
+  it.each([
+    ['id', { ...draft, id: 'Bad Id' }],
+    ['category', { ...draft, id: 'other', category: 'cheese' }],
+    ['sources.0.url', { ...draft, id: 'other', sources: [{ title: 'x', url: 'javascript:alert(1)' }] }],
+    ['status', { ...draft, id: 'other', status: 'expiring' }],
+  ])('refuses a treaty with a bad %s', async (field, body) => {
+    const response = await call<Problem>('POST', '/api/treaties', body);
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.map((e) => e.field)).toContain(field);
+  });
+});
