@@ -79,8 +79,10 @@ export function applyEntry(
 
   switch (payload.kind) {
     case 'treaty.changed': {
-      const changed: Treaty = { ...next, ...payload.fields };
-      for (const field of payload.clear ?? []) delete changed[field];
+      const cleared: readonly string[] = payload.clear ?? [];
+      const changed = Object.fromEntries(
+        Object.entries({ ...next, ...payload.fields }).filter(([field]) => !cleared.includes(field)),
+      ) as Treaty;
       if (payload.status && payload.status !== treaty.status) {
         changed.status = payload.status;
         changed.statusSince = entry.effectiveAt;
