@@ -6,7 +6,9 @@ import type { Config } from './config';
 import { BODY_LIMIT, errorHandler } from './http/error-handler';
 import { buildIdOf, clientApp } from './http/client-app';
 import { HttpProblem, problems } from './http/problem';
+import { rateLimit, readKey, writeKey } from './http/rate-limit';
 import { requireJson } from './http/require-json';
+import { cors, securityHeaders } from './http/security';
 import { auditRoutes } from './http/routes/audit';
 import { healthRoutes } from './http/routes/health';
 import { snapshotRoutes } from './http/routes/snapshot';
@@ -55,7 +57,11 @@ export async function createApp(config: Config): Promise<App> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   // Viewers only listen: nothing a client sends needs more than a few bytes.
-  const io: BoardServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 16 * 1024 });
+  const io: BoardServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 16 * 1024,
+    ...(config.corsOrigins.length ? { cors: { origin: config.corsOrigins } } : {}),
+  });
 
   const seq = await store.currentSeq();
   const broadcaster = new Broadcaster(io, seq, await store.changesAfter(Math.max(0, seq - REPLAY_LIMIT), REPLAY_LIMIT));
@@ -63,9 +69,15 @@ export async function createApp(config: Config): Promise<App> {
   const tokenSockets = new TokenSockets(io, tokens);
   handleConnections(io, { board, broadcaster, presence });
 
+  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
   app.use(healthRoutes());
   app.use(
     '/api',
+    cors(config.corsOrigins),
+    // The realtime channel is not read-limited: a newsroom's hundred screens share one address.
+    rateLimit({ perMinute: config.rateLimits.reads, burst: Math.max(1, config.rateLimits.reads / 10), keyOf: readKey }),
+    rateLimit({ perMinute: config.rateLimits.writes, burst: Math.max(1, config.rateLimits.writes / 10), keyOf: writeKey }),
     requireJson,
     express.json({ limit: BODY_LIMIT }),
     treatiesRoutes({ board, updates, treaties, tokens, broadcaster }),

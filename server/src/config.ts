@@ -12,6 +12,13 @@ const envSchema = z.object({
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   CLIENT_DIST: z.string().min(1).default(path.join(repoRoot, 'client/dist')),
+  RATE_LIMIT_WRITES: z.coerce.number().int().min(0).default(600),
+  RATE_LIMIT_READS: z.coerce.number().int().min(0).default(1200),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ error: 'CORS_ORIGINS must be a comma-separated list of origins' }))),
 });
 
 export type Config = {
@@ -21,6 +28,9 @@ export type Config = {
   adminToken?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   clientDist: string;
+  /** Per minute; 0 turns the limit off. */
+  rateLimits: { writes: number; reads: number };
+  corsOrigins: string[];
 };
 
 /** Reads the environment once, at start; a bad value stops the server with a message that names it. */
@@ -38,5 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
     logLevel: e.LOG_LEVEL,
     clientDist: path.resolve(e.CLIENT_DIST),
+    rateLimits: { writes: e.RATE_LIMIT_WRITES, reads: e.RATE_LIMIT_READS },
+    corsOrigins: e.CORS_ORIGINS,
   };
 }

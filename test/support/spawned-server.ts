@@ -39,6 +39,8 @@ export async function spawnServer(dataDir: string, port?: number): Promise<Spawn
       DATA_DIR: dataDir,
       ADMIN_TOKEN,
       LOG_LEVEL: 'warn',
+      RATE_LIMIT_WRITES: '0',
+      RATE_LIMIT_READS: '0',
       CLIENT_DIST: clientDist,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

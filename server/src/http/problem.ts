@@ -68,6 +68,12 @@ export const problems = {
     status: 428,
     detail,
   }),
+  rateLimited: (detail: string): Problem => ({
+    type: PROBLEM_TYPES.rateLimited,
+    title: 'Too many requests',
+    status: 429,
+    detail,
+  }),
   tooLarge: (limit: string): Problem => ({
     type: PROBLEM_TYPES.tooLarge,
     title: 'The request body is too large',
