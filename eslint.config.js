@@ -16,6 +16,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['server/src/http/docs/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['client/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

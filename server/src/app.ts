@@ -11,6 +11,7 @@ import { requireJson } from './http/require-json';
 import { cors, securityHeaders } from './http/security';
 import { auditRoutes } from './http/routes/audit';
 import { healthRoutes } from './http/routes/health';
+import { openApiRoutes } from './http/routes/openapi';
 import { snapshotRoutes } from './http/routes/snapshot';
 import { tokensRoutes } from './http/routes/tokens';
 import { treatiesRoutes } from './http/routes/treaties';
@@ -85,6 +86,7 @@ export async function createApp(config: Config): Promise<App> {
     snapshotRoutes(board),
     tokensRoutes({ tokens, tokenSockets }),
     auditRoutes({ audit, tokens }),
+    openApiRoutes(),
     (req) => {
       throw new HttpProblem(problems.notFound(`There is no API route ${req.method} ${req.path}.`));
     },

@@ -65,3 +65,6 @@ export const retractUpdateBodySchema = z.strictObject({
   reason: z.string().trim().min(1, 'say why the update is retracted').max(1000),
 });
 export type RetractUpdateBody = z.infer<typeof retractUpdateBodySchema>;
+
+export const healthSchema = z.object({ status: z.literal('ok') });
+export type Health = z.infer<typeof healthSchema>;

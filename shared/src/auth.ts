@@ -73,3 +73,6 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export const auditResponseSchema = z.object({ entries: z.array(auditEntrySchema) });
 export type AuditResponse = z.infer<typeof auditResponseSchema>;
+
+export const revokeTokenResponseSchema = z.object({ info: tokenInfoSchema });
+export type RevokeTokenResponse = z.infer<typeof revokeTokenResponseSchema>;

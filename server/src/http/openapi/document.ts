@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { API_ROUTES, type ApiRoute } from './routes-table';
+import { SCHEMAS, type SchemaName } from './schemas';
+
+type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
+
+const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+
+/** What a client sends is described as zod reads it (defaults optional); what it gets, as zod writes it. */
+const INPUTS = new Set<SchemaName>(API_ROUTES.flatMap((r) => [r.body, r.query].filter((n): n is SchemaName => !!n)));
+
+function jsonSchema(name: SchemaName): JsonSchema {
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(SCHEMAS[name], {
+    target: 'draft-2020-12',
+    io: INPUTS.has(name) ? 'input' : 'output',
+    unrepresentable: 'any',
+  }) as JsonSchema;
+  return schema;
+}
+
+const PROBLEM_TEXT: Record<number, string> = {
+  400: 'Invalid body or query; `errors` names each field',
+  401: 'Missing, unknown or revoked token',
+  403: 'The token lacks the role or the treaty scope',
+  404: 'No such treaty, update or token',
+  409: 'Conflict: an impossible status change (with `allowed`), a stale version, or a duplicate',
+  413: 'Body over 64 KB',
+  415: 'Body is not JSON',
+  422: 'Idempotency-Key reused with a different request',
+  428: 'If-Match is required',
+  429: 'Rate limited; see Retry-After',
+  500: 'Something failed on the server; nothing was changed',
+};
+
+function operation(route: ApiRoute) {
+  const parameters: unknown[] = [];
+  for (const match of route.path.matchAll(/\{(\w+)\}/g)) {
+    parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string' } });
+  }
+  if (route.query) {
+    const query = jsonSchema(route.query);
+    for (const [name, schema] of Object.entries(query.properties ?? {})) {
+      parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
+    }
+  }
+  if (route.headers?.ifMatch) {
+    parameters.push({ name: 'If-Match', in: 'header', required: true, description: 'The version you read, as in the ETag', schema: { type: 'string' } });
+  }
+  if (route.headers?.idempotencyKey) {
+    parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'A retry with the same key returns the first result', schema: { type: 'string', maxLength: 255 } });
+  }
+  const problems = [...route.problems, ...(route.path.startsWith('/api/') ? [429] : []), 500];
+  const [okStatus, okSchema] = route.ok;
+  return {
+    summary: route.summary,
+    ...(route.role ? { description: `Needs the ${route.role} role.`, security: [{ bearer: [] }] } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(route.body) } } } } : {}),
+    responses: {
+      [okStatus]: { description: 'Success', content: { 'application/json': { schema: ref(okSchema) } } },
+      ...Object.fromEntries(
+        problems.map((status) => [
+          status,
+          { description: PROBLEM_TEXT[status] ?? 'Problem', content: { 'application/problem+json': { schema: ref('Problem') } } },
+        ]),
+      ),
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document, generated from the shared zod schemas and the route table. */
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of API_ROUTES) (paths[route.path] ??= {})[route.method] = operation(route);
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Treaty Watch API',
+      version: '1',
+      description:
+        'A live status board for arms-control treaties. Every date is an ISO 8601 UTC timestamp; errors are application/problem+json. Realtime changes arrive over Socket.IO at /socket.io.',
+    },
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: Object.fromEntries((Object.keys(SCHEMAS) as SchemaName[]).map((name) => [name, jsonSchema(name)])),
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import type { Role } from '@treaty-watch/shared';
+import type { SchemaName } from './schemas';
+
+export interface ApiRoute {
+  method: 'get' | 'post' | 'patch';
+  path: string;
+  summary: string;
+  role?: Role;
+  query?: SchemaName;
+  body?: SchemaName;
+  /** The success status and the schema of its body. */
+  ok: [number, SchemaName];
+  /** Problem statuses this route answers with beyond those every route may give. */
+  problems: number[];
+  headers?: { ifMatch?: boolean; idempotencyKey?: boolean };
+}
+
+/** Every route of the API, as the OpenAPI document lists it; a test checks them against the server. */
+export const API_ROUTES: readonly ApiRoute[] = [
+  { method: 'get', path: '/api/treaties', summary: 'The board: every treaty', ok: [200, 'TreatiesResponse'], problems: [] },
+  { method: 'get', path: '/api/treaties/{id}', summary: 'One treaty and its updates, newest first', ok: [200, 'TreatyDetailResponse'], problems: [404] },
+  {
+    method: 'post',
+    path: '/api/treaties/{id}/updates',
+    summary: 'Post a status update',
+    role: 'editor',
+    body: 'PostUpdateBody',
+    ok: [201, 'PostUpdateResponse'],
+    problems: [400, 401, 403, 404, 409, 413, 415, 422],
+    headers: { idempotencyKey: true },
+  },
+  {
+    method: 'post',
+    path: '/api/treaties',
+    summary: 'Create a treaty',
+    role: 'admin',
+    body: 'CreateTreatyBody',
+    ok: [201, 'TreatyResponse'],
+    problems: [400, 401, 403, 409, 413, 415, 422],
+    headers: { idempotencyKey: true },
+  },
+  {
+    method: 'patch',
+    path: '/api/treaties/{id}',
+    summary: 'Change a treaty, effective from a date',
+    role: 'admin',
+    body: 'ChangeTreatyBody',
+    ok: [200, 'TreatyResponse'],
+    problems: [400, 401, 403, 404, 409, 413, 415, 428],
+    headers: { ifMatch: true },
+  },
+  { method: 'get', path: '/api/updates', summary: 'Updates after a seq, in seq order', query: 'UpdatesQuery', ok: [200, 'UpdatesResponse'], problems: [400] },
+  {
+    method: 'patch',
+    path: '/api/updates/{id}',
+    summary: 'Correct an update; the earlier wording is kept',
+    role: 'editor',
+    body: 'CorrectUpdateBody',
+    ok: [200, 'PostUpdateResponse'],
+    problems: [400, 401, 403, 404, 409, 413, 415],
+  },
+  {
+    method: 'post',
+    path: '/api/updates/{id}/retract',
+    summary: 'Retract an update; it stays visible, and any status it set is taken back',
+    role: 'editor',
+    body: 'RetractUpdateBody',
+    ok: [200, 'PostUpdateResponse'],
+    problems: [400, 401, 403, 404, 409, 413, 415, 422],
+    headers: { idempotencyKey: true },
+  },
+  {
+    method: 'get',
+    path: '/api/snapshot',
+    summary: 'The board and the latest 50 updates, now or as of a date',
+    query: 'SnapshotQuery',
+    ok: [200, 'Snapshot'],
+    problems: [400],
+  },
+  { method: 'get', path: '/api/tokens', summary: 'List tokens (never their values)', role: 'admin', ok: [200, 'TokensResponse'], problems: [401, 403] },
+  {
+    method: 'post',
+    path: '/api/tokens',
+    summary: 'Create a token; its value is in this answer only',
+    role: 'admin',
+    body: 'CreateTokenBody',
+    ok: [201, 'CreateTokenResponse'],
+    problems: [400, 401, 403, 413, 415, 422],
+    headers: { idempotencyKey: true },
+  },
+  {
+    method: 'post',
+    path: '/api/tokens/{id}/revoke',
+    summary: 'Revoke a token at once',
+    role: 'admin',
+    ok: [200, 'RevokeTokenResponse'],
+    problems: [401, 403, 404, 422],
+    headers: { idempotencyKey: true },
+  },
+  { method: 'get', path: '/api/audit', summary: 'Who did what, newest first', role: 'admin', query: 'AuditQuery', ok: [200, 'AuditResponse'], problems: [400, 401, 403] },
+  { method: 'get', path: '/healthz', summary: 'Liveness', ok: [200, 'Health'], problems: [] },
+];

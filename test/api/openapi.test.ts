@@ -1,0 +1,107 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PostUpdateResponse } from '@treaty-watch/shared';
+import { request } from '../support/api-client';
+import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
+
+type Operation = { responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }> };
+type Document = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+
+let server: TestServer;
+let document: Document;
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+
+beforeAll(async () => {
+  server = await startServer();
+  document = (await request<Document>(`${server.url}/api/openapi.json`)).body;
+  ajv.addSchema(document, 'openapi.json');
+});
+afterAll(() => server.close());
+
+/** Calls the server and checks the answer against what the document says that route answers. */
+async function conforms(method: string, template: string, path: string, init: RequestInit = {}) {
+  const response = await request(`${server.url}${path}`, { method, ...init });
+  const declared = document.paths[template]?.[method.toLowerCase()]?.responses[String(response.status)];
+  expect(declared, `${method} ${template} answered ${response.status}, which the document does not list`).toBeDefined();
+  const media = response.contentType.split(';')[0] ?? '';
+  const schema = declared?.content?.[media]?.schema;
+  expect(schema, `${method} ${template} ${response.status} ${media} is not in the document`).toBeDefined();
+  const validate = ajv.getSchema(`openapi.json${schema?.$ref ?? ''}`);
+  const valid = validate?.(response.body);
+  expect(valid, JSON.stringify(validate?.errors?.slice(0, 3))).toBe(true);
+  return response;
+}
+
+const json = (body: unknown, token = ADMIN_TOKEN): RequestInit => ({
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  body: JSON.stringify(body),
+});
+
+describe('the OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const result = await new Validator().validate(document as unknown as Parameters<Validator['validate']>[0]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('matches what every route really answers', async () => {
+    await conforms('GET', '/api/treaties', '/api/treaties');
+    await conforms('GET', '/api/treaties/{id}', '/api/treaties/inf');
+    await conforms('GET', '/api/treaties/{id}', '/api/treaties/nope');
+    await conforms('GET', '/api/updates', '/api/updates?after=3&limit=2');
+    await conforms('GET', '/api/updates', '/api/updates?limit=0');
+    await conforms('GET', '/api/snapshot', '/api/snapshot');
+    await conforms('GET', '/api/snapshot', '/api/snapshot?asOf=2020-10-26');
+    await conforms('GET', '/healthz', '/healthz');
+    const posted = await conforms('POST', '/api/treaties/{id}/updates', '/api/treaties/npt/updates', json({ headline: 'OpenAPI check' }));
+    const id = (posted.body as PostUpdateResponse).update.id;
+    await conforms('POST', '/api/treaties/{id}/updates', '/api/treaties/npt/updates', json({ headline: '' }));
+    await conforms('POST', '/api/treaties/{id}/updates', '/api/treaties/npt/updates', json({ headline: 'x' }, 'tw_wrong'));
+    await conforms('POST', '/api/treaties/{id}/updates', '/api/treaties/inf/updates', json({ headline: 'x', status: 'in_force' }));
+    await conforms('PATCH', '/api/updates/{id}', `/api/updates/${id}`, json({ headline: 'OpenAPI check, corrected' }));
+    await conforms('POST', '/api/updates/{id}/retract', `/api/updates/${id}/retract`, json({ reason: 'Test' }));
+    await conforms('POST', '/api/treaties', '/api/treaties', json({ id: 'openapi-treaty', name: 'OpenAPI', shortName: 'OA', category: 'test_ban' }));
+    await conforms('PATCH', '/api/treaties/{id}', '/api/treaties/openapi-treaty', { ...json({ summary: 'x' }), headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}`, 'if-match': '"1"' } });
+    await conforms('PATCH', '/api/treaties/{id}', '/api/treaties/openapi-treaty', json({ summary: 'y' }));
+    const token = await conforms('POST', '/api/tokens', '/api/tokens', json({ role: 'editor', name: 'openapi' }));
+    await conforms('GET', '/api/tokens', '/api/tokens', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    await conforms('POST', '/api/tokens/{id}/revoke', `/api/tokens/${(token.body as { info: { id: string } }).info.id}/revoke`, json({}));
+    await conforms('GET', '/api/audit', '/api/audit?limit=5', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+  });
+
+  it('serves a readable docs page from the app itself', async () => {
+    const page = await fetch(`${server.url}/api/docs`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<script type="module" src="/api/docs/docs.js">');
+    expect(html).not.toMatch(/https?:\/\/(?!localhost)/);
+    expect((await fetch(`${server.url}/api/docs/docs.js`)).status).toBe(200);
+  });
+
+  it('lists every route the server answers', async () => {
+    const paths = Object.keys(document.paths).sort();
+    expect(paths).toEqual(
+      [
+        '/api/audit',
+        '/api/snapshot',
+        '/api/tokens',
+        '/api/tokens/{id}/revoke',
+        '/api/treaties',
+        '/api/treaties/{id}',
+        '/api/treaties/{id}/updates',
+        '/api/updates',
+        '/api/updates/{id}',
+        '/api/updates/{id}/retract',
+        '/healthz',
+      ].sort(),
+    );
+  });
+
+  it('catches an answer that does not match', () => {
+    const validate = ajv.getSchema('openapi.json#/components/schemas/Snapshot');
+    expect(validate?.({ seq: -1, treaties: 'none' })).toBe(false);
+  });
+});
