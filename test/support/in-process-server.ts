@@ -1,4 +1,5 @@
 import { createApp, type App } from '../../server/src/app';
+import type { Config } from '../../server/src/config';
 import { clientDist } from './paths';
 import { tempDir } from './temp-dir';
 
@@ -8,17 +9,19 @@ export interface TestServer {
   url: string;
   app: App;
   dataDir: string;
+  /** Stops the server (its sockets drop) and starts it again on the same port and database. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
+type Options = { dataDir?: string } & Partial<Pick<Config, 'rateLimits' | 'corsOrigins'>>;
+
 /** A real server on a free loopback port with its own database, seeded as on a first start. */
-export async function startServer(
-  options: { dataDir?: string; rateLimits?: { writes: number; reads: number }; corsOrigins?: string[] } = {},
-): Promise<TestServer> {
+export async function startServer(options: Options = {}): Promise<TestServer> {
   const temp = options.dataDir ? undefined : tempDir('server');
   const dataDir = options.dataDir ?? temp?.dir ?? '';
-  const app = await createApp({
-    port: 0,
+  const config = (port: number): Config => ({
+    port,
     host: '127.0.0.1',
     dataDir,
     adminToken: ADMIN_TOKEN,
@@ -28,14 +31,23 @@ export async function startServer(
     rateLimits: options.rateLimits ?? { writes: 0, reads: 0 },
     corsOrigins: options.corsOrigins ?? [],
   });
-  const { url } = await app.listen(0, '127.0.0.1');
-  return {
+  let app = await createApp(config(0));
+  const { url, port } = await app.listen(0, '127.0.0.1');
+  const server: TestServer = {
     url,
     app,
     dataDir,
+    async restart() {
+      await app.close();
+      app.httpServer.closeAllConnections();
+      app = await createApp(config(port));
+      await app.listen(port, '127.0.0.1');
+      server.app = app;
+    },
     async close() {
       await app.close();
       temp?.remove();
     },
   };
+  return server;
 }

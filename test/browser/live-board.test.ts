@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { PostUpdateResponse } from '@treaty-watch/shared';
+import { postUpdate } from '../support/api-client';
+import { openPage } from '../support/browser-page';
+import { CHROMIUM_MISSING, hasChromium, launchChromium } from '../support/chromium';
+import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
+
+if (!hasChromium) process.stdout.write(`${CHROMIUM_MISSING}\n`);
+
+describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the seeded board, live, with every treaty and its status in words', async () => {
+    const { page, errors } = await openPage(browser, server.url);
+    await page.locator('[role="status"][data-connection="live"]').waitFor();
+    expect(await page.title()).toBe('Treaty Watch');
+    await expect.poll(() => page.locator('article[data-treaty-id]').count()).toBe(10);
+    await expect.poll(() => page.locator('article[data-treaty-id="inf"]').innerText()).toMatch(/Abandoned/);
+    await expect.poll(() => page.locator('article[data-treaty-id="new-start"]').innerText()).toMatch(/Expired/);
+    await expect.poll(() => page.locator('section[aria-label="Live feed"] li').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows an update posted with the API on two open tabs within a second, without a reload', async () => {
+    const tabs = await Promise.all([openPage(browser, server.url), openPage(browser, server.url)]);
+    for (const { page } of tabs) await page.locator('[role="status"][data-connection="live"]').waitFor();
+    for (const { page } of tabs) await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+    const headline = `Open Skies parties suspend flights ${Date.now()}`;
+    const posted = await postUpdate<PostUpdateResponse>(server.url, 'open-skies', { headline, status: 'suspended' });
+    expect(posted.status).toBe(201);
+    const started = Date.now();
+    await Promise.all(
+      tabs.map(({ page }) => page.locator('section[aria-label="Live feed"] li', { hasText: headline }).waitFor({ timeout: 1000 })),
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    for (const { page, errors } of tabs) {
+      await expect.poll(() => page.locator('article[data-treaty-id="open-skies"]').innerText()).toMatch(/Suspended/);
+      expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('shows markup in a headline as text, never as markup', async () => {
+    const headline = '<img src=x onerror="window.pwned=1"> <b>bold</b>';
+    await postUpdate(server.url, 'ctbt', { headline });
+    for (const path of ['/', '/treaties/ctbt']) {
+      const { page } = await openPage(browser, `${server.url}${path}`);
+      await page.getByText(headline).first().waitFor();
+      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+      await page.close();
+    }
+  });
+
+  it('opens a treaty with its history, newest first', async () => {
+    const { page, errors } = await openPage(browser, `${server.url}/treaties/new-start`);
+    await page.getByRole('heading', { name: /New START/ }).first().waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toMatch(/1,550/);
+    expect(text.indexOf('Lavrov')).toBeLessThan(text.indexOf('Obama and Medvedev sign'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lets an editor post from the editor page, with field errors shown inline', async () => {
+    const { page, errors } = await openPage(browser, `${server.url}/editor`);
+    await page.getByLabel('Token').fill(ADMIN_TOKEN);
+    await page.getByLabel('Treaty').selectOption('npt');
+    await page.getByLabel('Headline').fill('Posted from the editor page');
+    await page.getByLabel('Source URL').fill('ftp://not-allowed.example');
+    await page.getByRole('button', { name: 'Post update' }).click();
+    await expect.poll(() => page.getByRole('alert').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/http/)]));
+
+    await page.getByLabel('Source URL').fill('https://example.org/npt');
+    await page.getByRole('button', { name: 'Post update' }).click();
+    await page.getByText(/posted/i).first().waitFor();
+    const board = await openPage(browser, server.url);
+    await board.page.locator('section[aria-label="Live feed"] li', { hasText: 'Posted from the editor page' }).waitFor();
+    expect([...errors, ...board.errors]).toEqual([]);
+    await page.close();
+    await board.page.close();
+  });
+
+  it('says it is offline when the server goes away, and catches up when it returns', async () => {
+    const { page } = await openPage(browser, server.url);
+    await page.locator('[role="status"][data-connection="live"]').waitFor();
+    const restarted = server.restart();
+    await page.locator('[role="status"]:not([data-connection="live"])').waitFor({ timeout: 10_000 });
+    await restarted;
+    await postUpdate(server.url, 'npt', { headline: 'Posted while the tab was reconnecting' });
+    await page.locator('[role="status"][data-connection="live"]').waitFor({ timeout: 15_000 });
+    await page.locator('section[aria-label="Live feed"] li', { hasText: 'Posted while the tab was reconnecting' }).waitFor({ timeout: 5000 });
+    await page.close();
+  });
+});
