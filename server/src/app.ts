@@ -41,9 +41,9 @@ export interface App {
 }
 
 /** The composition root: the one place that knows which store, which services and which transport. */
-export async function createApp(config: Config): Promise<App> {
+export async function createApp(config: Config, deps: { store?: Store } = {}): Promise<App> {
   const log = createLogger(config.logLevel);
-  const store = openSqliteStore(config.dataDir);
+  const store = deps.store ?? openSqliteStore(config.dataDir);
   const seeded = await seedBoard(store);
   if (seeded > 0) log.info('seeded the board from the fact sheet', { entries: seeded });
 

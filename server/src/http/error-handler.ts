@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import { DomainError } from '../services/errors';
 import { IdempotentReplay } from '../services/write';
+import { StoreUnavailableError } from '../store/store-unavailable';
 import { HttpProblem, problems, sendProblem } from './problem';
 
 export const BODY_LIMIT = '64kb';
@@ -40,6 +41,11 @@ export function errorHandler(log: (message: string, error: unknown) => void): Er
         case 'unprocessable':
           return sendProblem(res, problems.unprocessable(error.message));
       }
+    }
+    if (error instanceof StoreUnavailableError) {
+      log(`${req.method} ${req.originalUrl}: ${error.message}`, error.cause);
+      res.set('Retry-After', '5');
+      return sendProblem(res, problems.unavailable());
     }
     const parserError = error as BodyParserError;
     if (parserError.type === 'entity.too.large') return sendProblem(res, problems.tooLarge(BODY_LIMIT));

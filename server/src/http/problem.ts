@@ -86,6 +86,12 @@ export const problems = {
     status: 415,
     detail: 'Send Content-Type: application/json.',
   }),
+  unavailable: (): Problem => ({
+    type: PROBLEM_TYPES.unavailable,
+    title: 'The board cannot take writes right now',
+    status: 503,
+    detail: 'The database refused the write, so nothing was stored. Reading still works; try again shortly.',
+  }),
   internal: (): Problem => ({
     type: PROBLEM_TYPES.internal,
     title: 'Something went wrong on our side',

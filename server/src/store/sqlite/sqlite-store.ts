@@ -6,6 +6,22 @@ import type { LogEntry, NewLogEntry } from '../log-entry';
 import type { IdempotencyRecord, Store, StoreTx, TokenRecord } from '../store';
 import { WriteLock } from '../write-lock';
 import { migrate } from './migrations';
+import { StoreUnavailableError } from '../store-unavailable';
+
+/** Failures of the storage underneath rather than of the request. */
+const UNAVAILABLE = /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|NOMEM|CORRUPT)/;
+
+function unavailable(error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && UNAVAILABLE.test(code)
+    ? new StoreUnavailableError(`the database cannot be written (${code})`, error)
+    : error;
+}
+
+export interface SqliteOptions {
+  /** Refuse to grow the file past its size at open: how tests stand in for a full disk. */
+  noGrowth?: boolean;
+}
 
 interface EventRow {
   seq: number;
@@ -91,7 +107,7 @@ const parseAll = <T>(rows: unknown[]): T[] => rows.map((row) => JSON.parse((row 
 const parseOne = <T>(data: unknown): T | undefined => (data === undefined ? undefined : (JSON.parse(data as string) as T));
 
 /** The embedded store: one SQLite file in WAL mode under `DATA_DIR`. */
-export function openSqliteStore(dataDir: string): Store {
+export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): Store {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, 'treaty-watch.sqlite'));
   db.pragma('journal_mode = WAL');
@@ -99,6 +115,7 @@ export function openSqliteStore(dataDir: string): Store {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  if (options.noGrowth) db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
   // Reads go through their own connection so they only ever see committed state, never a
   // write transaction that is still open (and may yet roll back) on the writer.
   const reader = new Database(path.join(dataDir, 'treaty-watch.sqlite'), { readonly: true });
@@ -226,7 +243,7 @@ export function openSqliteStore(dataDir: string): Store {
           return result;
         } catch (error) {
           if (db.inTransaction) db.exec('ROLLBACK');
-          throw error;
+          throw unavailable(error);
         }
       });
     },
