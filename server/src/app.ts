@@ -28,7 +28,7 @@ import { createBoardService } from './services/board-service';
 import { createTokenService } from './services/token-service';
 import { createTreatyService } from './services/treaty-service';
 import { createUpdateService } from './services/update-service';
-import { openSqliteStore } from './store/sqlite/sqlite-store';
+import { openStore } from './store/open-store';
 import type { Store } from './store/store';
 
 export interface App {
@@ -43,7 +43,7 @@ export interface App {
 /** The composition root: the one place that knows which store, which services and which transport. */
 export async function createApp(config: Config, deps: { store?: Store } = {}): Promise<App> {
   const log = createLogger(config.logLevel);
-  const store = deps.store ?? openSqliteStore(config.dataDir);
+  const store = deps.store ?? (await openStore(config));
   const seeded = await seedBoard(store);
   if (seeded > 0) log.info('seeded the board from the fact sheet', { entries: seeded });
 

@@ -5,7 +5,10 @@ import { errorFields } from './log';
 const config = loadConfig();
 const app = await createApp(config);
 const { url } = await app.listen(config.port, config.host);
-app.log.info(`Treaty Watch is serving the board on ${url}`, { store: app.store.kind, dataDir: config.dataDir });
+app.log.info(`Treaty Watch is serving the board on ${url}`, {
+  store: app.store.kind,
+  ...(app.store.kind === 'sqlite' ? { dataDir: config.dataDir } : {}),
+});
 if (!config.adminToken) {
   app.log.info('No ADMIN_TOKEN set: create an editor token with `npm run token -- create --role editor --name desk`');
 }

@@ -17,7 +17,7 @@ afterAll(() => server.close());
 function token(...args: string[]) {
   return run(tsxBin, ['server/src/cli/token.ts', ...args], {
     cwd: repoRoot,
-    env: { ...process.env, DATA_DIR: server.dataDir, ADMIN_TOKEN: '' },
+    env: { ...process.env, DATA_DIR: server.dataDir, ADMIN_TOKEN: '', DATABASE_URL: '' },
   });
 }
 

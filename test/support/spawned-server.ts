@@ -26,7 +26,7 @@ export interface SpawnedServer {
 }
 
 /** The server as `npm start` runs it, in its own process, so a test can kill it mid-write. */
-export async function spawnServer(dataDir: string, port?: number): Promise<SpawnedServer> {
+export async function spawnServer(dataDir: string, port?: number, env: Record<string, string> = {}): Promise<SpawnedServer> {
   const bound = port ?? (await freePort());
   // One process, node itself with tsx as its loader: the `tsx` binary would fork a child that
   // outlives a SIGKILL sent to the wrapper.
@@ -41,6 +41,10 @@ export async function spawnServer(dataDir: string, port?: number): Promise<Spawn
       LOG_LEVEL: 'warn',
       RATE_LIMIT_WRITES: '0',
       RATE_LIMIT_READS: '0',
+      // SQLite in dataDir unless the test says otherwise, whatever CI exports.
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      ...env,
       CLIENT_DIST: clientDist,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,7 @@ import { loadConfig } from '../config';
 import { DomainError } from '../services/errors';
 import { CLI_PRINCIPAL } from '../services/principal';
 import { createTokenService } from '../services/token-service';
-import { openSqliteStore } from '../store/sqlite/sqlite-store';
+import { openStore } from '../store/open-store';
 
 const USAGE = `Usage:
   npm run token -- create --role editor|admin --name NAME [--treaties inf,new-start]
@@ -40,7 +40,7 @@ if (values.help) {
 }
 
 const config = loadConfig();
-const store = openSqliteStore(config.dataDir);
+const store = await openStore(config);
 const tokens = createTokenService(store, undefined);
 const ctx = { principal: CLI_PRINCIPAL };
 const [command, target] = positionals;

@@ -1,0 +1,87 @@
+import type pg from 'pg';
+
+/** Append-only, like SQLite's: a released migration is never edited; a change is a new version. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE log_head (only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row), seq BIGINT NOT NULL);
+  INSERT INTO log_head (seq) VALUES (0);
+  CREATE TABLE events (
+    seq BIGINT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    treaty_id TEXT NOT NULL,
+    effective_at TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    payload JSONB NOT NULL,
+    change JSONB
+  );
+  CREATE INDEX events_by_treaty ON events (treaty_id, effective_at, seq);
+  CREATE TABLE treaties (
+    id TEXT PRIMARY KEY,
+    position BIGINT GENERATED ALWAYS AS IDENTITY,
+    data JSONB NOT NULL
+  );
+  CREATE TABLE updates (
+    id TEXT PRIMARY KEY,
+    seq BIGINT NOT NULL UNIQUE,
+    treaty_id TEXT NOT NULL,
+    occurred_at TEXT NOT NULL,
+    data JSONB NOT NULL
+  );
+  CREATE INDEX updates_by_treaty ON updates (treaty_id, occurred_at, seq);
+  CREATE TABLE tokens (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    treaties JSONB,
+    hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    last_used_at TEXT,
+    revoked_at TEXT
+  );
+  CREATE TABLE audit (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    token_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    seq BIGINT
+  );
+  CREATE TABLE idempotency (
+    token_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    response JSONB NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (token_id, key)
+  );
+  CREATE INDEX idempotency_by_age ON idempotency (created_at);
+  `,
+];
+
+/** Runs pending migrations under an advisory lock, so processes starting together take turns. */
+export async function migratePg(client: pg.PoolClient): Promise<void> {
+  await client.query("SELECT pg_advisory_lock(hashtext('treaty-watch:migrate'))");
+  try {
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
+    const applied = rows[0]?.version ?? 0;
+    for (const [index, sql] of MIGRATIONS.entries()) {
+      const version = index + 1;
+      if (version <= applied) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(sql);
+        await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [version, new Date().toISOString()]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+  } finally {
+    await client.query("SELECT pg_advisory_unlock(hashtext('treaty-watch:migrate'))");
+  }
+}

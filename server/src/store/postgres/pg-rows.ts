@@ -1,0 +1,84 @@
+import type { AuditEntry } from '@treaty-watch/shared';
+import type { LogEntry } from '../log-entry';
+import type { IdempotencyRecord, TokenRecord } from '../store';
+
+export interface EventRow {
+  seq: number;
+  treaty_id: string;
+  effective_at: string;
+  recorded_at: string;
+  actor: string;
+  payload: LogEntry['payload'];
+}
+
+export function toEntry(row: EventRow): LogEntry {
+  return {
+    seq: row.seq,
+    treatyId: row.treaty_id,
+    effectiveAt: row.effective_at,
+    recordedAt: row.recorded_at,
+    actor: row.actor,
+    payload: row.payload,
+  };
+}
+
+export interface TokenRow {
+  id: string;
+  name: string;
+  role: TokenRecord['role'];
+  treaties: string[] | null;
+  hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export function toToken(row: TokenRow): TokenRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    ...(row.treaties ? { treaties: row.treaties } : {}),
+    hash: row.hash,
+    createdAt: row.created_at,
+    ...(row.last_used_at ? { lastUsedAt: row.last_used_at } : {}),
+    ...(row.revoked_at ? { revokedAt: row.revoked_at } : {}),
+  };
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  token_id: string;
+  action: AuditEntry['action'];
+  target: string;
+  seq: number | null;
+}
+
+export function toAudit(row: AuditRow): AuditEntry {
+  const { token_id: tokenId, seq, ...rest } = row;
+  return { ...rest, tokenId, ...(seq !== null ? { seq } : {}) };
+}
+
+export interface IdempotencyRow {
+  token_id: string;
+  key: string;
+  fingerprint: string;
+  status: number;
+  response: unknown;
+  created_at: string;
+}
+
+export function toIdempotency(row: IdempotencyRow | undefined): IdempotencyRecord | undefined {
+  return (
+    row && {
+      tokenId: row.token_id,
+      key: row.key,
+      fingerprint: row.fingerprint,
+      status: row.status,
+      response: row.response,
+      createdAt: row.created_at,
+    }
+  );
+}

@@ -1,0 +1,220 @@
+import pg from 'pg';
+import type { Change, Treaty, Update } from '@treaty-watch/shared';
+import type { Store, StoreTx } from '../store';
+import { StoreUnavailableError } from '../store-unavailable';
+import { migratePg } from './pg-migrations';
+import { toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from './pg-rows';
+
+/** Connection trouble, a full disk or a server shutting down: the storage, not the request. */
+function unavailable(error: unknown): unknown {
+  const code = String((error as { code?: unknown }).code ?? '');
+  const storage = /^(08|53|57P)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code);
+  const message = error instanceof Error ? error.message : String(error);
+  return storage || /Connection terminated|connect ECONNREFUSED/.test(message)
+    ? new StoreUnavailableError(`the database is unavailable (${code || message})`, error)
+    : error;
+}
+
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw unavailable(error);
+  }
+}
+
+// BIGINT (seq, ids) arrives as text by default; every value we keep fits a JS number.
+const types = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+const data = <T>(rows: { data: T }[]): T[] => rows.map((row) => row.data);
+
+export interface PgOptions {
+  /** A schema of its own (created if missing): how tests keep apart on one database. */
+  schema?: string;
+}
+
+/** The PostgreSQL store: several server processes may share it. */
+export async function openPgStore(url: string, options: PgOptions = {}): Promise<Store> {
+  const schema = options.schema;
+  if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`not a schema name: ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  const setup = await pool.connect();
+  try {
+    if (schema) await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await migratePg(setup);
+  } finally {
+    setup.release();
+  }
+
+  const one = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
+    guard(async () => (await pool.query<R>(sql, params)).rows[0]);
+  const all = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
+    guard(async () => (await pool.query<R>(sql, params)).rows);
+
+  function txOf(client: pg.PoolClient): StoreTx {
+    const first = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await client.query<R>(sql, params)).rows[0];
+    return {
+      async append(entry) {
+        const head = await first<{ seq: number }>('UPDATE log_head SET seq = seq + 1 RETURNING seq');
+        const seq = head?.seq ?? 0;
+        await client.query(
+          'INSERT INTO events (seq, kind, treaty_id, effective_at, recorded_at, actor, payload) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+          [seq, entry.payload.kind, entry.treatyId, entry.effectiveAt, entry.recordedAt, entry.actor, entry.payload],
+        );
+        return { ...entry, seq };
+      },
+      async recordChange(change: Change) {
+        await client.query('UPDATE events SET change = $1 WHERE seq = $2', [change, change.seq]);
+      },
+      async treaty(id) {
+        return (await first<{ data: Treaty }>('SELECT data FROM treaties WHERE id = $1', [id]))?.data;
+      },
+      async update(id) {
+        return (await first<{ data: Update }>('SELECT data FROM updates WHERE id = $1', [id]))?.data;
+      },
+      async treatyLog(id) {
+        const { rows } = await client.query<EventRow>('SELECT * FROM events WHERE treaty_id = $1 ORDER BY effective_at, seq', [id]);
+        return rows.map(toEntry);
+      },
+      async latestEffectiveAt(id) {
+        return (await first<{ latest: string | null }>('SELECT MAX(effective_at) AS latest FROM events WHERE treaty_id = $1', [id]))?.latest ?? undefined;
+      },
+      async saveTreaty(treaty) {
+        await client.query('INSERT INTO treaties (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = excluded.data', [treaty.id, treaty]);
+      },
+      async saveUpdate(update) {
+        await client.query(
+          `INSERT INTO updates (id, seq, treaty_id, occurred_at, data) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (id) DO UPDATE SET occurred_at = excluded.occurred_at, data = excluded.data`,
+          [update.id, update.seq, update.treatyId, update.occurredAt, update],
+        );
+      },
+      async audit(entry) {
+        await client.query('INSERT INTO audit (at, actor, token_id, action, target, seq) VALUES ($1, $2, $3, $4, $5, $6)', [
+          entry.at,
+          entry.actor,
+          entry.tokenId,
+          entry.action,
+          entry.target,
+          entry.seq ?? null,
+        ]);
+      },
+      async createToken(token) {
+        await client.query('INSERT INTO tokens (id, name, role, treaties, hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+          token.id,
+          token.name,
+          token.role,
+          token.treaties ? JSON.stringify(token.treaties) : null,
+          token.hash,
+          token.createdAt,
+        ]);
+      },
+      async revokeToken(idOrName, at) {
+        const row = await first<TokenRow>(
+          'SELECT * FROM tokens WHERE id = $1 OR name = $1 ORDER BY revoked_at IS NULL DESC LIMIT 1 FOR UPDATE',
+          [idOrName],
+        );
+        if (!row) return undefined;
+        const revoked = await first<TokenRow>('UPDATE tokens SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 RETURNING *', [at, row.id]);
+        return revoked && toToken(revoked);
+      },
+      async findIdempotency(tokenId, key) {
+        return toIdempotency(await first<IdempotencyRow>('SELECT * FROM idempotency WHERE token_id = $1 AND key = $2', [tokenId, key]));
+      },
+      async saveIdempotency(record, expireBefore) {
+        await client.query('DELETE FROM idempotency WHERE created_at < $1', [expireBefore]);
+        await client.query(
+          'INSERT INTO idempotency (token_id, key, fingerprint, status, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+          [record.tokenId, record.key, record.fingerprint, record.status, JSON.stringify(record.response), record.createdAt],
+        );
+      },
+    };
+  }
+
+  return {
+    kind: 'postgres',
+    transaction(work) {
+      return guard(async () => {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          // Writers take turns on the log head, in every process: the seq is gap-free and in
+          // commit order, and a write never projects from a state another write is changing.
+          await client.query('SELECT seq FROM log_head FOR UPDATE');
+          const result = await work(txOf(client));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
+      });
+    },
+    async currentSeq() {
+      return (await one<{ seq: number }>('SELECT seq FROM log_head'))?.seq ?? 0;
+    },
+    async isEmpty() {
+      return (await one('SELECT 1 FROM events LIMIT 1')) === undefined;
+    },
+    async listTreaties() {
+      return data(await all<{ data: Treaty }>('SELECT data FROM treaties ORDER BY position'));
+    },
+    async getTreaty(id) {
+      return (await one<{ data: Treaty }>('SELECT data FROM treaties WHERE id = $1', [id]))?.data;
+    },
+    async getUpdate(id) {
+      return (await one<{ data: Update }>('SELECT data FROM updates WHERE id = $1', [id]))?.data;
+    },
+    async treatyUpdates(id) {
+      return data(await all<{ data: Update }>('SELECT data FROM updates WHERE treaty_id = $1 ORDER BY occurred_at DESC, seq DESC', [id]));
+    },
+    async updatesAfter(seq, limit) {
+      return data(await all<{ data: Update }>('SELECT data FROM updates WHERE seq > $1 ORDER BY seq LIMIT $2', [seq, limit]));
+    },
+    async latestUpdates(limit) {
+      return data(await all<{ data: Update }>('SELECT data FROM updates ORDER BY seq DESC LIMIT $1', [limit]));
+    },
+    async changesAfter(seq, limit) {
+      const rows = await all<{ change: Change }>('SELECT change FROM events WHERE seq > $1 AND change IS NOT NULL ORDER BY seq LIMIT $2', [seq, limit]);
+      return rows.map((row) => row.change);
+    },
+    async logEntries(afterSeq, limit) {
+      return (await all<EventRow>('SELECT * FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit])).map(toEntry);
+    },
+    async findTokenByHash(hash) {
+      const row = await one<TokenRow>('SELECT * FROM tokens WHERE hash = $1', [hash]);
+      return row && toToken(row);
+    },
+    async getToken(id) {
+      const row = await one<TokenRow>('SELECT * FROM tokens WHERE id = $1', [id]);
+      return row && toToken(row);
+    },
+    async listTokens() {
+      return (await all<TokenRow>('SELECT * FROM tokens ORDER BY created_at, name')).map(toToken);
+    },
+    async touchToken(id, at) {
+      await guard(() => pool.query('UPDATE tokens SET last_used_at = $1 WHERE id = $2', [at, id]));
+    },
+    async auditEntries(before, limit) {
+      return (await all<AuditRow>('SELECT * FROM audit WHERE id < $1 ORDER BY id DESC LIMIT $2', [before ?? Number.MAX_SAFE_INTEGER, limit])).map(toAudit);
+    },
+    async findIdempotency(tokenId, key) {
+      return toIdempotency(await one<IdempotencyRow>('SELECT * FROM idempotency WHERE token_id = $1 AND key = $2', [tokenId, key]));
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../server/src/store/store';
+import { seedBoard } from '../../server/src/seed/seed-board';
+import { createBoardService } from '../../server/src/services/board-service';
+import { CLI_PRINCIPAL } from '../../server/src/services/principal';
+import { createTokenService } from '../../server/src/services/token-service';
+import { createUpdateService } from '../../server/src/services/update-service';
+import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, sqliteTestStore, type TestStore } from '../support/stores';
+
+if (!DATABASE_URL) process.stdout.write(`${POSTGRES_MISSING}\n`);
+
+const NOW = new Date('2026-11-24T12:00:00.000Z');
+const clock = () => NOW;
+const ctx = { principal: CLI_PRINCIPAL };
+
+/** The same suite, unchanged, for every store: nothing above the Store interface may tell them apart. */
+function contract(name: string, open: () => Promise<TestStore>, skip = false) {
+  describe.skipIf(skip)(`the ${name} store`, () => {
+    let handle: TestStore;
+    let store: Store;
+    beforeAll(async () => {
+      handle = await open();
+      store = handle.store;
+    });
+    afterAll(async () => {
+      await store?.close();
+      await handle?.remove();
+    });
+
+    it('starts empty and takes the seed in one go', async () => {
+      expect(await store.isEmpty()).toBe(true);
+      expect(await store.currentSeq()).toBe(0);
+      const entries = await seedBoard(store, NOW);
+      expect(await store.currentSeq()).toBe(entries);
+      expect((await store.listTreaties()).map((t) => t.id)).toEqual(['inf', 'new-start', 'open-skies', 'abm', 'ctbt', 'npt', 'cfe', 'tpnw', 'start-i', 'sort']);
+      expect(await seedBoard(store, NOW)).toBe(0);
+    });
+
+    it('keeps nothing of a transaction that fails', async () => {
+      const before = await store.currentSeq();
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.append({ treatyId: 'npt', effectiveAt: NOW.toISOString(), recordedAt: NOW.toISOString(), actor: 'test', payload: { kind: 'treaty.changed', fields: { summary: 'never' } } });
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      expect(await store.currentSeq()).toBe(before);
+      expect((await store.getTreaty('npt'))?.summary).not.toBe('never');
+    });
+
+    it('gives concurrent writes a gap-free, strictly increasing seq', async () => {
+      const updates = createUpdateService(store, clock);
+      const before = await store.currentSeq();
+      const written = await Promise.all(Array.from({ length: 25 }, (_, i) => updates.post('npt', { headline: `Concurrent ${i}` }, ctx)));
+      const seqs = written.map((w) => w.value.seq).sort((a, b) => a - b);
+      expect(seqs).toEqual(Array.from({ length: 25 }, (_, i) => before + 1 + i));
+      expect((await store.getTreaty('npt'))?.version).toBe(6 + 25);
+    });
+
+    it('orders updates as the API promises', async () => {
+      const detail = await store.treatyUpdates('inf');
+      const keys = detail.map((u) => `${u.occurredAt}#${String(u.seq).padStart(6, '0')}`);
+      expect(keys).toEqual([...keys].sort().reverse());
+      const latest = await store.latestUpdates(5);
+      expect(latest.map((u) => u.seq)).toEqual([...latest.map((u) => u.seq)].sort((a, b) => b - a));
+      const after = await store.updatesAfter(10, 3);
+      expect(after.map((u) => u.seq)).toEqual([...after.map((u) => u.seq)].sort((a, b) => a - b));
+      expect(after[0]?.seq).toBeGreaterThan(10);
+    });
+
+    it('keeps the broadcast change and the log entry beside every seq', async () => {
+      const seq = await store.currentSeq();
+      const changes = await store.changesAfter(seq - 3, 10);
+      expect(changes.map((c) => c.seq)).toEqual([seq - 2, seq - 1, seq]);
+      const entries = await store.logEntries(seq - 3, 10);
+      expect(entries.map((e) => e.seq)).toEqual([seq - 2, seq - 1, seq]);
+      expect(entries[2]?.payload.kind).toBe('update.posted');
+    });
+
+    it('keeps tokens hashed, finds, touches and revokes them', async () => {
+      const tokens = createTokenService(store, undefined, clock);
+      const { token, info } = (await tokens.create({ role: 'editor', name: 'contract desk', treaties: ['inf'] }, ctx)).value;
+      expect(await tokens.authenticate(token)).toMatchObject({ tokenId: info.id, role: 'editor', treaties: ['inf'] });
+      expect((await store.getToken(info.id))?.lastUsedAt).toBe(NOW.toISOString());
+      expect((await store.listTokens()).some((t) => t.hash === token)).toBe(false);
+      await tokens.revoke('contract desk', ctx);
+      expect(await tokens.authenticate(token)).toBeUndefined();
+      expect(await tokens.isActive(info.id)).toBe(false);
+    });
+
+    it('lists the audit trail newest first and pages back', async () => {
+      const entries = await store.auditEntries(undefined, 2);
+      expect(entries.map((e) => e.action)).toEqual(['token.revoked', 'token.created']);
+      const older = await store.auditEntries(entries[1]?.id, 1);
+      expect(older[0]?.action).toBe('update.posted');
+      expect(older[0]?.seq).toBeGreaterThan(0);
+    });
+
+    it('remembers an idempotent answer in the same transaction as the write', async () => {
+      const updates = createUpdateService(store, clock);
+      const keyed = { ...ctx, idempotency: { key: 'contract-key', fingerprint: 'f1' } };
+      const first = await updates.post('npt', { headline: 'Once only' }, keyed);
+      await expect(updates.post('npt', { headline: 'Once only' }, keyed)).rejects.toMatchObject({ name: 'IdempotentReplay', status: 201 });
+      expect((await store.findIdempotency(CLI_PRINCIPAL.tokenId, 'contract-key'))?.response).toEqual(first.body);
+    });
+
+    it('serves the same board after reopening', async () => {
+      const board = createBoardService(store, 'test', clock);
+      const before = await board.snapshot();
+      const again = await handle.reopen();
+      try {
+        expect(await createBoardService(again, 'test', clock).snapshot()).toEqual(before);
+      } finally {
+        await again.close();
+      }
+    });
+  });
+}
+
+contract('SQLite', sqliteTestStore);
+contract('PostgreSQL', pgTestStore, !DATABASE_URL);

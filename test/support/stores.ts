@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openPgStore } from '../../server/src/store/postgres/pg-store';
+import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
+import type { Store } from '../../server/src/store/store';
+import { tempDir } from './temp-dir';
+
+export const DATABASE_URL = process.env.DATABASE_URL || undefined;
+export const POSTGRES_MISSING =
+  'PostgreSQL tests skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them; CI sets it.';
+
+export interface TestStore {
+  store: Store;
+  /** Opens the same database again, as a second process or a restart would. */
+  reopen(): Promise<Store>;
+  remove(): Promise<void>;
+}
+
+export async function sqliteTestStore(): Promise<TestStore> {
+  const dir = tempDir('store');
+  const store = openSqliteStore(dir.dir);
+  return { store, reopen: async () => openSqliteStore(dir.dir), remove: async () => dir.remove() };
+}
+
+/** A PostgreSQL store in a schema of its own, dropped afterwards. */
+export async function pgTestStore(url = DATABASE_URL): Promise<TestStore & { schema: string }> {
+  if (!url) throw new Error(POSTGRES_MISSING);
+  const schema = `tw_test_${randomBytes(6).toString('hex')}`;
+  const store = await openPgStore(url, { schema });
+  return {
+    store,
+    schema,
+    reopen: () => openPgStore(url, { schema }),
+    async remove() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    },
+  };
+}
