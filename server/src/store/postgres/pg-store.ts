@@ -3,7 +3,7 @@ import type { Change, Treaty, Update } from '@treaty-watch/shared';
 import type { Store, StoreTx } from '../store';
 import { StoreUnavailableError } from '../store-unavailable';
 import { migratePg } from './pg-migrations';
-import { toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from './pg-rows';
+import { toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
 
 /** Connection trouble, a full disk or a server shutting down: the storage, not the request. */
 function unavailable(error: unknown): unknown {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AuditEntry, Change, Treaty, Update } from '@treaty-watch/shared';
-import type { LogEntry, NewLogEntry } from '../log-entry';
-import type { IdempotencyRecord, Store, StoreTx, TokenRecord } from '../store';
+import type { Change, Treaty, Update } from '@treaty-watch/shared';
+import type { NewLogEntry } from '../log-entry';
+import type { Store, StoreTx } from '../store';
+import { toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
 import { WriteLock } from '../write-lock';
 import { migrate } from './migrations';
 import { StoreUnavailableError } from '../store-unavailable';
@@ -23,85 +24,13 @@ export interface SqliteOptions {
   noGrowth?: boolean;
 }
 
-interface EventRow {
-  seq: number;
-  treaty_id: string;
-  effective_at: string;
-  recorded_at: string;
-  actor: string;
-  payload: string;
-}
-
-interface TokenRow {
-  id: string;
-  name: string;
-  role: TokenRecord['role'];
-  treaties: string | null;
-  hash: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
-
-function toEntry(row: EventRow): LogEntry {
-  return {
-    seq: row.seq,
-    treatyId: row.treaty_id,
-    effectiveAt: row.effective_at,
-    recordedAt: row.recorded_at,
-    actor: row.actor,
-    payload: JSON.parse(row.payload) as LogEntry['payload'],
-  };
-}
-
-function toToken(row: TokenRow): TokenRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    role: row.role,
-    ...(row.treaties ? { treaties: JSON.parse(row.treaties) as string[] } : {}),
-    hash: row.hash,
-    createdAt: row.created_at,
-    ...(row.last_used_at ? { lastUsedAt: row.last_used_at } : {}),
-    ...(row.revoked_at ? { revokedAt: row.revoked_at } : {}),
-  };
-}
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  token_id: string;
-  action: AuditEntry['action'];
-  target: string;
-  seq: number | null;
-}
-
-function toAudit(row: AuditRow): AuditEntry {
-  const { token_id: tokenId, seq, ...rest } = row;
-  return { ...rest, tokenId, ...(seq !== null ? { seq } : {}) };
-}
-
-interface IdempotencyRow {
-  token_id: string;
-  key: string;
-  fingerprint: string;
-  status: number;
-  response: string;
-  created_at: string;
-}
-
-function toIdempotency(row: IdempotencyRow | undefined): IdempotencyRecord | undefined {
-  if (!row) return undefined;
-  return {
-    tokenId: row.token_id,
-    key: row.key,
-    fingerprint: row.fingerprint,
-    status: row.status,
-    response: JSON.parse(row.response),
-    createdAt: row.created_at,
-  };
-}
+/** SQLite keeps JSON as text: parse it, and the rows read as PostgreSQL's do. */
+type Text<Row, Field extends keyof Row> = Omit<Row, Field> & { [K in Field]: string | null };
+const json = <T>(text: string | null): T => (text === null ? null : JSON.parse(text)) as T;
+const fromEvent = (row: Text<EventRow, 'payload'>) => toEntry({ ...row, payload: json(row.payload) });
+const fromToken = (row: Text<TokenRow, 'treaties'> | undefined) => row && toToken({ ...row, treaties: json(row.treaties) });
+const fromIdempotency = (row: Text<IdempotencyRow, 'response'> | undefined) =>
+  toIdempotency(row && { ...row, response: json(row.response) });
 
 const parseAll = <T>(rows: unknown[]): T[] => rows.map((row) => JSON.parse((row as { data: string }).data) as T);
 const parseOne = <T>(data: unknown): T | undefined => (data === undefined ? undefined : (JSON.parse(data as string) as T));
@@ -194,7 +123,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
       return parseOne<Update>(q.update.get(id));
     },
     async treatyLog(id) {
-      return (q.treatyLog.all(id) as EventRow[]).map(toEntry);
+      return (q.treatyLog.all(id) as Text<EventRow, 'payload'>[]).map(fromEvent);
     },
     async latestEffectiveAt(id) {
       return (q.latestEffectiveAt.get(id) as string | null) ?? undefined;
@@ -209,13 +138,13 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
       q.createToken.run({ ...token, treaties: token.treaties ? JSON.stringify(token.treaties) : null });
     },
     async revokeToken(idOrName, at) {
-      const row = q.tokenByIdOrName.get(idOrName, idOrName) as TokenRow | undefined;
+      const row = q.tokenByIdOrName.get(idOrName, idOrName) as { id: string } | undefined;
       if (!row) return undefined;
       q.revokeToken.run(at, row.id);
-      return toToken(q.tokenById.get(row.id) as TokenRow);
+      return fromToken(q.tokenById.get(row.id) as Text<TokenRow, 'treaties'>);
     },
     async findIdempotency(tokenId, key) {
-      return toIdempotency(q.findIdempotency.get(tokenId, key) as IdempotencyRow | undefined);
+      return fromIdempotency(q.findIdempotency.get(tokenId, key) as Text<IdempotencyRow, 'response'> | undefined);
     },
     async saveIdempotency(record, expireBefore) {
       q.expireIdempotency.run(expireBefore);
@@ -275,24 +204,22 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
       return (q.changesAfter.all(seq, limit) as string[]).map((data) => JSON.parse(data) as Change);
     },
     async logEntries(afterSeq, limit) {
-      return (q.logEntries.all(afterSeq, limit) as EventRow[]).map(toEntry);
+      return (q.logEntries.all(afterSeq, limit) as Text<EventRow, 'payload'>[]).map(fromEvent);
     },
     async findTokenByHash(hash) {
-      const row = q.tokenByHash.get(hash) as TokenRow | undefined;
-      return row && toToken(row);
+      return fromToken(q.tokenByHash.get(hash) as Text<TokenRow, 'treaties'> | undefined);
     },
     async listTokens() {
-      return (q.listTokens.all() as TokenRow[]).map(toToken);
+      return (q.listTokens.all() as Text<TokenRow, 'treaties'>[]).map((row) => toToken({ ...row, treaties: json(row.treaties) }));
     },
     async getToken(id) {
-      const row = q.readToken.get(id) as TokenRow | undefined;
-      return row && toToken(row);
+      return fromToken(q.readToken.get(id) as Text<TokenRow, 'treaties'> | undefined);
     },
     async auditEntries(before, limit) {
       return (q.auditBefore.all(before ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[]).map(toAudit);
     },
     async findIdempotency(tokenId, key) {
-      return toIdempotency(q.readIdempotency.get(tokenId, key) as IdempotencyRow | undefined);
+      return fromIdempotency(q.readIdempotency.get(tokenId, key) as Text<IdempotencyRow, 'response'> | undefined);
     },
     touchToken(id, at) {
       return lock.run(async () => {

@@ -1,6 +1,7 @@
+/** Rows as both stores read them (JSON columns already parsed), and the records they become. */
 import type { AuditEntry } from '@treaty-watch/shared';
-import type { LogEntry } from '../log-entry';
-import type { IdempotencyRecord, TokenRecord } from '../store';
+import type { LogEntry } from './log-entry';
+import type { IdempotencyRecord, TokenRecord } from './store';
 
 export interface EventRow {
   seq: number;
