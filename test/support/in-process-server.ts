@@ -15,7 +15,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-type Options = { dataDir?: string; store?: () => Store } & Partial<Pick<Config, 'rateLimits' | 'corsOrigins'>>;
+type Options = { dataDir?: string; store?: () => Store | Promise<Store> } & Partial<Pick<Config, 'rateLimits' | 'corsOrigins'>>;
 
 /** A real server on a free loopback port with its own database, seeded as on a first start. */
 export async function startServer(options: Options = {}): Promise<TestServer> {
@@ -32,8 +32,8 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
     rateLimits: options.rateLimits ?? { writes: 0, reads: 0 },
     corsOrigins: options.corsOrigins ?? [],
   });
-  const deps = () => (options.store ? { store: options.store() } : {});
-  let app = await createApp(config(0), deps());
+  const deps = async () => (options.store ? { store: await options.store() } : {});
+  let app = await createApp(config(0), await deps());
   const { url, port } = await app.listen(0, '127.0.0.1');
   const server: TestServer = {
     url,
@@ -42,7 +42,7 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
     async restart() {
       await app.close();
       app.httpServer.closeAllConnections();
-      app = await createApp(config(port), deps());
+      app = await createApp(config(port), await deps());
       await app.listen(port, '127.0.0.1');
       server.app = app;
     },

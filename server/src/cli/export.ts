@@ -1,0 +1,13 @@
+import { loadConfig } from '../config';
+import { exportLines } from '../services/log-transfer';
+import { openStore } from '../store/open-store';
+
+/** `npm run export > board.ndjson`: the event log (and tokens) of the configured store as NDJSON. */
+const store = await openStore(loadConfig());
+try {
+  for await (const line of exportLines(store)) {
+    if (!process.stdout.write(`${JSON.stringify(line)}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+  }
+} finally {
+  await store.close();
+}

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { loadConfig } from '../config';
+import { importLines, type ExportLine } from '../services/log-transfer';
+import { openStore } from '../store/open-store';
+
+const USAGE = 'Usage: npm run import -- FILE.ndjson   (into the empty store that DATA_DIR or DATABASE_URL names)';
+
+const file = process.argv[2];
+if (!file || !fs.existsSync(file)) {
+  process.stderr.write(`${file ? `No such file: ${file}\n` : ''}${USAGE}\n`);
+  process.exit(2);
+}
+
+async function* read(path: string): AsyncGenerator<ExportLine> {
+  let number = 0;
+  for await (const text of readline.createInterface({ input: fs.createReadStream(path), crlfDelay: Infinity })) {
+    number += 1;
+    if (!text.trim()) continue;
+    try {
+      yield JSON.parse(text) as ExportLine;
+    } catch {
+      throw new Error(`line ${number} of ${path} is not JSON`);
+    }
+  }
+}
+
+const config = loadConfig();
+const store = await openStore(config);
+try {
+  const { entries, tokens } = await importLines(store, read(file));
+  process.stdout.write(`Imported ${entries} log entries and ${tokens} tokens into the ${store.kind} store.\n`);
+} catch (error) {
+  process.stderr.write(`Import failed, nothing was written: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+} finally {
+  await store.close();
+}
