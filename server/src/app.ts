@@ -16,7 +16,7 @@ import { snapshotRoutes } from './http/routes/snapshot';
 import { tokensRoutes } from './http/routes/tokens';
 import { treatiesRoutes } from './http/routes/treaties';
 import { updatesRoutes } from './http/routes/updates';
-import { createLogger, errorFields, type Logger } from './log';
+import { createLogger, requestLogger, type Logger } from './log';
 import type { BoardServer } from './realtime/board-server';
 import { Broadcaster } from './realtime/broadcaster';
 import { handleConnections } from './realtime/connections';
@@ -45,7 +45,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   const log = createLogger(config.logLevel);
   const store = deps.store ?? (await openStore(config));
   const seeded = await seedBoard(store);
-  if (seeded > 0) log.info('seeded the board from the fact sheet', { entries: seeded });
+  if (seeded > 0) log.info({ entries: seeded }, 'seeded the board from the fact sheet');
 
   const buildId = buildIdOf(config.clientDist);
   const board = createBoardService(store, buildId);
@@ -71,8 +71,9 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   handleConnections(io, { board, broadcaster, presence });
 
   app.set('trust proxy', 'loopback');
+  app.use(requestLogger(log));
   app.use(securityHeaders());
-  app.use(healthRoutes());
+  app.use(healthRoutes(store));
   app.use(
     '/api',
     cors(config.corsOrigins),
@@ -92,7 +93,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
     },
   );
   app.use(clientApp(config.clientDist));
-  app.use(errorHandler((message, error) => log.error(message, errorFields(error))));
+  app.use(errorHandler());
 
   return {
     httpServer,

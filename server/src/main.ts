@@ -1,14 +1,13 @@
 import { createApp } from './app';
 import { loadConfig } from './config';
-import { errorFields } from './log';
 
 const config = loadConfig();
 const app = await createApp(config);
 const { url } = await app.listen(config.port, config.host);
-app.log.info(`Treaty Watch is serving the board on ${url}`, {
-  store: app.store.kind,
-  ...(app.store.kind === 'sqlite' ? { dataDir: config.dataDir } : {}),
-});
+app.log.info(
+  { store: app.store.kind, ...(app.store.kind === 'sqlite' ? { dataDir: config.dataDir } : {}) },
+  `Treaty Watch is serving the board on ${url}`,
+);
 if (!config.adminToken) {
   app.log.info('No ADMIN_TOKEN set: create an editor token with `npm run token -- create --role editor --name desk`');
 }
@@ -17,14 +16,14 @@ let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  app.log.info('shutting down', { signal });
+  app.log.info({ signal }, 'shutting down');
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   try {
     await app.close();
     process.exit(0);
   } catch (error) {
-    app.log.error('shutdown failed', errorFields(error));
+    app.log.error({ err: error }, 'shutdown failed');
     process.exit(1);
   }
 }

@@ -68,3 +68,6 @@ export type RetractUpdateBody = z.infer<typeof retractUpdateBodySchema>;
 
 export const healthSchema = z.object({ status: z.literal('ok') });
 export type Health = z.infer<typeof healthSchema>;
+
+export const readySchema = z.object({ status: z.literal('ready'), store: z.string() });
+export type Ready = z.infer<typeof readySchema>;

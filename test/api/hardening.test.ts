@@ -59,3 +59,12 @@ describe('security headers', () => {
     expect(preflight.headers.get('access-control-allow-headers')).toContain('Idempotency-Key');
   });
 });
+
+describe('request ids', () => {
+  it('echoes a sane X-Request-Id and makes one up otherwise', async () => {
+    const given = await fetch(`${limited.url}/healthz`, { headers: { 'x-request-id': 'desk-42.retry:1' } });
+    expect(given.headers.get('x-request-id')).toBe('desk-42.retry:1');
+    const made = await fetch(`${limited.url}/healthz`, { headers: { 'x-request-id': 'no spaces <allowed>' } });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -56,6 +56,7 @@ describe('the OpenAPI document', () => {
     await conforms('GET', '/api/snapshot', '/api/snapshot');
     await conforms('GET', '/api/snapshot', '/api/snapshot?asOf=2020-10-26');
     await conforms('GET', '/healthz', '/healthz');
+    await conforms('GET', '/readyz', '/readyz');
     const posted = await conforms('POST', '/api/treaties/{id}/updates', '/api/treaties/npt/updates', json({ headline: 'OpenAPI check' }));
     const id = (posted.body as PostUpdateResponse).update.id;
     await conforms('POST', '/api/treaties/{id}/updates', '/api/treaties/npt/updates', json({ headline: '' }));
@@ -96,6 +97,7 @@ describe('the OpenAPI document', () => {
         '/api/updates/{id}',
         '/api/updates/{id}/retract',
         '/healthz',
+        '/readyz',
       ].sort(),
     );
   });

@@ -15,7 +15,7 @@ interface BodyParserError {
  * Every failure ends here as problem+json. A stack trace or an SQL message never reaches a
  * client; unexpected errors are logged with the request that caused them.
  */
-export function errorHandler(log: (message: string, error: unknown) => void): ErrorRequestHandler {
+export function errorHandler(): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     if (error instanceof HttpProblem) return sendProblem(res, error.problem);
@@ -43,7 +43,7 @@ export function errorHandler(log: (message: string, error: unknown) => void): Er
       }
     }
     if (error instanceof StoreUnavailableError) {
-      log(`${req.method} ${req.originalUrl}: ${error.message}`, error.cause);
+      req.log.warn({ err: error.cause }, error.message);
       res.set('Retry-After', '5');
       return sendProblem(res, problems.unavailable());
     }
@@ -56,7 +56,7 @@ export function errorHandler(log: (message: string, error: unknown) => void): Er
       return sendProblem(res, problems.unsupportedMediaType());
     }
     if (parserError.status === 404) return sendProblem(res, problems.notFound(`Nothing at ${req.path}.`));
-    log(`${req.method} ${req.originalUrl} failed`, error);
+    req.log.error({ err: error }, `${req.method} ${req.originalUrl} failed`);
     sendProblem(res, problems.internal());
   };
 }

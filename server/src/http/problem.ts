@@ -92,6 +92,7 @@ export const problems = {
     status: 503,
     detail: 'The database refused the write, so nothing was stored. Reading still works; try again shortly.',
   }),
+  notReady: (detail: string): Problem => ({ type: PROBLEM_TYPES.unavailable, title: 'Not ready', status: 503, detail }),
   internal: (): Problem => ({
     type: PROBLEM_TYPES.internal,
     title: 'Something went wrong on our side',

@@ -30,6 +30,7 @@ const PROBLEM_TEXT: Record<number, string> = {
   428: 'If-Match is required',
   429: 'Rate limited; see Retry-After',
   500: 'Something failed on the server; nothing was changed',
+  503: 'The database refuses writes or does not answer; see Retry-After',
 };
 
 function operation(route: ApiRoute) {

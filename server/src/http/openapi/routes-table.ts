@@ -99,4 +99,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   { method: 'get', path: '/api/audit', summary: 'Who did what, newest first', role: 'admin', query: 'AuditQuery', ok: [200, 'AuditResponse'], problems: [400, 401, 403] },
   { method: 'get', path: '/healthz', summary: 'Liveness', ok: [200, 'Health'], problems: [] },
+  { method: 'get', path: '/readyz', summary: 'Readiness: the database answers', ok: [200, 'Ready'], problems: [503] },
 ];

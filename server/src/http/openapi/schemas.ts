@@ -7,6 +7,7 @@ import {
   createTokenResponseSchema,
   createTreatyBodySchema,
   healthSchema,
+  readySchema,
   postUpdateBodySchema,
   postUpdateResponseSchema,
   problemSchema,
@@ -45,6 +46,7 @@ export const SCHEMAS = {
   AuditResponse: auditResponseSchema,
   Problem: problemSchema,
   Health: healthSchema,
+  Ready: readySchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;

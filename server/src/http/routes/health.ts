@@ -1,9 +1,22 @@
 import { Router } from 'express';
+import type { Ready } from '@treaty-watch/shared';
+import type { Store } from '../../store/store';
+import { HttpProblem, problems } from '../problem';
 
-export function healthRoutes(): Router {
+/** Liveness (the process answers) and readiness (it can reach what it needs). */
+export function healthRoutes(store: Store): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    try {
+      await store.currentSeq();
+    } catch {
+      throw new HttpProblem(problems.notReady(`The ${store.kind} database does not answer.`));
+    }
+    const ready: Ready = { status: 'ready', store: store.kind };
+    res.json(ready);
   });
   return router;
 }
