@@ -1,0 +1,45 @@
+import { displayStatus, STATUS_LABELS, type Treaty } from '@treaty-watch/shared';
+import type { Highlight } from '../../lib/board-state';
+import { navigate } from '../../lib/router';
+import { Countdown } from './countdown';
+import { Dated } from './dated';
+import { StatusChip } from './status-chip';
+
+/** A card stays marked this long after a live change. */
+export const HIGHLIGHT_MS = 6000;
+
+export function TreatyCard({ treaty, now, highlight }: { treaty: Treaty; now: number; highlight: Highlight | undefined }) {
+  const status = displayStatus(treaty, now);
+  const fresh = highlight && now - highlight.at < HIGHLIGHT_MS;
+  const href = `/treaties/${treaty.id}`;
+  return (
+    <article data-treaty-id={treaty.id} className={`treaty-card status-border-${status}${fresh ? ' just-changed' : ''}`} aria-label={treaty.shortName}>
+      <h3>
+        <a
+          href={href}
+          onClick={(event) => {
+            event.preventDefault();
+            navigate(href);
+          }}
+        >
+          {treaty.shortName}
+        </a>
+      </h3>
+      <StatusChip status={status} />
+      <p className="since">
+        {STATUS_LABELS[treaty.status]} since <Dated iso={treaty.statusSince} now={now} />
+      </p>
+      {status === 'expiring' && treaty.expiresAt && <Countdown until={treaty.expiresAt} now={now} />}
+      {treaty.status === 'in_force' && status !== 'expiring' && treaty.expiresAt && (
+        <p className="deadline">
+          Runs to <Dated iso={treaty.expiresAt} now={now} />
+        </p>
+      )}
+      {fresh && (
+        <p className="what-changed">
+          {highlight.from && highlight.to ? `${STATUS_LABELS[highlight.from]} → ${STATUS_LABELS[highlight.to]}` : 'Updated'}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,105 @@
+import { useState, type FormEvent } from 'react';
+import { HEADLINE_MAX, STATUS_LABELS, STATUSES, type Problem } from '@treaty-watch/shared';
+import { useBoard } from '../../lib/use-board';
+import { Field } from './field';
+import { emptyDraft, postDraft, type Draft } from './post-update';
+import { useToken } from './use-token';
+import './editor.css';
+
+function fieldError(problem: Problem | undefined, field: string): string | undefined {
+  return problem?.errors?.filter((e) => e.field === field).map((e) => e.message).join('; ') || undefined;
+}
+
+export function EditorPage() {
+  const { board } = useBoard();
+  const [token, setToken] = useToken();
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [problem, setProblem] = useState<Problem>();
+  const [posted, setPosted] = useState<string>();
+  const [sending, setSending] = useState(false);
+  const set = (part: Partial<Draft>) => setDraft((d) => ({ ...d, ...part }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSending(true);
+    setPosted(undefined);
+    try {
+      const result = await postDraft(draft, token);
+      if (result.ok) {
+        setProblem(undefined);
+        setPosted(`Posted to ${result.response.treaty.shortName}: “${result.response.update.headline}”`);
+        setDraft({ ...emptyDraft, treatyId: draft.treatyId });
+      } else {
+        setProblem(result.problem);
+      }
+    } finally {
+      setSending(false);
+    }
+  }
+
+  const tokenError = problem && (problem.status === 401 || problem.status === 403) ? `Token rejected: ${problem.detail ?? problem.title}` : undefined;
+  const shownElsewhere = tokenError || problem?.status === 404 || problem?.status === 409 || problem?.errors?.some((e) => e.field);
+  const general = problem && !shownElsewhere ? (problem.detail ?? problem.title) : undefined;
+  return (
+    <section className="editor" aria-label="Post an update">
+      <h1>Post an update</h1>
+      <form onSubmit={submit} noValidate>
+        <Field label="Token" error={tokenError} hint="An editor token from your admin; kept for this tab only.">
+          {(props) => <input {...props} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} required />}
+        </Field>
+        <Field label="Treaty" error={problem?.status === 404 ? problem.detail : undefined}>
+          {(props) => (
+            <select {...props} value={draft.treatyId} onChange={(e) => set({ treatyId: e.target.value })} required>
+              <option value="">Choose a treaty…</option>
+              {board.treaties.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.shortName} ({STATUS_LABELS[t.status]})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Headline" error={fieldError(problem, 'headline')} hint={`${draft.headline.length} / ${HEADLINE_MAX}`}>
+          {(props) => <input {...props} value={draft.headline} maxLength={HEADLINE_MAX} onChange={(e) => set({ headline: e.target.value })} required />}
+        </Field>
+        <Field label="Body" error={fieldError(problem, 'body')}>
+          {(props) => <textarea {...props} rows={4} value={draft.body} onChange={(e) => set({ body: e.target.value })} />}
+        </Field>
+        <Field label="Source URL" error={fieldError(problem, 'sourceUrl')}>
+          {(props) => <input {...props} type="url" inputMode="url" value={draft.sourceUrl} onChange={(e) => set({ sourceUrl: e.target.value })} />}
+        </Field>
+        <Field
+          label="New status"
+          error={fieldError(problem, 'status') ?? (problem?.status === 409 ? `${problem.detail ?? problem.title}${problem.allowed ? ` Allowed: ${problem.allowed.map((s) => STATUS_LABELS[s]).join(', ') || 'none (final)'}.` : ''}` : undefined)}
+        >
+          {(props) => (
+            <select {...props} value={draft.status} onChange={(e) => set({ status: e.target.value })}>
+              <option value="">No change</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Occurred at" error={fieldError(problem, 'occurredAt')} hint="Leave empty for now. Your local time.">
+          {(props) => <input {...props} type="datetime-local" value={draft.occurredAt} onChange={(e) => set({ occurredAt: e.target.value })} />}
+        </Field>
+        {general && (
+          <p className="form-error" role="alert">
+            {general}
+          </p>
+        )}
+        <button type="submit" disabled={sending || !draft.treatyId}>
+          {sending ? 'Posting…' : 'Post update'}
+        </button>
+        {posted && (
+          <p className="form-success" aria-live="polite">
+            {posted}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { useBoard } from '../../lib/use-board';
+import { ConnectionIndicator } from './connection-indicator';
+import { NavLink } from './nav-link';
+import { UtcClock } from './utc-clock';
+
+export function Header() {
+  const { connection, presence } = useBoard();
+  return (
+    <header className="app-header">
+      <p className="product">
+        <NavLink href="/">Treaty Watch</NavLink>
+      </p>
+      <nav aria-label="Pages">
+        <NavLink href="/">Board</NavLink>
+        <NavLink href="/editor">Editor</NavLink>
+        <a href="/api/docs">API</a>
+      </nav>
+      <ConnectionIndicator connection={connection} />
+      {presence && (
+        <p className="presence">
+          {presence.viewers} {presence.viewers === 1 ? 'viewer' : 'viewers'} · {presence.screens} {presence.screens === 1 ? 'screen' : 'screens'}
+        </p>
+      )}
+      <UtcClock />
+    </header>
+  );
+}

@@ -1,0 +1,45 @@
+import { NavLink } from '../shell/nav-link';
+import { NotFound } from '../shell/not-found';
+import { LimitsTable } from './limits-table';
+import { TreatyFacts } from './treaty-facts';
+import { UpdateHistory } from './update-history';
+import { useTreaty } from './use-treaty';
+import './treaty.css';
+
+export function TreatyPage({ id }: { id: string }) {
+  const load = useTreaty(id);
+  if (load.state === 'loading') return <p className="loading" aria-busy="true">Loading…</p>;
+  if (load.state === 'missing') return <NotFound what={`There is no treaty “${id}” on the board.`} />;
+  if (load.state === 'failed') return <p className="error" role="alert">The treaty could not be loaded: {load.message}</p>;
+  const { treaty, updates } = load.detail;
+  return (
+    <article className="treaty-page">
+      <p>
+        <NavLink href="/">← Board</NavLink>
+      </p>
+      <h1>{treaty.shortName}</h1>
+      <p className="official-name">{treaty.name}</p>
+      <TreatyFacts treaty={treaty} />
+      <p className="summary">{treaty.summary}</p>
+      {treaty.limits && treaty.limits.length > 0 && <LimitsTable limits={treaty.limits} />}
+      {treaty.sources.length > 0 && (
+        <section aria-label="Sources">
+          <h2>Sources</h2>
+          <ul className="sources">
+            {treaty.sources.map((source) => (
+              <li key={source.url}>
+                <a href={source.url} target="_blank" rel="noopener noreferrer">
+                  {source.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-label="Update history">
+        <h2>History</h2>
+        <UpdateHistory updates={updates} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,33 @@
+import { PROBLEM_CONTENT_TYPE, problemSchema, type Problem } from '@treaty-watch/shared';
+
+/** A failed call, carrying the server's problem details (or a stand-in when the server was unreachable). */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+  }
+}
+
+const unreachable = (detail: string): Problem => ({ type: 'about:blank', title: 'The server cannot be reached', status: 0, detail });
+
+export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    throw new ApiError(unreachable(error instanceof Error ? error.message : String(error)));
+  }
+  const type = response.headers.get('content-type') ?? '';
+  const body: unknown = type.includes('json') ? await response.json() : undefined;
+  if (response.ok) return body as T;
+  const problem = type.includes(PROBLEM_CONTENT_TYPE) ? problemSchema.safeParse(body) : undefined;
+  throw new ApiError(problem?.success ? problem.data : { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status });
+}
+
+export function postJson<T>(path: string, body: unknown, token: string): Promise<T> {
+  return apiFetch<T>(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+}

@@ -1,0 +1,73 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientKind, ClientToServerEvents, Presence, ServerToClientEvents } from '@treaty-watch/shared';
+import { applyChange, applySnapshot, emptyBoard, type BoardState } from './board-state';
+
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+export interface BoardView {
+  board: BoardState;
+  connection: { status: ConnectionStatus; since: number };
+  presence: Presence | undefined;
+}
+
+/** After this long without the server, "reconnecting" becomes "offline since …". */
+const OFFLINE_AFTER_MS = 10_000;
+
+/**
+ * The live board as the server pushes it: one Socket.IO connection that resumes from the last
+ * seq it applied, asks for a resync on a gap, and exposes an immutable view for React.
+ */
+export class BoardConnection {
+  private view: BoardView = { board: emptyBoard, connection: { status: 'connecting', since: Date.now() }, presence: undefined };
+  private readonly listeners = new Set<() => void>();
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  private offlineTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(client: ClientKind = 'viewer') {
+    this.socket = io({
+      path: '/socket.io',
+      // Jittered backoff, so screens do not all come back in the same instant after a restart.
+      reconnectionDelay: 1000,
+      reconnectionDelayMax: 10_000,
+      randomizationFactor: 0.5,
+      auth: (cb) => cb({ client, ...(this.view.board.seq !== undefined ? { lastSeq: this.view.board.seq } : {}) }),
+    });
+    this.socket.on('connect', () => this.setStatus('live'));
+    this.socket.on('disconnect', () => this.down());
+    this.socket.on('connect_error', () => this.down());
+    this.socket.on('snapshot', (snapshot) => this.update({ board: applySnapshot(this.view.board, snapshot) }));
+    this.socket.on('change', (change) => {
+      const result = applyChange(this.view.board, change, Date.now());
+      if (result.kind === 'applied') this.update({ board: result.state });
+      if (result.kind === 'gap') this.socket.emit('resync', this.view.board.seq !== undefined ? { lastSeq: this.view.board.seq } : {});
+    });
+    this.socket.on('presence', (presence) => this.update({ presence }));
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getView = (): BoardView => this.view;
+
+  private down(): void {
+    if (this.view.connection.status === 'live' || this.view.connection.status === 'connecting') this.setStatus('reconnecting');
+    this.offlineTimer ??= setTimeout(() => {
+      if (!this.socket.connected) this.setStatus('offline', this.view.connection.since);
+    }, OFFLINE_AFTER_MS);
+  }
+
+  private setStatus(status: ConnectionStatus, since = Date.now()): void {
+    if (status === 'live') {
+      clearTimeout(this.offlineTimer);
+      this.offlineTimer = undefined;
+    }
+    if (this.view.connection.status !== status) this.update({ connection: { status, since } });
+  }
+
+  private update(part: Partial<BoardView>): void {
+    this.view = { ...this.view, ...part };
+    this.listeners.forEach((listener) => listener());
+  }
+}

@@ -1,0 +1,62 @@
+import type { Change, Snapshot, Treaty, Update } from '@treaty-watch/shared';
+
+/** How many updates the live feed keeps; older ones are on each treaty's page. */
+export const FEED_LIMIT = 200;
+
+/** A change worth pointing at on a card, and when it arrived. */
+export interface Highlight {
+  at: number;
+  /** e.g. "in_force → suspended", or undefined for a change that moved no status. */
+  from?: Treaty['status'];
+  to?: Treaty['status'];
+}
+
+export interface BoardState {
+  /** The seq applied last; undefined until the first snapshot. */
+  seq: number | undefined;
+  buildId: string | undefined;
+  treaties: Treaty[];
+  /** Newest first. */
+  updates: Update[];
+  highlights: Record<string, Highlight>;
+  /** When each update arrived live, for the feed's arrival highlight. */
+  arrivals: Record<string, number>;
+}
+
+export const emptyBoard: BoardState = { seq: undefined, buildId: undefined, treaties: [], updates: [], highlights: {}, arrivals: {} };
+
+export function applySnapshot(state: BoardState, snapshot: Snapshot): BoardState {
+  return { ...state, seq: snapshot.seq, buildId: snapshot.buildId, treaties: snapshot.treaties, updates: snapshot.updates.slice(0, FEED_LIMIT) };
+}
+
+export type ChangeResult = { kind: 'applied'; state: BoardState } | { kind: 'duplicate' } | { kind: 'gap' };
+
+/**
+ * Applies a change only in seq order: one already applied is dropped, one that skips a seq
+ * means something was missed and the caller must resync. So the board never shows a state
+ * the server never had.
+ */
+export function applyChange(state: BoardState, change: Change, receivedAt: number): ChangeResult {
+  if (state.seq === undefined || change.seq > state.seq + 1) return { kind: 'gap' };
+  if (change.seq <= state.seq) return { kind: 'duplicate' };
+
+  const previous = state.treaties.find((t) => t.id === change.treaty.id);
+  const treaties = previous
+    ? state.treaties.map((t) => (t.id === change.treaty.id ? change.treaty : t))
+    : [...state.treaties, change.treaty];
+
+  let { updates, arrivals } = state;
+  const { update } = change;
+  if (update) {
+    const known = updates.some((u) => u.id === update.id);
+    updates = known ? updates.map((u) => (u.id === update.id ? update : u)) : [update, ...updates].slice(0, FEED_LIMIT);
+    // Only updates still in the feed keep an arrival time, so a screen left on for weeks stays small.
+    if (!known) arrivals = Object.fromEntries([[update.id, receivedAt], ...updates.flatMap((u) => (u.id in arrivals ? [[u.id, arrivals[u.id]]] : []))]);
+  }
+  const moved = previous && previous.status !== change.treaty.status;
+  const highlight: Highlight = moved ? { at: receivedAt, from: previous.status, to: change.treaty.status } : { at: receivedAt };
+  return {
+    kind: 'applied',
+    state: { ...state, seq: change.seq, treaties, updates, arrivals, highlights: { ...state.highlights, [change.treaty.id]: highlight } },
+  };
+}

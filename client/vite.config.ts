@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const server = process.env.TREATY_WATCH_API ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: { outDir: path.join(root, 'dist'), emptyOutDir: true, sourcemap: true },
+  // `npm run dev`: one URL (:5173) with hot reload, the API and the realtime channel proxied.
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': server,
+      '/healthz': server,
+      '/socket.io': { target: server, ws: true },
+    },
+  },
+});
