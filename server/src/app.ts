@@ -19,6 +19,7 @@ import { updatesRoutes } from './http/routes/updates';
 import { createLogger, requestLogger, type Logger } from './log';
 import type { BoardServer } from './realtime/board-server';
 import { Broadcaster } from './realtime/broadcaster';
+import { joinCluster } from './realtime/cluster';
 import { handleConnections } from './realtime/connections';
 import { PresenceCounter } from './realtime/presence';
 import { TokenSockets } from './realtime/token-sockets';
@@ -64,16 +65,21 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
     ...(config.corsOrigins.length ? { cors: { origin: config.corsOrigins } } : {}),
   });
 
+  const cluster = config.redis ? await joinCluster(io, config.redis.url, config.redis.stream, log) : undefined;
   const seq = await store.currentSeq();
-  const broadcaster = new Broadcaster(io, seq, await store.changesAfter(Math.max(0, seq - REPLAY_LIMIT), REPLAY_LIMIT));
-  const presence = new PresenceCounter(io);
+  const broadcaster = new Broadcaster(io, seq, await store.changesAfter(Math.max(0, seq - REPLAY_LIMIT), REPLAY_LIMIT), {
+    fill: (after) => store.changesAfter(after, REPLAY_LIMIT),
+    ...(cluster ? { forward: (change) => io.serverSideEmit('change', change) } : {}),
+  });
+  if (cluster) io.on('change', (change) => broadcaster.receive(change));
+  const presence = new PresenceCounter(io, cluster !== undefined);
   const tokenSockets = new TokenSockets(io, tokens);
   handleConnections(io, { board, broadcaster, presence });
 
   app.set('trust proxy', 'loopback');
   app.use(requestLogger(log));
   app.use(securityHeaders());
-  app.use(healthRoutes(store));
+  app.use(healthRoutes(store, cluster));
   app.use(
     '/api',
     cors(config.corsOrigins),
@@ -114,6 +120,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
       tokenSockets.stop();
       broadcaster.stop();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await cluster?.close();
       await store.close();
     },
   };

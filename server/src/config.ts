@@ -13,6 +13,11 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
     .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL')
+    .optional(),
+  REDIS_STREAM: z.string().regex(/^[\w:.-]{1,100}$/).default('treaty-watch'),
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   CLIENT_DIST: z.string().min(1).default(path.join(repoRoot, 'client/dist')),
@@ -31,6 +36,8 @@ export type Config = {
   dataDir: string;
   /** PostgreSQL instead of the SQLite file in dataDir. */
   databaseUrl?: string;
+  /** Several processes share realtime fan-out through this Redis, on this stream. */
+  redis?: { url: string; stream: string };
   adminToken?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   clientDist: string;
@@ -52,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL, stream: e.REDIS_STREAM } } : {}),
     ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
     logLevel: e.LOG_LEVEL,
     clientDist: path.resolve(e.CLIENT_DIST),

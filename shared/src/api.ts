@@ -69,5 +69,5 @@ export type RetractUpdateBody = z.infer<typeof retractUpdateBodySchema>;
 export const healthSchema = z.object({ status: z.literal('ok') });
 export type Health = z.infer<typeof healthSchema>;
 
-export const readySchema = z.object({ status: z.literal('ready'), store: z.string() });
+export const readySchema = z.object({ status: z.literal('ready'), store: z.string(), redis: z.literal(true).optional() });
 export type Ready = z.infer<typeof readySchema>;

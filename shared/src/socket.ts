@@ -35,7 +35,16 @@ export interface ClientToServerEvents {
   resync: (request: ResyncRequest) => void;
 }
 
-export type InterServerEvents = Record<string, never>;
+/** One server process's own connection counts, as it tells the others in a cluster. */
+export interface PresenceReport extends Presence {
+  server: string;
+}
+
+/** Between server processes sharing Redis: changes written here, and presence. */
+export interface InterServerEvents {
+  change: (change: Change) => void;
+  presence: (report: PresenceReport) => void;
+}
 
 export interface SocketData {
   client: ClientKind;

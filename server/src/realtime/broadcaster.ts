@@ -1,13 +1,21 @@
 import { REPLAY_LIMIT, type Change } from '@treaty-watch/shared';
 import { BOARD_ROOM, type BoardServer } from './board-server';
 
-/** How long a change waits for an earlier seq that has not been published yet. */
-const GAP_WAIT_MS = 2000;
+/** How long a change waits for an earlier seq before that seq is fetched from the store. */
+const GAP_WAIT_MS = 1000;
+
+export interface BroadcasterOptions {
+  /** Tells the other server processes about a change written here (with Redis). */
+  forward?: (change: Change) => void;
+  /** Reads changes after a seq from the store, to fill a gap no message filled. */
+  fill: (afterSeq: number) => Promise<Change[]>;
+}
 
 /**
- * The only code that emits changes. It publishes strictly in seq order (two writes may finish
- * out of order) and keeps the last REPLAY_LIMIT changes in memory, so a reconnecting dashboard
- * is replayed synchronously, with no window in which a live change could overtake its replay.
+ * The only code that emits changes. It emits to this process's sockets strictly in seq order
+ * (writes here and in other processes finish in any order), and keeps the last REPLAY_LIMIT
+ * changes in memory, so a reconnecting dashboard is replayed synchronously, with no window in
+ * which a live change could overtake its replay.
  */
 export class Broadcaster {
   private readonly recent: Change[];
@@ -18,6 +26,7 @@ export class Broadcaster {
     private readonly io: BoardServer,
     private published: number,
     history: readonly Change[],
+    private readonly options: BroadcasterOptions,
   ) {
     this.recent = history.slice(-REPLAY_LIMIT);
   }
@@ -27,12 +36,19 @@ export class Broadcaster {
     return this.published;
   }
 
+  /** A change written in this process: emitted here and forwarded to the others. */
   publish(change: Change): void {
+    this.options.forward?.(change);
+    this.receive(change);
+  }
+
+  /** A change from any process, emitted here in seq order. */
+  receive(change: Change): void {
     if (change.seq <= this.published) return;
     this.pending.set(change.seq, change);
     this.drain();
     if (this.pending.size > 0 && !this.gapTimer) {
-      this.gapTimer = setTimeout(() => this.skipGap(), GAP_WAIT_MS);
+      this.gapTimer = setTimeout(() => void this.fillGap(), GAP_WAIT_MS);
       this.gapTimer.unref();
     }
   }
@@ -68,18 +84,27 @@ export class Broadcaster {
     }
   }
 
-  /** A seq that never came (its write was not published): move on; clients resync past the hole. */
-  private skipGap(): void {
+  /**
+   * A seq that never arrived (its process died before telling us, or the message was lost):
+   * the store has it. Should the store not have it either, move on; clients resync past it.
+   */
+  private async fillGap(): Promise<void> {
     this.gapTimer = undefined;
     if (this.pending.size === 0) return;
-    this.published = Math.min(...this.pending.keys()) - 1;
+    const missing = await this.options.fill(this.published).catch(() => []);
+    for (const change of missing) if (change.seq > this.published) this.pending.set(change.seq, change);
     this.drain();
+    if (this.pending.size > 0) {
+      this.published = Math.min(...this.pending.keys()) - 1;
+      this.drain();
+    }
   }
 
   private emit(change: Change): void {
     this.recent.push(change);
     if (this.recent.length > REPLAY_LIMIT) this.recent.shift();
     this.published = change.seq;
-    this.io.to(BOARD_ROOM).emit('change', change);
+    // Local sockets only: every process emits to its own, in its own seq order.
+    this.io.local.to(BOARD_ROOM).emit('change', change);
   }
 }

@@ -26,6 +26,8 @@ export interface IdempotencyRecord {
 
 /** Reads and writes inside one transaction: either all of them land, or none. */
 export interface StoreTx {
+  /** Whether the log has no entry yet, as this transaction sees it. */
+  isEmpty(): Promise<boolean>;
   append(entry: NewLogEntry): Promise<LogEntry>;
   /** The change clients receive for an entry, kept beside it so a replay sends exactly what was broadcast. */
   recordChange(change: Change): Promise<void>;

@@ -64,6 +64,9 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
   function txOf(client: pg.PoolClient): StoreTx {
     const first = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await client.query<R>(sql, params)).rows[0];
     return {
+      async isEmpty() {
+        return (await first('SELECT 1 FROM events LIMIT 1')) === undefined;
+      },
       async append(entry) {
         const head = await first<{ seq: number }>('UPDATE log_head SET seq = seq + 1 RETURNING seq');
         const seq = head?.seq ?? 0;

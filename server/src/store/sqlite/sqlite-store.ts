@@ -72,6 +72,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     ),
     currentSeq: reader.prepare("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)").pluck(),
     anyEvent: reader.prepare('SELECT 1 FROM events LIMIT 1').pluck(),
+    writerAnyEvent: db.prepare('SELECT 1 FROM events LIMIT 1').pluck(),
     listTreaties: reader.prepare('SELECT data FROM treaties ORDER BY position'),
     treatyUpdates: reader.prepare('SELECT data FROM updates WHERE treaty_id = ? ORDER BY occurred_at DESC, seq DESC'),
     updatesAfter: reader.prepare('SELECT data FROM updates WHERE seq > ? ORDER BY seq LIMIT ?'),
@@ -102,6 +103,9 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
   };
 
   const tx: StoreTx = {
+    async isEmpty() {
+      return q.writerAnyEvent.get() === undefined;
+    },
     async append(entry: NewLogEntry) {
       const result = q.insertEvent.run({
         kind: entry.payload.kind,

@@ -1,0 +1,29 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { createClient } from 'redis';
+import type { Logger } from '../log';
+import type { BoardServer } from './board-server';
+
+export interface Cluster {
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Several server processes share fan-out through one Redis stream. The streams adapter, rather
+ * than pub/sub, because a process that loses Redis for a moment reads on from where it stopped
+ * instead of silently missing what was sent meanwhile.
+ */
+export async function joinCluster(io: BoardServer, url: string, streamName: string, log: Logger): Promise<Cluster> {
+  const redis = createClient({ url, socket: { reconnectStrategy: (retries) => Math.min(retries * 200, 5000) } });
+  redis.on('error', (error: Error) => log.warn({ err: error }, 'Redis connection trouble'));
+  await redis.connect();
+  io.adapter(createAdapter(redis, { streamName }));
+  return {
+    async ping() {
+      await redis.ping();
+    },
+    async close() {
+      await redis.quit().catch(() => redis.destroy());
+    },
+  };
+}

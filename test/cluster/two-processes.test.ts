@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { createClient } from 'redis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PostUpdateResponse, Snapshot } from '@treaty-watch/shared';
+import { postUpdate, request } from '../support/api-client';
+import { BoardClient } from '../support/board-client';
+import { spawnServer, type SpawnedServer } from '../support/spawned-server';
+import { DATABASE_URL, pgTestStore, POSTGRES_MISSING } from '../support/stores';
+import { tempDir } from '../support/temp-dir';
+
+const REDIS_URL = process.env.REDIS_URL || undefined;
+const ready = DATABASE_URL && REDIS_URL;
+if (!ready) process.stdout.write(`Cluster tests skipped: they need both DATABASE_URL and REDIS_URL (CI sets them). ${DATABASE_URL ? '' : POSTGRES_MISSING}\n`);
+
+describe.skipIf(!ready)('two server processes on one PostgreSQL and one Redis', () => {
+  const stream = `treaty-watch-test-${randomBytes(4).toString('hex')}`;
+  const data = tempDir('cluster');
+  let a: SpawnedServer;
+  let b: SpawnedServer;
+  let removeSchema: () => Promise<void>;
+  const clients: BoardClient[] = [];
+  const connect = (url: string, options?: ConstructorParameters<typeof BoardClient>[1]) => {
+    const client = new BoardClient(url, options);
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    const pg = await pgTestStore();
+    await pg.store.close();
+    removeSchema = pg.remove;
+    const url = `${DATABASE_URL}${DATABASE_URL?.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${pg.schema}`)}`;
+    const env = { DATABASE_URL: url, REDIS_URL: REDIS_URL ?? '', REDIS_STREAM: stream };
+    [a, b] = await Promise.all([spawnServer(data.dir, undefined, env), spawnServer(data.dir, undefined, env)]);
+  });
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.close();
+  });
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await removeSchema?.();
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    await redis.del(stream);
+    await redis.quit();
+    data.remove();
+  });
+
+  it('seeds once although both started on an empty database', async () => {
+    const [fromA, fromB] = await Promise.all([a, b].map(async (s) => (await request<Snapshot>(`${s.url}/api/snapshot`)).body));
+    expect(fromA?.treaties).toHaveLength(10);
+    expect(fromA?.seq).toBe(fromB?.seq);
+    expect((await request<{ status: string; redis?: boolean }>(`${b.url}/readyz`)).body).toEqual({ status: 'ready', store: 'postgres', redis: true });
+  });
+
+  it('delivers updates posted on either process to a dashboard on B, in seq order, none missing', async () => {
+    const dashboard = connect(b.url);
+    await dashboard.until(() => dashboard.snapshots.length === 1, 5000, 'the snapshot');
+    const start = dashboard.lastSeq ?? 0;
+    const posted = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => postUpdate<PostUpdateResponse>((i % 2 ? a : b).url, 'npt', { headline: `Cluster ${i}` })),
+    );
+    expect(posted.every((p) => p.status === 201)).toBe(true);
+    await dashboard.until(() => dashboard.changes.length === 20, 5000, 'twenty changes');
+    expect(dashboard.changes.map((c) => c.seq)).toEqual(Array.from({ length: 20 }, (_, i) => start + 1 + i));
+  });
+
+  it('replays exactly the missed changes to a dashboard that moves from A to B', async () => {
+    const onA = connect(a.url);
+    await onA.until(() => onA.snapshots.length === 1);
+    const lastSeq = onA.lastSeq ?? 0;
+    onA.close();
+    const missed: number[] = [];
+    for (const headline of ['Moved one', 'Moved two', 'Moved three']) {
+      missed.push((await postUpdate<PostUpdateResponse>(a.url, 'inf', { headline })).body.update.seq);
+    }
+    const onB = connect(b.url, { lastSeq });
+    await onB.until(() => onB.changes.length === 3, 5000, 'the three missed changes');
+    expect(onB.snapshots).toHaveLength(0);
+    expect(onB.changes.map((c) => c.seq)).toEqual(missed);
+  });
+
+  it('counts presence across the whole cluster', async () => {
+    const screen = connect(a.url, { client: 'screen' });
+    const viewer = connect(b.url);
+    await screen.until(() => screen.socket.connected);
+    await viewer.until(() => viewer.presence.some((p) => p.screens >= 1 && p.viewers >= 1), 5000, 'a screen on A counted on B');
+  });
+});
