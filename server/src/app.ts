@@ -20,12 +20,14 @@ import { createLogger, requestLogger, type Logger } from './log';
 import type { BoardServer } from './realtime/board-server';
 import { Broadcaster } from './realtime/broadcaster';
 import { joinCluster } from './realtime/cluster';
+import { scheduleExpiries } from './schedule/expiry-schedule';
 import { handleConnections } from './realtime/connections';
 import { PresenceCounter } from './realtime/presence';
 import { TokenSockets } from './realtime/token-sockets';
 import { seedBoard } from './seed/seed-board';
 import { createAuditService } from './services/audit-service';
 import { createBoardService } from './services/board-service';
+import { createExpiryService } from './services/expiry-service';
 import { createTokenService } from './services/token-service';
 import { createTreatyService } from './services/treaty-service';
 import { createUpdateService } from './services/update-service';
@@ -73,6 +75,8 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   });
   if (cluster) io.on('change', (change) => broadcaster.receive(change));
   const presence = new PresenceCounter(io, cluster !== undefined);
+  const expiries = scheduleExpiries(createExpiryService(store), broadcaster, log);
+  await expiries.ready;
   const tokenSockets = new TokenSockets(io, tokens);
   handleConnections(io, { board, broadcaster, presence });
 
@@ -116,6 +120,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
       });
     },
     async close() {
+      expiries.stop();
       presence.stop();
       tokenSockets.stop();
       broadcaster.stop();

@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'update.retracted',
   'treaty.created',
   'treaty.changed',
+  'treaty.expired',
   'token.created',
   'token.revoked',
 ] as const;

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { PostUpdateResponse, Snapshot } from '@treaty-watch/shared';
+import type { AuditResponse, PostUpdateResponse, Snapshot } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
+import { ADMIN_TOKEN } from '../support/in-process-server';
 import { BoardClient } from '../support/board-client';
 import { spawnServer, type SpawnedServer } from '../support/spawned-server';
 import { DATABASE_URL, pgTestStore, POSTGRES_MISSING } from '../support/stores';
@@ -78,6 +79,25 @@ describe.skipIf(!ready)('two server processes on one PostgreSQL and one Redis', 
     await onB.until(() => onB.changes.length === 3, 5000, 'the three missed changes');
     expect(onB.snapshots).toHaveLength(0);
     expect(onB.changes.map((c) => c.seq)).toEqual(missed);
+  });
+
+  it('runs scheduled work once: a treaty expires in one log entry, seen on both', async () => {
+    const onA = connect(a.url);
+    const onB = connect(b.url);
+    await Promise.all([onA, onB].map((c) => c.until(() => c.snapshots.length === 1)));
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
+    const expiresAt = new Date(Date.now() + 1500).toISOString();
+    const created = await request(`${a.url}/api/treaties`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ id: 'cluster-term', name: 'Cluster term', shortName: 'CT', category: 'strategic_arms', status: 'in_force', expiresAt }),
+    });
+    expect(created.status).toBe(201);
+    for (const client of [onA, onB]) await client.until(() => client.changes.some((c) => c.kind === 'treaty.expired'), 6000, 'the expiry');
+    await new Promise((r) => setTimeout(r, 2000));
+    const { body } = await request<AuditResponse>(`${b.url}/api/audit?limit=500`, { headers });
+    expect(body.entries.filter((e) => e.action === 'treaty.expired' && e.target === 'cluster-term')).toHaveLength(1);
+    expect(onA.changes.filter((c) => c.kind === 'treaty.expired')).toHaveLength(1);
   });
 
   it('counts presence across the whole cluster', async () => {

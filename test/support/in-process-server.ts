@@ -10,7 +10,10 @@ export interface TestServer {
   url: string;
   app: App;
   dataDir: string;
-  /** Stops the server (its sockets drop) and starts it again on the same port and database. */
+  /** Stops the server: its sockets drop, its port stays reserved for start(). */
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** stop() then start(), on the same port and database. */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -39,12 +42,20 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
     url,
     app,
     dataDir,
-    async restart() {
+    async stop() {
       await app.close();
       app.httpServer.closeAllConnections();
+      // Let this process's own HTTP clients see their pooled connections close before reuse.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    },
+    async start() {
       app = await createApp(config(port), await deps());
       await app.listen(port, '127.0.0.1');
       server.app = app;
+    },
+    async restart() {
+      await server.stop();
+      await server.start();
     },
     async close() {
       await app.close();

@@ -89,6 +89,9 @@ export function applyEntry(
       }
       return { treaty: changed };
     }
+    case 'treaty.expired':
+      // The end of its term, reached on the calendar; a treaty no longer in force is left as it is.
+      return { treaty: next.status === 'in_force' ? { ...next, status: 'expired', statusSince: entry.effectiveAt } : next };
     case 'update.posted': {
       const update = projectPosted(entry, payload.update);
       const status = payload.update.requestedStatus;

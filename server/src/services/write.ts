@@ -21,7 +21,8 @@ export interface Written<T> {
 
 export interface WritePlan<T> {
   work(tx: StoreTx): Promise<T>;
-  audit(value: T): Pick<AuditEntry, 'action' | 'target' | 'seq'>;
+  /** What to record; nothing for a write that turned out to change nothing. */
+  audit(value: T): Pick<AuditEntry, 'action' | 'target' | 'seq'> | undefined;
   respond(value: T): { status: number; body: unknown };
 }
 
@@ -53,7 +54,8 @@ export function write<T>(store: Store, ctx: WriteContext, now: Date, plan: Write
     }
     const value = await plan.work(tx);
     const at = now.toISOString();
-    await tx.audit({ at, actor: principal.name, tokenId: principal.tokenId, ...plan.audit(value) });
+    const audit = plan.audit(value);
+    if (audit) await tx.audit({ at, actor: principal.name, tokenId: principal.tokenId, ...audit });
     const { status, body } = plan.respond(value);
     if (idempotency) {
       await tx.saveIdempotency(

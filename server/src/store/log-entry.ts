@@ -23,7 +23,8 @@ export type EntryPayload =
   | { kind: 'treaty.changed'; fields: Partial<TreatyFields>; clear?: ClearableTreatyField[]; status?: Status }
   | { kind: 'update.posted'; update: PostedUpdate }
   | { kind: 'update.corrected'; updateId: string; wording: Wording }
-  | { kind: 'update.retracted'; updateId: string; reason: string };
+  | { kind: 'update.retracted'; updateId: string; reason: string }
+  | { kind: 'treaty.expired' };
 
 /** One append-only log entry. `effectiveAt` orders the board; `seq` orders the record. */
 export interface LogEntry {
