@@ -11,12 +11,14 @@ import { requireJson } from './http/require-json';
 import { cors, securityHeaders } from './http/security';
 import { auditRoutes } from './http/routes/audit';
 import { healthRoutes } from './http/routes/health';
+import { metricsRoutes } from './http/routes/metrics';
 import { openApiRoutes } from './http/routes/openapi';
 import { snapshotRoutes } from './http/routes/snapshot';
 import { tokensRoutes } from './http/routes/tokens';
 import { treatiesRoutes } from './http/routes/treaties';
 import { updatesRoutes } from './http/routes/updates';
 import { createLogger, requestLogger, type Logger } from './log';
+import { createMetrics } from './metrics';
 import type { BoardServer } from './realtime/board-server';
 import { Broadcaster } from './realtime/broadcaster';
 import { joinCluster } from './realtime/cluster';
@@ -71,10 +73,12 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   const seq = await store.currentSeq();
   const broadcaster = new Broadcaster(io, seq, await store.changesAfter(Math.max(0, seq - REPLAY_LIMIT), REPLAY_LIMIT), {
     fill: (after) => store.changesAfter(after, REPLAY_LIMIT),
+    onEmit: () => metrics.broadcast.inc(),
     ...(cluster ? { forward: (change) => io.serverSideEmit('change', change) } : {}),
   });
   if (cluster) io.on('change', (change) => broadcaster.receive(change));
   const presence = new PresenceCounter(io, cluster !== undefined);
+  const metrics = createMetrics({ presence: () => presence.current(), seq: () => broadcaster.seq });
   const expiries = scheduleExpiries(createExpiryService(store), broadcaster, log);
   await expiries.ready;
   const tokenSockets = new TokenSockets(io, tokens);
@@ -82,8 +86,10 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
 
   app.set('trust proxy', 'loopback');
   app.use(requestLogger(log));
+  app.use(metrics.timeRequests);
   app.use(securityHeaders());
   app.use(healthRoutes(store, cluster));
+  app.use(metricsRoutes(metrics));
   app.use(
     '/api',
     cors(config.corsOrigins),
@@ -103,7 +109,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
     },
   );
   app.use(clientApp(config.clientDist));
-  app.use(errorHandler());
+  app.use(errorHandler(() => metrics.storeErrors.inc()));
 
   return {
     httpServer,

@@ -43,5 +43,7 @@ describe('a database that cannot grow', () => {
     const { body: rebuilt } = await request<Snapshot>(`${server.url}/api/snapshot?asOf=${encodeURIComponent(new Date().toISOString())}`);
     expect(rebuilt.treaties).toEqual(live.treaties);
     expect(live.updates[0]?.seq).toBe(lastSeq);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(Number(/^treaty_watch_store_errors_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
   });
 });

@@ -15,7 +15,7 @@ interface BodyParserError {
  * Every failure ends here as problem+json. A stack trace or an SQL message never reaches a
  * client; unexpected errors are logged with the request that caused them.
  */
-export function errorHandler(): ErrorRequestHandler {
+export function errorHandler(onStoreError: () => void): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     if (error instanceof HttpProblem) return sendProblem(res, error.problem);
@@ -43,6 +43,7 @@ export function errorHandler(): ErrorRequestHandler {
       }
     }
     if (error instanceof StoreUnavailableError) {
+      onStoreError();
       req.log.warn({ err: error.cause }, error.message);
       res.set('Retry-After', '5');
       return sendProblem(res, problems.unavailable());

@@ -9,6 +9,8 @@ export interface BroadcasterOptions {
   forward?: (change: Change) => void;
   /** Reads changes after a seq from the store, to fill a gap no message filled. */
   fill: (afterSeq: number) => Promise<Change[]>;
+  /** Called for every change emitted here (metrics). */
+  onEmit?: (change: Change) => void;
 }
 
 /**
@@ -106,5 +108,6 @@ export class Broadcaster {
     this.published = change.seq;
     // Local sockets only: every process emits to its own, in its own seq order.
     this.io.local.to(BOARD_ROOM).emit('change', change);
+    this.options.onEmit?.(change);
   }
 }

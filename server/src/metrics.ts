@@ -1,0 +1,56 @@
+import type { RequestHandler } from 'express';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Presence } from '@treaty-watch/shared';
+
+/** What an operator watches: who is connected, how fast the API answers, how the log grows. */
+export function createMetrics(read: { presence(): Presence; seq(): number }) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const connected = new Gauge({
+    name: 'treaty_watch_connected_clients',
+    help: 'Dashboards connected to the whole cluster, by kind',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    collect() {
+      const presence = read.presence();
+      this.set({ kind: 'viewer' }, presence.viewers);
+      this.set({ kind: 'screen' }, presence.screens);
+      this.set({ kind: 'embed' }, presence.embeds);
+    },
+  });
+  const seq = new Gauge({
+    name: 'treaty_watch_event_log_seq',
+    help: 'The highest event-log seq this process has broadcast',
+    registers: [registry],
+    collect() {
+      this.set(read.seq());
+    },
+  });
+  const broadcast = new Counter({ name: 'treaty_watch_changes_broadcast_total', help: 'Changes emitted to this process’s sockets', registers: [registry] });
+  const storeErrors = new Counter({ name: 'treaty_watch_store_errors_total', help: 'Requests the database could not serve', registers: [registry] });
+  const latency = new Histogram({
+    name: 'treaty_watch_http_request_duration_seconds',
+    help: 'HTTP latency by route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+
+  /** Times every request, labelled by its route pattern (not its URL, which would explode the labels). */
+  const timeRequests: RequestHandler = (req, res, next) => {
+    const end = latency.startTimer();
+    res.on('finish', () => {
+      const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : 'other';
+      end({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  };
+
+  const serve: RequestHandler = async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  };
+
+  return { registry, connected, seq, broadcast, storeErrors, timeRequests, serve };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

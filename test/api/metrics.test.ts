@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PostUpdateResponse } from '@treaty-watch/shared';
+import { postUpdate, request } from '../support/api-client';
+import { BoardClient } from '../support/board-client';
+import { startServer, type TestServer } from '../support/in-process-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+
+async function metrics(): Promise<string> {
+  const response = await fetch(`${server.url}/metrics`);
+  expect(response.headers.get('content-type')).toContain('text/plain');
+  return response.text();
+}
+
+const value = (text: string, series: string) => Number(new RegExp(`^${series.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1]);
+
+describe('GET /metrics', () => {
+  it('reports connected screens, the log seq, changes broadcast and latency by route', async () => {
+    const screen = new BoardClient(server.url, { client: 'screen' });
+    await screen.until(() => screen.snapshots.length === 1);
+    const before = await metrics();
+    const posted = await postUpdate<PostUpdateResponse>(server.url, 'npt', { headline: 'Counted' });
+    await request(`${server.url}/api/treaties/npt`);
+    await screen.until(() => screen.changes.length === 1);
+    const after = await metrics();
+    screen.close();
+
+    expect(value(after, 'treaty_watch_connected_clients{kind="screen"}')).toBe(1);
+    expect(value(after, 'treaty_watch_event_log_seq')).toBe(posted.body.update.seq);
+    expect(value(after, 'treaty_watch_changes_broadcast_total') - value(before, 'treaty_watch_changes_broadcast_total')).toBe(1);
+    expect(after).toMatch(/treaty_watch_http_request_duration_seconds_count\{method="GET",route="\/api\/treaties\/:id",status="200"\} [1-9]/);
+    expect(after).toMatch(/treaty_watch_http_request_duration_seconds_count\{method="POST",route="\/api\/treaties\/:id\/updates",status="201"\} [1-9]/);
+    expect(after).toContain('treaty_watch_store_errors_total 0');
+  });
+});
