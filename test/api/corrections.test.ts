@@ -1,21 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PostUpdateResponse, Problem, TreatyDetailResponse } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
-import { BoardClient } from '../support/board-client';
-import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
+import { ADMIN_TOKEN } from '../support/in-process-server';
+import { useServer } from '../support/use-server';
 
-let server: TestServer;
-const clients: BoardClient[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close();
-});
-afterAll(() => server.close());
+const board = useServer();
 
 function send<T>(method: string, path: string, body: unknown, token: string | null = ADMIN_TOKEN) {
-  return request<T>(`${server.url}${path}`, {
+  return request<T>(`${board.server.url}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
@@ -24,12 +16,11 @@ function send<T>(method: string, path: string, body: unknown, token: string | nu
 
 describe('correcting an update', () => {
   it('changes the wording, keeps the earlier one and tells every dashboard', async () => {
-    const { body: posted } = await postUpdate<PostUpdateResponse>(server.url, 'npt', {
+    const { body: posted } = await postUpdate<PostUpdateResponse>(board.server.url, 'npt', {
       headline: 'Review conference opens in New Yrok',
       sourceUrl: 'https://example.org/a',
     });
-    const dashboard = new BoardClient(server.url);
-    clients.push(dashboard);
+    const dashboard = board.connect();
     await dashboard.until(() => dashboard.snapshots.length === 1);
 
     const { status, body } = await send<PostUpdateResponse>('PATCH', `/api/updates/${posted.update.id}`, {
@@ -46,7 +37,7 @@ describe('correcting an update', () => {
     await dashboard.until(() => dashboard.changes.length === 1, 2000, 'the correction');
     expect(dashboard.changes[0]).toMatchObject({ kind: 'update.corrected', update: { id: posted.update.id } });
 
-    const { body: detail } = await request<TreatyDetailResponse>(`${server.url}/api/treaties/npt`);
+    const { body: detail } = await request<TreatyDetailResponse>(`${board.server.url}/api/treaties/npt`);
     expect(detail.updates.find((u) => u.id === posted.update.id)?.headline).toBe('Review conference opens in New York');
   });
 
@@ -56,7 +47,7 @@ describe('correcting an update', () => {
     ['a status in a correction', { status: 'expired' }, 400],
     ['a non-http source', { sourceUrl: 'javascript:void(0)' }, 400],
   ])('refuses %s', async (_what, correction, status) => {
-    const { body: posted } = await postUpdate<PostUpdateResponse>(server.url, 'npt', { headline: 'Unchanged headline' });
+    const { body: posted } = await postUpdate<PostUpdateResponse>(board.server.url, 'npt', { headline: 'Unchanged headline' });
     const response = await send<Problem>('PATCH', `/api/updates/${posted.update.id}`, correction);
     expect(response.status).toBe(status);
     expect(response.contentType).toContain('application/problem+json');
@@ -70,7 +61,7 @@ describe('correcting an update', () => {
 
 describe('retracting an update', () => {
   it('keeps it visible with its reason and takes back the status it set', async () => {
-    const { body: posted } = await postUpdate<PostUpdateResponse>(server.url, 'open-skies', {
+    const { body: posted } = await postUpdate<PostUpdateResponse>(board.server.url, 'open-skies', {
       headline: 'Open Skies suspended (wrong: it was a rumour)',
       status: 'suspended',
     });
@@ -84,13 +75,13 @@ describe('retracting an update', () => {
     expect(body.update).toMatchObject({ retractionReason: 'Based on an unconfirmed report', requestedStatus: 'suspended' });
     expect(body.update.status).toBeUndefined();
 
-    const { body: detail } = await request<TreatyDetailResponse>(`${server.url}/api/treaties/open-skies`);
+    const { body: detail } = await request<TreatyDetailResponse>(`${board.server.url}/api/treaties/open-skies`);
     expect(detail.treaty.status).toBe('in_force');
     expect(detail.updates.find((u) => u.id === posted.update.id)?.retractedAt).toBeDefined();
   });
 
   it('refuses to retract twice, to correct a retracted update, or to retract without a reason', async () => {
-    const { body: posted } = await postUpdate<PostUpdateResponse>(server.url, 'npt', { headline: 'To be retracted' });
+    const { body: posted } = await postUpdate<PostUpdateResponse>(board.server.url, 'npt', { headline: 'To be retracted' });
     expect((await send('POST', `/api/updates/${posted.update.id}/retract`, { reason: '' })).status).toBe(400);
     expect((await send('POST', `/api/updates/${posted.update.id}/retract`, { reason: 'Duplicate' })).status).toBe(200);
     expect((await send('POST', `/api/updates/${posted.update.id}/retract`, { reason: 'Again' })).status).toBe(409);

@@ -1,24 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditResponse, Snapshot, TreatyDetailResponse } from '@treaty-watch/shared';
 import { request } from '../support/api-client';
-import { BoardClient } from '../support/board-client';
-import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
+import { ADMIN_TOKEN } from '../support/in-process-server';
+import { useServer } from '../support/use-server';
 
-let server: TestServer;
-const clients: BoardClient[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close();
-});
-afterAll(() => server.close());
+const board = useServer();
 
 const auth = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
 
 async function treatyExpiringIn(id: string, ms: number): Promise<string> {
   const expiresAt = new Date(Date.now() + ms).toISOString();
-  const created = await request(`${server.url}/api/treaties`, {
+  const created = await request(`${board.server.url}/api/treaties`, {
     method: 'POST',
     headers: auth,
     body: JSON.stringify({ id, name: `Treaty ${id}`, shortName: id, category: 'strategic_arms', status: 'in_force', expiresAt }),
@@ -28,19 +20,18 @@ async function treatyExpiringIn(id: string, ms: number): Promise<string> {
 }
 
 async function expiries(target: string): Promise<number> {
-  const { body } = await request<AuditResponse>(`${server.url}/api/audit?limit=500`, { headers: auth });
+  const { body } = await request<AuditResponse>(`${board.server.url}/api/audit?limit=500`, { headers: auth });
   return body.entries.filter((e) => e.action === 'treaty.expired' && e.target === target).length;
 }
 
 describe('a treaty whose term runs out', () => {
   it('expires on its own at expiresAt, once, and every board sees it live', async () => {
-    const dashboard = new BoardClient(server.url);
-    clients.push(dashboard);
+    const dashboard = board.connect();
     await dashboard.until(() => dashboard.snapshots.length === 1);
     const expiresAt = await treatyExpiringIn('short-term', 1500);
 
     await dashboard.until(() => dashboard.changes.some((c) => c.kind === 'treaty.expired'), 6000, 'treaty.expired');
-    const { body } = await request<TreatyDetailResponse>(`${server.url}/api/treaties/short-term`);
+    const { body } = await request<TreatyDetailResponse>(`${board.server.url}/api/treaties/short-term`);
     expect(body.treaty).toMatchObject({ status: 'expired', statusSince: expiresAt });
     await new Promise((r) => setTimeout(r, 1500));
     expect(await expiries('short-term')).toBe(1);
@@ -48,15 +39,15 @@ describe('a treaty whose term runs out', () => {
 
   it('expires at start when its end passed while the server was down, and only then', async () => {
     await treatyExpiringIn('lapsed-while-down', 800);
-    await server.stop();
+    await board.server.stop();
     await new Promise((r) => setTimeout(r, 1200));
-    await server.start();
-    const { body } = await request<TreatyDetailResponse>(`${server.url}/api/treaties/lapsed-while-down`);
+    await board.server.start();
+    const { body } = await request<TreatyDetailResponse>(`${board.server.url}/api/treaties/lapsed-while-down`);
     expect(body.treaty.status).toBe('expired');
-    const seq = (await request<Snapshot>(`${server.url}/api/snapshot`)).body.seq;
+    const seq = (await request<Snapshot>(`${board.server.url}/api/snapshot`)).body.seq;
 
-    await server.restart();
-    expect((await request<Snapshot>(`${server.url}/api/snapshot`)).body.seq).toBe(seq);
+    await board.server.restart();
+    expect((await request<Snapshot>(`${board.server.url}/api/snapshot`)).body.seq).toBe(seq);
     expect(await expiries('lapsed-while-down')).toBe(1);
   });
 });

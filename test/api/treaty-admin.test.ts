@@ -1,21 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { treatyResponseSchema, type Problem, type Snapshot, type TreatyResponse } from '@treaty-watch/shared';
 import { request } from '../support/api-client';
-import { BoardClient } from '../support/board-client';
-import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
+import { ADMIN_TOKEN } from '../support/in-process-server';
+import { useServer } from '../support/use-server';
 
-let server: TestServer;
-const clients: BoardClient[] = [];
-beforeAll(async () => {
-  server = await startServer();
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.close();
-});
-afterAll(() => server.close());
+const board = useServer();
 
 function call<T>(method: string, path: string, body: unknown, headers: Record<string, string> = {}) {
-  return request<T>(`${server.url}${path}`, {
+  return request<T>(`${board.server.url}${path}`, {
     method,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}`, ...headers },
     body: JSON.stringify(body),
@@ -32,8 +24,7 @@ const draft = {
 
 describe('treaty administration', () => {
   it('creates a treaty, shows it live, and refuses to create it twice', async () => {
-    const dashboard = new BoardClient(server.url);
-    clients.push(dashboard);
+    const dashboard = board.connect();
     await dashboard.until(() => dashboard.snapshots.length === 1);
 
     const created = await call<TreatyResponse>('POST', '/api/treaties', draft);
@@ -42,12 +33,12 @@ describe('treaty administration', () => {
     await dashboard.until(() => dashboard.changes.some((c) => c.kind === 'treaty.created'), 2000, 'treaty.created');
 
     expect((await call<Problem>('POST', '/api/treaties', draft)).status).toBe(409);
-    const { body } = await request<Snapshot>(`${server.url}/api/snapshot`);
+    const { body } = await request<Snapshot>(`${board.server.url}/api/snapshot`);
     expect(body.treaties.map((t) => t.id)).toContain('test-treaty');
   });
 
   it('changes a treaty at the version the editor read, and refuses a stale one', async () => {
-    const { headers } = await request(`${server.url}/api/treaties/test-treaty`);
+    const { headers } = await request(`${board.server.url}/api/treaties/test-treaty`);
     const etag = headers.get('etag') ?? '';
     expect(etag).toBe('"1"');
 

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { displayStatus, STATUS_LABELS, type Treaty } from '@treaty-watch/shared';
 import { useNow } from '../../lib/use-now';
 import { Countdown } from '../board/countdown';
@@ -7,6 +8,11 @@ import { StatusChip } from '../board/status-chip';
 export function TreatyFacts({ treaty }: { treaty: Treaty }) {
   const now = useNow();
   const status = displayStatus(treaty, now);
+  const dates: [string, string | undefined][] = [
+    ['Signed', treaty.signedAt],
+    ['In force', treaty.inForceAt],
+    ['Term ends', treaty.expiresAt],
+  ];
   return (
     <section aria-label="Status">
       <p>
@@ -14,29 +20,15 @@ export function TreatyFacts({ treaty }: { treaty: Treaty }) {
       </p>
       {status === 'expiring' && treaty.expiresAt && <Countdown until={treaty.expiresAt} now={now} />}
       <dl className="facts">
-        {treaty.signedAt && (
-          <>
-            <dt>Signed</dt>
-            <dd>
-              <Dated iso={treaty.signedAt} now={now} />
-            </dd>
-          </>
-        )}
-        {treaty.inForceAt && (
-          <>
-            <dt>In force</dt>
-            <dd>
-              <Dated iso={treaty.inForceAt} now={now} />
-            </dd>
-          </>
-        )}
-        {treaty.expiresAt && (
-          <>
-            <dt>Term ends</dt>
-            <dd>
-              <Dated iso={treaty.expiresAt} now={now} />
-            </dd>
-          </>
+        {dates.map(([label, iso]) =>
+          iso === undefined ? null : (
+            <Fragment key={label}>
+              <dt>{label}</dt>
+              <dd>
+                <Dated iso={iso} now={now} />
+              </dd>
+            </Fragment>
+          ),
         )}
         <dt>Parties</dt>
         <dd>{treaty.parties}</dd>
