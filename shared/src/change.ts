@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { treatySchema } from './treaty';
 import { updateSchema } from './update';
 import { instantSchema } from './time';
+import { activityDaySchema } from './charts';
 
 export const CHANGE_KINDS = [
   'update.posted',
@@ -34,5 +35,7 @@ export const snapshotSchema = z.object({
   buildId: z.string(),
   treaties: z.array(treatySchema),
   updates: z.array(updateSchema),
+  /** Updates per day (by occurredAt, retracted ones left out) over the last ACTIVITY_DAYS days. */
+  activity: z.array(activityDaySchema),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;

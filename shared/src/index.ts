@@ -9,3 +9,4 @@ export * from './socket';
 export * from './board';
 export * from './auth';
 export * from './treaty-admin';
+export * from './charts';

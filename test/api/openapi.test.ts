@@ -51,6 +51,8 @@ describe('the OpenAPI document', () => {
     await conforms('GET', '/api/treaties', '/api/treaties');
     await conforms('GET', '/api/treaties/{id}', '/api/treaties/inf');
     await conforms('GET', '/api/treaties/{id}', '/api/treaties/nope');
+    await conforms('GET', '/api/treaties/{id}/data-exchanges', '/api/treaties/new-start/data-exchanges');
+    await conforms('GET', '/api/treaties/{id}/data-exchanges', '/api/treaties/inf/data-exchanges');
     await conforms('GET', '/api/updates', '/api/updates?after=3&limit=2');
     await conforms('GET', '/api/updates', '/api/updates?limit=0');
     await conforms('GET', '/api/snapshot', '/api/snapshot');
@@ -93,6 +95,7 @@ describe('the OpenAPI document', () => {
         '/api/treaties',
         '/api/treaties/{id}',
         '/api/treaties/{id}/updates',
+        '/api/treaties/{id}/data-exchanges',
         '/api/updates',
         '/api/updates/{id}',
         '/api/updates/{id}/retract',

@@ -18,7 +18,9 @@ export function handleConnections(io: BoardServer, { board, broadcaster, presenc
   // A reconnect storm after a restart asks for the same snapshot thousands of times.
   let cached: Snapshot | undefined;
   async function snapshot(): Promise<Snapshot> {
-    if (cached && cached.seq === broadcaster.seq) return { ...cached, serverTime: new Date().toISOString() };
+    const now = new Date().toISOString();
+    // Same seq, same day: the same board (the activity chart counts by day).
+    if (cached && cached.seq === broadcaster.seq && cached.serverTime.slice(0, 10) === now.slice(0, 10)) return { ...cached, serverTime: now };
     cached = await board.snapshot();
     return cached;
   }

@@ -1,4 +1,6 @@
 import {
+  ACTIVITY_DAYS,
+  DAY_MS,
   endOfDay,
   SNAPSHOT_UPDATES,
   type Snapshot,
@@ -7,6 +9,7 @@ import {
   type UpdatesResponse,
 } from '@treaty-watch/shared';
 import type { Store } from '../store/store';
+import { activityOf } from './activity';
 import { boardAsOf } from './board-as-of';
 import { DomainError } from './errors';
 
@@ -35,8 +38,13 @@ export function createBoardService(store: Store, buildId: string, clock: () => D
 
     async snapshot(): Promise<Snapshot> {
       const seq = await store.currentSeq();
-      const [treaties, updates] = await Promise.all([store.listTreaties(), store.latestUpdates(SNAPSHOT_UPDATES)]);
-      return { seq, serverTime: clock().toISOString(), buildId, treaties, updates };
+      const now = clock().toISOString();
+      const [treaties, updates, recent] = await Promise.all([
+        store.listTreaties(),
+        store.latestUpdates(SNAPSHOT_UPDATES),
+        store.updatesSince(new Date(Date.parse(now) - ACTIVITY_DAYS * DAY_MS).toISOString()),
+      ]);
+      return { seq, serverTime: now, buildId, treaties, updates, activity: activityOf(recent, now) };
     },
 
     /** The board as it stood at `asOf`: a day (its end, or now when it is today) or an instant. */
@@ -57,7 +65,8 @@ export function createBoardService(store: Store, buildId: string, clock: () => D
         asOf: at,
         buildId,
         treaties,
-        updates: updates.sort((a, b) => b.seq - a.seq).slice(0, SNAPSHOT_UPDATES),
+        updates: [...updates].sort((a, b) => b.seq - a.seq).slice(0, SNAPSHOT_UPDATES),
+        activity: activityOf(updates, at),
       };
     },
   };

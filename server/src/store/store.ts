@@ -65,6 +65,8 @@ export interface Store {
   updatesAfter(seq: number, limit: number): Promise<Update[]>;
   /** The `limit` highest seqs, newest first. */
   latestUpdates(limit: number): Promise<Update[]>;
+  /** Updates that took effect from `from` on (occurredAt), any order. */
+  updatesSince(from: string): Promise<Update[]>;
   /** Broadcast changes after `seq`, in seq order. */
   changesAfter(seq: number, limit: number): Promise<Change[]>;
   /** Every log entry in seq order: the source the board can be rebuilt from. */

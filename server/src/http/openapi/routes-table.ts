@@ -49,6 +49,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
     problems: [400, 401, 403, 404, 409, 413, 415, 428],
     headers: { ifMatch: true },
   },
+  {
+    method: 'get',
+    path: '/api/treaties/{id}/data-exchanges',
+    summary: 'New START data exchanges from the fact sheet, with sources',
+    ok: [200, 'DataExchangesResponse'],
+    problems: [404],
+  },
   { method: 'get', path: '/api/updates', summary: 'Updates after a seq, in seq order', query: 'UpdatesQuery', ok: [200, 'UpdatesResponse'], problems: [400] },
   {
     method: 'patch',

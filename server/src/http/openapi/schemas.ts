@@ -6,6 +6,7 @@ import {
   createTokenBodySchema,
   createTokenResponseSchema,
   createTreatyBodySchema,
+  dataExchangesResponseSchema,
   healthSchema,
   readySchema,
   postUpdateBodySchema,
@@ -46,6 +47,7 @@ export const SCHEMAS = {
   AuditResponse: auditResponseSchema,
   Problem: problemSchema,
   Health: healthSchema,
+  DataExchangesResponse: dataExchangesResponseSchema,
   Ready: readySchema,
 } as const;
 

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { changeTreatyBodySchema, createTreatyBodySchema, postUpdateBodySchema, treatyIdSchema } from '@treaty-watch/shared';
 import type { Broadcaster } from '../../realtime/broadcaster';
 import type { BoardService } from '../../services/board-service';
+import { dataExchangesOf } from '../../services/data-exchanges';
 import type { TokenService } from '../../services/token-service';
 import type { TreatyService } from '../../services/treaty-service';
 import type { UpdateService } from '../../services/update-service';
@@ -33,6 +34,10 @@ export function treatiesRoutes(deps: {
   router.get('/treaties/:id', async (req, res) => {
     const detail = await deps.board.detail(treatyIdOf(req.params.id));
     res.set('ETag', `"${detail.treaty.version}"`).json(detail);
+  });
+
+  router.get('/treaties/:id/data-exchanges', (req, res) => {
+    res.json(dataExchangesOf(treatyIdOf(req.params.id)));
   });
 
   router.post('/treaties', requireRole(deps.tokens, 'admin'), async (req, res) => {

@@ -77,6 +77,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     treatyUpdates: reader.prepare('SELECT data FROM updates WHERE treaty_id = ? ORDER BY occurred_at DESC, seq DESC'),
     updatesAfter: reader.prepare('SELECT data FROM updates WHERE seq > ? ORDER BY seq LIMIT ?'),
     latestUpdates: reader.prepare('SELECT data FROM updates ORDER BY seq DESC LIMIT ?'),
+    updatesSince: reader.prepare('SELECT data FROM updates WHERE occurred_at >= ?'),
     changesAfter: reader.prepare('SELECT change FROM events WHERE seq > ? AND change IS NOT NULL ORDER BY seq LIMIT ?').pluck(),
     logEntries: reader.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
     createToken: db.prepare(
@@ -203,6 +204,9 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     },
     async latestUpdates(limit) {
       return parseAll<Update>(q.latestUpdates.all(limit));
+    },
+    async updatesSince(from) {
+      return parseAll<Update>(q.updatesSince.all(from));
     },
     async changesAfter(seq, limit) {
       return (q.changesAfter.all(seq, limit) as string[]).map((data) => JSON.parse(data) as Change);

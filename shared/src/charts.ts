@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** Updates that took effect on one UTC day. */
+export const activityDaySchema = z.object({ date: z.iso.date(), count: z.number().int().nonnegative() });
+export type ActivityDay = z.infer<typeof activityDaySchema>;
+
+/** How many days the activity chart covers, ending on the board's day. */
+export const ACTIVITY_DAYS = 30;
+
+const forcesSchema = z.object({
+  deployedLaunchers: z.number().int().nullable(),
+  deployedWarheads: z.number().int().nullable(),
+  totalLaunchers: z.number().int().nullable(),
+});
+export type Forces = z.infer<typeof forcesSchema>;
+
+/** One New START data exchange; null where a side did not report. */
+export const dataExchangeSchema = z.object({
+  asOf: z.iso.date(),
+  us: forcesSchema,
+  russia: forcesSchema,
+  source: z.string(),
+  note: z.string(),
+});
+export type DataExchange = z.infer<typeof dataExchangeSchema>;
+
+export const dataExchangesResponseSchema = z.object({
+  treatyId: z.string(),
+  exchanges: z.array(dataExchangeSchema),
+});
+export type DataExchangesResponse = z.infer<typeof dataExchangesResponseSchema>;
