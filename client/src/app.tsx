@@ -1,6 +1,7 @@
 import { BoardPage } from './features/board/board-page';
 import { EditorPage } from './features/editor/editor-page';
 import { Header } from './features/shell/header';
+import { ScreenPage } from './features/screen/screen-page';
 import { NotFound } from './features/shell/not-found';
 import { TreatyPage } from './features/treaty/treaty-page';
 import { useLocation } from './lib/router';
@@ -15,6 +16,8 @@ function Page() {
 }
 
 export function App() {
+  const { pathname } = useLocation();
+  if (pathname === '/screen') return <ScreenPage />;
   return (
     <>
       <a className="skip-link" href="#main">

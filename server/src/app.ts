@@ -66,6 +66,8 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   const io: BoardServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 16 * 1024,
+    // Frequent pings let a screen notice a silent network drop within seconds (it shows "stale").
+    pingInterval: 5000,
     ...(config.corsOrigins.length ? { cors: { origin: config.corsOrigins } } : {}),
   });
 
@@ -82,7 +84,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   const expiries = scheduleExpiries(createExpiryService(store), broadcaster, log);
   await expiries.ready;
   const tokenSockets = new TokenSockets(io, tokens);
-  handleConnections(io, { board, broadcaster, presence });
+  handleConnections(io, { buildId, board, broadcaster, presence });
 
   app.set('trust proxy', 'loopback');
   app.use(requestLogger(log));

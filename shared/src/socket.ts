@@ -24,7 +24,13 @@ export interface Presence {
   embeds: number;
 }
 
+/** Sent first on every connection, so a screen open for weeks notices a new deploy. */
+export interface Welcome {
+  buildId: string;
+}
+
 export interface ServerToClientEvents {
+  welcome: (welcome: Welcome) => void;
   snapshot: (snapshot: Snapshot) => void;
   change: (change: Change) => void;
   presence: (presence: Presence) => void;

@@ -12,13 +12,14 @@ export interface TestServer {
   dataDir: string;
   /** Stops the server: its sockets drop, its port stays reserved for start(). */
   stop(): Promise<void>;
-  start(): Promise<void>;
+  /** Starts again; `changes` alter the options, as a redeploy would. */
+  start(changes?: Partial<Options>): Promise<void>;
   /** stop() then start(), on the same port and database. */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
 
-type Options = { dataDir?: string; store?: () => Store | Promise<Store> } & Partial<Pick<Config, 'rateLimits' | 'corsOrigins'>>;
+type Options = { dataDir?: string; store?: () => Store | Promise<Store> } & Partial<Pick<Config, 'rateLimits' | 'corsOrigins' | 'clientDist'>>;
 
 /** A real server on a free loopback port with its own database, seeded as on a first start. */
 export async function startServer(options: Options = {}): Promise<TestServer> {
@@ -30,7 +31,7 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
     dataDir,
     adminToken: ADMIN_TOKEN,
     logLevel: 'silent',
-    clientDist,
+    clientDist: options.clientDist ?? clientDist,
     // Tests post far faster than a desk; the rate-limit test sets its own.
     rateLimits: options.rateLimits ?? { writes: 0, reads: 0 },
     corsOrigins: options.corsOrigins ?? [],
@@ -48,7 +49,8 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
       // Let this process's own HTTP clients see their pooled connections close before reuse.
       await new Promise((resolve) => setTimeout(resolve, 50));
     },
-    async start() {
+    async start(changes: Partial<Options> = {}) {
+      Object.assign(options, changes);
       app = await createApp(config(port), await deps());
       await app.listen(port, '127.0.0.1');
       server.app = app;

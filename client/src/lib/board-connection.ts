@@ -10,8 +10,10 @@ export interface BoardView {
   presence: Presence | undefined;
 }
 
-/** After this long without the server, "reconnecting" becomes "offline since …". */
+/** After this long without hearing from the server, the board says it is stale. */
 const OFFLINE_AFTER_MS = 10_000;
+/** The server pings every 5 s, so 10 s of silence means the line is dead even if no error said so. */
+const WATCH_EVERY_MS = 1000;
 
 /**
  * The live board as the server pushes it: one Socket.IO connection that resumes from the last
@@ -22,19 +24,30 @@ export class BoardConnection {
   private readonly listeners = new Set<() => void>();
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private offlineTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastContact = Date.now();
 
-  constructor(client: ClientKind = 'viewer') {
+  constructor(options: { client?: ClientKind; name?: string; reloadOnNewBuild?: boolean } = {}) {
+    const { client = 'viewer', name, reloadOnNewBuild = false } = options;
     this.socket = io({
       path: '/socket.io',
       // Jittered backoff, so screens do not all come back in the same instant after a restart.
       reconnectionDelay: 1000,
       reconnectionDelayMax: 10_000,
       randomizationFactor: 0.5,
-      auth: (cb) => cb({ client, ...(this.view.board.seq !== undefined ? { lastSeq: this.view.board.seq } : {}) }),
+      auth: (cb) => cb({ client, ...(name ? { name } : {}), ...(this.view.board.seq !== undefined ? { lastSeq: this.view.board.seq } : {}) }),
     });
-    this.socket.on('connect', () => this.setStatus('live'));
+    this.socket.on('connect', () => {
+      this.lastContact = Date.now();
+      this.setStatus('live');
+    });
     this.socket.on('disconnect', () => this.down());
     this.socket.on('connect_error', () => this.down());
+    // A screen left on for weeks picks up a new deploy by itself.
+    let build: string | undefined;
+    this.socket.on('welcome', ({ buildId }) => {
+      if (reloadOnNewBuild && build !== undefined && buildId !== build) window.location.reload();
+      build = buildId;
+    });
     this.socket.on('snapshot', (snapshot) => this.update({ board: applySnapshot(this.view.board, snapshot) }));
     this.socket.on('change', (change) => {
       const result = applyChange(this.view.board, change, Date.now());
@@ -42,6 +55,16 @@ export class BoardConnection {
       if (result.kind === 'gap') this.socket.emit('resync', this.view.board.seq !== undefined ? { lastSeq: this.view.board.seq } : {});
     });
     this.socket.on('presence', (presence) => this.update({ presence }));
+    this.socket.onAny(() => this.contact());
+    this.socket.io.on('ping', () => this.contact());
+    setInterval(() => {
+      if (this.view.connection.status === 'live' && Date.now() - this.lastContact > OFFLINE_AFTER_MS) this.setStatus('offline', this.lastContact);
+    }, WATCH_EVERY_MS);
+  }
+
+  private contact(): void {
+    this.lastContact = Date.now();
+    if (this.view.connection.status === 'offline' && this.socket.connected) this.setStatus('live');
   }
 
   subscribe = (listener: () => void): (() => void) => {

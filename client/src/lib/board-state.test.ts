@@ -30,6 +30,10 @@ const snapshot: Snapshot = {
   buildId: 'b1',
   treaties: [treaty('inf', 'in_force'), treaty('npt', 'in_force')],
   updates: [update('u10', 10)],
+  activity: [
+    { date: '2026-11-23', count: 0 },
+    { date: '2026-11-24', count: 1 },
+  ],
 };
 const loaded = (): BoardState => applySnapshot(emptyBoard, snapshot);
 
@@ -74,6 +78,17 @@ describe('the board state', () => {
     const state = applied(applyChange(withNew, { seq: 12, kind: 'update.corrected', treaty: treaty('inf', 'in_force', 2), update: corrected }, 2));
     expect(state.updates).toEqual([corrected]);
     expect(state.highlights.inf).toEqual({ at: 2 });
+  });
+
+  it('counts a new update on its day and stops counting it once retracted', () => {
+    const posted = applied(applyChange(loaded(), { seq: 11, kind: 'update.posted', treaty: treaty('inf', 'in_force', 2), update: update('u11', 11) }, 1));
+    expect(posted.activity).toEqual([
+      { date: '2026-11-23', count: 0 },
+      { date: '2026-11-24', count: 2 },
+    ]);
+    const retracted = { ...update('u11', 11), retractedAt: '2026-11-24T02:00:00.000Z', retractionReason: 'wrong' };
+    const state = applied(applyChange(posted, { seq: 12, kind: 'update.retracted', treaty: treaty('inf', 'in_force', 3), update: retracted }, 2));
+    expect(state.activity[1]?.count).toBe(1);
   });
 
   it('keeps the feed and its arrival times bounded however long it runs', () => {

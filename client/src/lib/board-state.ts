@@ -1,4 +1,4 @@
-import type { Change, Snapshot, Treaty, Update } from '@treaty-watch/shared';
+import type { ActivityDay, Change, Snapshot, Treaty, Update } from '@treaty-watch/shared';
 
 /** How many updates the live feed keeps; older ones are on each treaty's page. */
 export const FEED_LIMIT = 200;
@@ -21,12 +21,31 @@ export interface BoardState {
   highlights: Record<string, Highlight>;
   /** When each update arrived live, for the feed's arrival highlight. */
   arrivals: Record<string, number>;
+  /** Updates per day, kept live. */
+  activity: ActivityDay[];
 }
 
-export const emptyBoard: BoardState = { seq: undefined, buildId: undefined, treaties: [], updates: [], highlights: {}, arrivals: {} };
+export const emptyBoard: BoardState = { seq: undefined, buildId: undefined, treaties: [], updates: [], highlights: {}, arrivals: {}, activity: [] };
 
 export function applySnapshot(state: BoardState, snapshot: Snapshot): BoardState {
-  return { ...state, seq: snapshot.seq, buildId: snapshot.buildId, treaties: snapshot.treaties, updates: snapshot.updates.slice(0, FEED_LIMIT) };
+  return {
+    ...state,
+    seq: snapshot.seq,
+    buildId: snapshot.buildId,
+    treaties: snapshot.treaties,
+    updates: snapshot.updates.slice(0, FEED_LIMIT),
+    activity: snapshot.activity,
+  };
+}
+
+/** A new update counts on its day; a retracted one stops counting. */
+function countActivity(activity: ActivityDay[], change: Change, isNew: boolean): ActivityDay[] {
+  const { update } = change;
+  if (!update) return activity;
+  const step = change.kind === 'update.posted' && isNew ? 1 : change.kind === 'update.retracted' ? -1 : 0;
+  if (step === 0) return activity;
+  const day = update.occurredAt.slice(0, 10);
+  return activity.map((d) => (d.date === day ? { ...d, count: Math.max(0, d.count + step) } : d));
 }
 
 export type ChangeResult = { kind: 'applied'; state: BoardState } | { kind: 'duplicate' } | { kind: 'gap' };
@@ -45,10 +64,11 @@ export function applyChange(state: BoardState, change: Change, receivedAt: numbe
     ? state.treaties.map((t) => (t.id === change.treaty.id ? change.treaty : t))
     : [...state.treaties, change.treaty];
 
-  let { updates, arrivals } = state;
+  let { updates, arrivals, activity } = state;
   const { update } = change;
   if (update) {
     const known = updates.some((u) => u.id === update.id);
+    activity = countActivity(activity, change, !known);
     updates = known ? updates.map((u) => (u.id === update.id ? update : u)) : [update, ...updates].slice(0, FEED_LIMIT);
     // Only updates still in the feed keep an arrival time, so a screen left on for weeks stays small.
     if (!known) arrivals = Object.fromEntries([[update.id, receivedAt], ...updates.flatMap((u) => (u.id in arrivals ? [[u.id, arrivals[u.id]]] : []))]);
@@ -57,6 +77,6 @@ export function applyChange(state: BoardState, change: Change, receivedAt: numbe
   const highlight: Highlight = moved ? { at: receivedAt, from: previous.status, to: change.treaty.status } : { at: receivedAt };
   return {
     kind: 'applied',
-    state: { ...state, seq: change.seq, treaties, updates, arrivals, highlights: { ...state.highlights, [change.treaty.id]: highlight } },
+    state: { ...state, seq: change.seq, treaties, updates, arrivals, activity, highlights: { ...state.highlights, [change.treaty.id]: highlight } },
   };
 }

@@ -5,6 +5,7 @@ import type { Broadcaster } from './broadcaster';
 import type { PresenceCounter } from './presence';
 
 interface Deps {
+  buildId: string;
   board: BoardService;
   broadcaster: Broadcaster;
   presence: PresenceCounter;
@@ -14,7 +15,7 @@ interface Deps {
  * Brings each socket up to date and then into the live room: a replay of exactly the changes
  * it missed when it says where it stopped and that is recent enough, a snapshot otherwise.
  */
-export function handleConnections(io: BoardServer, { board, broadcaster, presence }: Deps): void {
+export function handleConnections(io: BoardServer, { buildId, board, broadcaster, presence }: Deps): void {
   // A reconnect storm after a restart asks for the same snapshot thousands of times.
   let cached: Snapshot | undefined;
   async function snapshot(): Promise<Snapshot> {
@@ -47,6 +48,7 @@ export function handleConnections(io: BoardServer, { board, broadcaster, presenc
     const auth = parsed.success ? parsed.data : { client: 'viewer' as const, lastSeq: undefined };
     socket.data.client = auth.client;
     if (parsed.success && parsed.data.name) socket.data.name = parsed.data.name;
+    socket.emit('welcome', { buildId });
     presence.join(auth.client);
     socket.emit('presence', presence.current());
     socket.on('disconnect', () => presence.leave(auth.client));

@@ -1,11 +1,18 @@
+import { useLocation } from '../../lib/router';
 import { useBoard } from '../../lib/use-board';
 import { useNow } from '../../lib/use-now';
-import { HeadlineStrip } from './headline-strip';
-import { LiveFeed } from './live-feed';
-import { StatusGroups } from './status-groups';
-import './board.css';
+import { AsOfBoard } from './as-of-board';
+import { AsOfControl } from './as-of-control';
+import { BoardView } from './board-view';
 
 export function BoardPage() {
+  const { search } = useLocation();
+  const asOf = search.get('asOf');
+  if (asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) return <AsOfBoard key={asOf} day={asOf} />;
+  return <LiveBoard />;
+}
+
+function LiveBoard() {
   const { board, connection } = useBoard();
   const now = useNow();
   if (board.seq === undefined) {
@@ -17,11 +24,8 @@ export function BoardPage() {
   }
   return (
     <>
-      <HeadlineStrip update={board.updates[0]} treaties={board.treaties} now={now} />
-      <div className="board-layout">
-        <StatusGroups treaties={board.treaties} now={now} highlights={board.highlights} />
-        <LiveFeed updates={board.updates} treaties={board.treaties} arrivals={board.arrivals} now={now} />
-      </div>
+      <BoardView board={board} now={now} />
+      <AsOfControl />
     </>
   );
 }

@@ -1,0 +1,24 @@
+import { useState, type FormEvent } from 'react';
+import { navigate } from '../../lib/router';
+
+/** Pick a day to see the board as it stood at its end; today is the live board. */
+export function AsOfControl({ value }: { value?: string }) {
+  const today = new Date().toISOString().slice(0, 10);
+  const [day, setDay] = useState(value ?? '');
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    navigate(day && day < today ? `/?asOf=${day}` : '/');
+  }
+  return (
+    <form className="as-of-control" onSubmit={submit}>
+      <label htmlFor="as-of-day">Show the board as of</label>
+      <input id="as-of-day" type="date" max={today} min="1968-01-01" value={day} onChange={(e) => setDay(e.target.value)} />
+      <button type="submit">Show</button>
+      {value && (
+        <button type="button" onClick={() => navigate('/')}>
+          Back to live
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ReactNode } from 'react';
+
+/** A chart with its title and a sentence that says what it shows, for every reader. */
+export function ChartFrame({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+  return (
+    <figure className="chart">
+      <figcaption>
+        <h3>{title}</h3>
+        <p className="chart-description">{description}</p>
+      </figcaption>
+      <div className="chart-body" role="img" aria-label={`${title}. ${description}`}>
+        {children}
+      </div>
+    </figure>
+  );
+}

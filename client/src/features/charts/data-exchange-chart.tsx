@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DataExchange, DataExchangesResponse, Forces, Treaty } from '@treaty-watch/shared';
+import { apiFetch } from '../../lib/api';
+import { AXIS, TOOLTIP } from './chart-colors';
+import { ChartFrame } from './chart-frame';
+
+interface Measure {
+  key: keyof Forces;
+  title: string;
+  /** Which of the treaty's limits this measure is held against. */
+  limit: (label: string) => boolean;
+}
+
+const MEASURES: Measure[] = [
+  { key: 'deployedWarheads', title: 'Deployed warheads', limit: (l) => l.startsWith('Warheads on deployed') },
+  { key: 'deployedLaunchers', title: 'Deployed launchers', limit: (l) => l.startsWith('Deployed ICBMs') },
+  { key: 'totalLaunchers', title: 'Deployed and non-deployed launchers', limit: (l) => l.startsWith('Deployed and non-deployed') },
+];
+
+function useExchanges(): DataExchange[] | undefined {
+  const [exchanges, setExchanges] = useState<DataExchange[]>();
+  useEffect(() => {
+    apiFetch<DataExchangesResponse>('/api/treaties/new-start/data-exchanges').then((r) => setExchanges(r.exchanges), () => setExchanges([]));
+  }, []);
+  return exchanges;
+}
+
+/** What each side declared under New START, against the treaty's limits; gaps where a side did not report. */
+export function DataExchangeChart({ treaty, now }: { treaty: Treaty | undefined; now: number }) {
+  const day = new Date(now).toISOString().slice(0, 10);
+  const exchanges = useExchanges()?.filter((e) => e.asOf <= day);
+  if (!treaty || !exchanges || exchanges.length === 0) return null;
+  return (
+    <ChartFrame
+      title="New START data exchanges"
+      description="Each side's declared forces, from the fact sheet's sources, against the treaty's limits (dashed). Gaps: a side did not report."
+    >
+      <div className="chart-row">
+        {MEASURES.map((measure) => {
+          const limit = treaty.limits?.find((l) => measure.limit(l.label));
+          const data = exchanges.map((e) => ({ asOf: e.asOf, 'United States': e.us[measure.key], Russia: e.russia[measure.key] }));
+          return (
+            <div key={measure.key} className="chart-cell">
+              <h4>{measure.title}</h4>
+              <ResponsiveContainer width="100%" height={240}>
+                <LineChart data={data} margin={{ left: 0, right: 12, top: 10, bottom: 24 }}>
+                  <CartesianGrid stroke="#3a444d" strokeDasharray="2 4" />
+                  <XAxis dataKey="asOf" tickFormatter={(d: string) => d.slice(0, 4)} {...AXIS} label={{ value: 'Data as of', position: 'insideBottom', offset: -14, fill: '#d9dee2' }} />
+                  <YAxis {...AXIS} width={56} domain={[0, 'auto']} />
+                  <Tooltip {...TOOLTIP} />
+                  <Legend verticalAlign="top" height={24} />
+                  <Line dataKey="United States" stroke="#56b4e9" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+                  <Line dataKey="Russia" stroke="#e69f00" strokeWidth={2} dot={{ r: 3 }} strokeDasharray="6 2" isAnimationActive={false} />
+                  {limit && <ReferenceLine y={limit.value} stroke="#f2f4f5" strokeDasharray="4 4" label={{ value: `Limit ${limit.value.toLocaleString()}`, position: 'insideTopRight', fill: '#f2f4f5' }} />}
+                </LineChart>
+              </ResponsiveContainer>
+            </div>
+          );
+        })}
+      </div>
+    </ChartFrame>
+  );
+}

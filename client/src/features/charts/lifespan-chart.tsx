@@ -1,0 +1,46 @@
+import { Bar, Cell, ComposedChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { displayStatus, type Treaty, type Update } from '@treaty-watch/shared';
+import { AXIS, STATUS_COLOR, TOOLTIP } from './chart-colors';
+import { ChartFrame } from './chart-frame';
+
+const ENDED = new Set(['abandoned', 'expired']);
+const year = (ms: number) => String(new Date(ms).getUTCFullYear());
+
+interface Row {
+  name: string;
+  span: [number, number];
+  status: ReturnType<typeof displayStatus>;
+}
+
+/** Each treaty from signature (or its first entry) to its end, or to today while it lives. */
+export function LifespanChart({ treaties, events, now }: { treaties: Treaty[]; events: Pick<Update, 'id' | 'treatyId' | 'occurredAt'>[]; now: number }) {
+  const rows: Row[] = treaties.map((t) => {
+    const start = Date.parse(t.signedAt ?? t.inForceAt ?? t.statusSince);
+    const end = ENDED.has(t.status) ? Date.parse(t.statusSince) : now;
+    return { name: t.shortName, span: [start, Math.max(start, end)], status: displayStatus(t, now) };
+  });
+  const names = new Map(treaties.map((t) => [t.id, t.shortName]));
+  const first = Math.min(...rows.map((r) => r.span[0]), now);
+  return (
+    <ChartFrame title="Treaty lifespans" description="From signature to the end of each treaty, or to today; dots mark dated events, the line marks today.">
+      <ResponsiveContainer width="100%" height={Math.max(220, rows.length * 34 + 60)}>
+        <ComposedChart layout="vertical" data={rows} margin={{ left: 10, right: 20, top: 10, bottom: 20 }}>
+          <XAxis type="number" dataKey="span" domain={[first, now]} scale="time" tickFormatter={year} {...AXIS} label={{ value: 'Year', position: 'insideBottom', offset: -10, fill: '#d9dee2' }} />
+          <YAxis type="category" dataKey="name" width={110} {...AXIS} />
+          <Tooltip {...TOOLTIP} formatter={(value) => (Array.isArray(value) ? `${year(Number(value[0]))}–${year(Number(value[1]))}` : String(value))} labelFormatter={(label) => String(label)} />
+          <Bar dataKey="span" name="Lifespan" barSize={16} isAnimationActive={false}>
+            {rows.map((row) => (
+              <Cell key={row.name} fill={STATUS_COLOR[row.status]} />
+            ))}
+          </Bar>
+          {events.map((event) =>
+            names.has(event.treatyId) ? (
+              <ReferenceDot key={event.id} x={Date.parse(event.occurredAt)} y={names.get(event.treatyId)} r={3} fill="#f2f4f5" stroke="#101418" ifOverflow="hidden" />
+            ) : null,
+          )}
+          <ReferenceLine x={now} stroke="#ffd166" strokeDasharray="4 3" label={{ value: 'Today', position: 'top', fill: '#ffd166' }} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,59 @@
+import { lazy, Suspense } from 'react';
+import { displayStatus } from '@treaty-watch/shared';
+import { useLocation } from '../../lib/router';
+import { useBoard } from '../../lib/use-board';
+import { useNow } from '../../lib/use-now';
+import { STATUS_ORDER } from '../board/status-style';
+import { TreatyCard } from '../board/treaty-card';
+import { ConnectionIndicator } from '../shell/connection-indicator';
+import { UtcClock } from '../shell/utc-clock';
+import { BreakingBanner } from './breaking-banner';
+import { screenOptions } from './screen-options';
+import { StaleBanner } from './stale-banner';
+import { Ticker } from './ticker';
+import './screen.css';
+
+const ActivityChart = lazy(() => import('../charts/activity-chart').then((m) => ({ default: m.ActivityChart })));
+
+/** The wall screen: the whole viewport, no scrolling, no cursor, readable from five metres. */
+export function ScreenPage() {
+  const { search } = useLocation();
+  const options = screenOptions(search);
+  const { board, connection } = useBoard();
+  const now = useNow();
+  const treaties = board.treaties
+    .filter((t) => !options.treaties || options.treaties.includes(t.id))
+    .sort((a, b) => STATUS_ORDER.indexOf(displayStatus(a, now)) - STATUS_ORDER.indexOf(displayStatus(b, now)));
+  const latest = board.updates[0];
+  const arrived = latest && board.arrivals[latest.id];
+  const breaking = latest && arrived !== undefined && now - arrived < options.bannerMs ? latest : undefined;
+
+  return (
+    <div className={`screen${breaking ? ' is-breaking' : ''}`}>
+      <header className="screen-header">
+        <p className="screen-title">Treaty Watch{options.name && <span className="screen-name"> · {options.name}</span>}</p>
+        <ConnectionIndicator connection={connection} />
+        <UtcClock />
+      </header>
+      <StaleBanner connection={connection} />
+      {breaking && <BreakingBanner update={breaking} treaty={board.treaties.find((t) => t.id === breaking.treatyId)} />}
+      <main className="screen-main">
+        {board.seq === undefined ? (
+          <p className="loading">Connecting to the board…</p>
+        ) : (
+          <div className="screen-cards">
+            {treaties.map((treaty) => (
+              <TreatyCard key={treaty.id} treaty={treaty} now={now} highlight={board.highlights[treaty.id]} />
+            ))}
+          </div>
+        )}
+        <aside className="screen-side">
+          <Suspense fallback={null}>{board.activity.length > 0 && <ActivityChart activity={board.activity} />}</Suspense>
+        </aside>
+      </main>
+      <footer className="screen-footer">
+        <Ticker updates={board.updates} treaties={board.treaties} />
+      </footer>
+    </div>
+  );
+}

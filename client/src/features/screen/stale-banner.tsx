@@ -1,0 +1,17 @@
+import type { BoardView } from '../../lib/board-connection';
+import { pad2 } from '../../lib/time';
+
+const hms = (ms: number) => {
+  const d = new Date(ms);
+  return `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+};
+
+/** A screen that lost the server says so plainly: nobody should read a stale board as news. */
+export function StaleBanner({ connection }: { connection: BoardView['connection'] }) {
+  if (connection.status !== 'offline') return null;
+  return (
+    <p className="stale" role="alert">
+      Stale since {hms(connection.since)} — reconnecting by itself
+    </p>
+  );
+}

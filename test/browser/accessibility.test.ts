@@ -1,0 +1,78 @@
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { hasChromium, launchChromium } from '../support/chromium';
+import { startServer, type TestServer } from '../support/in-process-server';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe.skipIf(!hasChromium)('accessibility', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+    // axe is injected as a script; our own CSP would rightly refuse it.
+    context = await browser.newContext({ bypassCSP: true, viewport: { width: 1600, height: 1000 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.each([
+    ['the board', '/', '[data-treaty-id]'],
+    ['the board as of a date', '/?asOf=2020-10-26', '[data-treaty-id]'],
+    ['a treaty', '/treaties/new-start', '.history li'],
+    ['the editor', '/editor', 'form'],
+    ['the screen', '/screen', '.screen [data-treaty-id]'],
+  ])('%s has no serious or critical axe violations', async (_name, path, ready) => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}${path}`);
+    await page.locator(ready).first().waitFor();
+    await page.waitForTimeout(300);
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+      return (await axe.run()).violations;
+    });
+    const severe = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    expect(severe).toEqual([]);
+    await page.close();
+  });
+
+  it('works by keyboard: from the board to a treaty and back, and through the editor form', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('[data-treaty-id]').first().waitFor();
+    let reached = false;
+    for (let i = 0; i < 15 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.closest('[data-treaty-id]') !== null);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.locator('.treaty-page h1').waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/treaties\//);
+
+    await page.goto(`${server.url}/editor`);
+    await page.locator('form').waitFor();
+    const order: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? ''));
+    }
+    expect(order).toEqual(expect.arrayContaining(['Token', 'Treaty', 'Headline', 'Body', 'Source URL', 'New status', 'Occurred at']));
+    await page.close();
+  });
+});

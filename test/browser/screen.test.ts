@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { postUpdate } from '../support/api-client';
+import { artifactPath } from '../support/artifacts';
+import { BoardClient } from '../support/board-client';
+import { openPage } from '../support/browser-page';
+import { hasChromium, launchChromium } from '../support/chromium';
+import { startServer, type TestServer } from '../support/in-process-server';
+import { clientDist } from '../support/paths';
+import { tempDir } from '../support/temp-dir';
+
+const RESOLUTIONS = [
+  { name: '1080p', width: 1920, height: 1080 },
+  { name: '4k', width: 3840, height: 2160 },
+];
+
+async function layout(page: Page) {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    const title = document.querySelector('.screen .treaty-card h3');
+    return {
+      scrolls: root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth,
+      cursor: getComputedStyle(document.querySelector('.screen') ?? document.body).cursor,
+      titlePx: title ? parseFloat(getComputedStyle(title).fontSize) : 0,
+    };
+  });
+}
+
+describe.skipIf(!hasChromium)('the wall screen', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('fills 1920×1080 and 3840×2160 with no scrollbars and no cursor, type scaled to the screen', async () => {
+    const sizes: number[] = [];
+    for (const resolution of RESOLUTIONS) {
+      const { page, errors } = await openPage(browser, `${server.url}/screen?name=desk-3`, resolution);
+      await page.locator('.screen [data-treaty-id]').first().waitFor();
+      await page.waitForTimeout(500);
+      const seen = await layout(page);
+      expect(seen.scrolls).toBe(false);
+      expect(seen.cursor).toBe('none');
+      sizes.push(seen.titlePx);
+      expect(await page.locator('.screen-name').innerText()).toContain('desk-3');
+      await page.screenshot({ path: artifactPath(`screen-${resolution.name}.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    expect(sizes[0]).toBeGreaterThanOrEqual(28);
+    expect(sizes[1]).toBeCloseTo((sizes[0] ?? 0) * 2, 0);
+  });
+
+  it('counts as a screen, shows only the treaties asked for, and lets a breaking change take over for a while', async () => {
+    const observer = new BoardClient(server.url);
+    const { page } = await openPage(browser, `${server.url}/screen?treaties=inf,new-start&banner=3`, RESOLUTIONS[0]);
+    try {
+      await page.locator('.screen [data-treaty-id]').first().waitFor();
+      expect(await page.locator('.screen [data-treaty-id]').count()).toBe(2);
+      await observer.until(() => observer.presence.some((p) => p.screens >= 1), 4000, 'the screen counted');
+
+      await postUpdate(server.url, 'inf', { headline: 'Breaking: Russia deploys intermediate-range missiles' });
+      const banner = page.locator('section[aria-label="Breaking"]');
+      await banner.waitFor({ timeout: 2000 });
+      expect(await banner.innerText()).toMatch(/Russia deploys intermediate-range missiles/);
+      expect(await page.locator('[data-treaty-id="inf"].just-changed').count()).toBe(1);
+      await banner.waitFor({ state: 'detached', timeout: 6000 });
+    } finally {
+      observer.close();
+      await page.close();
+    }
+  });
+
+  it('says "stale since" within seconds of losing the server, then catches up by itself', async () => {
+    const { page } = await openPage(browser, `${server.url}/screen`, RESOLUTIONS[0]);
+    await page.locator('[data-connection="live"]').waitFor();
+    await server.stop();
+    const stale = page.getByRole('alert').filter({ hasText: /Stale since \d\d:\d\d:\d\d/ });
+    await stale.waitFor({ timeout: 15_000 });
+    await server.start();
+    await postUpdate(server.url, 'npt', { headline: 'Posted while the screen was away' });
+    await stale.waitFor({ state: 'detached', timeout: 15_000 });
+    await page.locator('.ticker, .breaking').filter({ hasText: 'Posted while the screen was away' }).first().waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
+  it('reloads itself when the server comes back with a new build', async () => {
+    const { page } = await openPage(browser, `${server.url}/screen`, RESOLUTIONS[0]);
+    await page.locator('[data-connection="live"]').waitFor();
+    await page.evaluate(() => Object.assign(window, { oldBuild: true }));
+    const redeployed = tempDir('dist');
+    try {
+      fs.cpSync(clientDist, redeployed.dir, { recursive: true });
+      fs.appendFileSync(path.join(redeployed.dir, 'index.html'), '<!-- redeployed -->\n');
+      await server.stop();
+      await server.start({ clientDist: redeployed.dir });
+      await expect.poll(() => page.evaluate(() => (window as unknown as { oldBuild?: boolean }).oldBuild), { timeout: 15_000 }).toBeUndefined();
+      await page.locator('[data-connection="live"]').waitFor();
+    } finally {
+      await page.close();
+      await server.stop();
+      await server.start({ clientDist });
+      redeployed.remove();
+    }
+  });
+});
