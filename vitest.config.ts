@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['{shared,server,client}/src/**/*.test.{ts,tsx}', '{server,shared}/test/**/*.test.ts', 'test/**/*.test.ts'],
+    // Load tests run afterwards on their own (vitest.load.config.ts): beside them, timing checks
+    // such as "a change reaches two tabs within a second" would be measuring the neighbours.
+    exclude: ['**/node_modules/**', 'test/load/**'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -36,6 +36,9 @@ import { createUpdateService } from './services/update-service';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
 
+/** How long a shutdown waits for requests under way; main.ts exits at 10 s regardless. */
+const SHUTDOWN_GRACE_MS = 8000;
+
 export interface App {
   httpServer: http.Server;
   store: Store;
@@ -86,6 +89,13 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   const tokenSockets = new TokenSockets(io, tokens);
   handleConnections(io, { buildId, board, broadcaster, presence });
 
+  // Requests under way, so a shutdown can let them finish before it drops connections.
+  let inFlight = 0;
+  app.use((_req, res, next) => {
+    inFlight += 1;
+    res.once('close', () => (inFlight -= 1));
+    next();
+  });
   app.set('trust proxy', 'loopback');
   app.use(requestLogger(log));
   app.use(metrics.timeRequests);
@@ -127,12 +137,23 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
         });
       });
     },
+    /**
+     * Stops taking connections, sends every socket off to reconnect (elsewhere, behind a proxy),
+     * lets the requests under way finish, then drops what is left: keep-alive connections would
+     * otherwise carry new requests, even new Socket.IO sessions, into a server that is leaving.
+     */
     async close() {
       expiries.stop();
       presence.stop();
       tokenSockets.stop();
       broadcaster.stop();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      const socketsClosed = io.close();
+      for (const deadline = Date.now() + SHUTDOWN_GRACE_MS; inFlight > 0 && Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      httpServer.closeAllConnections();
+      await Promise.all([closed, socketsClosed]);
       await cluster?.close();
       await store.close();
     },

@@ -45,7 +45,6 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
     dataDir,
     async stop() {
       await app.close();
-      app.httpServer.closeAllConnections();
       // Let this process's own HTTP clients see their pooled connections close before reuse.
       await new Promise((resolve) => setTimeout(resolve, 50));
     },

@@ -12,6 +12,7 @@ export interface BoardView {
 
 /** After this long without hearing from the server, the board says it is stale. */
 const OFFLINE_AFTER_MS = 10_000;
+const RENDER_EVERY_MS = 16;
 /** The server pings every 5 s, so 10 s of silence means the line is dead even if no error said so. */
 const WATCH_EVERY_MS = 1000;
 
@@ -89,8 +90,21 @@ export class BoardConnection {
     if (this.view.connection.status !== status) this.update({ connection: { status, since } });
   }
 
+  private notifyScheduled = false;
+
+  /**
+   * State changes at once; React hears about it at most every RENDER_EVERY_MS. A burst of a
+   * thousand changes then costs a few renders, not a thousand. A timer rather than animation
+   * frames: a tab that is not in front gets no frames, and its status must still change.
+   */
   private update(part: Partial<BoardView>): void {
     this.view = { ...this.view, ...part };
-    this.listeners.forEach((listener) => listener());
+    if (this.notifyScheduled) return;
+    this.notifyScheduled = true;
+    const notify = () => {
+      this.notifyScheduled = false;
+      this.listeners.forEach((listener) => listener());
+    };
+    setTimeout(notify, RENDER_EVERY_MS);
   }
 }

@@ -1,9 +1,11 @@
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ActivityDay } from '@treaty-watch/shared';
 import { AXIS, TOOLTIP } from './chart-colors';
 import { ChartFrame } from './chart-frame';
 
-export function ActivityChart({ activity }: { activity: ActivityDay[] }) {
+/** Redrawn only when the counts change, not on every tick of the clock. */
+export const ActivityChart = memo(function ActivityChart({ activity }: { activity: ActivityDay[] }) {
   const total = activity.reduce((sum, d) => sum + d.count, 0);
   return (
     <ChartFrame title="Activity" description={`Updates per day over the last ${activity.length} days: ${total} in all.`}>
@@ -18,4 +20,4 @@ export function ActivityChart({ activity }: { activity: ActivityDay[] }) {
       </ResponsiveContainer>
     </ChartFrame>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { BoardState } from '../../lib/board-state';
 import { ActivityChart } from './activity-chart';
 import { DataExchangeChart } from './data-exchange-chart';
@@ -5,8 +6,15 @@ import { LifespanChart } from './lifespan-chart';
 import { useEventDates } from './use-event-dates';
 import './charts.css';
 
-/** The board's charts, drawn from the same state as the cards, so a posted update moves them too. */
-export default function ChartsPanel({ board, now }: { board: BoardState; now: number }) {
+const MINUTE = 60_000;
+
+/**
+ * The board's charts, drawn from the same state as the cards, so a posted update moves them too.
+ * Time is taken to the minute: the charts cannot show seconds, and redrawing them every second
+ * would cost a wall screen more than everything else on it.
+ */
+const ChartsPanel = memo(function ChartsPanel({ board, minute }: { board: BoardState; minute: number }) {
+  const now = minute * MINUTE;
   const events = useEventDates(board.updates);
   return (
     <section className="charts" aria-label="Charts">
@@ -16,4 +24,8 @@ export default function ChartsPanel({ board, now }: { board: BoardState; now: nu
       <ActivityChart activity={board.activity} />
     </section>
   );
+});
+
+export default function Charts({ board, now }: { board: BoardState; now: number }) {
+  return <ChartsPanel board={board} minute={Math.floor(now / MINUTE)} />;
 }

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { postUpdate } from '../support/api-client';
+import { artifactPath } from '../support/artifacts';
+import { openPage } from '../support/browser-page';
+import { hasChromium, launchChromium } from '../support/chromium';
+import { startServer, type TestServer } from '../support/in-process-server';
+
+const CHANGES = 10_000;
+const WRITERS = 8;
+
+async function footprint(page: Page): Promise<{ heap: number; nodes: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+  await cdp.detach();
+  return { heap: usedSize, nodes };
+}
+
+async function post(url: string, count: number, label: string): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: WRITERS }, async () => {
+      while (next < count) {
+        const i = next++;
+        const { status } = await postUpdate(url, i % 2 ? 'npt' : 'open-skies', { headline: `${label} ${i}` });
+        if (status !== 201) throw new Error(`post ${i} answered ${status}`);
+      }
+    }),
+  );
+}
+
+describe.skipIf(!hasChromium)('a screen left on through 10,000 changes', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('keeps its JS heap within 10 MB of where it started and its DOM bounded', { timeout: 240_000 }, async () => {
+    const { page, errors } = await openPage(browser, `${server.url}/screen?banner=600`, { width: 1920, height: 1080 });
+    await page.locator('[data-connection="live"]').waitFor();
+    // Fill the feed to its cap first, so the baseline is a screen in its steady state.
+    await post(server.url, 300, 'Warm-up');
+    await postUpdate(server.url, 'npt', { headline: 'Warm-up done' });
+    await page.locator('.breaking', { hasText: 'Warm-up done' }).waitFor({ timeout: 30_000 });
+    const before = await footprint(page);
+
+    const started = Date.now();
+    await post(server.url, CHANGES, 'Load');
+    await postUpdate(server.url, 'npt', { headline: 'Load done' });
+    await page.locator('.breaking', { hasText: 'Load done' }).waitFor({ timeout: 120_000 });
+    const seconds = (Date.now() - started) / 1000;
+    const after = await footprint(page);
+
+    const growthMb = (after.heap - before.heap) / 1024 / 1024;
+    fs.writeFileSync(
+      artifactPath('screen-memory.json'),
+      JSON.stringify({ changes: CHANGES, seconds, heapBeforeMb: before.heap / 2 ** 20, heapAfterMb: after.heap / 2 ** 20, growthMb, nodesBefore: before.nodes, nodesAfter: after.nodes }, null, 2),
+    );
+    expect(growthMb).toBeLessThan(10);
+    expect(after.nodes).toBeLessThanOrEqual(before.nodes + 50);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
