@@ -53,6 +53,22 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     }
   });
 
+  it('draws its charts from the board and moves them with a posted update', async () => {
+    const { page, errors } = await openPage(browser, server.url);
+    const activity = page.locator('figure', { has: page.getByRole('heading', { name: 'Activity' }) });
+    await activity.waitFor();
+    const total = async () => Number(/: (\d+) in all/.exec(await activity.locator('.chart-description').innerText())?.[1]);
+    const before = await total();
+    await postUpdate(server.url, 'npt', { headline: 'Counted in the activity chart' });
+    await expect.poll(total).toBe(before + 1);
+    for (const title of ['Treaty lifespans', 'New START data exchanges']) {
+      await page.getByRole('heading', { name: title }).waitFor();
+    }
+    expect(await page.locator('figure .recharts-surface').count()).toBeGreaterThanOrEqual(5);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows markup in a headline as text, never as markup', async () => {
     const headline = '<img src=x onerror="window.pwned=1"> <b>bold</b>';
     await postUpdate(server.url, 'ctbt', { headline });
