@@ -59,6 +59,25 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
     expect(sizes[1]).toBeCloseTo((sizes[0] ?? 0) * 2, 0);
   });
 
+  it('shows the board live and as of 26 October 2020 at both sizes, with New START expiring then', async () => {
+    for (const resolution of RESOLUTIONS) {
+      const live = await openPage(browser, server.url, resolution);
+      await live.page.locator('[data-treaty-id="new-start"]').waitFor();
+      await live.page.screenshot({ path: artifactPath(`board-${resolution.name}.png`) });
+      await live.page.close();
+
+      const { page, errors } = await openPage(browser, `${server.url}/?asOf=2020-10-26`, resolution);
+      const card = page.locator('[data-treaty-id="new-start"]');
+      await card.waitFor();
+      expect(await page.getByRole('note').innerText()).toMatch(/As of [\s\S]*2020[\s\S]*not live/);
+      expect(await card.innerText()).toMatch(/Expiring[\s\S]*102\s*days 00:00:00 left/);
+      expect(await page.locator('[data-treaty-id="inf"]').innerText()).toMatch(/Abandoned/);
+      await page.screenshot({ path: artifactPath(`board-as-of-2020-10-26-${resolution.name}.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('counts as a screen, shows only the treaties asked for, and lets a breaking change take over for a while', async () => {
     const observer = new BoardClient(server.url);
     const { page } = await openPage(browser, `${server.url}/screen?treaties=inf,new-start&banner=3`, RESOLUTIONS[0]);

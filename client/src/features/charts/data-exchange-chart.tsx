@@ -47,7 +47,7 @@ export function DataExchangeChart({ treaty, now }: { treaty: Treaty | undefined;
                 <LineChart data={data} margin={{ left: 0, right: 12, top: 10, bottom: 24 }}>
                   <CartesianGrid stroke="#3a444d" strokeDasharray="2 4" />
                   <XAxis dataKey="asOf" tickFormatter={(d: string) => d.slice(0, 4)} {...AXIS} label={{ value: 'Data as of', position: 'insideBottom', offset: -14, fill: '#d9dee2' }} />
-                  <YAxis {...AXIS} width={56} domain={[0, 'auto']} />
+                  <YAxis {...AXIS} width={64} domain={[0, 'auto']} label={{ value: 'Declared', angle: -90, position: 'insideLeft', fill: '#d9dee2' }} />
                   <Tooltip {...TOOLTIP} />
                   <Legend verticalAlign="top" height={24} />
                   <Line dataKey="United States" stroke="#56b4e9" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
