@@ -20,8 +20,17 @@ async function layout(page: Page) {
   return page.evaluate(() => {
     const root = document.scrollingElement ?? document.documentElement;
     const title = document.querySelector('.screen .treaty-card h3');
+    const screen = document.querySelector('.screen');
+    const parts = [...document.querySelectorAll('.screen-header > *, .screen-cards > *, .screen-side, .screen-footer')];
+    const outside = parts.filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.left < 0 || r.top < 0 || r.right > window.innerWidth + 1 || r.bottom > window.innerHeight + 1;
+    });
+    const footer = document.querySelector('.screen-footer')?.getBoundingClientRect();
     return {
-      scrolls: root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth,
+      scrolls: root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth || (screen ? screen.scrollWidth > screen.clientWidth || screen.scrollHeight > screen.clientHeight : true),
+      outside: outside.map((el) => el.className),
+      footerAtBottom: footer ? Math.abs(footer.bottom - window.innerHeight) <= 1 : false,
       cursor: getComputedStyle(document.querySelector('.screen') ?? document.body).cursor,
       titlePx: title ? parseFloat(getComputedStyle(title).fontSize) : 0,
     };
@@ -48,6 +57,8 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
       await page.waitForTimeout(500);
       const seen = await layout(page);
       expect(seen.scrolls).toBe(false);
+      expect(seen.outside).toEqual([]);
+      expect(seen.footerAtBottom).toBe(true);
       expect(seen.cursor).toBe('none');
       sizes.push(seen.titlePx);
       expect(await page.locator('.screen-name').innerText()).toContain('desk-3');

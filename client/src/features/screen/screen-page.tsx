@@ -4,6 +4,7 @@ import { useLocation } from '../../lib/router';
 import { useBoard } from '../../lib/use-board';
 import { useNow } from '../../lib/use-now';
 import { STATUS_ORDER } from '../board/status-style';
+import { LiveFeed } from '../board/live-feed';
 import { TreatyCard } from '../board/treaty-card';
 import { ConnectionIndicator } from '../shell/connection-indicator';
 import { UtcClock } from '../shell/utc-clock';
@@ -49,6 +50,7 @@ export function ScreenPage() {
         )}
         <aside className="screen-side">
           <Suspense fallback={null}>{board.activity.length > 0 && <ActivityChart activity={board.activity} />}</Suspense>
+          <LiveFeed updates={board.updates} treaties={board.treaties} arrivals={board.arrivals} now={now} />
         </aside>
       </main>
       <footer className="screen-footer">
