@@ -7,9 +7,12 @@ import { root } from './processes';
 /** The JS and CSS a first visit loads (what index.html links), gzipped; charts load later, apart. */
 export function initialAssets(): { jsKb: number; cssKb: number } {
   const dist = path.join(root, 'client/dist');
-  if (!fs.existsSync(path.join(dist, 'index.html'))) {
-    execFileSync(path.join(root, 'node_modules/.bin/vite'), ['build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  }
+  // Built here, for production: a dist left by another command may be a development build.
+  execFileSync(path.join(root, 'node_modules/.bin/vite'), ['build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const linked = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(js|css))"/g)];
   const size = (ext: string) =>

@@ -10,8 +10,10 @@ export default function setup(): void {
     if (process.env.CI) throw new Error('CI must run the browser tests: Chromium is missing');
     return;
   }
+  // Vitest sets NODE_ENV=test, which would build React's development bundle: test what ships.
   execFileSync(path.join(repoRoot, 'node_modules/.bin/vite'), ['build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
     cwd: repoRoot,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }
