@@ -22,6 +22,7 @@ import { createMetrics } from './metrics';
 import type { BoardServer } from './realtime/board-server';
 import { Broadcaster } from './realtime/broadcaster';
 import { joinCluster } from './realtime/cluster';
+import { dropSlowConsumers } from './realtime/slow-consumers';
 import { scheduleExpiries } from './schedule/expiry-schedule';
 import { handleConnections } from './realtime/connections';
 import { PresenceCounter } from './realtime/presence';
@@ -84,6 +85,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   if (cluster) io.on('change', (change) => broadcaster.receive(change));
   const presence = new PresenceCounter(io, cluster !== undefined);
   const metrics = createMetrics({ presence: () => presence.current(), seq: () => broadcaster.seq });
+  const slowConsumers = dropSlowConsumers(io, () => metrics.slowConsumersDropped.inc());
   const expiries = scheduleExpiries(createExpiryService(store), broadcaster, log);
   await expiries.ready;
   const tokenSockets = new TokenSockets(io, tokens);
@@ -144,6 +146,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
      */
     async close() {
       expiries.stop();
+      slowConsumers.stop();
       presence.stop();
       tokenSockets.stop();
       broadcaster.stop();

@@ -60,3 +60,13 @@ export interface SocketData {
 
 /** Replay covers at most this many missed changes; further behind, a client gets a snapshot. */
 export const REPLAY_LIMIT = 1000;
+
+/**
+ * How every dashboard reconnects: from about a second, doubling to ten, each delay randomised
+ * by half, so a thousand screens do not come back in one wave after a restart.
+ */
+export const RECONNECT_OPTIONS = {
+  reconnectionDelay: 1000,
+  reconnectionDelayMax: 10_000,
+  randomizationFactor: 0.5,
+} as const;

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientKind, ClientToServerEvents, Presence, ServerToClientEvents } from '@treaty-watch/shared';
+import { RECONNECT_OPTIONS, type ClientKind, type ClientToServerEvents, type Presence, type ServerToClientEvents } from '@treaty-watch/shared';
 import { applyChange, applySnapshot, emptyBoard, type BoardState } from './board-state';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -31,10 +31,7 @@ export class BoardConnection {
     const { client = 'viewer', name, reloadOnNewBuild = false } = options;
     this.socket = io({
       path: '/socket.io',
-      // Jittered backoff, so screens do not all come back in the same instant after a restart.
-      reconnectionDelay: 1000,
-      reconnectionDelayMax: 10_000,
-      randomizationFactor: 0.5,
+      ...RECONNECT_OPTIONS,
       auth: (cb) => cb({ client, ...(name ? { name } : {}), ...(this.view.board.seq !== undefined ? { lastSeq: this.view.board.seq } : {}) }),
     });
     this.socket.on('connect', () => {
