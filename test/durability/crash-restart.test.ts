@@ -85,6 +85,10 @@ describe('a server killed with SIGKILL', () => {
     await dashboard.until(() => dashboard.lastSeq === snapshot.seq, 15_000, 'the dashboard to catch up');
     const { body: detail } = await request<TreatyDetailResponse>(`${server.url}/api/treaties/npt`);
     expect(detail.treaty.version).toBe(snapshot.treaties.find((t) => t.id === 'npt')?.version);
+    // The projection the crashes left equals the board folded afresh from the log.
+    const { body: rebuilt } = await request<Snapshot>(`${server.url}/api/snapshot?asOf=${encodeURIComponent(new Date().toISOString())}`);
+    expect(rebuilt.treaties).toEqual(snapshot.treaties);
+    expect(rebuilt.updates).toEqual(snapshot.updates);
   });
 
   it('starts again without seeding twice or writing to the log', async () => {

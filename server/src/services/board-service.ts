@@ -9,6 +9,7 @@ import {
   type UpdatesResponse,
 } from '@treaty-watch/shared';
 import type { Store } from '../store/store';
+import { StoreUnavailableError } from '../store/store-unavailable';
 import { activityOf } from './activity';
 import { boardAsOf } from './board-as-of';
 import { DomainError } from './errors';
@@ -19,10 +20,29 @@ import { DomainError } from './errors';
  * never misses one.
  */
 export function createBoardService(store: Store, buildId: string, clock: () => Date = () => new Date()) {
+  /**
+   * The board as last read. When the database stops answering, nothing can be written either,
+   * so this is still the board: screens keep showing it instead of an error.
+   */
+  let lastBoard: Snapshot | undefined;
+  async function orLastBoard<T>(read: () => Promise<T>, fromLast: (board: Snapshot) => T): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof StoreUnavailableError && lastBoard) return fromLast({ ...lastBoard, serverTime: clock().toISOString() });
+      throw error;
+    }
+  }
+
   return {
-    async treaties(): Promise<TreatiesResponse> {
-      const seq = await store.currentSeq();
-      return { seq, treaties: await store.listTreaties() };
+    treaties(): Promise<TreatiesResponse> {
+      return orLastBoard(
+        async () => {
+          const seq = await store.currentSeq();
+          return { seq, treaties: await store.listTreaties() };
+        },
+        ({ seq, treaties }) => ({ seq, treaties }),
+      );
     },
 
     async detail(id: string): Promise<TreatyDetailResponse> {
@@ -36,15 +56,21 @@ export function createBoardService(store: Store, buildId: string, clock: () => D
       return { seq, updates: await store.updatesAfter(after, limit) };
     },
 
-    async snapshot(): Promise<Snapshot> {
-      const seq = await store.currentSeq();
-      const now = clock().toISOString();
-      const [treaties, updates, recent] = await Promise.all([
-        store.listTreaties(),
-        store.latestUpdates(SNAPSHOT_UPDATES),
-        store.updatesSince(new Date(Date.parse(now) - ACTIVITY_DAYS * DAY_MS).toISOString()),
-      ]);
-      return { seq, serverTime: now, buildId, treaties, updates, activity: activityOf(recent, now) };
+    snapshot(): Promise<Snapshot> {
+      return orLastBoard(
+        async () => {
+          const seq = await store.currentSeq();
+          const now = clock().toISOString();
+          const [treaties, updates, recent] = await Promise.all([
+            store.listTreaties(),
+            store.latestUpdates(SNAPSHOT_UPDATES),
+            store.updatesSince(new Date(Date.parse(now) - ACTIVITY_DAYS * DAY_MS).toISOString()),
+          ]);
+          lastBoard = { seq, serverTime: now, buildId, treaties, updates, activity: activityOf(recent, now) };
+          return lastBoard;
+        },
+        (board) => board,
+      );
     },
 
     /** The board as it stood at `asOf`: a day (its end, or now when it is today) or an instant. */

@@ -1,0 +1,86 @@
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Problem, Snapshot, TreatiesResponse } from '@treaty-watch/shared';
+import { openPgStore } from '../../server/src/store/postgres/pg-store';
+import { postUpdate, request } from '../support/api-client';
+import { startServer, type TestServer } from '../support/in-process-server';
+import { DATABASE_URL, pgTestStore, POSTGRES_MISSING } from '../support/stores';
+
+if (!DATABASE_URL) process.stdout.write(`${POSTGRES_MISSING}\n`);
+
+/** A TCP hop in front of PostgreSQL that the test can pull, as a stopped or unreachable database. */
+class Plug {
+  private server: net.Server | undefined;
+  private readonly sockets = new Set<net.Socket>();
+  constructor(private readonly target: URL) {}
+
+  async open(port = 0): Promise<number> {
+    this.server = net.createServer((client) => {
+      const upstream = net.connect(Number(this.target.port || 5432), this.target.hostname);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
+    const address = this.server.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  }
+
+  async pull(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+}
+
+describe.skipIf(!DATABASE_URL)('a PostgreSQL that stops answering', () => {
+  let server: TestServer;
+  let plug: Plug;
+  let port: number;
+  let removeSchema: () => Promise<void>;
+
+  beforeAll(async () => {
+    const pg = await pgTestStore();
+    await pg.store.close();
+    removeSchema = pg.remove;
+    const target = new URL(DATABASE_URL ?? '');
+    plug = new Plug(target);
+    port = await plug.open();
+    const viaPlug = new URL(target);
+    viaPlug.port = String(port);
+    server = await startServer({ store: () => openPgStore(viaPlug.toString(), { schema: pg.schema }) });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await plug?.pull().catch(() => undefined);
+    await removeSchema?.();
+  });
+
+  it('refuses writes with a clear 503, keeps serving the board, and loses nothing', async () => {
+    const before = (await request<Snapshot>(`${server.url}/api/snapshot`)).body;
+    await plug.pull();
+
+    const refused = await postUpdate<Problem>(server.url, 'npt', { headline: 'While the database is down' });
+    expect(refused.status).toBe(503);
+    expect(refused.contentType).toContain('application/problem+json');
+    expect(refused.headers.get('retry-after')).toBe('5');
+    const board = await request<Snapshot>(`${server.url}/api/snapshot`);
+    expect(board.status).toBe(200);
+    expect(board.body.treaties).toEqual(before.treaties);
+    expect((await request<TreatiesResponse>(`${server.url}/api/treaties`)).body.seq).toBe(before.seq);
+    expect((await request(`${server.url}/readyz`)).status).toBe(503);
+
+    await plug.open(port);
+    let after: Awaited<ReturnType<typeof postUpdate>> | undefined;
+    for (let i = 0; i < 20 && after?.status !== 201; i++) {
+      after = await postUpdate(server.url, 'npt', { headline: 'Once it is back' });
+      if (after.status !== 201) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(after?.status).toBe(201);
+    const now = (await request<Snapshot>(`${server.url}/api/snapshot`)).body;
+    expect(now.seq).toBe(before.seq + 1);
+    expect(now.updates[0]?.headline).toBe('Once it is back');
+  });
+});
