@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { PostUpdateResponse } from '@treaty-watch/shared';
 import { postUpdate } from '../support/api-client';
 import { openPage } from '../support/browser-page';
-import { CHROMIUM_MISSING, hasChromium, launchChromium } from '../support/chromium';
-import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
+import { CHROMIUM_MISSING, hasChromium } from '../support/chromium';
+import { useChromium } from '../support/use-chromium';
+import { ADMIN_TOKEN } from '../support/in-process-server';
 
 if (!hasChromium) process.stdout.write(`${CHROMIUM_MISSING}\n`);
 
 describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useChromium();
 
   it('shows the seeded board, live, with every treaty and its status in words', async () => {
-    const { page, errors } = await openPage(browser, server.url);
+    const { page, errors } = await openPage(env.browser, env.server.url);
     await page.locator('[role="status"][data-connection="live"]').waitFor();
     expect(await page.title()).toBe('Treaty Watch');
     await expect.poll(() => page.locator('article[data-treaty-id]').count()).toBe(10);
@@ -33,7 +24,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
   });
 
   it('shows an update posted with the API on two open tabs within a second, without a reload', async () => {
-    const tabs = await Promise.all([openPage(browser, server.url), openPage(browser, server.url)]);
+    const tabs = await Promise.all([openPage(env.browser, env.server.url), openPage(env.browser, env.server.url)]);
     for (const { page } of tabs) await page.locator('[role="status"][data-connection="live"]').waitFor();
     for (const { page } of tabs) await page.evaluate(() => Object.assign(window, { notReloaded: true }));
 
@@ -52,7 +43,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
         headline,
       ),
     );
-    const posted = await postUpdate<PostUpdateResponse>(server.url, 'open-skies', { headline, status: 'suspended' });
+    const posted = await postUpdate<PostUpdateResponse>(env.server.url, 'open-skies', { headline, status: 'suspended' });
     const acknowledged = Date.now();
     expect(posted.status).toBe(201);
     const appeared = await Promise.all(seen);
@@ -66,12 +57,12 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
   });
 
   it('draws its charts from the board and moves them with a posted update', async () => {
-    const { page, errors } = await openPage(browser, server.url);
+    const { page, errors } = await openPage(env.browser, env.server.url);
     const activity = page.locator('figure', { has: page.getByRole('heading', { name: 'Activity' }) });
     await activity.waitFor();
     const total = async () => Number(/: (\d+) in all/.exec(await activity.locator('.chart-description').innerText())?.[1]);
     const before = await total();
-    await postUpdate(server.url, 'npt', { headline: 'Counted in the activity chart' });
+    await postUpdate(env.server.url, 'npt', { headline: 'Counted in the activity chart' });
     await expect.poll(total).toBe(before + 1);
     for (const title of ['Treaty lifespans', 'New START data exchanges']) {
       await page.getByRole('heading', { name: title }).waitFor();
@@ -83,9 +74,9 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
 
   it('shows markup in a headline as text, never as markup', async () => {
     const headline = '<img src=x onerror="window.pwned=1"> <b>bold</b>';
-    await postUpdate(server.url, 'ctbt', { headline });
+    await postUpdate(env.server.url, 'ctbt', { headline });
     for (const path of ['/', '/treaties/ctbt']) {
-      const { page } = await openPage(browser, `${server.url}${path}`);
+      const { page } = await openPage(env.browser, `${env.server.url}${path}`);
       await page.getByText(headline).first().waitFor();
       expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
       expect(await page.locator('img[src="x"]').count()).toBe(0);
@@ -94,7 +85,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
   });
 
   it('opens a treaty with its history, newest first', async () => {
-    const { page, errors } = await openPage(browser, `${server.url}/treaties/new-start`);
+    const { page, errors } = await openPage(env.browser, `${env.server.url}/treaties/new-start`);
     await page.getByRole('heading', { name: /New START/ }).first().waitFor();
     const text = await page.locator('main').innerText();
     expect(text).toMatch(/1,550/);
@@ -104,7 +95,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
   });
 
   it('lets an editor post from the editor page, with field errors shown inline', async () => {
-    const { page, errors } = await openPage(browser, `${server.url}/editor`);
+    const { page, errors } = await openPage(env.browser, `${env.server.url}/editor`);
     await page.getByLabel('Token').fill(ADMIN_TOKEN);
     await page.getByLabel('Treaty').selectOption('npt');
     await page.getByLabel('Headline').fill('Posted from the editor page');
@@ -115,7 +106,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     await page.getByLabel('Source URL').fill('https://example.org/npt');
     await page.getByRole('button', { name: 'Post update' }).click();
     await page.getByText(/posted/i).first().waitFor();
-    const board = await openPage(browser, server.url);
+    const board = await openPage(env.browser, env.server.url);
     await board.page.locator('section[aria-label="Live feed"] li', { hasText: 'Posted from the editor page' }).waitFor();
     expect([...errors, ...board.errors]).toEqual([]);
     await page.close();
@@ -123,12 +114,12 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
   });
 
   it('says it is offline when the server goes away, and catches up when it returns', async () => {
-    const { page } = await openPage(browser, server.url);
+    const { page } = await openPage(env.browser, env.server.url);
     await page.locator('[role="status"][data-connection="live"]').waitFor();
-    const restarted = server.restart();
-    await page.locator('[role="status"]:not([data-connection="live"])').waitFor({ timeout: 10_000 });
+    const restarted = env.server.restart();
+    await page.locator('[data-connection]:not([data-connection="live"])').waitFor({ timeout: 10_000 });
     await restarted;
-    await postUpdate(server.url, 'npt', { headline: 'Posted while the tab was reconnecting' });
+    await postUpdate(env.server.url, 'npt', { headline: 'Posted while the tab was reconnecting' });
     await page.locator('[role="status"][data-connection="live"]').waitFor({ timeout: 15_000 });
     await page.locator('section[aria-label="Live feed"] li', { hasText: 'Posted while the tab was reconnecting' }).waitFor({ timeout: 5000 });
     await page.close();

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { postUpdate } from '../support/api-client';
 import { artifactPath } from '../support/artifacts';
 import { BoardClient } from '../support/board-client';
 import { openPage } from '../support/browser-page';
-import { hasChromium, launchChromium } from '../support/chromium';
-import { startServer, type TestServer } from '../support/in-process-server';
+import { hasChromium } from '../support/chromium';
+import { useChromium } from '../support/use-chromium';
 import { clientDist } from '../support/paths';
 import { tempDir } from '../support/temp-dir';
 
@@ -38,21 +38,12 @@ async function layout(page: Page) {
 }
 
 describe.skipIf(!hasChromium)('the wall screen', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useChromium();
 
   it('fills 1920×1080 and 3840×2160 with no scrollbars and no cursor, type scaled to the screen', async () => {
     const sizes: number[] = [];
     for (const resolution of RESOLUTIONS) {
-      const { page, errors } = await openPage(browser, `${server.url}/screen?name=desk-3`, resolution);
+      const { page, errors } = await openPage(env.browser, `${env.server.url}/screen?name=desk-3`, resolution);
       await page.locator('.screen [data-treaty-id]').first().waitFor();
       await page.waitForTimeout(500);
       const seen = await layout(page);
@@ -72,12 +63,12 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
 
   it('shows the board live and as of 26 October 2020 at both sizes, with New START expiring then', async () => {
     for (const resolution of RESOLUTIONS) {
-      const live = await openPage(browser, server.url, resolution);
+      const live = await openPage(env.browser, env.server.url, resolution);
       await live.page.locator('[data-treaty-id="new-start"]').waitFor();
       await live.page.screenshot({ path: artifactPath(`board-${resolution.name}.png`) });
       await live.page.close();
 
-      const { page, errors } = await openPage(browser, `${server.url}/?asOf=2020-10-26`, resolution);
+      const { page, errors } = await openPage(env.browser, `${env.server.url}/?asOf=2020-10-26`, resolution);
       const card = page.locator('[data-treaty-id="new-start"]');
       await card.waitFor();
       expect(await page.getByRole('note').innerText()).toMatch(/As of [\s\S]*2020[\s\S]*not live/);
@@ -90,14 +81,14 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
   });
 
   it('counts as a screen, shows only the treaties asked for, and lets a breaking change take over for a while', async () => {
-    const observer = new BoardClient(server.url);
-    const { page } = await openPage(browser, `${server.url}/screen?treaties=inf,new-start&banner=3`, RESOLUTIONS[0]);
+    const observer = new BoardClient(env.server.url);
+    const { page } = await openPage(env.browser, `${env.server.url}/screen?treaties=inf,new-start&banner=3`, RESOLUTIONS[0]);
     try {
       await page.locator('.screen [data-treaty-id]').first().waitFor();
       expect(await page.locator('.screen [data-treaty-id]').count()).toBe(2);
       await observer.until(() => observer.presence.some((p) => p.screens >= 1), 4000, 'the screen counted');
 
-      await postUpdate(server.url, 'inf', { headline: 'Breaking: Russia deploys intermediate-range missiles' });
+      await postUpdate(env.server.url, 'inf', { headline: 'Breaking: Russia deploys intermediate-range missiles' });
       const banner = page.locator('section[aria-label="Breaking"]');
       await banner.waitFor({ timeout: 2000 });
       expect(await banner.innerText()).toMatch(/Russia deploys intermediate-range missiles/);
@@ -110,34 +101,34 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
   });
 
   it('says "stale since" within seconds of losing the server, then catches up by itself', async () => {
-    const { page } = await openPage(browser, `${server.url}/screen`, RESOLUTIONS[0]);
+    const { page } = await openPage(env.browser, `${env.server.url}/screen`, RESOLUTIONS[0]);
     await page.locator('[data-connection="live"]').waitFor();
-    await server.stop();
+    await env.server.stop();
     const stale = page.getByRole('alert').filter({ hasText: /Stale since \d\d:\d\d:\d\d/ });
     await stale.waitFor({ timeout: 15_000 });
-    await server.start();
-    await postUpdate(server.url, 'npt', { headline: 'Posted while the screen was away' });
+    await env.server.start();
+    await postUpdate(env.server.url, 'npt', { headline: 'Posted while the screen was away' });
     await stale.waitFor({ state: 'detached', timeout: 15_000 });
     await page.locator('.ticker, .breaking').filter({ hasText: 'Posted while the screen was away' }).first().waitFor({ timeout: 10_000 });
     await page.close();
   });
 
   it('reloads itself when the server comes back with a new build', async () => {
-    const { page } = await openPage(browser, `${server.url}/screen`, RESOLUTIONS[0]);
+    const { page } = await openPage(env.browser, `${env.server.url}/screen`, RESOLUTIONS[0]);
     await page.locator('[data-connection="live"]').waitFor();
     await page.evaluate(() => Object.assign(window, { oldBuild: true }));
     const redeployed = tempDir('dist');
     try {
       fs.cpSync(clientDist, redeployed.dir, { recursive: true });
       fs.appendFileSync(path.join(redeployed.dir, 'index.html'), '<!-- redeployed -->\n');
-      await server.stop();
-      await server.start({ clientDist: redeployed.dir });
+      await env.server.stop();
+      await env.server.start({ clientDist: redeployed.dir });
       await expect.poll(() => page.evaluate(() => (window as unknown as { oldBuild?: boolean }).oldBuild), { timeout: 15_000 }).toBeUndefined();
       await page.locator('[data-connection="live"]').waitFor();
     } finally {
       await page.close();
-      await server.stop();
-      await server.start({ clientDist });
+      await env.server.stop();
+      await env.server.start({ clientDist });
       redeployed.remove();
     }
   });

@@ -8,7 +8,7 @@ import { postUpdate, request } from '../support/api-client';
 import { BoardClient } from '../support/board-client';
 import { repoRoot } from '../support/paths';
 import { freePort, spawnServer, type SpawnedServer } from '../support/spawned-server';
-import { DATABASE_URL, pgTestStore } from '../support/stores';
+import { DATABASE_URL, pgTestStore, urlForSchema } from '../support/stores';
 import { tempDir } from '../support/temp-dir';
 
 const NGINX = '/usr/sbin/nginx';
@@ -28,7 +28,7 @@ describe.skipIf(!ready)('the README nginx configuration in front of two processe
     const pg = await pgTestStore();
     await pg.store.close();
     removeSchema = pg.remove;
-    const url = `${DATABASE_URL}${DATABASE_URL?.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${pg.schema}`)}`;
+    const url = urlForSchema(pg.schema);
     const env = { DATABASE_URL: url, REDIS_URL: REDIS_URL ?? '', REDIS_STREAM: `treaty-watch-nginx-${randomBytes(4).toString('hex')}` };
     a = await spawnServer(dir.dir, undefined, env);
     b = await spawnServer(dir.dir, undefined, env);

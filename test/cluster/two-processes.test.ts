@@ -6,7 +6,7 @@ import { postUpdate, request } from '../support/api-client';
 import { ADMIN_TOKEN } from '../support/in-process-server';
 import { BoardClient } from '../support/board-client';
 import { spawnServer, type SpawnedServer } from '../support/spawned-server';
-import { DATABASE_URL, pgTestStore, POSTGRES_MISSING } from '../support/stores';
+import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, urlForSchema } from '../support/stores';
 import { tempDir } from '../support/temp-dir';
 
 const REDIS_URL = process.env.REDIS_URL || undefined;
@@ -30,7 +30,7 @@ describe.skipIf(!ready)('two server processes on one PostgreSQL and one Redis', 
     const pg = await pgTestStore();
     await pg.store.close();
     removeSchema = pg.remove;
-    const url = `${DATABASE_URL}${DATABASE_URL?.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${pg.schema}`)}`;
+    const url = urlForSchema(pg.schema);
     const env = { DATABASE_URL: url, REDIS_URL: REDIS_URL ?? '', REDIS_STREAM: stream };
     [a, b] = await Promise.all([spawnServer(data.dir, undefined, env), spawnServer(data.dir, undefined, env)]);
   });

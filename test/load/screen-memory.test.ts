@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { postUpdate } from '../support/api-client';
 import { artifactPath } from '../support/artifacts';
 import { openPage } from '../support/browser-page';
-import { hasChromium, launchChromium } from '../support/chromium';
-import { startServer, type TestServer } from '../support/in-process-server';
+import { hasChromium } from '../support/chromium';
+import { useChromium } from '../support/use-chromium';
 
 const CHANGES = 10_000;
 const WRITERS = 8;
@@ -34,29 +34,20 @@ async function post(url: string, count: number, label: string): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('a screen left on through 10,000 changes', () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useChromium();
 
   it('keeps its JS heap within 10 MB of where it started and its DOM bounded', { timeout: 240_000 }, async () => {
-    const { page, errors } = await openPage(browser, `${server.url}/screen?banner=600`, { width: 1920, height: 1080 });
+    const { page, errors } = await openPage(env.browser, `${env.server.url}/screen?banner=600`, { width: 1920, height: 1080 });
     await page.locator('[data-connection="live"]').waitFor();
     // Fill the feed to its cap first, so the baseline is a screen in its steady state.
-    await post(server.url, 300, 'Warm-up');
-    await postUpdate(server.url, 'npt', { headline: 'Warm-up done' });
+    await post(env.server.url, 300, 'Warm-up');
+    await postUpdate(env.server.url, 'npt', { headline: 'Warm-up done' });
     await page.locator('.breaking', { hasText: 'Warm-up done' }).waitFor({ timeout: 30_000 });
     const before = await footprint(page);
 
     const started = Date.now();
-    await post(server.url, CHANGES, 'Load');
-    await postUpdate(server.url, 'npt', { headline: 'Load done' });
+    await post(env.server.url, CHANGES, 'Load');
+    await postUpdate(env.server.url, 'npt', { headline: 'Load done' });
     await page.locator('.breaking', { hasText: 'Load done' }).waitFor({ timeout: 120_000 });
     const seconds = (Date.now() - started) / 1000;
     const after = await footprint(page);

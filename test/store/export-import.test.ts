@@ -7,7 +7,7 @@ import type { PostUpdateResponse, Snapshot } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
 import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
 import { repoRoot } from '../support/paths';
-import { DATABASE_URL, pgTestStore, POSTGRES_MISSING } from '../support/stores';
+import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, urlForSchema } from '../support/stores';
 import { tempDir } from '../support/temp-dir';
 
 const run = promisify(execFile);
@@ -78,7 +78,7 @@ describe('npm run export and npm run import', () => {
     const pg = await pgTestStore();
     await pg.store.close();
     try {
-      const url = `${DATABASE_URL}${DATABASE_URL?.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${pg.schema}`)}`;
+      const url = urlForSchema(pg.schema);
       await cli('import', [dump], { DATABASE_URL: url });
       expect(board(await boardOf({ store: () => pg.reopen() }))).toEqual(board(before));
     } finally {

@@ -39,3 +39,8 @@ export async function pgTestStore(url = DATABASE_URL): Promise<TestStore & { sch
     },
   };
 }
+
+/** DATABASE_URL with its connections put in `schema`, for a server started as a separate process. */
+export function urlForSchema(schema: string, url = DATABASE_URL ?? ''): string {
+  return `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+}
