@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Change, CorrectUpdateBody, PostUpdateBody, Update } from '@treaty-watch/shared';
-import type { Wording } from '../store/log-entry';
+import type { EntryPayload, Wording } from '../store/log-entry';
 import type { Store, StoreTx } from '../store/store';
 import { DomainError } from './errors';
 import { commitEntry } from './log-writer';
@@ -8,6 +8,8 @@ import { assertTransition, treatyAt } from './treaty-timeline';
 import { assertMayWrite, write, type WriteContext, type Written } from './write';
 
 export type UpdateChange = Change & { update: Update };
+
+type EditPayload = Extract<EntryPayload, { kind: 'update.corrected' | 'update.retracted' }>;
 
 /** How far ahead of the server's clock an `occurredAt` may be: clock skew, not scheduling. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -79,53 +81,53 @@ export function createUpdateService(store: Store, clock: () => Date = () => new 
 
     /** Corrects an update's wording; the earlier wording stays in its revisions. */
     correct(updateId: string, body: CorrectUpdateBody, ctx: WriteContext): Promise<Written<UpdateChange>> {
-      const now = clock();
-      return write(store, ctx, now, {
-        async work(tx) {
-          const update = await editable(tx, updateId, ctx, 'corrected');
-          const wording: Wording = {};
-          if (body.headline !== undefined && body.headline !== update.headline) wording.headline = body.headline;
-          if (body.body !== undefined && body.body !== (update.body ?? '')) wording.body = body.body;
-          if (body.sourceUrl !== undefined && body.sourceUrl !== (update.sourceUrl ?? '')) wording.sourceUrl = body.sourceUrl;
-          if (Object.keys(wording).length === 0) {
-            throw new DomainError('invalid', 'The correction says what the update already says.', {
-              errors: [{ field: '', message: 'nothing differs from the current wording' }],
-            });
-          }
-          const change = await commitEntry(tx, {
-            treatyId: update.treatyId,
-            effectiveAt: later(now.toISOString(), update.occurredAt),
-            recordedAt: now.toISOString(),
-            actor: ctx.principal.name,
-            payload: { kind: 'update.corrected', updateId, wording },
+      return edit(updateId, ctx, 'corrected', (update) => {
+        const wording: Wording = {};
+        if (body.headline !== undefined && body.headline !== update.headline) wording.headline = body.headline;
+        if (body.body !== undefined && body.body !== (update.body ?? '')) wording.body = body.body;
+        if (body.sourceUrl !== undefined && body.sourceUrl !== (update.sourceUrl ?? '')) wording.sourceUrl = body.sourceUrl;
+        if (Object.keys(wording).length === 0) {
+          throw new DomainError('invalid', 'The correction says what the update already says.', {
+            errors: [{ field: '', message: 'nothing differs from the current wording' }],
           });
-          return withUpdate(change);
-        },
-        audit: (change) => ({ action: 'update.corrected', target: change.update.id, seq: change.seq }),
-        respond: respond(200),
+        }
+        return { kind: 'update.corrected', updateId, wording };
       });
     },
 
     /** Retracts an update: it stays visible, marked, and whatever status it set is taken back. */
     retract(updateId: string, reason: string, ctx: WriteContext): Promise<Written<UpdateChange>> {
-      const now = clock();
-      return write(store, ctx, now, {
-        async work(tx) {
-          const update = await editable(tx, updateId, ctx, 'retracted');
-          const change = await commitEntry(tx, {
-            treatyId: update.treatyId,
-            effectiveAt: later(now.toISOString(), update.occurredAt),
-            recordedAt: now.toISOString(),
-            actor: ctx.principal.name,
-            payload: { kind: 'update.retracted', updateId, reason },
-          });
-          return withUpdate(change);
-        },
-        audit: (change) => ({ action: 'update.retracted', target: change.update.id, seq: change.seq }),
-        respond: respond(200),
-      });
+      return edit(updateId, ctx, 'retracted', () => ({ kind: 'update.retracted', updateId, reason }));
     },
   };
+
+  /**
+   * A correction or a retraction: an entry about an update that exists and is not retracted,
+   * effective now (or at the update's own moment, should that be later).
+   */
+  function edit(
+    updateId: string,
+    ctx: WriteContext,
+    what: 'corrected' | 'retracted',
+    entry: (update: Update) => EditPayload,
+  ): Promise<Written<UpdateChange>> {
+    const now = clock();
+    return write(store, ctx, now, {
+      async work(tx) {
+        const update = await editable(tx, updateId, ctx, what);
+        const change = await commitEntry(tx, {
+          treatyId: update.treatyId,
+          effectiveAt: later(now.toISOString(), update.occurredAt),
+          recordedAt: now.toISOString(),
+          actor: ctx.principal.name,
+          payload: entry(update),
+        });
+        return withUpdate(change);
+      },
+      audit: (change) => ({ action: `update.${what}`, target: change.update.id, seq: change.seq }),
+      respond: respond(200),
+    });
+  }
 }
 
 export type UpdateService = ReturnType<typeof createUpdateService>;
