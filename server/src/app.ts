@@ -10,6 +10,7 @@ import { rateLimit, readKey, writeKey } from './http/rate-limit';
 import { requireJson } from './http/require-json';
 import { cors, securityHeaders } from './http/security';
 import { auditRoutes } from './http/routes/audit';
+import { feedsRoutes } from './http/routes/feeds';
 import { healthRoutes } from './http/routes/health';
 import { metricsRoutes } from './http/routes/metrics';
 import { openApiRoutes } from './http/routes/openapi';
@@ -31,6 +32,7 @@ import { seedBoard } from './seed/seed-board';
 import { createAuditService } from './services/audit-service';
 import { createBoardService } from './services/board-service';
 import { createExpiryService } from './services/expiry-service';
+import { createFeedService } from './services/feed-service';
 import { createTokenService } from './services/token-service';
 import { createTreatyService } from './services/treaty-service';
 import { createUpdateService } from './services/update-service';
@@ -104,12 +106,16 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   app.use(securityHeaders());
   app.use(healthRoutes(store, cluster));
   app.use(metricsRoutes(metrics));
+  // The realtime channel is not read-limited: a newsroom's hundred screens share one address.
+  const readLimit = rateLimit({ perMinute: config.rateLimits.reads, burst: Math.max(1, config.rateLimits.reads / 10), keyOf: readKey });
+  const writeLimit = rateLimit({ perMinute: config.rateLimits.writes, burst: Math.max(1, config.rateLimits.writes / 10), keyOf: writeKey });
+  app.use('/feeds', readLimit);
+  app.use(feedsRoutes(createFeedService(store)));
   app.use(
     '/api',
     cors(config.corsOrigins),
-    // The realtime channel is not read-limited: a newsroom's hundred screens share one address.
-    rateLimit({ perMinute: config.rateLimits.reads, burst: Math.max(1, config.rateLimits.reads / 10), keyOf: readKey }),
-    rateLimit({ perMinute: config.rateLimits.writes, burst: Math.max(1, config.rateLimits.writes / 10), keyOf: writeKey }),
+    readLimit,
+    writeLimit,
     requireJson,
     express.json({ limit: BODY_LIMIT }),
     treatiesRoutes({ board, updates, treaties, tokens, broadcaster }),

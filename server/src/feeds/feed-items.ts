@@ -1,0 +1,42 @@
+import { STATUS_LABELS, type Treaty, type Update } from '@treaty-watch/shared';
+
+/** What every feed says about an update, in plain text, whatever its format. */
+export interface FeedItem {
+  id: string;
+  title: string;
+  text: string;
+  treaty: Treaty | undefined;
+  treatyId: string;
+  url: string;
+  sourceUrl?: string;
+  author: string;
+  published: string;
+  /** The last time the item changed: corrected or retracted, else published. */
+  updated: string;
+  tags: string[];
+}
+
+export function feedItem(update: Update, treaty: Treaty | undefined, origin: string): FeedItem {
+  const lines: string[] = [];
+  if (update.retractedAt) lines.push(`Retracted ${update.retractedAt}: ${update.retractionReason ?? ''}`.trim());
+  if (update.status) {
+    const from = update.previousStatus ? `${STATUS_LABELS[update.previousStatus]} → ` : '';
+    lines.push(`Status: ${from}${STATUS_LABELS[update.status]}`);
+  }
+  if (update.body) lines.push(update.body);
+  if (update.correctedAt) lines.push(`Corrected ${update.correctedAt}; earlier wording: ${update.revisions?.map((r) => `“${r.headline}”`).join(', ') ?? ''}`);
+  lines.push(`Occurred ${update.occurredAt}.`);
+  return {
+    id: `urn:treaty-watch:update:${update.id}`,
+    title: `${update.retractedAt ? '[Retracted] ' : ''}${treaty?.shortName ?? update.treatyId}: ${update.headline}`,
+    text: lines.join('\n\n'),
+    treaty,
+    treatyId: update.treatyId,
+    url: `${origin}/treaties/${update.treatyId}`,
+    ...(update.sourceUrl ? { sourceUrl: update.sourceUrl } : {}),
+    author: update.author,
+    published: update.publishedAt,
+    updated: [update.publishedAt, update.correctedAt, update.retractedAt].filter((d): d is string => !!d).sort().at(-1) ?? update.publishedAt,
+    tags: [update.treatyId, ...(update.retractedAt ? ['retracted'] : []), ...(update.correctedAt ? ['corrected'] : [])],
+  };
+}
