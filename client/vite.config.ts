@@ -10,7 +10,14 @@ export default defineConfig({
   root,
   plugins: [react()],
   // The charts chunk (Recharts) is loaded after the board, so its size does not hold up the first paint.
-  build: { outDir: path.join(root, 'dist'), emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 600 },
+  // Two pages: the app, and the small embed a reader's article frames.
+  build: {
+    outDir: path.join(root, 'dist'),
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 600,
+    rolldownOptions: { input: { main: path.join(root, 'index.html'), embed: path.join(root, 'embed.html') } },
+  },
   // `npm run dev`: one URL (:5173) with hot reload, the API and the realtime channel proxied.
   server: {
     port: 5173,

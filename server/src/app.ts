@@ -128,7 +128,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
       throw new HttpProblem(problems.notFound(`There is no API route ${req.method} ${req.path}.`));
     },
   );
-  app.use(clientApp(config.clientDist));
+  app.use(clientApp(config.clientDist, config.embedOrigins));
   app.use(errorHandler(() => metrics.storeErrors.inc()));
 
   return {

@@ -5,6 +5,13 @@ import { LOG_LEVELS } from './log';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+const originList = (name: string) =>
+  z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ error: `${name} must be a comma-separated list of origins` })));
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -23,11 +30,8 @@ const envSchema = z.object({
   CLIENT_DIST: z.string().min(1).default(path.join(repoRoot, 'client/dist')),
   RATE_LIMIT_WRITES: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_READS: z.coerce.number().int().min(0).default(1200),
-  CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean))
-    .pipe(z.array(z.url({ error: 'CORS_ORIGINS must be a comma-separated list of origins' }))),
+  CORS_ORIGINS: originList('CORS_ORIGINS'),
+  EMBED_ORIGINS: originList('EMBED_ORIGINS'),
 });
 
 export type Config = {
@@ -44,6 +48,8 @@ export type Config = {
   /** Per minute; 0 turns the limit off. */
   rateLimits: { writes: number; reads: number };
   corsOrigins: string[];
+  /** Origins whose pages may frame the embed widgets. */
+  embedOrigins: string[];
 };
 
 /** Reads the environment once, at start; a bad value stops the server with a message that names it. */
@@ -65,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: path.resolve(e.CLIENT_DIST),
     rateLimits: { writes: e.RATE_LIMIT_WRITES, reads: e.RATE_LIMIT_READS },
     corsOrigins: e.CORS_ORIGINS,
+    embedOrigins: e.EMBED_ORIGINS,
   };
 }

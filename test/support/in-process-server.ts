@@ -19,7 +19,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-type Options = { dataDir?: string; store?: () => Store | Promise<Store> } & Partial<Pick<Config, 'rateLimits' | 'corsOrigins' | 'clientDist'>>;
+type Options = { dataDir?: string; store?: () => Store | Promise<Store> } & Partial<Pick<Config, 'rateLimits' | 'corsOrigins' | 'clientDist' | 'embedOrigins'>>;
 
 /** A real server on a free loopback port with its own database, seeded as on a first start. */
 export async function startServer(options: Options = {}): Promise<TestServer> {
@@ -35,6 +35,7 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
     // Tests post far faster than a desk; the rate-limit test sets its own.
     rateLimits: options.rateLimits ?? { writes: 0, reads: 0 },
     corsOrigins: options.corsOrigins ?? [],
+    embedOrigins: options.embedOrigins ?? [],
   });
   const deps = async () => (options.store ? { store: await options.store() } : {});
   let app = await createApp(config(0), await deps());

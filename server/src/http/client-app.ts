@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler, Router } from 'express';
+import { embeddableBy } from './security';
 
 /** Changes with every client build, so a screen left open for weeks knows when to reload. */
 export function buildIdOf(clientDist: string): string {
@@ -14,9 +15,18 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Treaty Watch</tit
 <p>The dashboard has not been built. Run <code>npm start</code> (which builds it) or <code>npm run dev</code>.</p>`;
 
 /** The built dashboard, with every page path answered by its index so client-side routes load directly. */
-export function clientApp(clientDist: string): Router {
+export function clientApp(clientDist: string, embedOrigins: readonly string[]): Router {
   const router = Router();
   const index = path.join(clientDist, 'index.html');
+  const embed = path.join(clientDist, 'embed.html');
+  // The widgets readers' articles frame: their own small page, framable by the listed origins.
+  router.get(['/embed/board', '/embed/treaty/:id'], embeddableBy(embedOrigins), (_req, res) => {
+    if (!fs.existsSync(embed)) {
+      res.status(503).type('html').send(NOT_BUILT);
+      return;
+    }
+    res.set('Cache-Control', 'no-cache').sendFile(embed);
+  });
   router.use(
     '/assets',
     express.static(path.join(clientDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),

@@ -6,25 +6,36 @@ import helmet from 'helmet';
  * connections, no inline script, no framing. Requests are not upgraded to https, because a
  * newsroom often serves the board over plain http on its own network.
  */
+const directives = (frameAncestors: string[]) => ({
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors,
+});
+
 export function securityHeaders(): RequestHandler {
   return helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
+    contentSecurityPolicy: { useDefaults: false, directives: directives(["'none'"]) },
     strictTransportSecurity: false,
   });
+}
+
+/**
+ * The embed pages may be framed, but only by the origins an operator lists (EMBED_ORIGINS):
+ * the same policy, with those as frame ancestors and no X-Frame-Options to contradict it.
+ */
+export function embeddableBy(origins: readonly string[]): RequestHandler {
+  const policy = helmet.contentSecurityPolicy({ useDefaults: false, directives: directives(["'self'", ...origins]) });
+  return (req, res, next) => {
+    res.removeHeader('X-Frame-Options');
+    policy(req, res, next);
+  };
 }
 
 /**

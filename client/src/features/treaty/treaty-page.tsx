@@ -1,5 +1,6 @@
 import { NavLink } from '../shell/nav-link';
 import { NotFound } from '../shell/not-found';
+import { EmbedSnippet } from './embed-snippet';
 import { LimitsTable } from './limits-table';
 import { TreatyFacts } from './treaty-facts';
 import { UpdateHistory } from './update-history';
@@ -40,6 +41,7 @@ export function TreatyPage({ id }: { id: string }) {
         <h2>History</h2>
         <UpdateHistory updates={updates} />
       </section>
+      <EmbedSnippet treaty={treaty} />
     </article>
   );
 }

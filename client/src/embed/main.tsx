@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BoardConnection } from '../lib/board-connection';
+import { BoardContext } from '../lib/use-board';
+import { EmbedWidget } from './embed-widget';
+import '../styles/base.css';
+import './embed.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('embed.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <BoardContext.Provider value={new BoardConnection({ client: 'embed' })}>
+      <EmbedWidget />
+    </BoardContext.Provider>
+  </StrictMode>,
+);

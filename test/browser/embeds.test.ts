@@ -1,0 +1,62 @@
+import http from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { postUpdate } from '../support/api-client';
+import { openPage } from '../support/browser-page';
+import { hasChromium } from '../support/chromium';
+import { freePort } from '../support/spawned-server';
+import { useChromium } from '../support/use-chromium';
+
+/** A reader's article on another origin, framing the widget. */
+async function articleSite(port: number, src: string): Promise<http.Server> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>Article</title><h1>Article</h1><iframe id="tw" src="${src}" width="380" height="170"></iframe>`);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return server;
+}
+
+const allowedPort = await freePort();
+const env = useChromium({ embedOrigins: [`http://127.0.0.1:${allowedPort}`] });
+
+describe.skipIf(!hasChromium)('embeds', () => {
+  it('may be framed only by the configured origins', async () => {
+    const embed = await fetch(`${env.server.url}/embed/treaty/inf`);
+    expect(embed.status).toBe(200);
+    expect(embed.headers.get('content-security-policy')).toContain(`frame-ancestors 'self' http://127.0.0.1:${allowedPort}`);
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+    const board = await fetch(`${env.server.url}/`);
+    expect(board.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it('shows a live widget inside an allowed article, and nothing inside any other', async () => {
+    const allowed = await articleSite(allowedPort, `${env.server.url}/embed/treaty/new-start`);
+    const otherPort = await freePort();
+    const other = await articleSite(otherPort, `${env.server.url}/embed/treaty/new-start`);
+    try {
+      const { page, errors } = await openPage(env.browser, `http://127.0.0.1:${allowedPort}/`);
+      const widget = page.frameLocator('#tw');
+      await widget.locator('[data-treaty-id="new-start"]').waitFor();
+      expect(await widget.locator('[data-treaty-id="new-start"]').innerText()).toMatch(/New START[\s\S]*Expired/);
+      await postUpdate(env.server.url, 'new-start', { headline: 'Geneva talks resume' });
+      await widget.getByText('Geneva talks resume').waitFor({ timeout: 3000 });
+      expect(errors).toEqual([]);
+      await page.close();
+
+      const elsewhere = await openPage(env.browser, `http://127.0.0.1:${otherPort}/`);
+      await elsewhere.page.waitForTimeout(1500);
+      expect(await elsewhere.page.frameLocator('#tw').locator('[data-treaty-id]').count()).toBe(0);
+      await elsewhere.page.close();
+    } finally {
+      allowed.close();
+      other.close();
+    }
+  });
+
+  it('offers the snippet on the treaty page', async () => {
+    const { page } = await openPage(env.browser, `${env.server.url}/treaties/inf`);
+    const code = page.getByLabel(/A live widget for an article/);
+    await code.waitFor();
+    expect(await code.inputValue()).toBe(`<iframe src="${env.server.url}/embed/treaty/inf" title="INF Treaty on Treaty Watch" width="380" height="170" style="border:0" loading="lazy"></iframe>`);
+    await page.close();
+  });
+});
