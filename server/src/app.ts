@@ -14,6 +14,7 @@ import { feedsRoutes } from './http/routes/feeds';
 import { healthRoutes } from './http/routes/health';
 import { metricsRoutes } from './http/routes/metrics';
 import { openApiRoutes } from './http/routes/openapi';
+import { scheduledRoutes } from './http/routes/scheduled';
 import { snapshotRoutes } from './http/routes/snapshot';
 import { tokensRoutes } from './http/routes/tokens';
 import { treatiesRoutes } from './http/routes/treaties';
@@ -24,13 +25,14 @@ import type { BoardServer } from './realtime/board-server';
 import { Broadcaster } from './realtime/broadcaster';
 import { joinCluster } from './realtime/cluster';
 import { dropSlowConsumers } from './realtime/slow-consumers';
-import { scheduleExpiries } from './schedule/expiry-schedule';
+import { scheduleDueWork } from './schedule/due-work';
 import { handleConnections } from './realtime/connections';
 import { PresenceCounter } from './realtime/presence';
 import { TokenSockets } from './realtime/token-sockets';
 import { seedBoard } from './seed/seed-board';
 import { createAuditService } from './services/audit-service';
 import { createBoardService } from './services/board-service';
+import { createEmbargoService } from './services/embargo-service';
 import { createExpiryService } from './services/expiry-service';
 import { createFeedService } from './services/feed-service';
 import { createTokenService } from './services/token-service';
@@ -88,8 +90,17 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   const presence = new PresenceCounter(io, cluster !== undefined);
   const metrics = createMetrics({ presence: () => presence.current(), seq: () => broadcaster.seq });
   const slowConsumers = dropSlowConsumers(io, () => metrics.slowConsumersDropped.inc());
-  const expiries = scheduleExpiries(createExpiryService(store), broadcaster, log);
-  await expiries.ready;
+  const expiries = createExpiryService(store);
+  const embargoes = createEmbargoService(store);
+  const dueWork = scheduleDueWork(
+    [
+      { name: 'expiry', run: () => expiries.expireDue() },
+      { name: 'embargo', run: () => embargoes.publishDue() },
+    ],
+    broadcaster,
+    log,
+  );
+  await dueWork.ready;
   const tokenSockets = new TokenSockets(io, tokens);
   handleConnections(io, { buildId, board, broadcaster, presence });
 
@@ -120,6 +131,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
     express.json({ limit: BODY_LIMIT }),
     treatiesRoutes({ board, updates, treaties, tokens, broadcaster }),
     updatesRoutes({ board, updates, tokens, broadcaster }),
+    scheduledRoutes({ embargoes, tokens }),
     snapshotRoutes(board),
     tokensRoutes({ tokens, tokenSockets }),
     auditRoutes({ audit, tokens }),
@@ -151,7 +163,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
      * otherwise carry new requests, even new Socket.IO sessions, into a server that is leaving.
      */
     async close() {
-      expiries.stop();
+      dueWork.stop();
       slowConsumers.stop();
       presence.stop();
       tokenSockets.stop();

@@ -11,6 +11,8 @@ export const postUpdateBodySchema = z.strictObject({
   status: statusSchema.optional(),
   sourceUrl: httpUrlSchema.optional(),
   occurredAt: instantSchema.optional(),
+  /** An embargo: the update stays hidden from everyone but editors until this moment. */
+  publishAt: instantSchema.optional(),
 });
 export type PostUpdateBody = z.infer<typeof postUpdateBodySchema>;
 

@@ -10,3 +10,4 @@ export * from './board';
 export * from './auth';
 export * from './treaty-admin';
 export * from './charts';
+export * from './scheduled';

@@ -72,6 +72,15 @@ describe('the OpenAPI document', () => {
     const token = await conforms('POST', '/api/tokens', '/api/tokens', json({ role: 'editor', name: 'openapi' }));
     await conforms('GET', '/api/tokens', '/api/tokens', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     await conforms('POST', '/api/tokens/{id}/revoke', `/api/tokens/${(token.body as { info: { id: string } }).info.id}/revoke`, json({}));
+    const embargo = await conforms('POST', '/api/treaties/{id}/updates', '/api/treaties/npt/updates', json({ headline: 'OpenAPI embargo', publishAt: new Date(Date.now() + 3_600_000).toISOString() }));
+    const scheduledId = (embargo.body as { scheduled: { id: string } }).scheduled.id;
+    const editor = { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } };
+    await conforms('GET', '/api/scheduled', '/api/scheduled?state=scheduled', editor);
+    await conforms('GET', '/api/scheduled', '/api/scheduled?state=late', editor);
+    await conforms('GET', '/api/scheduled/{id}', `/api/scheduled/${scheduledId}`, editor);
+    await conforms('GET', '/api/scheduled/{id}', '/api/scheduled/nope', editor);
+    await conforms('POST', '/api/scheduled/{id}/cancel', `/api/scheduled/${scheduledId}/cancel`, json({}));
+    await conforms('POST', '/api/scheduled/{id}/cancel', `/api/scheduled/${scheduledId}/cancel`, json({}));
     await conforms('GET', '/api/audit', '/api/audit?limit=5', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
   });
 
@@ -89,6 +98,9 @@ describe('the OpenAPI document', () => {
     expect(paths).toEqual(
       [
         '/api/audit',
+        '/api/scheduled',
+        '/api/scheduled/{id}',
+        '/api/scheduled/{id}/cancel',
         '/api/snapshot',
         '/api/tokens',
         '/api/tokens/{id}/revoke',

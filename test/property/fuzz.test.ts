@@ -24,7 +24,7 @@ const nasty = fc.oneof(
   fc.double(),
   fc.boolean(),
 );
-const fields = ['headline', 'body', 'status', 'sourceUrl', 'occurredAt', 'reason', 'id', 'name', 'shortName', 'category', 'role', 'treaties', 'summary', 'expiresAt', 'effectiveAt', '__proto__', 'constructor'];
+const fields = ['headline', 'body', 'status', 'sourceUrl', 'occurredAt', 'reason', 'id', 'name', 'shortName', 'category', 'role', 'treaties', 'summary', 'expiresAt', 'effectiveAt', 'publishAt', '__proto__', 'constructor'];
 const body = fc.oneof(
   fc.dictionary(fc.constantFrom(...fields), nasty, { maxKeys: 6 }),
   fc.jsonValue(),
@@ -39,11 +39,19 @@ const routes = fc.constantFrom(
   ['PATCH', '/api/treaties/inf'],
   ['POST', '/api/tokens'],
   ['POST', '/api/tokens/x/revoke'],
+  ['POST', '/api/scheduled/x/cancel'],
 );
 const headerValue = fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-16', 'W/"1"', '"999"', 'Bearer', `Bearer ${ADMIN_TOKEN}`));
 
 async function seq(): Promise<number> {
   return server.app.store.currentSeq();
+}
+
+/** What a write could leave behind: the log, tokens, the audit trail and embargoes. */
+async function stored(): Promise<string> {
+  const { store } = server.app;
+  const [lastAudit] = await store.auditEntries(undefined, 1);
+  return JSON.stringify([await store.currentSeq(), (await store.listTokens()).length, lastAudit?.id, (await store.listScheduled(undefined, 500)).length]);
 }
 
 function expectSafe(status: number, problem: Problem | undefined, what: string): void {
@@ -58,7 +66,7 @@ describe('generated input', () => {
   it('never makes a write route fail, crash or store a rejected request', async () => {
     await fc.assert(
       fc.asyncProperty(routes, body, fc.option(headerValue), fc.option(headerValue), fc.option(headerValue), async ([method, path], payload, contentType, idempotencyKey, ifMatch) => {
-        const before = await seq();
+        const before = await stored();
         const headers: Record<string, string> = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': contentType ?? 'application/json' };
         if (idempotencyKey !== null) headers['idempotency-key'] = idempotencyKey;
         if (ifMatch !== null) headers['if-match'] = ifMatch;
@@ -75,15 +83,15 @@ describe('generated input', () => {
           throw error;
         }
         expectSafe(response.status, response.body, `${method} ${path} ${JSON.stringify(payload).slice(0, 200)}`);
-        if (response.status >= 400) expect(await seq()).toBe(before);
+        if (response.status >= 400) expect(await stored()).toBe(before);
       }),
       { numRuns: 1500 },
     );
   });
 
   it('never makes a read route fail on any query or id', async () => {
-    const query = fc.dictionary(fc.constantFrom('after', 'limit', 'asOf', 'before', 'x'), fc.oneof(fc.string({ maxLength: 40 }), fc.integer().map(String)), { maxKeys: 3 });
-    const readPaths = fc.constantFrom('/api/updates', '/api/snapshot', '/api/treaties', '/api/audit');
+    const query = fc.dictionary(fc.constantFrom('after', 'limit', 'asOf', 'before', 'state', 'x'), fc.oneof(fc.string({ maxLength: 40 }), fc.integer().map(String)), { maxKeys: 3 });
+    const readPaths = fc.constantFrom('/api/updates', '/api/snapshot', '/api/treaties', '/api/audit', '/api/scheduled');
     await fc.assert(
       fc.asyncProperty(readPaths, query, fc.string({ maxLength: 80 }), async (path, params, id) => {
         const search = new URLSearchParams(params).toString();

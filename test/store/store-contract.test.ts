@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../server/src/store/store';
 import { seedBoard } from '../../server/src/seed/seed-board';
 import { createBoardService } from '../../server/src/services/board-service';
+import { createEmbargoService } from '../../server/src/services/embargo-service';
 import { CLI_PRINCIPAL } from '../../server/src/services/principal';
 import { createTokenService } from '../../server/src/services/token-service';
 import { createUpdateService } from '../../server/src/services/update-service';
@@ -52,7 +53,7 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
       const updates = createUpdateService(store, clock);
       const before = await store.currentSeq();
       const written = await Promise.all(Array.from({ length: 25 }, (_, i) => updates.post('npt', { headline: `Concurrent ${i}` }, ctx)));
-      const seqs = written.map((w) => w.value.seq).sort((a, b) => a - b);
+      const seqs = written.map((w) => ('change' in w.value ? w.value.change.seq : 0)).sort((a, b) => a - b);
       expect(seqs).toEqual(Array.from({ length: 25 }, (_, i) => before + 1 + i));
       expect((await store.getTreaty('npt'))?.version).toBe(6 + 25);
     });
@@ -102,6 +103,27 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
       const first = await updates.post('npt', { headline: 'Once only' }, keyed);
       await expect(updates.post('npt', { headline: 'Once only' }, keyed)).rejects.toMatchObject({ name: 'IdempotentReplay', status: 201 });
       expect((await store.findIdempotency(CLI_PRINCIPAL.tokenId, 'contract-key'))?.response).toEqual(first.body);
+    });
+
+    it('holds an embargo outside the log and publishes it exactly once, however many schedulers see it due', async () => {
+      let now = NOW;
+      const later = () => now;
+      const posted = await createUpdateService(store, later).post('npt', { headline: 'Under embargo', status: 'in_force', publishAt: '2026-11-24T13:00:00.000Z' }, ctx);
+      expect(posted.status).toBe(202);
+      const seq = await store.currentSeq();
+      expect(await store.dueScheduled(NOW.toISOString(), 10)).toEqual([]);
+      expect((await store.listScheduled('scheduled', 10)).map((s) => s.headline)).toEqual(['Under embargo']);
+      expect((await store.latestUpdates(1))[0]?.headline).not.toBe('Under embargo');
+
+      now = new Date('2026-11-24T13:00:00.000Z');
+      // Two schedulers that both saw it due, as two processes would.
+      const [here, there] = await Promise.all([createEmbargoService(store, later).publishDue(), createEmbargoService(store, later).publishDue()]);
+      expect(here.changes.length + there.changes.length).toBe(1);
+      expect(await store.currentSeq()).toBe(seq + 1);
+      const [published] = await store.latestUpdates(1);
+      expect(published).toMatchObject({ headline: 'Under embargo', occurredAt: '2026-11-24T13:00:00.000Z', publishedAt: '2026-11-24T13:00:00.000Z' });
+      expect(await store.getScheduled(published?.id ?? '')).toMatchObject({ state: 'published', publishedSeq: seq + 1 });
+      expect(await store.dueScheduled(now.toISOString(), 10)).toEqual([]);
     });
 
     it('serves the same board after reopening', async () => {

@@ -1,10 +1,9 @@
 import type { Change } from '@treaty-watch/shared';
+import type { DueResult } from './due-result';
 import type { Store } from '../store/store';
 import { commitEntry } from './log-writer';
-import type { Principal } from './principal';
+import { SCHEDULER_PRINCIPAL as SCHEDULER } from './principal';
 import { write } from './write';
-
-const SCHEDULER: Principal = { tokenId: 'scheduler', name: 'scheduler', role: 'admin' };
 
 /**
  * Treaties whose term has run out expire on their own. Each expiry is decided inside the write
@@ -13,7 +12,7 @@ const SCHEDULER: Principal = { tokenId: 'scheduler', name: 'scheduler', role: 'a
  */
 export function createExpiryService(store: Store, clock: () => Date = () => new Date()) {
   return {
-    async expireDue(): Promise<Change[]> {
+    async expireDue(): Promise<DueResult> {
       const now = clock();
       const due = (await store.listTreaties()).filter((t) => t.status === 'in_force' && t.expiresAt && t.expiresAt <= now.toISOString());
       const changes: Change[] = [];
@@ -35,7 +34,7 @@ export function createExpiryService(store: Store, clock: () => Date = () => new 
         });
         if (written.value) changes.push(written.value);
       }
-      return changes;
+      return { changes };
     },
   };
 }

@@ -11,3 +11,6 @@ export interface Principal {
 
 /** Token-less maintenance from the command line. */
 export const CLI_PRINCIPAL: Principal = { tokenId: 'cli', name: 'command line', role: 'admin' };
+
+/** The server itself, applying what falls due on the calendar: expiries and embargoes. */
+export const SCHEDULER_PRINCIPAL: Principal = { tokenId: 'scheduler', name: 'scheduler', role: 'admin' };

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { Change, CorrectUpdateBody, PostUpdateBody, Update } from '@treaty-watch/shared';
+import type { Change, CorrectUpdateBody, PostUpdateBody, ScheduledUpdate, Update } from '@treaty-watch/shared';
 import type { EntryPayload, Wording } from '../store/log-entry';
 import type { Store, StoreTx } from '../store/store';
 import { DomainError } from './errors';
+import { embargo, postingTimes, wordingOf } from './embargo';
 import { commitEntry } from './log-writer';
+import { postedEntry } from './posted-entry';
 import { assertTransition, treatyAt } from './treaty-timeline';
 import { assertMayWrite, write, type WriteContext, type Written } from './write';
 
 export type UpdateChange = Change & { update: Update };
 
-type EditPayload = Extract<EntryPayload, { kind: 'update.corrected' | 'update.retracted' }>;
+/** A post's outcome: published now, or embargoed until later. */
+export type Posted = { change: UpdateChange } | { scheduled: ScheduledUpdate };
 
-/** How far ahead of the server's clock an `occurredAt` may be: clock skew, not scheduling. */
-const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+type EditPayload = Extract<EntryPayload, { kind: 'update.corrected' | 'update.retracted' }>;
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
@@ -39,43 +41,34 @@ async function editable(tx: StoreTx, updateId: string, ctx: WriteContext, what: 
 
 export function createUpdateService(store: Store, clock: () => Date = () => new Date()) {
   return {
-    /** Posts an update to a treaty; the value is the change to broadcast. */
-    post(treatyId: string, body: PostUpdateBody, ctx: WriteContext): Promise<Written<UpdateChange>> {
+    /**
+     * Posts an update to a treaty: at once (the value holds the change to broadcast), or, with a
+     * `publishAt` still to come, held back as an embargo that the scheduler publishes then.
+     */
+    post(treatyId: string, body: PostUpdateBody, ctx: WriteContext): Promise<Written<Posted>> {
       const now = clock();
-      const occurredAt = body.occurredAt ? new Date(body.occurredAt).toISOString() : now.toISOString();
-      if (Date.parse(occurredAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
-        throw new DomainError('invalid', 'occurredAt is in the future', {
-          errors: [{ field: 'occurredAt', message: 'must not be in the future' }],
-        });
-      }
+      const { publishAt, occurredAt } = postingTimes(body, now);
       return write(store, ctx, now, {
-        async work(tx) {
+        async work(tx): Promise<Posted> {
           const before = await treatyAt(tx, treatyId, occurredAt, 'occurredAt');
           assertMayWrite(ctx.principal, treatyId);
           if (body.status) assertTransition(before, body.status);
-          const change = await commitEntry(tx, {
-            treatyId,
-            effectiveAt: occurredAt,
-            recordedAt: now.toISOString(),
-            actor: ctx.principal.name,
-            payload: {
-              kind: 'update.posted',
-              update: {
-                id: randomUUID(),
-                headline: body.headline,
-                ...(body.body ? { body: body.body } : {}),
-                ...(body.status ? { requestedStatus: body.status } : {}),
-                ...(body.sourceUrl ? { sourceUrl: body.sourceUrl } : {}),
-                occurredAt,
-                publishedAt: now.toISOString(),
-                author: ctx.principal.name,
-              },
-            },
-          });
-          return withUpdate(change);
+          const fields = { id: randomUUID(), treatyId, ...wordingOf(body), occurredAt, author: ctx.principal.name };
+          if (publishAt) {
+            const scheduled = embargo(fields, publishAt, now.toISOString());
+            await tx.saveScheduled(scheduled);
+            return { scheduled };
+          }
+          return { change: withUpdate(await commitEntry(tx, postedEntry(fields, now.toISOString()))) };
         },
-        audit: (change) => ({ action: 'update.posted', target: change.update.id, seq: change.seq }),
-        respond: respond(201),
+        audit: (posted) =>
+          'scheduled' in posted
+            ? { action: 'update.scheduled', target: posted.scheduled.id }
+            : { action: 'update.posted', target: posted.change.update.id, seq: posted.change.seq },
+        respond: (posted) =>
+          'scheduled' in posted
+            ? { status: 202, body: { scheduled: posted.scheduled } }
+            : { status: 201, body: { update: posted.change.update, treaty: posted.change.treaty } },
       });
     },
 

@@ -1,4 +1,4 @@
-import type { AuditEntry, Change, Role, Treaty, Update } from '@treaty-watch/shared';
+import type { AuditEntry, Change, Role, ScheduledState, ScheduledUpdate, Treaty, Update } from '@treaty-watch/shared';
 import type { LogEntry, NewLogEntry } from './log-entry';
 
 export interface TokenRecord {
@@ -45,6 +45,9 @@ export interface StoreTx {
   findIdempotency(tokenId: string, key: string): Promise<IdempotencyRecord | undefined>;
   /** Keeps the record and forgets those older than `expireBefore`. */
   saveIdempotency(record: IdempotencyRecord, expireBefore: string): Promise<void>;
+  scheduledUpdate(id: string): Promise<ScheduledUpdate | undefined>;
+  /** Inserts an embargoed update or replaces it with its new state. */
+  saveScheduled(scheduled: ScheduledUpdate): Promise<void>;
 }
 
 /**
@@ -79,6 +82,11 @@ export interface Store {
   /** Newest first, before the audit id `before` when given. */
   auditEntries(before: number | undefined, limit: number): Promise<AuditEntry[]>;
   findIdempotency(tokenId: string, key: string): Promise<IdempotencyRecord | undefined>;
+  getScheduled(id: string): Promise<ScheduledUpdate | undefined>;
+  /** Embargoed updates, latest `publishAt` first; only those in `state` when given. */
+  listScheduled(state: ScheduledState | undefined, limit: number): Promise<ScheduledUpdate[]>;
+  /** Embargoes still waiting whose `publishAt` is at or before `at`, earliest first. */
+  dueScheduled(at: string, limit: number): Promise<ScheduledUpdate[]>;
 
   close(): Promise<void>;
 }

@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { HEADLINE_MAX, STATUS_LABELS, STATUSES, type Problem } from '@treaty-watch/shared';
 import { useBoard } from '../../lib/use-board';
+import { formatDateTime } from '../../lib/time';
 import { Field } from './field';
 import { emptyDraft, postDraft, type Draft } from './post-update';
-import { useToken } from './use-token';
+import { ScheduledSection } from './scheduled-list';
+import { useScheduled } from './use-scheduled';
+import { useToken } from '../../lib/use-token';
 import './editor.css';
 
 function fieldError(problem: Problem | undefined, field: string): string | undefined {
@@ -18,6 +21,7 @@ export function EditorPage() {
   const [posted, setPosted] = useState<string>();
   const [sending, setSending] = useState(false);
   const set = (part: Partial<Draft>) => setDraft((d) => ({ ...d, ...part }));
+  const scheduled = useScheduled(token, board.seq);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -26,9 +30,15 @@ export function EditorPage() {
     try {
       const result = await postDraft(draft, token);
       if (result.ok) {
+        const { response } = result;
         setProblem(undefined);
-        setPosted(`Posted to ${result.response.treaty.shortName}: “${result.response.update.headline}”`);
+        setPosted(
+          'scheduled' in response
+            ? `Under embargo until ${formatDateTime(response.scheduled.publishAt)}: “${response.scheduled.headline}”`
+            : `Posted to ${response.treaty.shortName}: “${response.update.headline}”`,
+        );
         setDraft({ ...emptyDraft, treatyId: draft.treatyId });
+        scheduled.reload();
       } else {
         setProblem(result.problem);
       }
@@ -86,13 +96,16 @@ export function EditorPage() {
         <Field label="Occurred at" error={fieldError(problem, 'occurredAt')} hint="Leave empty for now. Your local time.">
           {(props) => <input {...props} type="datetime-local" value={draft.occurredAt} onChange={(e) => set({ occurredAt: e.target.value })} />}
         </Field>
+        <Field label="Publish at (embargo)" error={fieldError(problem, 'publishAt')} hint="Leave empty to publish now. Until then only editors see it. Your local time.">
+          {(props) => <input {...props} type="datetime-local" value={draft.publishAt} onChange={(e) => set({ publishAt: e.target.value })} />}
+        </Field>
         {general && (
           <p className="form-error" role="alert">
             {general}
           </p>
         )}
         <button type="submit" disabled={sending || !draft.treatyId}>
-          {sending ? 'Posting…' : 'Post update'}
+          {sending ? 'Posting…' : draft.publishAt ? 'Schedule update' : 'Post update'}
         </button>
         {posted && (
           <p className="form-success" aria-live="polite">
@@ -100,6 +113,7 @@ export function EditorPage() {
           </p>
         )}
       </form>
+      <ScheduledSection list={scheduled.list} token={token} onChanged={scheduled.reload} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { PostUpdateBody, PostUpdateResponse, Problem } from '@treaty-watch/shared';
+import type { PostUpdateBody, PostUpdateResponse, Problem, ScheduledResponse } from '@treaty-watch/shared';
 import { ApiError, postJson } from '../../lib/api';
 
 export interface Draft {
@@ -9,11 +9,15 @@ export interface Draft {
   status: string;
   /** datetime-local, the editor's own time zone. */
   occurredAt: string;
+  /** datetime-local: the embargo, empty to publish at once. */
+  publishAt: string;
 }
 
-export const emptyDraft: Draft = { treatyId: '', headline: '', body: '', sourceUrl: '', status: '', occurredAt: '' };
+export const emptyDraft: Draft = { treatyId: '', headline: '', body: '', sourceUrl: '', status: '', occurredAt: '', publishAt: '' };
 
-export type PostResult = { ok: true; response: PostUpdateResponse } | { ok: false; problem: Problem };
+export type PostResult =
+  | { ok: true; response: PostUpdateResponse | ScheduledResponse }
+  | { ok: false; problem: Problem };
 
 /** Sends only what the editor filled in; the server's problem comes back as data. */
 export async function postDraft(draft: Draft, token: string): Promise<PostResult> {
@@ -22,8 +26,10 @@ export async function postDraft(draft: Draft, token: string): Promise<PostResult
   if (draft.sourceUrl.trim()) body.sourceUrl = draft.sourceUrl.trim();
   if (draft.status) body.status = draft.status;
   if (draft.occurredAt) body.occurredAt = new Date(draft.occurredAt).toISOString();
+  if (draft.publishAt) body.publishAt = new Date(draft.publishAt).toISOString();
   try {
-    const response = await postJson<PostUpdateResponse>(`/api/treaties/${encodeURIComponent(draft.treatyId)}/updates`, body as PostUpdateBody, token);
+    const url = `/api/treaties/${encodeURIComponent(draft.treatyId)}/updates`;
+    const response = await postJson<PostUpdateResponse | ScheduledResponse>(url, body as PostUpdateBody, token);
     return { ok: true, response };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, problem: error.problem };

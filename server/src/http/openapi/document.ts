@@ -59,6 +59,9 @@ function operation(route: ApiRoute) {
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(route.body) } } } } : {}),
     responses: {
       [okStatus]: { description: 'Success', content: { 'application/json': { schema: ref(okSchema) } } },
+      ...(route.alsoOk
+        ? { [route.alsoOk[0]]: { description: route.alsoOk[2], content: { 'application/json': { schema: ref(route.alsoOk[1]) } } } }
+        : {}),
       ...Object.fromEntries(
         problems.map((status) => [
           status,

@@ -10,6 +10,8 @@ export interface ApiRoute {
   body?: SchemaName;
   /** The success status and the schema of its body. */
   ok: [number, SchemaName];
+  /** A second success, e.g. 202 for an update held under embargo. */
+  alsoOk?: [number, SchemaName, string];
   /** Problem statuses this route answers with beyond those every route may give. */
   problems: number[];
   headers?: { ifMatch?: boolean; idempotencyKey?: boolean };
@@ -22,10 +24,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'post',
     path: '/api/treaties/{id}/updates',
-    summary: 'Post a status update',
+    summary: 'Post a status update, or with a future publishAt hold it under embargo until then',
     role: 'editor',
     body: 'PostUpdateBody',
     ok: [201, 'PostUpdateResponse'],
+    alsoOk: [202, 'ScheduledResponse', 'Held under embargo until publishAt; only editors can see it until then'],
     problems: [400, 401, 403, 404, 409, 413, 415, 422],
     headers: { idempotencyKey: true },
   },
@@ -83,6 +86,25 @@ export const API_ROUTES: readonly ApiRoute[] = [
     query: 'SnapshotQuery',
     ok: [200, 'Snapshot'],
     problems: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/scheduled',
+    summary: 'Embargoed updates, latest publishAt first',
+    role: 'editor',
+    query: 'ScheduledQuery',
+    ok: [200, 'ScheduledListResponse'],
+    problems: [400, 401, 403],
+  },
+  { method: 'get', path: '/api/scheduled/{id}', summary: 'One embargoed update and what became of it', role: 'editor', ok: [200, 'ScheduledResponse'], problems: [401, 403, 404] },
+  {
+    method: 'post',
+    path: '/api/scheduled/{id}/cancel',
+    summary: 'Cancel an embargoed update before its time',
+    role: 'editor',
+    ok: [200, 'ScheduledResponse'],
+    problems: [401, 403, 404, 409, 422],
+    headers: { idempotencyKey: true },
   },
   { method: 'get', path: '/api/tokens', summary: 'List tokens (never their values)', role: 'admin', ok: [200, 'TokensResponse'], problems: [401, 403] },
   {

@@ -60,8 +60,12 @@ export function treatiesRoutes(deps: {
     const id = treatyIdOf(req.params.id);
     const body = parseBody(postUpdateBodySchema, req.body);
     const written = await deps.updates.post(id, body, writeContext(req, res));
-    deps.broadcaster.publish(written.value);
-    res.status(written.status).location(`/api/treaties/${id}`).json(written.body);
+    const posted = written.value;
+    if ('change' in posted) deps.broadcaster.publish(posted.change);
+    res
+      .status(written.status)
+      .location('change' in posted ? `/api/treaties/${id}` : `/api/scheduled/${posted.scheduled.id}`)
+      .json(written.body);
   });
 
   return router;

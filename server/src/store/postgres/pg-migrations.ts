@@ -59,6 +59,16 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX idempotency_by_age ON idempotency (created_at);
   `,
+  `
+  CREATE TABLE scheduled_updates (
+    id TEXT PRIMARY KEY,
+    treaty_id TEXT NOT NULL,
+    publish_at TEXT NOT NULL,
+    state TEXT NOT NULL,
+    data JSONB NOT NULL
+  );
+  CREATE INDEX scheduled_by_state ON scheduled_updates (state, publish_at);
+  `,
 ];
 
 /** Runs pending migrations under an advisory lock, so processes starting together take turns. */

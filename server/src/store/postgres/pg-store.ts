@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Change, Treaty, Update } from '@treaty-watch/shared';
+import type { Change, ScheduledUpdate, Treaty, Update } from '@treaty-watch/shared';
 import type { Store, StoreTx } from '../store';
 import { StoreUnavailableError } from '../store-unavailable';
 import { migratePg } from './pg-migrations';
@@ -134,6 +134,16 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       async findIdempotency(tokenId, key) {
         return toIdempotency(await first<IdempotencyRow>('SELECT * FROM idempotency WHERE token_id = $1 AND key = $2', [tokenId, key]));
       },
+      async scheduledUpdate(id) {
+        return (await first<{ data: ScheduledUpdate }>('SELECT data FROM scheduled_updates WHERE id = $1', [id]))?.data;
+      },
+      async saveScheduled(scheduled) {
+        await client.query(
+          `INSERT INTO scheduled_updates (id, treaty_id, publish_at, state, data) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (id) DO UPDATE SET publish_at = excluded.publish_at, state = excluded.state, data = excluded.data`,
+          [scheduled.id, scheduled.treatyId, scheduled.publishAt, scheduled.state, scheduled],
+        );
+      },
       async saveIdempotency(record, expireBefore) {
         await client.query('DELETE FROM idempotency WHERE created_at < $1', [expireBefore]);
         await client.query(
@@ -220,6 +230,25 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     },
     async findIdempotency(tokenId, key) {
       return toIdempotency(await one<IdempotencyRow>('SELECT * FROM idempotency WHERE token_id = $1 AND key = $2', [tokenId, key]));
+    },
+    async getScheduled(id) {
+      return (await one<{ data: ScheduledUpdate }>('SELECT data FROM scheduled_updates WHERE id = $1', [id]))?.data;
+    },
+    async listScheduled(state, limit) {
+      return data(
+        await all<{ data: ScheduledUpdate }>(
+          'SELECT data FROM scheduled_updates WHERE ($1::text IS NULL OR state = $1) ORDER BY publish_at DESC, id LIMIT $2',
+          [state ?? null, limit],
+        ),
+      );
+    },
+    async dueScheduled(at, limit) {
+      return data(
+        await all<{ data: ScheduledUpdate }>(
+          "SELECT data FROM scheduled_updates WHERE state = 'scheduled' AND publish_at <= $1 ORDER BY publish_at, id LIMIT $2",
+          [at, limit],
+        ),
+      );
     },
     async close() {
       await pool.end();

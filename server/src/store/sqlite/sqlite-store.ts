@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Change, Treaty, Update } from '@treaty-watch/shared';
+import type { Change, ScheduledUpdate, Treaty, Update } from '@treaty-watch/shared';
 import type { NewLogEntry } from '../log-entry';
 import type { Store, StoreTx } from '../store';
 import { toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
@@ -101,6 +101,14 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     tokenByIdOrName: db.prepare('SELECT * FROM tokens WHERE id = ? OR name = ? ORDER BY revoked_at IS NULL DESC LIMIT 1'),
     revokeToken: db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?'),
+    scheduled: db.prepare('SELECT data FROM scheduled_updates WHERE id = ?').pluck(),
+    saveScheduled: db.prepare(
+      `INSERT INTO scheduled_updates (id, treaty_id, publish_at, state, data) VALUES (@id, @treatyId, @publishAt, @state, @data)
+       ON CONFLICT (id) DO UPDATE SET publish_at = excluded.publish_at, state = excluded.state, data = excluded.data`,
+    ),
+    readScheduled: reader.prepare('SELECT data FROM scheduled_updates WHERE id = ?').pluck(),
+    listScheduled: reader.prepare('SELECT data FROM scheduled_updates WHERE (@state IS NULL OR state = @state) ORDER BY publish_at DESC, id LIMIT @limit'),
+    dueScheduled: reader.prepare("SELECT data FROM scheduled_updates WHERE state = 'scheduled' AND publish_at <= ? ORDER BY publish_at, id LIMIT ?"),
   };
 
   const tx: StoreTx = {
@@ -154,6 +162,12 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     async saveIdempotency(record, expireBefore) {
       q.expireIdempotency.run(expireBefore);
       q.saveIdempotency.run({ ...record, response: JSON.stringify(record.response) });
+    },
+    async scheduledUpdate(id) {
+      return parseOne<ScheduledUpdate>(q.scheduled.get(id));
+    },
+    async saveScheduled(scheduled) {
+      q.saveScheduled.run({ id: scheduled.id, treatyId: scheduled.treatyId, publishAt: scheduled.publishAt, state: scheduled.state, data: JSON.stringify(scheduled) });
     },
     async saveUpdate(update) {
       q.saveUpdate.run({
@@ -228,6 +242,15 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     },
     async findIdempotency(tokenId, key) {
       return fromIdempotency(q.readIdempotency.get(tokenId, key) as Text<IdempotencyRow, 'response'> | undefined);
+    },
+    async getScheduled(id) {
+      return parseOne<ScheduledUpdate>(q.readScheduled.get(id));
+    },
+    async listScheduled(state, limit) {
+      return parseAll<ScheduledUpdate>(q.listScheduled.all({ state: state ?? null, limit }));
+    },
+    async dueScheduled(at, limit) {
+      return parseAll<ScheduledUpdate>(q.dueScheduled.all(at, limit));
     },
     touchToken(id, at) {
       return lock.run(async () => {

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import type { ScheduledUpdate } from '@treaty-watch/shared';
+import { ApiError, postJson } from '../../lib/api';
+import { formatDateTime } from '../../lib/time';
+import type { ScheduledList } from './use-scheduled';
+
+const STATE_TEXT: Record<ScheduledUpdate['state'], string> = {
+  scheduled: 'Under embargo until',
+  published: 'Published',
+  cancelled: 'Cancelled',
+  failed: 'Not published',
+};
+
+function ScheduledItem({ item, token, onChanged }: { item: ScheduledUpdate; token: string; onChanged: () => void }) {
+  const [error, setError] = useState<string>();
+  async function cancel() {
+    try {
+      await postJson(`/api/scheduled/${encodeURIComponent(item.id)}/cancel`, {}, token);
+      setError(undefined);
+    } catch (failure) {
+      setError(failure instanceof ApiError ? (failure.problem.detail ?? failure.problem.title) : String(failure));
+    }
+    onChanged();
+  }
+  const when = item.state === 'published' ? (item.publishedAt ?? item.publishAt) : item.publishAt;
+  return (
+    <li className={`scheduled-item is-${item.state}`}>
+      <p className="scheduled-headline">
+        <strong>{item.treatyId}</strong> {item.headline}
+      </p>
+      <p className="scheduled-state">
+        {STATE_TEXT[item.state]} <time dateTime={when}>{formatDateTime(when)}</time>
+        {item.state === 'failed' && item.failure && <span>: {item.failure}</span>}
+        {item.state === 'cancelled' && item.cancelledBy && <span> by {item.cancelledBy}</span>}
+      </p>
+      {item.state === 'scheduled' && (
+        <button type="button" className="secondary" onClick={() => void cancel()}>
+          Cancel embargoed update
+        </button>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** Embargoed updates, for editors only: nobody else can see them before their time. */
+export function ScheduledSection({ list, token, onChanged }: { list: ScheduledList; token: string; onChanged: () => void }) {
+  return (
+    <section className="scheduled" aria-label="Scheduled updates">
+      <h2>Scheduled updates</h2>
+      {list.state === 'idle' && <p className="hint">Paste a token to see the updates under embargo.</p>}
+      {list.state === 'error' && <p className="field-error">Could not load the scheduled updates: {list.message}</p>}
+      {list.state === 'loaded' && list.scheduled.length === 0 && <p className="hint">Nothing is under embargo.</p>}
+      {list.state === 'loaded' && list.scheduled.length > 0 && (
+        <ul className="scheduled-list">
+          {list.scheduled.map((item) => (
+            <ScheduledItem key={item.id} item={item} token={token} onChanged={onChanged} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

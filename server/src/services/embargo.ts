@@ -1,0 +1,47 @@
+import { DAY_MS, EMBARGO_MAX_DAYS, type Instant, type PostUpdateBody, type ScheduledUpdate } from '@treaty-watch/shared';
+import { DomainError } from './errors';
+import type { PostedFields } from './posted-entry';
+
+/** How far ahead of the server's clock an `occurredAt` may be: clock skew, not scheduling. */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+
+const invalid = (field: string, message: string) => new DomainError('invalid', `${field} ${message}`, { errors: [{ field, message }] });
+
+/**
+ * When a post becomes public and when it happened. A `publishAt` that has already passed (a
+ * slow network, a clock a little ahead) publishes at once rather than failing.
+ */
+export function postingTimes(body: Pick<PostUpdateBody, 'publishAt' | 'occurredAt'>, now: Date): { publishAt?: Instant; occurredAt: Instant } {
+  const requested = body.publishAt ? new Date(body.publishAt) : undefined;
+  const publishAt = requested && requested.getTime() > now.getTime() ? requested : undefined;
+  if (publishAt && publishAt.getTime() > now.getTime() + EMBARGO_MAX_DAYS * DAY_MS) {
+    throw invalid('publishAt', `must be within ${EMBARGO_MAX_DAYS} days`);
+  }
+  const published = publishAt ?? now;
+  const occurredAt = body.occurredAt ? new Date(body.occurredAt) : published;
+  if (occurredAt.getTime() > published.getTime() + FUTURE_TOLERANCE_MS) {
+    throw invalid('occurredAt', publishAt ? 'must not be after publishAt' : 'must not be in the future');
+  }
+  return { ...(publishAt ? { publishAt: publishAt.toISOString() } : {}), occurredAt: occurredAt.toISOString() };
+}
+
+/** What an editor wrote, without the empty parts. */
+export function wordingOf(body: PostUpdateBody): Pick<PostedFields, 'headline' | 'body' | 'status' | 'sourceUrl'> {
+  return {
+    headline: body.headline,
+    ...(body.body ? { body: body.body } : {}),
+    ...(body.status ? { status: body.status } : {}),
+    ...(body.sourceUrl ? { sourceUrl: body.sourceUrl } : {}),
+  };
+}
+
+/** An update held back until `publishAt`. */
+export function embargo(fields: PostedFields, publishAt: Instant, createdAt: Instant): ScheduledUpdate {
+  return { ...fields, publishAt, createdAt, state: 'scheduled' };
+}
+
+/** The fields of the update an embargo becomes. */
+export function postedFieldsOf(scheduled: ScheduledUpdate): PostedFields {
+  const { id, treatyId, headline, body, status, sourceUrl, occurredAt, author } = scheduled;
+  return { id, treatyId, headline, body, status, sourceUrl, occurredAt, author };
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type {
+  CreateTokenResponse,
+  PostUpdateResponse,
+  Problem,
+  ScheduledListResponse,
+  ScheduledResponse,
+  Snapshot,
+  TreatyDetailResponse,
+  UpdatesResponse,
+} from '@treaty-watch/shared';
+import { postUpdate, request } from '../support/api-client';
+import { ADMIN_TOKEN } from '../support/in-process-server';
+import { useServer } from '../support/use-server';
+
+const board = useServer();
+const auth = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
+const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const get = <T>(path: string, token: string | null = null) =>
+  request<T>(`${board.server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+const post = <T>(path: string, body: unknown = {}) =>
+  request<T>(`${board.server.url}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
+
+async function schedule(treatyId: string, body: Record<string, unknown>) {
+  const response = await postUpdate<ScheduledResponse>(board.server.url, treatyId, body);
+  expect(response.status, JSON.stringify(response.body)).toBe(202);
+  return response;
+}
+
+/** Everything a reader could look at, searched for one headline. */
+async function visibleAnywhere(headline: string): Promise<string[]> {
+  const places: string[] = [];
+  const snapshot = await get<Snapshot>('/api/snapshot');
+  if (JSON.stringify(snapshot.body).includes(headline)) places.push('snapshot');
+  const detail = await get<TreatyDetailResponse>('/api/treaties/new-start');
+  if (JSON.stringify(detail.body).includes(headline)) places.push('treaty detail');
+  const updates = await get<UpdatesResponse>('/api/updates?after=0&limit=500');
+  if (JSON.stringify(updates.body).includes(headline)) places.push('updates');
+  for (const feed of ['/feeds/updates.atom', '/feeds/updates.json', '/feeds/treaties/new-start.atom']) {
+    if ((await (await fetch(`${board.server.url}${feed}`)).text()).includes(headline)) places.push(feed);
+  }
+  return places;
+}
+
+describe('an embargoed update', () => {
+  it('is hidden from readers, listed to editors, then published and broadcast exactly once at its time', async () => {
+    const dashboard = board.connect();
+    await dashboard.until(() => dashboard.snapshots.length === 1);
+    const headline = 'Embargoed: delegations agree to meet in Geneva';
+    const publishAt = inMs(2000);
+    const { body, headers } = await schedule('new-start', { headline, publishAt });
+    expect(body.scheduled).toMatchObject({ headline, treatyId: 'new-start', publishAt, occurredAt: publishAt, state: 'scheduled', author: 'admin' });
+    expect(headers.get('location')).toBe(`/api/scheduled/${body.scheduled.id}`);
+
+    expect(await visibleAnywhere(headline)).toEqual([]);
+    expect((await get('/api/scheduled')).status).toBe(401);
+    const listed = await get<ScheduledListResponse>('/api/scheduled?state=scheduled', ADMIN_TOKEN);
+    expect(listed.body.scheduled.map((s) => s.id)).toContain(body.scheduled.id);
+    expect(dashboard.changes).toEqual([]);
+
+    await dashboard.until(() => dashboard.changes.some((c) => c.update?.headline === headline), 5000, 'the embargoed update');
+    const change = dashboard.changes.find((c) => c.update?.headline === headline);
+    expect(change).toMatchObject({ kind: 'update.posted', update: { id: body.scheduled.id, occurredAt: publishAt } });
+    expect(Date.parse(change?.update?.publishedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(publishAt));
+    expect(await visibleAnywhere(headline)).toEqual(expect.arrayContaining(['snapshot', 'treaty detail', 'updates', '/feeds/updates.atom']));
+
+    const after = await get<ScheduledResponse>(`/api/scheduled/${body.scheduled.id}`, ADMIN_TOKEN);
+    expect(after.body.scheduled).toMatchObject({ state: 'published', publishedSeq: change?.seq });
+    await sleep(1500);
+    expect(dashboard.changes.filter((c) => c.update?.headline === headline)).toHaveLength(1);
+  });
+
+  it('can be cancelled before its time, and then never appears', async () => {
+    const headline = 'Embargoed and then withdrawn';
+    const { body } = await schedule('new-start', { headline, publishAt: inMs(1200) });
+    const cancelled = await post<ScheduledResponse>(`/api/scheduled/${body.scheduled.id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.scheduled).toMatchObject({ state: 'cancelled', cancelledBy: 'admin' });
+    await sleep(2200);
+    expect(await visibleAnywhere(headline)).toEqual([]);
+    const again = await post<Problem>(`/api/scheduled/${body.scheduled.id}/cancel`);
+    expect(again.status).toBe(409);
+  });
+
+  it('is published at start when its time came while the server was down, and only once', async () => {
+    const headline = 'Embargo that ran out during maintenance';
+    await schedule('new-start', { headline, publishAt: inMs(600) });
+    await board.server.stop();
+    await sleep(1000);
+    await board.server.start();
+    const seq = (await get<Snapshot>('/api/snapshot')).body.seq;
+    expect(await visibleAnywhere(headline)).toContain('treaty detail');
+    await board.server.restart();
+    expect((await get<Snapshot>('/api/snapshot')).body.seq).toBe(seq);
+    const detail = await get<TreatyDetailResponse>('/api/treaties/new-start');
+    expect(detail.body.updates.filter((u) => u.headline === headline)).toHaveLength(1);
+  });
+
+  it('is refused at its time, and says why, when the status it sets no longer fits', async () => {
+    const { body } = await schedule('open-skies', { headline: 'Parties suspend the treaty', status: 'suspended', publishAt: inMs(1000) });
+    const abandoned = await postUpdate<PostUpdateResponse>(board.server.url, 'open-skies', { headline: 'Remaining parties terminate it', status: 'abandoned' });
+    expect(abandoned.status).toBe(201);
+    await sleep(2000);
+    const after = await get<ScheduledResponse>(`/api/scheduled/${body.scheduled.id}`, ADMIN_TOKEN);
+    expect(after.body.scheduled.state).toBe('failed');
+    expect(after.body.scheduled.failure).toContain('cannot go from abandoned to suspended');
+    const detail = await get<TreatyDetailResponse>('/api/treaties/open-skies');
+    expect(detail.body.treaty.status).toBe('abandoned');
+    expect(detail.body.updates.some((u) => u.headline === 'Parties suspend the treaty')).toBe(false);
+  });
+
+  it('is shown only to editors whose token covers its treaty', async () => {
+    const { body } = await schedule('inf', { headline: 'INF desk only', publishAt: inMs(60_000) });
+    const desk = await post<CreateTokenResponse>('/api/tokens', { role: 'editor', name: 'npt desk', treaties: ['npt'] });
+    const seen = await get<ScheduledListResponse>('/api/scheduled', desk.body.token);
+    expect(seen.body.scheduled.some((s) => s.id === body.scheduled.id)).toBe(false);
+    expect((await get(`/api/scheduled/${body.scheduled.id}`, desk.body.token)).status).toBe(404);
+    const cancel = await request<Problem>(`${board.server.url}/api/scheduled/${body.scheduled.id}/cancel`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${desk.body.token}` },
+      body: '{}',
+    });
+    expect(cancel.status).toBe(403);
+  });
+
+  it.each([
+    ['a malformed publishAt', { headline: 'x', publishAt: 'tomorrow' }, 'publishAt'],
+    ['a publishAt more than a year ahead', { headline: 'x', publishAt: inMs(400 * 24 * 3600 * 1000) }, 'publishAt'],
+    ['an occurredAt after publishAt', { headline: 'x', publishAt: inMs(60_000), occurredAt: inMs(3_600_000) }, 'occurredAt'],
+  ])('refuses %s, naming the field, and stores nothing', async (_what, body, field) => {
+    const before = (await get<ScheduledListResponse>('/api/scheduled', ADMIN_TOKEN)).body.scheduled.length;
+    const response = await postUpdate<Problem>(board.server.url, 'new-start', body);
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.map((e) => e.field)).toContain(field);
+    expect((await get<ScheduledListResponse>('/api/scheduled', ADMIN_TOKEN)).body.scheduled.length).toBe(before);
+  });
+
+  it('refuses an impossible status when it is scheduled, not only when it falls due', async () => {
+    const response = await postUpdate<Problem>(board.server.url, 'inf', { headline: 'x', status: 'in_force', publishAt: inMs(60_000) });
+    expect(response.status).toBe(409);
+    expect(response.body.allowed).toEqual([]);
+  });
+});
