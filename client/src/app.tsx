@@ -1,3 +1,4 @@
+import { WebhooksPage } from './features/admin/webhooks-page';
 import { BoardPage } from './features/board/board-page';
 import { EditorPage } from './features/editor/editor-page';
 import { Header } from './features/shell/header';
@@ -10,6 +11,7 @@ function Page() {
   const { pathname } = useLocation();
   if (pathname === '/') return <BoardPage />;
   if (pathname === '/editor') return <EditorPage />;
+  if (pathname === '/admin/webhooks') return <WebhooksPage />;
   const treaty = /^\/treaties\/([^/]+)$/.exec(pathname);
   if (treaty?.[1]) return <TreatyPage id={decodeURIComponent(treaty[1])} />;
   return <NotFound what="There is no page here." />;

@@ -19,6 +19,7 @@ import { snapshotRoutes } from './http/routes/snapshot';
 import { tokensRoutes } from './http/routes/tokens';
 import { treatiesRoutes } from './http/routes/treaties';
 import { updatesRoutes } from './http/routes/updates';
+import { webhooksRoutes } from './http/routes/webhooks';
 import { createLogger, requestLogger, type Logger } from './log';
 import { createMetrics } from './metrics';
 import type { BoardServer } from './realtime/board-server';
@@ -38,8 +39,10 @@ import { createFeedService } from './services/feed-service';
 import { createTokenService } from './services/token-service';
 import { createTreatyService } from './services/treaty-service';
 import { createUpdateService } from './services/update-service';
+import { createWebhookService } from './services/webhook-service';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
+import { startWebhookDispatcher } from './webhooks/dispatcher';
 
 /** How long a shutdown waits for requests under way; main.ts exits at 10 s regardless. */
 const SHUTDOWN_GRACE_MS = 8000;
@@ -83,12 +86,20 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   const seq = await store.currentSeq();
   const broadcaster = new Broadcaster(io, seq, await store.changesAfter(Math.max(0, seq - REPLAY_LIMIT), REPLAY_LIMIT), {
     fill: (after) => store.changesAfter(after, REPLAY_LIMIT),
-    onEmit: () => metrics.broadcast.inc(),
+    onEmit: () => {
+      metrics.broadcast.inc();
+      webhooks.wake();
+    },
     ...(cluster ? { forward: (change) => io.serverSideEmit('change', change) } : {}),
   });
   if (cluster) io.on('change', (change) => broadcaster.receive(change));
   const presence = new PresenceCounter(io, cluster !== undefined);
   const metrics = createMetrics({ presence: () => presence.current(), seq: () => broadcaster.seq });
+  const webhooks = startWebhookDispatcher(store, {
+    ...config.webhooks,
+    log,
+    onAttempt: (ok) => metrics.webhookAttempts.inc({ outcome: ok ? 'delivered' : 'failed' }),
+  });
   const slowConsumers = dropSlowConsumers(io, () => metrics.slowConsumersDropped.inc());
   const expiries = createExpiryService(store);
   const embargoes = createEmbargoService(store);
@@ -135,6 +146,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
     snapshotRoutes(board),
     tokensRoutes({ tokens, tokenSockets }),
     auditRoutes({ audit, tokens }),
+    webhooksRoutes({ webhooks: createWebhookService(store), tokens }),
     openApiRoutes(),
     (req) => {
       throw new HttpProblem(problems.notFound(`There is no API route ${req.method} ${req.path}.`));
@@ -174,7 +186,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       httpServer.closeAllConnections();
-      await Promise.all([closed, socketsClosed]);
+      await Promise.all([closed, socketsClosed, webhooks.stop()]);
       await cluster?.close();
       await store.close();
     },

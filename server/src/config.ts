@@ -32,7 +32,13 @@ const envSchema = z.object({
   RATE_LIMIT_READS: z.coerce.number().int().min(0).default(1200),
   CORS_ORIGINS: originList('CORS_ORIGINS'),
   EMBED_ORIGINS: originList('EMBED_ORIGINS'),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).default(30 * 60 * 1000),
 });
+
+/** A day of nothing but failed attempts disables an endpoint. */
+const WEBHOOK_DISABLE_AFTER_MS = 24 * 60 * 60 * 1000;
 
 export type Config = {
   port: number;
@@ -50,6 +56,7 @@ export type Config = {
   corsOrigins: string[];
   /** Origins whose pages may frame the embed widgets. */
   embedOrigins: string[];
+  webhooks: { timeoutMs: number; retry: { baseMs: number; maxMs: number }; disableAfterMs: number };
 };
 
 /** Reads the environment once, at start; a bad value stops the server with a message that names it. */
@@ -72,5 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: { writes: e.RATE_LIMIT_WRITES, reads: e.RATE_LIMIT_READS },
     corsOrigins: e.CORS_ORIGINS,
     embedOrigins: e.EMBED_ORIGINS,
+    webhooks: {
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      retry: { baseMs: e.WEBHOOK_RETRY_BASE_MS, maxMs: Math.max(e.WEBHOOK_RETRY_BASE_MS, e.WEBHOOK_RETRY_MAX_MS) },
+      disableAfterMs: WEBHOOK_DISABLE_AFTER_MS,
+    },
   };
 }

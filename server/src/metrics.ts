@@ -32,6 +32,12 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
     help: 'Connections closed because they stopped reading',
     registers: [registry],
   });
+  const webhookAttempts = new Counter({
+    name: 'treaty_watch_webhook_attempts_total',
+    help: 'Webhook delivery attempts by outcome',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   const storeErrors = new Counter({ name: 'treaty_watch_store_errors_total', help: 'Requests the database could not serve', registers: [registry] });
   const latency = new Histogram({
     name: 'treaty_watch_http_request_duration_seconds',
@@ -55,7 +61,7 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
     res.type(registry.contentType).send(await registry.metrics());
   };
 
-  return { registry, connected, seq, broadcast, slowConsumersDropped, storeErrors, timeRequests, serve };
+  return { registry, connected, seq, broadcast, slowConsumersDropped, webhookAttempts, storeErrors, timeRequests, serve };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -54,6 +54,9 @@ export const AUDIT_ACTIONS = [
   'treaty.expired',
   'token.created',
   'token.revoked',
+  'webhook.created',
+  'webhook.changed',
+  'webhook.deleted',
 ] as const;
 
 /** Who did what, when, with which token. */

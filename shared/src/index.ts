@@ -11,3 +11,4 @@ export * from './auth';
 export * from './treaty-admin';
 export * from './charts';
 export * from './scheduled';
+export * from './webhook';

@@ -8,6 +8,7 @@ import { BoardClient } from '../support/board-client';
 import { spawnServer, type SpawnedServer } from '../support/spawned-server';
 import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, urlForSchema } from '../support/stores';
 import { tempDir } from '../support/temp-dir';
+import { WebhookReceiver } from '../support/webhook-receiver';
 
 const REDIS_URL = process.env.REDIS_URL || undefined;
 const ready = DATABASE_URL && REDIS_URL;
@@ -98,6 +99,26 @@ describe.skipIf(!ready)('two server processes on one PostgreSQL and one Redis', 
     const { body } = await request<AuditResponse>(`${b.url}/api/audit?limit=500`, { headers });
     expect(body.entries.filter((e) => e.action === 'treaty.expired' && e.target === 'cluster-term')).toHaveLength(1);
     expect(onA.changes.filter((c) => c.kind === 'treaty.expired')).toHaveLength(1);
+  });
+
+  it('runs the outbox once: each change reaches a webhook once, in seq order, though both processes send', async () => {
+    const secret = `whsec_${randomBytes(32).toString('base64')}`;
+    const receiver = new WebhookReceiver(secret);
+    await receiver.start();
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
+    try {
+      const created = await request(`${a.url}/api/webhooks`, { method: 'POST', headers, body: JSON.stringify({ url: receiver.url, secret, treaties: ['open-skies'] }) });
+      expect(created.status).toBe(201);
+      const posted: number[] = [];
+      for (let i = 0; i < 12; i += 1) {
+        posted.push((await postUpdate<PostUpdateResponse>((i % 2 ? a : b).url, 'open-skies', { headline: `Hooked ${i}` })).body.update.seq);
+      }
+      await receiver.until(() => receiver.delivered.length >= 12, 10_000, 'twelve deliveries');
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(receiver.received.map((r) => r.payload.data.seq)).toEqual(posted);
+    } finally {
+      await receiver.stop();
+    }
   });
 
   it('counts presence across the whole cluster', async () => {

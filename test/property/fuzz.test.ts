@@ -24,7 +24,7 @@ const nasty = fc.oneof(
   fc.double(),
   fc.boolean(),
 );
-const fields = ['headline', 'body', 'status', 'sourceUrl', 'occurredAt', 'reason', 'id', 'name', 'shortName', 'category', 'role', 'treaties', 'summary', 'expiresAt', 'effectiveAt', 'publishAt', '__proto__', 'constructor'];
+const fields = ['headline', 'body', 'status', 'sourceUrl', 'occurredAt', 'reason', 'id', 'name', 'shortName', 'category', 'role', 'treaties', 'summary', 'expiresAt', 'effectiveAt', 'publishAt', 'secret', 'kinds', 'enabled', '__proto__', 'constructor'];
 const body = fc.oneof(
   fc.dictionary(fc.constantFrom(...fields), nasty, { maxKeys: 6 }),
   fc.jsonValue(),
@@ -40,6 +40,10 @@ const routes = fc.constantFrom(
   ['POST', '/api/tokens'],
   ['POST', '/api/tokens/x/revoke'],
   ['POST', '/api/scheduled/x/cancel'],
+  // No generated body carries a url, so no endpoint can be registered that would call out.
+  ['POST', '/api/webhooks'],
+  ['PATCH', '/api/webhooks/x'],
+  ['DELETE', '/api/webhooks/x'],
 );
 const headerValue = fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-16', 'W/"1"', '"999"', 'Bearer', `Bearer ${ADMIN_TOKEN}`));
 
@@ -47,11 +51,17 @@ async function seq(): Promise<number> {
   return server.app.store.currentSeq();
 }
 
-/** What a write could leave behind: the log, tokens, the audit trail and embargoes. */
+/** What a write could leave behind: the log, tokens, the audit trail, embargoes and webhooks. */
 async function stored(): Promise<string> {
   const { store } = server.app;
   const [lastAudit] = await store.auditEntries(undefined, 1);
-  return JSON.stringify([await store.currentSeq(), (await store.listTokens()).length, lastAudit?.id, (await store.listScheduled(undefined, 500)).length]);
+  return JSON.stringify([
+    await store.currentSeq(),
+    (await store.listTokens()).length,
+    lastAudit?.id,
+    (await store.listScheduled(undefined, 500)).length,
+    (await store.listWebhooks()).length,
+  ]);
 }
 
 function expectSafe(status: number, problem: Problem | undefined, what: string): void {

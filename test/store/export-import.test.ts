@@ -9,6 +9,8 @@ import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process
 import { repoRoot } from '../support/paths';
 import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, urlForSchema } from '../support/stores';
 import { tempDir } from '../support/temp-dir';
+import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
+import type { Store } from '../../server/src/store/store';
 
 const run = promisify(execFile);
 const cli = (script: string, args: string[], env: Record<string, string>) =>
@@ -23,6 +25,16 @@ const target = tempDir('import');
 const dump = path.join(source.dir, 'board.ndjson');
 let server: TestServer;
 let before: Snapshot;
+let beforeRest: Awaited<ReturnType<typeof restOf>>;
+
+/** What a store keeps beside the log: the audit trail, embargoes and webhook endpoints. */
+async function restOf(store: Store) {
+  return {
+    audit: (await store.auditEntriesAfter(0, 1000)).map(({ id: _id, ...entry }) => entry),
+    scheduled: await store.listScheduled(undefined, 100),
+    webhooks: await store.listWebhooks(),
+  };
+}
 
 /** The board without the moment it was read. */
 const board = ({ serverTime: _t, ...rest }: Snapshot) => rest;
@@ -35,7 +47,10 @@ beforeAll(async () => {
   await request(`${server.url}/api/updates/${body.update.id}/retract`, { method: 'POST', headers, body: JSON.stringify({ reason: 'Wrong' }) });
   await postUpdate(server.url, 'cfe', { headline: 'Backdated note', occurredAt: '2020-01-01T00:00:00Z' });
   await request(`${server.url}/api/tokens`, { method: 'POST', headers, body: JSON.stringify({ role: 'editor', name: 'kept desk' }) });
+  await postUpdate(server.url, 'inf', { headline: 'Kept under embargo', publishAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+  await request(`${server.url}/api/webhooks`, { method: 'POST', headers, body: JSON.stringify({ url: 'http://127.0.0.1:9/kept', treaties: ['inf'] }) });
   before = (await request<Snapshot>(`${server.url}/api/snapshot`)).body;
+  beforeRest = await restOf(server.app.store);
   await server.close();
   await cli('export', [], { DATA_DIR: path.join(source.dir, 'data') }).then(({ stdout }) => fs.writeFileSync(dump, stdout));
 });
@@ -54,18 +69,28 @@ async function boardOf(options: Parameters<typeof startServer>[0]) {
 }
 
 describe('npm run export and npm run import', () => {
-  it('writes one JSON line per log entry, then the tokens', () => {
+  it('writes one JSON line per log entry, then the tokens, the audit trail, embargoes and webhooks', () => {
     const lines = fs.readFileSync(dump, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; seq?: number });
     const entries = lines.filter((l) => l.type === 'entry');
     expect(entries.map((l) => l.seq)).toEqual(entries.map((_, i) => i + 1));
     expect(entries.length).toBe(before.seq);
     expect(lines.filter((l) => l.type === 'token')).toHaveLength(1);
+    expect(lines.filter((l) => l.type === 'audit')).toHaveLength(beforeRest.audit.length);
+    expect(lines.filter((l) => l.type === 'scheduled')).toHaveLength(1);
+    expect(lines.filter((l) => l.type === 'webhook')).toHaveLength(1);
   });
 
-  it('rebuilds the same board in a new SQLite store', async () => {
+  it('rebuilds the same board, audit trail, embargoes and webhooks in a new SQLite store', async () => {
     const { stdout } = await cli('import', [dump], { DATA_DIR: target.dir });
-    expect(stdout).toMatch(new RegExp(`Imported ${before.seq} log entries and 1 tokens into the sqlite store`));
+    expect(stdout).toContain(`Imported ${before.seq} log entries, 1 tokens, ${beforeRest.audit.length} audit entries, 1 embargoed updates and 1 webhook endpoints into the sqlite store`);
     expect(board(await boardOf({ dataDir: target.dir }))).toEqual(board(before));
+    const restored = openSqliteStore(target.dir);
+    try {
+      expect(await restOf(restored)).toEqual(beforeRest);
+      expect(beforeRest.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['update.scheduled', 'webhook.created', 'token.created']));
+    } finally {
+      await restored.close();
+    }
   });
 
   it('refuses to import into a store that already has a log, and changes nothing', async () => {
@@ -81,6 +106,12 @@ describe('npm run export and npm run import', () => {
       const url = urlForSchema(pg.schema);
       await cli('import', [dump], { DATABASE_URL: url });
       expect(board(await boardOf({ store: () => pg.reopen() }))).toEqual(board(before));
+      const restored = await pg.reopen();
+      try {
+        expect(await restOf(restored)).toEqual(beforeRest);
+      } finally {
+        await restored.close();
+      }
     } finally {
       await pg.remove();
     }

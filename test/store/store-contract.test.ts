@@ -6,6 +6,7 @@ import { createEmbargoService } from '../../server/src/services/embargo-service'
 import { CLI_PRINCIPAL } from '../../server/src/services/principal';
 import { createTokenService } from '../../server/src/services/token-service';
 import { createUpdateService } from '../../server/src/services/update-service';
+import { createWebhookService } from '../../server/src/services/webhook-service';
 import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, sqliteTestStore, type TestStore } from '../support/stores';
 
 if (!DATABASE_URL) process.stdout.write(`${POSTGRES_MISSING}\n`);
@@ -124,6 +125,35 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
       expect(published).toMatchObject({ headline: 'Under embargo', occurredAt: '2026-11-24T13:00:00.000Z', publishedAt: '2026-11-24T13:00:00.000Z' });
       expect(await store.getScheduled(published?.id ?? '')).toMatchObject({ state: 'published', publishedSeq: seq + 1 });
       expect(await store.dueScheduled(now.toISOString(), 10)).toEqual([]);
+    });
+
+    it('keeps an outbox per webhook endpoint: queued with the change, oldest first, pruned and removed with it', async () => {
+      const hooks = createWebhookService(store, clock);
+      const { endpoint } = (await hooks.create({ url: 'http://127.0.0.1:9/hook', treaties: ['cfe'] }, ctx)).value;
+      const updates = createUpdateService(store, clock);
+      const seqs: number[] = [];
+      for (const headline of ['Hook one', 'Hook two']) {
+        const posted = (await updates.post('cfe', { headline }, ctx)).value;
+        if ('change' in posted) seqs.push(posted.change.seq);
+      }
+      await updates.post('npt', { headline: 'Not for this endpoint' }, ctx);
+      const queued = await store.webhookDeliveries(endpoint.id, { limit: 10 });
+      expect(queued.map((d) => [d.seq, d.state])).toEqual([...seqs].reverse().map((seq) => [seq, 'pending']));
+
+      const head = await store.transaction((tx) => tx.pendingHead(endpoint.id));
+      expect(head?.seq).toBe(seqs[0]);
+      expect(head?.change.update?.headline).toBe('Hook one');
+      if (!head) throw new Error('nothing pending');
+      const { change: _change, ...delivery } = head;
+      await store.transaction((tx) => tx.saveDelivery({ ...delivery, state: 'delivered', attempts: 1 }));
+      expect((await store.transaction((tx) => tx.pendingHead(endpoint.id)))?.seq).toBe(seqs[1]);
+      expect((await store.webhookDeliveries(endpoint.id, { state: 'delivered', limit: 10 })).map((d) => d.seq)).toEqual([seqs[0]]);
+
+      expect(await store.transaction((tx) => tx.pruneDeliveries(NOW.toISOString()))).toBe(0);
+      expect(await store.transaction((tx) => tx.pruneDeliveries(new Date(NOW.getTime() + 1).toISOString()))).toBe(1);
+      await hooks.remove(endpoint.id, ctx);
+      expect(await store.getWebhook(endpoint.id)).toBeUndefined();
+      expect(await store.webhookDeliveries(endpoint.id, { limit: 10 })).toEqual([]);
     });
 
     it('serves the same board after reopening', async () => {

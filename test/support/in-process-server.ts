@@ -19,7 +19,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-type Options = { dataDir?: string; store?: () => Store | Promise<Store> } & Partial<Pick<Config, 'rateLimits' | 'corsOrigins' | 'clientDist' | 'embedOrigins'>>;
+type Options = { dataDir?: string; store?: () => Store | Promise<Store> } & Partial<Pick<Config, 'rateLimits' | 'corsOrigins' | 'clientDist' | 'embedOrigins' | 'webhooks'>>;
+
+/** Retries within a test's patience; the day before an endpoint is disabled stays a day. */
+const TEST_WEBHOOKS: Config['webhooks'] = { timeoutMs: 2000, retry: { baseMs: 200, maxMs: 1000 }, disableAfterMs: 24 * 60 * 60 * 1000 };
 
 /** A real server on a free loopback port with its own database, seeded as on a first start. */
 export async function startServer(options: Options = {}): Promise<TestServer> {
@@ -36,6 +39,7 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
     rateLimits: options.rateLimits ?? { writes: 0, reads: 0 },
     corsOrigins: options.corsOrigins ?? [],
     embedOrigins: options.embedOrigins ?? [],
+    webhooks: options.webhooks ?? TEST_WEBHOOKS,
   });
   const deps = async () => (options.store ? { store: await options.store() } : {});
   let app = await createApp(config(0), await deps());

@@ -24,10 +24,20 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   throw new ApiError(problem?.success ? problem.data : { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status });
 }
 
-export function postJson<T>(path: string, body: unknown, token: string): Promise<T> {
+/** A write as an editor or admin: JSON in, JSON out, the problem thrown as an ApiError. */
+export function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, token: string): Promise<T> {
   return apiFetch<T>(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+}
+
+export function postJson<T>(path: string, body: unknown, token: string): Promise<T> {
+  return sendJson<T>('POST', path, body, token);
+}
+
+/** What a failed call says, in a sentence for the page. */
+export function problemText(error: unknown): string {
+  return error instanceof ApiError ? (error.problem.detail ?? error.problem.title) : String(error);
 }

@@ -28,8 +28,10 @@ async function* read(path: string): AsyncGenerator<ExportLine> {
 const config = loadConfig();
 const store = await openStore(config);
 try {
-  const { entries, tokens } = await importLines(store, read(file));
-  process.stdout.write(`Imported ${entries} log entries and ${tokens} tokens into the ${store.kind} store.\n`);
+  const counts = await importLines(store, read(file));
+  process.stdout.write(
+    `Imported ${counts.entry} log entries, ${counts.token} tokens, ${counts.audit} audit entries, ${counts.scheduled} embargoed updates and ${counts.webhook} webhook endpoints into the ${store.kind} store.\n`,
+  );
 } catch (error) {
   process.stderr.write(`Import failed, nothing was written: ${(error as Error).message}\n`);
   process.exitCode = 1;

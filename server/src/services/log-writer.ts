@@ -2,6 +2,7 @@ import type { Change, Update } from '@treaty-watch/shared';
 import type { LogEntry, NewLogEntry } from '../store/log-entry';
 import type { StoreTx } from '../store/store';
 import { applyEntry, foldTreaty, type Projected } from './projection';
+import { enqueueDeliveries } from './webhook-outbox';
 
 /** The update an entry creates or touches, if any. */
 function updateIdOf(entry: LogEntry): string | undefined {
@@ -12,8 +13,8 @@ function updateIdOf(entry: LogEntry): string | undefined {
 }
 
 /**
- * The one write path: append the entry, bring the projection up to date and record the change
- * clients will receive, all inside the caller's transaction.
+ * The one write path: append the entry, bring the projection up to date, record the change
+ * clients will receive and queue it for the webhooks, all inside the caller's transaction.
  */
 export async function commitEntry(tx: StoreTx, entry: NewLogEntry): Promise<Change> {
   const latest = await tx.latestEffectiveAt(entry.treatyId);
@@ -43,5 +44,6 @@ export async function commitEntry(tx: StoreTx, entry: NewLogEntry): Promise<Chan
     ...(projected.update ? { update: projected.update } : {}),
   };
   await tx.recordChange(change);
+  await enqueueDeliveries(tx, change, appended.recordedAt);
   return change;
 }

@@ -1,5 +1,6 @@
 import type { AuditEntry, Change, Role, ScheduledState, ScheduledUpdate, Treaty, Update } from '@treaty-watch/shared';
 import type { LogEntry, NewLogEntry } from './log-entry';
+import type { WebhookReads, WebhookTx } from './webhook-store';
 
 export interface TokenRecord {
   id: string;
@@ -25,7 +26,7 @@ export interface IdempotencyRecord {
 }
 
 /** Reads and writes inside one transaction: either all of them land, or none. */
-export interface StoreTx {
+export interface StoreTx extends WebhookTx {
   /** Whether the log has no entry yet, as this transaction sees it. */
   isEmpty(): Promise<boolean>;
   append(entry: NewLogEntry): Promise<LogEntry>;
@@ -54,7 +55,7 @@ export interface StoreTx {
  * Everything the server keeps. Async throughout, so that PostgreSQL can implement it too;
  * nothing outside `store/` knows which implementation it was given.
  */
-export interface Store {
+export interface Store extends WebhookReads {
   readonly kind: string;
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   currentSeq(): Promise<number>;
@@ -81,6 +82,8 @@ export interface Store {
   touchToken(id: string, at: string): Promise<void>;
   /** Newest first, before the audit id `before` when given. */
   auditEntries(before: number | undefined, limit: number): Promise<AuditEntry[]>;
+  /** Oldest first, after the audit id `after`: how an export reads the whole trail. */
+  auditEntriesAfter(after: number, limit: number): Promise<AuditEntry[]>;
   findIdempotency(tokenId: string, key: string): Promise<IdempotencyRecord | undefined>;
   getScheduled(id: string): Promise<ScheduledUpdate | undefined>;
   /** Embargoed updates, latest `publishAt` first; only those in `state` when given. */

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { HEADLINE_MAX, STATUS_LABELS, STATUSES, type Problem } from '@treaty-watch/shared';
 import { useBoard } from '../../lib/use-board';
 import { formatDateTime } from '../../lib/time';
-import { Field } from './field';
+import { Field } from '../../components/field';
 import { emptyDraft, postDraft, type Draft } from './post-update';
 import { ScheduledSection } from './scheduled-list';
 import { useScheduled } from './use-scheduled';
@@ -51,7 +51,7 @@ export function EditorPage() {
   const shownElsewhere = tokenError || problem?.status === 404 || problem?.status === 409 || problem?.errors?.some((e) => e.field);
   const general = problem && !shownElsewhere ? (problem.detail ?? problem.title) : undefined;
   return (
-    <section className="editor" aria-label="Post an update">
+    <section className="editor form-page" aria-label="Post an update">
       <h1>Post an update</h1>
       <form onSubmit={submit} noValidate>
         <Field label="Token" error={tokenError} hint="An editor token from your admin; kept for this tab only.">
@@ -113,7 +113,7 @@ export function EditorPage() {
           </p>
         )}
       </form>
-      <ScheduledSection list={scheduled.list} token={token} onChanged={scheduled.reload} />
+      <ScheduledSection list={scheduled.result} token={token} onChanged={scheduled.reload} />
     </section>
   );
 }

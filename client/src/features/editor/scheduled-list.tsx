@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { ScheduledUpdate } from '@treaty-watch/shared';
-import { ApiError, postJson } from '../../lib/api';
+import type { ScheduledListResponse, ScheduledUpdate } from '@treaty-watch/shared';
+import { postJson, problemText } from '../../lib/api';
 import { formatDateTime } from '../../lib/time';
-import type { ScheduledList } from './use-scheduled';
+import type { Loaded } from '../../lib/use-api';
 
 const STATE_TEXT: Record<ScheduledUpdate['state'], string> = {
   scheduled: 'Under embargo until',
@@ -18,7 +18,7 @@ function ScheduledItem({ item, token, onChanged }: { item: ScheduledUpdate; toke
       await postJson(`/api/scheduled/${encodeURIComponent(item.id)}/cancel`, {}, token);
       setError(undefined);
     } catch (failure) {
-      setError(failure instanceof ApiError ? (failure.problem.detail ?? failure.problem.title) : String(failure));
+      setError(problemText(failure));
     }
     onChanged();
   }
@@ -48,16 +48,17 @@ function ScheduledItem({ item, token, onChanged }: { item: ScheduledUpdate; toke
 }
 
 /** Embargoed updates, for editors only: nobody else can see them before their time. */
-export function ScheduledSection({ list, token, onChanged }: { list: ScheduledList; token: string; onChanged: () => void }) {
+export function ScheduledSection({ list, token, onChanged }: { list: Loaded<ScheduledListResponse>; token: string; onChanged: () => void }) {
   return (
     <section className="scheduled" aria-label="Scheduled updates">
       <h2>Scheduled updates</h2>
       {list.state === 'idle' && <p className="hint">Paste a token to see the updates under embargo.</p>}
       {list.state === 'error' && <p className="field-error">Could not load the scheduled updates: {list.message}</p>}
-      {list.state === 'loaded' && list.scheduled.length === 0 && <p className="hint">Nothing is under embargo.</p>}
-      {list.state === 'loaded' && list.scheduled.length > 0 && (
+      {list.state === 'loading' && <p className="loading">Loading the scheduled updates…</p>}
+      {list.state === 'loaded' && list.data.scheduled.length === 0 && <p className="hint">Nothing is under embargo.</p>}
+      {list.state === 'loaded' && list.data.scheduled.length > 0 && (
         <ul className="scheduled-list">
-          {list.scheduled.map((item) => (
+          {list.data.scheduled.map((item) => (
             <ScheduledItem key={item.id} item={item} token={token} onChanged={onChanged} />
           ))}
         </ul>

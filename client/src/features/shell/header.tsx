@@ -13,6 +13,7 @@ export function Header() {
       <nav aria-label="Pages">
         <NavLink href="/">Board</NavLink>
         <NavLink href="/editor">Editor</NavLink>
+        <NavLink href="/admin/webhooks">Webhooks</NavLink>
         <a href="/api/docs">API</a>
       </nav>
       <ConnectionIndicator connection={connection} />

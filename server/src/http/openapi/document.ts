@@ -72,6 +72,24 @@ function operation(route: ApiRoute) {
   };
 }
 
+const header = (name: string, description: string) => ({ name, in: 'header', required: true, description, schema: { type: 'string' } });
+
+/** What a registered endpoint receives for every change it asked for. */
+const WEBHOOK_OPERATION = {
+  post: {
+    summary: 'A change, signed the Standard Webhooks way',
+    description:
+      'Sent to every enabled endpoint whose treaties and kinds match, one at a time per endpoint in seq order. Any answer but 2xx is retried with exponential backoff and jitter; a day of failures disables the endpoint.',
+    parameters: [
+      header('webhook-id', 'The same on every attempt of one delivery: use it to drop a repeat'),
+      header('webhook-timestamp', 'Seconds since the epoch when this attempt was signed'),
+      header('webhook-signature', 'v1,<base64 HMAC-SHA256 of id.timestamp.body keyed with the secret after whsec_>'),
+    ],
+    requestBody: { required: true, content: { 'application/json': { schema: ref('WebhookPayload') } } },
+    responses: { '2XX': { description: 'Received' } },
+  },
+};
+
 /** The OpenAPI 3.1 document, generated from the shared zod schemas and the route table. */
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -85,6 +103,7 @@ export function openApiDocument(): Record<string, unknown> {
         'A live status board for arms-control treaties. Every date is an ISO 8601 UTC timestamp; errors are application/problem+json. Realtime changes arrive over Socket.IO at /socket.io.',
     },
     paths,
+    webhooks: { change: WEBHOOK_OPERATION },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: Object.fromEntries((Object.keys(SCHEMAS) as SchemaName[]).map((name) => [name, jsonSchema(name)])),

@@ -2,7 +2,7 @@ import type { Role } from '@treaty-watch/shared';
 import type { SchemaName } from './schemas';
 
 export interface ApiRoute {
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   summary: string;
   role?: Role;
@@ -127,6 +127,37 @@ export const API_ROUTES: readonly ApiRoute[] = [
     headers: { idempotencyKey: true },
   },
   { method: 'get', path: '/api/audit', summary: 'Who did what, newest first', role: 'admin', query: 'AuditQuery', ok: [200, 'AuditResponse'], problems: [400, 401, 403] },
+  { method: 'get', path: '/api/webhooks', summary: 'Webhook endpoints (never their secrets)', role: 'admin', ok: [200, 'WebhooksResponse'], problems: [401, 403] },
+  {
+    method: 'post',
+    path: '/api/webhooks',
+    summary: 'Register a webhook endpoint; its secret is in this answer only',
+    role: 'admin',
+    body: 'CreateWebhookBody',
+    ok: [201, 'CreateWebhookResponse'],
+    problems: [400, 401, 403, 413, 415, 422],
+    headers: { idempotencyKey: true },
+  },
+  { method: 'get', path: '/api/webhooks/{id}', summary: 'One webhook endpoint and its state', role: 'admin', ok: [200, 'WebhookResponse'], problems: [401, 403, 404] },
+  {
+    method: 'patch',
+    path: '/api/webhooks/{id}',
+    summary: 'Change a webhook endpoint; enabled: true brings a disabled one back',
+    role: 'admin',
+    body: 'ChangeWebhookBody',
+    ok: [200, 'WebhookResponse'],
+    problems: [400, 401, 403, 404, 413, 415],
+  },
+  { method: 'delete', path: '/api/webhooks/{id}', summary: 'Remove a webhook endpoint and its deliveries', role: 'admin', ok: [200, 'WebhookResponse'], problems: [401, 403, 404] },
+  {
+    method: 'get',
+    path: '/api/webhooks/{id}/deliveries',
+    summary: 'The delivery log of an endpoint, latest change first: state, attempts, status, latency',
+    role: 'admin',
+    query: 'DeliveriesQuery',
+    ok: [200, 'DeliveriesResponse'],
+    problems: [400, 401, 403, 404],
+  },
   { method: 'get', path: '/healthz', summary: 'Liveness', ok: [200, 'Health'], problems: [] },
   { method: 'get', path: '/readyz', summary: 'Readiness: the database answers', ok: [200, 'Ready'], problems: [503] },
 ];

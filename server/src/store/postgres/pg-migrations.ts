@@ -69,6 +69,24 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX scheduled_by_state ON scheduled_updates (state, publish_at);
   `,
+  `
+  CREATE TABLE webhook_endpoints (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    data JSONB NOT NULL
+  );
+  CREATE TABLE webhook_deliveries (
+    id TEXT PRIMARY KEY,
+    endpoint_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    state TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    data JSONB NOT NULL,
+    UNIQUE (endpoint_id, seq)
+  );
+  CREATE INDEX deliveries_by_endpoint ON webhook_deliveries (endpoint_id, state, seq);
+  CREATE INDEX deliveries_by_age ON webhook_deliveries (state, created_at);
+  `,
 ];
 
 /** Runs pending migrations under an advisory lock, so processes starting together take turns. */

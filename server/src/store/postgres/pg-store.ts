@@ -3,6 +3,7 @@ import type { Change, ScheduledUpdate, Treaty, Update } from '@treaty-watch/shar
 import type { Store, StoreTx } from '../store';
 import { StoreUnavailableError } from '../store-unavailable';
 import { migratePg } from './pg-migrations';
+import { pgWebhookReads, pgWebhookTx } from './pg-webhooks';
 import { toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
 
 /** Connection trouble, a full disk or a server shutting down: the storage, not the request. */
@@ -64,6 +65,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
   function txOf(client: pg.PoolClient): StoreTx {
     const first = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await client.query<R>(sql, params)).rows[0];
     return {
+      ...pgWebhookTx(client),
       async isEmpty() {
         return (await first('SELECT 1 FROM events LIMIT 1')) === undefined;
       },
@@ -155,6 +157,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
   }
 
   return {
+    ...pgWebhookReads(all),
     kind: 'postgres',
     transaction(work) {
       return guard(async () => {
@@ -227,6 +230,9 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     },
     async auditEntries(before, limit) {
       return (await all<AuditRow>('SELECT * FROM audit WHERE id < $1 ORDER BY id DESC LIMIT $2', [before ?? Number.MAX_SAFE_INTEGER, limit])).map(toAudit);
+    },
+    async auditEntriesAfter(after, limit) {
+      return (await all<AuditRow>('SELECT * FROM audit WHERE id > $1 ORDER BY id LIMIT $2', [after, limit])).map(toAudit);
     },
     async findIdempotency(tokenId, key) {
       return toIdempotency(await one<IdempotencyRow>('SELECT * FROM idempotency WHERE token_id = $1 AND key = $2', [tokenId, key]));

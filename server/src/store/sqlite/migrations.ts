@@ -69,6 +69,24 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX scheduled_by_state ON scheduled_updates (state, publish_at);
   `,
+  `
+  CREATE TABLE webhook_endpoints (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE TABLE webhook_deliveries (
+    id TEXT PRIMARY KEY,
+    endpoint_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    data TEXT NOT NULL,
+    UNIQUE (endpoint_id, seq)
+  );
+  CREATE INDEX deliveries_by_endpoint ON webhook_deliveries (endpoint_id, state, seq);
+  CREATE INDEX deliveries_by_age ON webhook_deliveries (state, created_at);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

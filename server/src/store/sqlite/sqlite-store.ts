@@ -7,6 +7,7 @@ import type { Store, StoreTx } from '../store';
 import { toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
 import { WriteLock } from '../write-lock';
 import { migrate } from './migrations';
+import { sqliteWebhooks } from './sqlite-webhooks';
 import { StoreUnavailableError } from '../store-unavailable';
 
 /** Failures of the storage underneath rather than of the request. */
@@ -88,6 +89,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
       `INSERT INTO audit (at, actor, token_id, action, target, seq) VALUES (@at, @actor, @tokenId, @action, @target, @seq)`,
     ),
     auditBefore: reader.prepare('SELECT * FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?'),
+    auditAfter: reader.prepare('SELECT * FROM audit WHERE id > ? ORDER BY id LIMIT ?'),
     findIdempotency: db.prepare('SELECT * FROM idempotency WHERE token_id = ? AND key = ?'),
     readIdempotency: reader.prepare('SELECT * FROM idempotency WHERE token_id = ? AND key = ?'),
     saveIdempotency: db.prepare(
@@ -111,7 +113,9 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     dueScheduled: reader.prepare("SELECT data FROM scheduled_updates WHERE state = 'scheduled' AND publish_at <= ? ORDER BY publish_at, id LIMIT ?"),
   };
 
+  const webhooks = sqliteWebhooks(db, reader);
   const tx: StoreTx = {
+    ...webhooks.tx,
     async isEmpty() {
       return q.writerAnyEvent.get() === undefined;
     },
@@ -181,6 +185,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
   };
 
   return {
+    ...webhooks.reads,
     kind: 'sqlite',
     transaction(work) {
       return lock.run(async () => {
@@ -239,6 +244,9 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     },
     async auditEntries(before, limit) {
       return (q.auditBefore.all(before ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[]).map(toAudit);
+    },
+    async auditEntriesAfter(after, limit) {
+      return (q.auditAfter.all(after, limit) as AuditRow[]).map(toAudit);
     },
     async findIdempotency(tokenId, key) {
       return fromIdempotency(q.readIdempotency.get(tokenId, key) as Text<IdempotencyRow, 'response'> | undefined);

@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from 'react';
+import { CHANGE_KINDS, type ChangeKind, type CreateWebhookResponse, type Problem } from '@treaty-watch/shared';
+import { Field } from '../../components/field';
+import { ApiError, postJson } from '../../lib/api';
+import { useBoard } from '../../lib/use-board';
+
+const fieldError = (problem: Problem | undefined, field: string) =>
+  problem?.errors?.filter((e) => e.field === field || e.field.startsWith(`${field}.`)).map((e) => e.message).join('; ') || undefined;
+
+/** Registers an endpoint and shows its secret, once: the partner needs it to check signatures. */
+export function RegisterWebhook({ token, onRegistered }: { token: string; onRegistered: () => void }) {
+  const { board } = useBoard();
+  const [url, setUrl] = useState('');
+  const [description, setDescription] = useState('');
+  const [treaties, setTreaties] = useState<string[]>([]);
+  const [kinds, setKinds] = useState<ChangeKind[]>([]);
+  const [problem, setProblem] = useState<Problem>();
+  const [created, setCreated] = useState<CreateWebhookResponse>();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    try {
+      const body = { url, ...(description ? { description } : {}), ...(treaties.length ? { treaties } : {}), ...(kinds.length ? { kinds } : {}) };
+      setCreated(await postJson<CreateWebhookResponse>('/api/webhooks', body, token));
+      setProblem(undefined);
+      setUrl('');
+      setDescription('');
+      onRegistered();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setProblem(error.problem);
+    }
+  }
+
+  const toggle = (kind: ChangeKind) => setKinds((list) => (list.includes(kind) ? list.filter((k) => k !== kind) : [...list, kind]));
+  return (
+    <form className="register-webhook" onSubmit={submit} noValidate aria-label="Register an endpoint">
+      <h2>Register an endpoint</h2>
+      <Field label="Endpoint URL" error={fieldError(problem, 'url')}>
+        {(props) => <input {...props} type="url" value={url} onChange={(e) => setUrl(e.target.value)} required />}
+      </Field>
+      <Field label="Description" error={fieldError(problem, 'description')}>
+        {(props) => <input {...props} value={description} maxLength={200} onChange={(e) => setDescription(e.target.value)} />}
+      </Field>
+      <Field label="Only these treaties" hint="None chosen: every treaty." error={fieldError(problem, 'treaties')}>
+        {(props) => (
+          <select {...props} multiple size={5} value={treaties} onChange={(e) => setTreaties([...e.target.selectedOptions].map((o) => o.value))}>
+            {board.treaties.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.shortName}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <fieldset className="kinds">
+        <legend>Only these changes (none ticked: every change)</legend>
+        {CHANGE_KINDS.map((kind) => (
+          <label key={kind}>
+            <input type="checkbox" checked={kinds.includes(kind)} onChange={() => toggle(kind)} /> {kind}
+          </label>
+        ))}
+      </fieldset>
+      {problem && !problem.errors?.length && (
+        <p className="field-error" role="alert">
+          {problem.detail ?? problem.title}
+        </p>
+      )}
+      <button type="submit">Register endpoint</button>
+      {created && (
+        <div className="secret" role="status">
+          <p>
+            Registered {created.endpoint.url}. Its signing secret, shown only now: give it to the partner to check the <code>webhook-signature</code>{' '}
+            header.
+          </p>
+          <code className="secret-value">{created.secret}</code>
+        </div>
+      )}
+    </form>
+  );
+}

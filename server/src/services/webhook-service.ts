@@ -1,0 +1,116 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type {
+  ChangeWebhookBody,
+  CreateWebhookBody,
+  CreateWebhookResponse,
+  DeliveriesQuery,
+  WebhookDelivery,
+  WebhookEndpoint,
+} from '@treaty-watch/shared';
+import type { Store, StoreTx } from '../store/store';
+import type { DeliveryRecord, WebhookRecord } from '../store/webhook-store';
+import { DomainError } from './errors';
+import { write, type WriteContext, type Written } from './write';
+
+/** An endpoint as an admin sees it: never its secret, which is shown once at creation. */
+export function endpointOf({ secret: _secret, ...endpoint }: WebhookRecord): WebhookEndpoint {
+  return endpoint;
+}
+
+function deliveryOf({ leaseUntil: _lease, nextAttemptAt, ...delivery }: DeliveryRecord): WebhookDelivery {
+  return { ...delivery, ...(delivery.state === 'pending' ? { nextAttemptAt } : {}) };
+}
+
+async function existing(tx: StoreTx, id: string): Promise<WebhookRecord> {
+  const webhook = await tx.webhook(id);
+  if (!webhook) throw new DomainError('not_found', `There is no webhook endpoint "${id}".`);
+  return webhook;
+}
+
+/** Registering, changing and removing webhook endpoints (admin), and their delivery log. */
+export function createWebhookService(store: Store, clock: () => Date = () => new Date()) {
+  return {
+    create(body: CreateWebhookBody, ctx: WriteContext): Promise<Written<CreateWebhookResponse>> {
+      const now = clock();
+      return write(store, ctx, now, {
+        async work(tx) {
+          const record: WebhookRecord = {
+            id: randomUUID(),
+            url: body.url,
+            ...(body.description ? { description: body.description } : {}),
+            ...(body.treaties ? { treaties: [...new Set(body.treaties)] } : {}),
+            ...(body.kinds ? { kinds: [...new Set(body.kinds)] } : {}),
+            enabled: true,
+            createdAt: now.toISOString(),
+            secret: body.secret ?? `whsec_${randomBytes(32).toString('base64')}`,
+          };
+          await tx.saveWebhook(record);
+          return { endpoint: endpointOf(record), secret: record.secret };
+        },
+        audit: ({ endpoint }) => ({ action: 'webhook.created', target: endpoint.id }),
+        respond: (created) => ({ status: 201, body: created }),
+      });
+    },
+
+    async list(): Promise<WebhookEndpoint[]> {
+      return (await store.listWebhooks()).map(endpointOf);
+    },
+
+    async get(id: string): Promise<WebhookEndpoint> {
+      const webhook = await store.getWebhook(id);
+      if (!webhook) throw new DomainError('not_found', `There is no webhook endpoint "${id}".`);
+      return endpointOf(webhook);
+    },
+
+    /** Changes an endpoint; enabling it again clears its failure record, and delivery resumes where it stopped. */
+    change(id: string, body: ChangeWebhookBody, ctx: WriteContext): Promise<Written<WebhookEndpoint>> {
+      const now = clock();
+      return write(store, ctx, now, {
+        async work(tx) {
+          const before = await existing(tx, id);
+          const { treaties, kinds, failingSince, disabledAt, disabledReason, ...next } = before;
+          if (body.url) next.url = body.url;
+          if (body.description !== undefined) next.description = body.description;
+          const keptTreaties = body.treaties === undefined ? treaties : body.treaties;
+          const keptKinds = body.kinds === undefined ? kinds : body.kinds;
+          const changed: WebhookRecord = {
+            ...next,
+            ...(keptTreaties ? { treaties: [...new Set(keptTreaties)] } : {}),
+            ...(keptKinds ? { kinds: [...new Set(keptKinds)] } : {}),
+            enabled: body.enabled ?? before.enabled,
+          };
+          if (!changed.enabled) {
+            changed.disabledAt = before.enabled ? now.toISOString() : (disabledAt ?? now.toISOString());
+            changed.disabledReason = before.enabled ? `disabled by ${ctx.principal.name}` : (disabledReason ?? 'disabled');
+          }
+          // A record of failures belongs to the URL that failed, and ends when an admin brings the endpoint back.
+          if (failingSince && before.enabled && changed.enabled && !body.url) changed.failingSince = failingSince;
+          await tx.saveWebhook(changed);
+          return endpointOf(changed);
+        },
+        audit: (endpoint) => ({ action: 'webhook.changed', target: endpoint.id }),
+        respond: (endpoint) => ({ status: 200, body: { endpoint } }),
+      });
+    },
+
+    remove(id: string, ctx: WriteContext): Promise<Written<WebhookEndpoint>> {
+      const now = clock();
+      return write(store, ctx, now, {
+        async work(tx) {
+          const webhook = await existing(tx, id);
+          await tx.deleteWebhook(id);
+          return endpointOf(webhook);
+        },
+        audit: (endpoint) => ({ action: 'webhook.deleted', target: endpoint.id }),
+        respond: (endpoint) => ({ status: 200, body: { endpoint } }),
+      });
+    },
+
+    async deliveries(id: string, query: DeliveriesQuery): Promise<WebhookDelivery[]> {
+      if (!(await store.getWebhook(id))) throw new DomainError('not_found', `There is no webhook endpoint "${id}".`);
+      return (await store.webhookDeliveries(id, query)).map(deliveryOf);
+    },
+  };
+}
+
+export type WebhookService = ReturnType<typeof createWebhookService>;

@@ -1,0 +1,70 @@
+import type pg from 'pg';
+import type { Change } from '@treaty-watch/shared';
+import type { DeliveryRecord, WebhookReads, WebhookRecord, WebhookTx } from '../webhook-store';
+
+type Query = <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<R[]>;
+
+const data = <T>(rows: { data: T }[]): T[] => rows.map((row) => row.data);
+
+/** The webhook endpoints and their outbox on one client (a transaction's) for writes. */
+export function pgWebhookTx(client: pg.PoolClient): WebhookTx {
+  const rows: Query = async (sql, params = []) => (await client.query(sql, params)).rows;
+  return {
+    async webhooks() {
+      return data(await rows<{ data: WebhookRecord }>('SELECT data FROM webhook_endpoints ORDER BY created_at, id'));
+    },
+    async webhook(id) {
+      return data(await rows<{ data: WebhookRecord }>('SELECT data FROM webhook_endpoints WHERE id = $1', [id]))[0];
+    },
+    async saveWebhook(webhook) {
+      await rows('INSERT INTO webhook_endpoints (id, created_at, data) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET data = excluded.data', [
+        webhook.id,
+        webhook.createdAt,
+        webhook,
+      ]);
+    },
+    async deleteWebhook(id) {
+      await rows('DELETE FROM webhook_deliveries WHERE endpoint_id = $1', [id]);
+      await rows('DELETE FROM webhook_endpoints WHERE id = $1', [id]);
+    },
+    async pendingHead(endpointId) {
+      const [row] = await rows<{ data: DeliveryRecord; change: Change }>(
+        `SELECT d.data, e.change FROM webhook_deliveries d JOIN events e ON e.seq = d.seq
+         WHERE d.endpoint_id = $1 AND d.state = 'pending' ORDER BY d.seq LIMIT 1`,
+        [endpointId],
+      );
+      return row && { ...row.data, change: row.change };
+    },
+    async saveDelivery(delivery) {
+      await rows(
+        `INSERT INTO webhook_deliveries (id, endpoint_id, seq, state, created_at, data) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO UPDATE SET state = excluded.state, data = excluded.data`,
+        [delivery.id, delivery.endpointId, delivery.seq, delivery.state, delivery.createdAt, delivery],
+      );
+    },
+    async pruneDeliveries(before) {
+      return (await client.query("DELETE FROM webhook_deliveries WHERE state = 'delivered' AND created_at < $1", [before])).rowCount ?? 0;
+    },
+  };
+}
+
+/** Reads of endpoints and deliveries through the pool. */
+export function pgWebhookReads(all: Query): WebhookReads {
+  return {
+    async listWebhooks() {
+      return data(await all<{ data: WebhookRecord }>('SELECT data FROM webhook_endpoints ORDER BY created_at, id'));
+    },
+    async getWebhook(id) {
+      return data(await all<{ data: WebhookRecord }>('SELECT data FROM webhook_endpoints WHERE id = $1', [id]))[0];
+    },
+    async webhookDeliveries(endpointId, { state, before, limit }) {
+      return data(
+        await all<{ data: DeliveryRecord }>(
+          `SELECT data FROM webhook_deliveries WHERE endpoint_id = $1 AND ($2::text IS NULL OR state = $2) AND seq < $3
+           ORDER BY seq DESC LIMIT $4`,
+          [endpointId, state ?? null, before ?? Number.MAX_SAFE_INTEGER, limit],
+        ),
+      );
+    },
+  };
+}

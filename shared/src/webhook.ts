@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { changeKindSchema, changeSchema } from './change';
+import { instantSchema } from './time';
+import { treatyIdSchema } from './treaty';
+
+/** Any http(s) URL, hosts on the newsroom's own network included: only an admin registers one. */
+export const webhookUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000);
+
+/** The Standard Webhooks form: `whsec_` and the base64 of 24 to 64 random bytes. */
+export const webhookSecretSchema = z
+  .string()
+  .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, 'must be whsec_ followed by the base64 of 24 to 64 bytes');
+
+export const webhookEndpointSchema = z.object({
+  id: z.string(),
+  url: webhookUrlSchema,
+  description: z.string().optional(),
+  /** Only changes to these treaties; every treaty when absent. */
+  treaties: z.array(treatyIdSchema).optional(),
+  /** Only these kinds of change; every kind when absent. */
+  kinds: z.array(changeKindSchema).optional(),
+  enabled: z.boolean(),
+  createdAt: instantSchema,
+  /** Since when every attempt has failed; a day of that disables the endpoint. */
+  failingSince: instantSchema.optional(),
+  disabledAt: instantSchema.optional(),
+  disabledReason: z.string().optional(),
+});
+export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
+
+export const createWebhookBodySchema = z.strictObject({
+  url: webhookUrlSchema,
+  /** Made for you when absent; either way it is in the answer once and never again. */
+  secret: webhookSecretSchema.optional(),
+  description: z.string().trim().max(200).optional(),
+  treaties: z.array(treatyIdSchema).min(1).max(100).optional(),
+  kinds: z.array(changeKindSchema).min(1).optional(),
+});
+export type CreateWebhookBody = z.infer<typeof createWebhookBodySchema>;
+
+export const createWebhookResponseSchema = z.object({ endpoint: webhookEndpointSchema, secret: webhookSecretSchema });
+export type CreateWebhookResponse = z.infer<typeof createWebhookResponseSchema>;
+
+/** `enabled: true` brings back an endpoint that was disabled, by hand or after a day of failures. */
+export const changeWebhookBodySchema = z
+  .strictObject({
+    url: webhookUrlSchema.optional(),
+    description: z.string().trim().max(200).optional(),
+    treaties: z.array(treatyIdSchema).min(1).max(100).nullable().optional(),
+    kinds: z.array(changeKindSchema).min(1).nullable().optional(),
+    enabled: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { error: 'give at least one field to change' });
+export type ChangeWebhookBody = z.infer<typeof changeWebhookBodySchema>;
+
+export const webhookResponseSchema = z.object({ endpoint: webhookEndpointSchema });
+export type WebhookResponse = z.infer<typeof webhookResponseSchema>;
+
+export const webhooksResponseSchema = z.object({ endpoints: z.array(webhookEndpointSchema) });
+export type WebhooksResponse = z.infer<typeof webhooksResponseSchema>;
+
+export const DELIVERY_STATES = ['pending', 'delivered'] as const;
+export const deliveryStateSchema = z.enum(DELIVERY_STATES);
+export type DeliveryState = z.infer<typeof deliveryStateSchema>;
+
+export const webhookAttemptSchema = z.object({
+  at: instantSchema,
+  /** The HTTP status the endpoint answered, absent when it could not be reached. */
+  status: z.number().int().optional(),
+  /** Why the attempt failed when there was no answer (refused, timed out). */
+  error: z.string().optional(),
+  latencyMs: z.number().nonnegative(),
+});
+export type WebhookAttempt = z.infer<typeof webhookAttemptSchema>;
+
+/** One change on its way to one endpoint; its id is the `webhook-id` every attempt carries. */
+export const webhookDeliverySchema = z.object({
+  id: z.string(),
+  endpointId: z.string(),
+  seq: z.number().int().positive(),
+  kind: changeKindSchema,
+  treatyId: treatyIdSchema,
+  state: deliveryStateSchema,
+  attempts: z.number().int().nonnegative(),
+  createdAt: instantSchema,
+  /** When the next attempt is due, while pending. */
+  nextAttemptAt: instantSchema.optional(),
+  deliveredAt: instantSchema.optional(),
+  /** The latest attempts, oldest first. */
+  history: z.array(webhookAttemptSchema),
+});
+export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
+
+export const deliveriesQuerySchema = z.strictObject({
+  state: deliveryStateSchema.optional(),
+  /** Deliveries of changes before this seq, for paging back. */
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type DeliveriesQuery = z.infer<typeof deliveriesQuerySchema>;
+
+export const deliveriesResponseSchema = z.object({ deliveries: z.array(webhookDeliverySchema) });
+export type DeliveriesResponse = z.infer<typeof deliveriesResponseSchema>;
+
+/** What an endpoint receives: the change exactly as dashboards get it, in the Standard Webhooks envelope. */
+export const webhookPayloadSchema = z.object({
+  type: changeKindSchema,
+  timestamp: instantSchema,
+  data: changeSchema,
+});
+export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
