@@ -21,6 +21,11 @@ export const changeSchema = z.object({
   kind: changeKindSchema,
   treaty: treatySchema,
   update: updateSchema.optional(),
+  /**
+   * Other updates of the treaty that this change reinterprets: a backdated update or a
+   * retraction can change which earlier or later update moved the status, and from what.
+   */
+  revised: z.array(updateSchema).optional(),
 });
 export type Change = z.infer<typeof changeSchema>;
 

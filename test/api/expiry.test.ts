@@ -37,6 +37,16 @@ describe('a treaty whose term runs out', () => {
     expect(await expiries('short-term')).toBe(1);
   });
 
+  it('expires a suspended treaty too when its term runs out', async () => {
+    const expiresAt = await treatyExpiringIn('suspended-term', 1500);
+    const suspended = await request(`${board.server.url}/api/treaties/suspended-term/updates`, { method: 'POST', headers: auth, body: JSON.stringify({ headline: 'Suspended', status: 'suspended' }) });
+    expect(suspended.status).toBe(201);
+    await new Promise((r) => setTimeout(r, 3000));
+    const { body } = await request<TreatyDetailResponse>(`${board.server.url}/api/treaties/suspended-term`);
+    expect(body.treaty).toMatchObject({ status: 'expired', statusSince: expiresAt });
+    expect(await expiries('suspended-term')).toBe(1);
+  });
+
   it('expires at start when its end passed while the server was down, and only then', async () => {
     await treatyExpiringIn('lapsed-while-down', 800);
     await board.server.stop();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postUpdateResponseSchema, type PostUpdateResponse, type Snapshot, type TreatyDetailResponse } from '@treaty-watch/shared';
+import { postUpdateResponseSchema, type PostUpdateResponse, type Problem, type Snapshot, type TreatyDetailResponse } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
 import { startServer, type TestServer } from '../support/in-process-server';
 
@@ -56,6 +56,18 @@ describe('posting an update', () => {
     expect(status).toBe(201);
     expect(body.treaty).toMatchObject({ status: 'suspended', statusSince: '2023-12-07T00:00:00.000Z' });
     expect(body.update.status).toBeUndefined();
+  });
+
+  it('refuses a backdated status its later record contradicts, and changes nothing', async () => {
+    const suspended = await postUpdate<PostUpdateResponse>(server.url, 'open-skies', { headline: 'Remaining parties suspend it', status: 'suspended' });
+    expect(suspended.status).toBe(201);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    const before = (await request<TreatyDetailResponse>(`${server.url}/api/treaties/open-skies`)).body;
+    const { status, body } = await postUpdate<Problem>(server.url, 'open-skies', { headline: 'It ended yesterday', status: 'abandoned', occurredAt: yesterday });
+    expect(status).toBe(409);
+    expect(body.type).toBe('/problems/invalid-transition');
+    expect(body.detail).toMatch(/would then go from abandoned to suspended/);
+    expect((await request<TreatyDetailResponse>(`${server.url}/api/treaties/open-skies`)).body).toEqual(before);
   });
 
   it('accepts text that looks like markup and returns it unchanged, as text', async () => {

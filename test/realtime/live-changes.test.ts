@@ -21,6 +21,23 @@ afterEach(() => {
 afterAll(() => server.close());
 
 describe('the realtime channel', () => {
+  it('sends the updates a backdated one reinterprets, so no dashboard keeps a status the server no longer has', async () => {
+    const dashboard = connect();
+    await dashboard.until(() => dashboard.snapshots.length === 1);
+    const today = await postUpdate<PostUpdateResponse>(server.url, 'tpnw', { headline: 'States parties suspend it', status: 'suspended' });
+    expect(today.body.update).toMatchObject({ status: 'suspended', previousStatus: 'in_force' });
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    const earlier = await postUpdate<PostUpdateResponse>(server.url, 'tpnw', { headline: 'In fact suspended a day earlier', status: 'suspended', occurredAt: yesterday });
+    expect(earlier.body.update).toMatchObject({ status: 'suspended', previousStatus: 'in_force' });
+
+    await dashboard.until(() => dashboard.changes.length === 2);
+    const change = changeSchema.parse(dashboard.changes[1]);
+    expect(change.revised?.map((u) => u.id)).toEqual([today.body.update.id]);
+    // Repeating the status it already had by then, today's update no longer changed it.
+    expect(change.revised?.[0]?.status).toBeUndefined();
+    expect(change.revised?.[0]?.previousStatus).toBeUndefined();
+  });
+
   it('sends a fresh dashboard a snapshot of the board', async () => {
     const client = connect();
     await client.until(() => client.snapshots.length === 1, 5000, 'a snapshot');

@@ -80,6 +80,14 @@ describe('the board state', () => {
     expect(state.highlights.inf).toEqual({ at: 2 });
   });
 
+  it('replaces the updates a change says it reinterprets, wherever they stand in the feed', () => {
+    const earlier = { ...update('u10', 10), status: 'suspended' as const, previousStatus: 'in_force' as const };
+    const withStatus = applied(applyChange(loaded(), { seq: 11, kind: 'update.posted', treaty: treaty('inf', 'suspended', 2), update: earlier }, 1));
+    const backdated = { ...update('u12', 12), occurredAt: '2026-11-23T00:00:00.000Z', status: 'suspended' as const, previousStatus: 'in_force' as const };
+    const state = applied(applyChange(withStatus, { seq: 12, kind: 'update.posted', treaty: treaty('inf', 'suspended', 3), update: backdated, revised: [update('u10', 10)] }, 2));
+    expect(state.updates.map((u) => [u.id, u.status])).toEqual([['u12', 'suspended'], ['u10', undefined]]);
+  });
+
   it('counts a new update on its day and stops counting it once retracted', () => {
     const posted = applied(applyChange(loaded(), { seq: 11, kind: 'update.posted', treaty: treaty('inf', 'in_force', 2), update: update('u11', 11) }, 1));
     expect(posted.activity).toEqual([

@@ -73,6 +73,10 @@ export function applyChange(state: BoardState, change: Change, receivedAt: numbe
     // Only updates still in the feed keep an arrival time, so a screen left on for weeks stays small.
     if (!known) arrivals = Object.fromEntries([[update.id, receivedAt], ...updates.flatMap((u) => (u.id in arrivals ? [[u.id, arrivals[u.id]]] : []))]);
   }
+  if (change.revised?.length) {
+    const revised = new Map(change.revised.map((u) => [u.id, u]));
+    updates = updates.map((u) => revised.get(u.id) ?? u);
+  }
   const moved = previous && previous.status !== change.treaty.status;
   const highlight: Highlight = moved ? { at: receivedAt, from: previous.status, to: change.treaty.status } : { at: receivedAt };
   return {

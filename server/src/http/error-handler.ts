@@ -33,7 +33,7 @@ export function errorHandler(onStoreError: () => void): ErrorRequestHandler {
         case 'invalid_query':
           return sendProblem(res, { ...problems.invalidQuery(errors), detail: error.message });
         case 'invalid_transition':
-          return sendProblem(res, problems.invalidTransition(error.message, error.details.allowed ?? []));
+          return sendProblem(res, problems.invalidTransition(error.message, error.details.allowed));
         case 'conflict':
           return sendProblem(res, problems.conflict(error.message));
         case 'forbidden':

@@ -48,12 +48,13 @@ export const problems = {
     detail,
   }),
   notFound: (detail: string): Problem => ({ type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail }),
-  invalidTransition: (detail: string, allowed: readonly Status[]): Problem => ({
+  /** `allowed` is what may follow the current status; absent when the conflict is with later history. */
+  invalidTransition: (detail: string, allowed: readonly Status[] | undefined): Problem => ({
     type: PROBLEM_TYPES.invalidTransition,
     title: 'That status cannot follow the current one',
     status: 409,
     detail,
-    allowed: [...allowed],
+    ...(allowed ? { allowed: [...allowed] } : {}),
   }),
   conflict: (detail: string): Problem => ({ type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail }),
   unprocessable: (detail: string): Problem => ({

@@ -6,7 +6,7 @@ import { DomainError } from './errors';
 import { commitEntry } from './log-writer';
 import { postedEntry } from './posted-entry';
 import { SCHEDULER_PRINCIPAL, type Principal } from './principal';
-import { assertTransition, treatyAt } from './treaty-timeline';
+import { assertHistoryHolds, assertTransition, treatyAt } from './treaty-timeline';
 import { assertMayWrite, write, type WriteContext, type Written } from './write';
 
 /** Embargoes published per check; the rest wait a second for the next. */
@@ -65,16 +65,18 @@ export function createEmbargoService(store: Store, clock: () => Date = () => new
           async work(tx): Promise<Published | undefined> {
             const scheduled = await tx.scheduledUpdate(candidate.id);
             if (scheduled?.state !== 'scheduled' || scheduled.publishAt > at) return undefined;
+            const entry = postedEntry(postedFieldsOf(scheduled), at);
             try {
               const before = await treatyAt(tx, scheduled.treatyId, scheduled.occurredAt, 'occurredAt');
               if (scheduled.status) assertTransition(before, scheduled.status);
+              await assertHistoryHolds(tx, entry);
             } catch (error) {
               if (!(error instanceof DomainError)) throw error;
               const failed: ScheduledUpdate = { ...scheduled, state: 'failed', failedAt: at, failure: error.message };
               await tx.saveScheduled(failed);
               return { failed };
             }
-            const change = await commitEntry(tx, postedEntry(postedFieldsOf(scheduled), at));
+            const change = await commitEntry(tx, entry);
             await tx.saveScheduled({ ...scheduled, state: 'published', publishedSeq: change.seq, publishedAt: at });
             return { change };
           },

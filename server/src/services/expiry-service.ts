@@ -2,6 +2,7 @@ import type { Change } from '@treaty-watch/shared';
 import type { DueResult } from './due-result';
 import type { Store } from '../store/store';
 import { commitEntry } from './log-writer';
+import { EXPIRABLE } from './projection';
 import { SCHEDULER_PRINCIPAL as SCHEDULER } from './principal';
 import { write } from './write';
 
@@ -14,13 +15,13 @@ export function createExpiryService(store: Store, clock: () => Date = () => new 
   return {
     async expireDue(): Promise<DueResult> {
       const now = clock();
-      const due = (await store.listTreaties()).filter((t) => t.status === 'in_force' && t.expiresAt && t.expiresAt <= now.toISOString());
+      const due = (await store.listTreaties()).filter((t) => EXPIRABLE.includes(t.status) && t.expiresAt && t.expiresAt <= now.toISOString());
       const changes: Change[] = [];
       for (const candidate of due) {
         const written = await write(store, { principal: SCHEDULER }, now, {
           async work(tx) {
             const treaty = await tx.treaty(candidate.id);
-            if (!treaty?.expiresAt || treaty.status !== 'in_force' || treaty.expiresAt > now.toISOString()) return undefined;
+            if (!treaty?.expiresAt || !EXPIRABLE.includes(treaty.status) || treaty.expiresAt > now.toISOString()) return undefined;
             return commitEntry(tx, {
               treatyId: treaty.id,
               effectiveAt: treaty.expiresAt,

@@ -30,11 +30,14 @@ export async function commitEntry(tx: StoreTx, entry: NewLogEntry): Promise<Chan
     projected = applyEntry(await tx.treaty(entry.treatyId), appended, target);
     if (projected.update) await tx.saveUpdate(projected.update);
   } else {
+    const stored = new Map((await tx.updatesOf(entry.treatyId)).map((u) => [u.id, JSON.stringify(u)]));
     const folded = foldTreaty(await tx.treatyLog(entry.treatyId));
     if (!folded.treaty) throw new Error(`treaty ${entry.treatyId} has no creation entry`);
-    for (const update of folded.updates) await tx.saveUpdate(update);
+    const changed = folded.updates.filter((u) => stored.get(u.id) !== JSON.stringify(u));
+    for (const update of changed) await tx.saveUpdate(update);
     const update: Update | undefined = folded.updates.find((u) => u.id === updateId);
-    projected = { treaty: folded.treaty, ...(update ? { update } : {}) };
+    const others = changed.filter((u) => u.id !== updateId);
+    projected = { treaty: folded.treaty, ...(update ? { update } : {}), ...(others.length ? { revised: others } : {}) };
   }
   await tx.saveTreaty(projected.treaty);
   const change: Change = {
@@ -42,6 +45,7 @@ export async function commitEntry(tx: StoreTx, entry: NewLogEntry): Promise<Chan
     kind: appended.payload.kind,
     treaty: projected.treaty,
     ...(projected.update ? { update: projected.update } : {}),
+    ...(projected.revised ? { revised: projected.revised } : {}),
   };
   await tx.recordChange(change);
   await enqueueDeliveries(tx, change, appended.recordedAt);

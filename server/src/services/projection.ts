@@ -1,13 +1,18 @@
-import type { Treaty, Update } from '@treaty-watch/shared';
+import type { Status, Treaty, Update } from '@treaty-watch/shared';
 import type { LogEntry, PostedUpdate, Wording } from '../store/log-entry';
 
 /** A treaty as the log makes it, with the updates an entry touched. */
 export interface Projected {
   treaty: Treaty;
   update?: Update;
+  /** Other updates whose meaning a refold changed. */
+  revised?: Update[];
 }
 
 const later = (a: string, b: string) => (a > b ? a : b);
+
+/** The statuses a treaty's term can run out in (SPEC "Transitions": both may go to expired). */
+export const EXPIRABLE: readonly Status[] = ['in_force', 'suspended'];
 
 function projectPosted(entry: LogEntry, posted: PostedUpdate): Update {
   return {
@@ -90,8 +95,9 @@ export function applyEntry(
       return { treaty: changed };
     }
     case 'treaty.expired':
-      // The end of its term, reached on the calendar; a treaty no longer in force is left as it is.
-      return { treaty: next.status === 'in_force' ? { ...next, status: 'expired', statusSince: entry.effectiveAt } : next };
+      // The end of its term, reached on the calendar, ends a treaty in force or suspended; one
+      // already ended, or with a withdrawal under way, is left as it is.
+      return { treaty: EXPIRABLE.includes(next.status) ? { ...next, status: 'expired', statusSince: entry.effectiveAt } : next };
     case 'update.posted': {
       const update = projectPosted(entry, payload.update);
       const status = payload.update.requestedStatus;
@@ -117,10 +123,18 @@ export function applyEntry(
   }
 }
 
+/** A status change the fold made, at the entry that made it. */
+export interface Transition {
+  from: Status;
+  to: Status;
+  entry: LogEntry;
+}
+
 export interface FoldedTreaty {
   treaty: Treaty | undefined;
   /** Every update as it stands after the fold, in the order they were first posted. */
   updates: Update[];
+  transitions: Transition[];
 }
 
 /** Folds a treaty's entries, which must already be in effective order (ties by seq). */
@@ -130,13 +144,15 @@ export function foldTreaty(entries: readonly LogEntry[]): FoldedTreaty {
   );
   let treaty: Treaty | undefined;
   const updates = new Map<string, Update>();
+  const transitions: Transition[] = [];
   for (const entry of entries) {
     const targetId = 'updateId' in entry.payload ? entry.payload.updateId : undefined;
     const projected = applyEntry(treaty, entry, targetId ? updates.get(targetId) : undefined, retracted);
+    if (treaty && projected.treaty.status !== treaty.status) transitions.push({ from: treaty.status, to: projected.treaty.status, entry });
     treaty = projected.treaty;
     if (projected.update) updates.set(projected.update.id, projected.update);
   }
-  return { treaty, updates: [...updates.values()] };
+  return { treaty, updates: [...updates.values()], transitions };
 }
 
 export function byEffectiveOrder(a: LogEntry, b: LogEntry): number {

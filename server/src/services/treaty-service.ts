@@ -6,10 +6,11 @@ import {
   type CreateTreatyBody,
   type TreatyFields,
 } from '@treaty-watch/shared';
+import type { NewLogEntry } from '../store/log-entry';
 import type { Store } from '../store/store';
 import { DomainError } from './errors';
 import { commitEntry } from './log-writer';
-import { assertTransition, treatyAt } from './treaty-timeline';
+import { assertHistoryHolds, assertTransition, treatyAt } from './treaty-timeline';
 import { write, type WriteContext, type Written } from './write';
 
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -69,13 +70,15 @@ export function createTreatyService(store: Store, clock: () => Date = () => new 
             throw new DomainError('conflict', `The treaty is at version ${current.version}, not ${ifMatch}: reload it and try again.`);
           }
           if (status) assertTransition(await treatyAt(tx, id, effectiveAt, 'effectiveAt'), status);
-          return commitEntry(tx, {
+          const entry: NewLogEntry = {
             treatyId: id,
             effectiveAt,
             recordedAt: now.toISOString(),
             actor: ctx.principal.name,
             payload: { kind: 'treaty.changed', fields, ...(clear.length ? { clear } : {}), ...(status ? { status } : {}) },
-          });
+          };
+          await assertHistoryHolds(tx, entry);
+          return commitEntry(tx, entry);
         },
         audit: (change) => ({ action: 'treaty.changed', target: change.treaty.id, seq: change.seq }),
         respond: respond(200),

@@ -1,7 +1,8 @@
 import { canTransition, STATUS_TRANSITIONS, type Status, type Treaty } from '@treaty-watch/shared';
+import type { LogEntry, NewLogEntry } from '../store/log-entry';
 import type { StoreTx } from '../store/store';
 import { DomainError } from './errors';
-import { foldTreaty } from './projection';
+import { byEffectiveOrder, foldTreaty } from './projection';
 
 /**
  * The treaty as it stands at `at`, which is where a new dated entry takes effect: today's
@@ -21,6 +22,28 @@ export async function treatyAt(tx: StoreTx, treatyId: string, at: string, field:
     });
   }
   return then;
+}
+
+/**
+ * A backdated entry comes before entries already in the log, and can change what they mean:
+ * a treaty marked abandoned yesterday cannot have been suspended today. Every status change
+ * from the new entry on must still be one the vocabulary allows. (A retraction is exempt: it
+ * is how a wrong status is undone, whatever the history then reads.)
+ */
+export async function assertHistoryHolds(tx: StoreTx, entry: NewLogEntry): Promise<void> {
+  const latest = await tx.latestEffectiveAt(entry.treatyId);
+  if (latest === undefined || entry.effectiveAt >= latest) return;
+  const candidate: LogEntry = { ...entry, seq: Number.MAX_SAFE_INTEGER };
+  const { treaty, transitions } = foldTreaty([...(await tx.treatyLog(entry.treatyId)), candidate].sort(byEffectiveOrder));
+  const broken = transitions.find(
+    ({ from, to, entry: at }) => byEffectiveOrder(at, candidate) >= 0 && !canTransition(from, to),
+  );
+  if (!broken) return;
+  const day = broken.entry.effectiveAt.slice(0, 10);
+  throw new DomainError(
+    'invalid_transition',
+    `${treaty?.shortName ?? entry.treatyId} would then go from ${broken.from} to ${broken.to} on ${day}, which its later record says: dated this way, the change contradicts it.`,
+  );
 }
 
 /** A status may only follow the current one as the vocabulary allows; repeating it is no change. */

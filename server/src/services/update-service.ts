@@ -6,7 +6,7 @@ import { DomainError } from './errors';
 import { embargo, postingTimes, wordingOf } from './embargo';
 import { commitEntry } from './log-writer';
 import { postedEntry } from './posted-entry';
-import { assertTransition, treatyAt } from './treaty-timeline';
+import { assertHistoryHolds, assertTransition, treatyAt } from './treaty-timeline';
 import { assertMayWrite, write, type WriteContext, type Written } from './write';
 
 export type UpdateChange = Change & { update: Update };
@@ -59,7 +59,9 @@ export function createUpdateService(store: Store, clock: () => Date = () => new 
             await tx.saveScheduled(scheduled);
             return { scheduled };
           }
-          return { change: withUpdate(await commitEntry(tx, postedEntry(fields, now.toISOString()))) };
+          const entry = postedEntry(fields, now.toISOString());
+          await assertHistoryHolds(tx, entry);
+          return { change: withUpdate(await commitEntry(tx, entry)) };
         },
         audit: (posted) =>
           'scheduled' in posted

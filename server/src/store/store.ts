@@ -34,6 +34,8 @@ export interface StoreTx extends WebhookTx {
   recordChange(change: Change): Promise<void>;
   treaty(id: string): Promise<Treaty | undefined>;
   update(id: string): Promise<Update | undefined>;
+  /** A treaty's updates as they stand in this transaction, in any order. */
+  updatesOf(treatyId: string): Promise<Update[]>;
   /** A treaty's entries in effective order, ties by seq. */
   treatyLog(id: string): Promise<LogEntry[]>;
   /** The latest effective moment among a treaty's entries, if it has any. */

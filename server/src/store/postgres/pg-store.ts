@@ -87,6 +87,9 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       async update(id) {
         return (await first<{ data: Update }>('SELECT data FROM updates WHERE id = $1', [id]))?.data;
       },
+      async updatesOf(treatyId) {
+        return data((await client.query<{ data: Update }>('SELECT data FROM updates WHERE treaty_id = $1', [treatyId])).rows);
+      },
       async treatyLog(id) {
         const { rows } = await client.query<EventRow>('SELECT * FROM events WHERE treaty_id = $1 ORDER BY effective_at, seq', [id]);
         return rows.map(toEntry);

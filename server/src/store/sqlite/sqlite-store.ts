@@ -59,6 +59,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     recordChange: db.prepare('UPDATE events SET change = ? WHERE seq = ?'),
     treaty: db.prepare('SELECT data FROM treaties WHERE id = ?').pluck(),
     update: db.prepare('SELECT data FROM updates WHERE id = ?').pluck(),
+    updatesOf: db.prepare('SELECT data FROM updates WHERE treaty_id = ?').pluck(),
     readUpdate: reader.prepare('SELECT data FROM updates WHERE id = ?').pluck(),
     readTreaty: reader.prepare('SELECT data FROM treaties WHERE id = ?').pluck(),
     treatyLog: db.prepare('SELECT * FROM events WHERE treaty_id = ? ORDER BY effective_at, seq'),
@@ -138,6 +139,9 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     },
     async update(id) {
       return parseOne<Update>(q.update.get(id));
+    },
+    async updatesOf(treatyId) {
+      return (q.updatesOf.all(treatyId) as string[]).map((data) => JSON.parse(data) as Update);
     },
     async treatyLog(id) {
       return (q.treatyLog.all(id) as Text<EventRow, 'payload'>[]).map(fromEvent);
