@@ -23,8 +23,13 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': server,
+      '/feeds': server,
       '/healthz': server,
+      '/readyz': server,
+      '/metrics': server,
       '/socket.io': { target: server, ws: true },
+      // The widgets are Vite's own second page here, with hot reload like the first.
+      '/embed/': { target: server, bypass: () => '/embed.html' },
     },
   },
 });

@@ -59,12 +59,27 @@ describe('treaty administration', () => {
   });
 
   it('dates a change, so the board as of an earlier day does not show it', async () => {
-    const changed = await call<TreatyResponse>(
-      'PATCH',
-      '/api/treaties/test-treaty',
-      { expiresAt: '2030-01-01T23:59:59.999Z', effectiveAt: new Date().toISOString() },
-      { 'if-match': '"2"' },
-    );
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+    const asOf = async (daysAgo: number) =>
+      (await request<Snapshot>(`${board.server.url}/api/snapshot?asOf=${day(daysAgo).slice(0, 10)}`)).body.treaties.find((t) => t.id === 'npt');
+    const version = async () => (await request<TreatyResponse>(`${board.server.url}/api/treaties/npt`)).body.treaty.version;
+
+    const today = await call<TreatyResponse>('PATCH', '/api/treaties/npt', { summary: 'Changed today' }, { 'if-match': `"${await version()}"` });
+    expect(today.status).toBe(200);
+    const backdated = await call<TreatyResponse>('PATCH', '/api/treaties/npt', { parties: 'Changed three days ago', effectiveAt: day(3) }, { 'if-match': `"${await version()}"` });
+    expect(backdated.status).toBe(200);
+
+    expect(await asOf(2)).toMatchObject({ parties: 'Changed three days ago' });
+    expect((await asOf(2))?.summary).not.toBe('Changed today');
+    expect((await asOf(4))?.parties).not.toBe('Changed three days ago');
+    expect((await request<Snapshot>(`${board.server.url}/api/snapshot`)).body.treaties.find((t) => t.id === 'npt')).toMatchObject({
+      summary: 'Changed today',
+      parties: 'Changed three days ago',
+    });
+  });
+
+  it('clears a dated field with null', async () => {
+    const changed = await call<TreatyResponse>('PATCH', '/api/treaties/test-treaty', { expiresAt: '2030-01-01T23:59:59.999Z' }, { 'if-match': '"2"' });
     expect(changed.status).toBe(200);
     const cleared = await call<TreatyResponse>('PATCH', '/api/treaties/test-treaty', { expiresAt: null }, { 'if-match': '"3"' });
     expect(cleared.body.treaty.expiresAt).toBeUndefined();

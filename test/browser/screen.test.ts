@@ -53,6 +53,10 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
       expect(seen.cursor).toBe('none');
       sizes.push(seen.titlePx);
       expect(await page.locator('.screen-name').innerText()).toContain('desk-3');
+      const chart = page.locator('.screen-chart');
+      await chart.locator('figure h3').waitFor();
+      expect(await chart.getAttribute('data-chart')).toBe(await chart.locator('figure h3').innerText());
+      expect(await chart.locator('.recharts-surface').count()).toBeGreaterThan(0);
       await page.screenshot({ path: artifactPath(`screen-${resolution.name}.png`) });
       expect(errors).toEqual([]);
       await page.close();
@@ -88,6 +92,11 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
       expect(await page.locator('.screen [data-treaty-id]').count()).toBe(2);
       await observer.until(() => observer.presence.some((p) => p.screens >= 1), 4000, 'the screen counted');
 
+      await postUpdate(env.server.url, 'npt', { headline: 'Not for this desk' });
+      await page.waitForTimeout(800);
+      expect(await page.locator('section[aria-label="Breaking"]').count()).toBe(0);
+      expect(await page.locator('.screen').innerText()).not.toContain('Not for this desk');
+
       await postUpdate(env.server.url, 'inf', { headline: 'Breaking: Russia deploys intermediate-range missiles' });
       const banner = page.locator('section[aria-label="Breaking"]');
       await banner.waitFor({ timeout: 2000 });
@@ -104,7 +113,7 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
     const { page } = await openPage(env.browser, `${env.server.url}/screen`, RESOLUTIONS[0]);
     await page.locator('[data-connection="live"]').waitFor();
     await env.server.stop();
-    const stale = page.getByRole('alert').filter({ hasText: /Stale since \d\d:\d\d:\d\d/ });
+    const stale = page.getByRole('alert').filter({ hasText: /Stale since \d\d:\d\d:\d\d UTC/ });
     await stale.waitFor({ timeout: 15_000 });
     await env.server.start();
     await postUpdate(env.server.url, 'npt', { headline: 'Posted while the screen was away' });

@@ -5,11 +5,11 @@ import { AXIS, TOOLTIP } from './chart-colors';
 import { ChartFrame } from './chart-frame';
 
 /** Redrawn only when the counts change, not on every tick of the clock. */
-export const ActivityChart = memo(function ActivityChart({ activity }: { activity: ActivityDay[] }) {
+export const ActivityChart = memo(function ActivityChart({ activity, height = 200 }: { activity: ActivityDay[]; height?: number }) {
   const total = activity.reduce((sum, d) => sum + d.count, 0);
   return (
     <ChartFrame title="Activity" description={`Updates per day over the last ${activity.length} days: ${total} in all.`}>
-      <ResponsiveContainer width="100%" height={200}>
+      <ResponsiveContainer width="100%" height={height}>
         <BarChart data={activity} margin={{ left: 0, right: 12, top: 10, bottom: 24 }}>
           <CartesianGrid stroke="#3a444d" strokeDasharray="2 4" vertical={false} />
           <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(5)} {...AXIS} label={{ value: 'Day (UTC)', position: 'insideBottom', offset: -14, fill: '#d9dee2' }} />

@@ -27,7 +27,18 @@ function useExchanges(): DataExchange[] | undefined {
 }
 
 /** What each side declared under New START, against the treaty's limits; gaps where a side did not report. */
-export function DataExchangeChart({ treaty, now }: { treaty: Treaty | undefined; now: number }) {
+export function DataExchangeChart({
+  treaty,
+  now,
+  height = 240,
+  only,
+}: {
+  treaty: Treaty | undefined;
+  now: number;
+  height?: number;
+  /** One measure instead of all three, where there is room for one (the wall screen). */
+  only?: keyof Forces;
+}) {
   const day = new Date(now).toISOString().slice(0, 10);
   const exchanges = useExchanges()?.filter((e) => e.asOf <= day);
   if (!treaty || !exchanges || exchanges.length === 0) return null;
@@ -37,13 +48,13 @@ export function DataExchangeChart({ treaty, now }: { treaty: Treaty | undefined;
       description="Each side's declared forces, from the fact sheet's sources, against the treaty's limits (dashed). Gaps: a side did not report."
     >
       <div className="chart-row">
-        {MEASURES.map((measure) => {
+        {MEASURES.filter((m) => !only || m.key === only).map((measure) => {
           const limit = treaty.limits?.find((l) => measure.limit(l.label));
           const data = exchanges.map((e) => ({ asOf: e.asOf, 'United States': e.us[measure.key], Russia: e.russia[measure.key] }));
           return (
             <div key={measure.key} className="chart-cell">
               <h4>{measure.title}</h4>
-              <ResponsiveContainer width="100%" height={240}>
+              <ResponsiveContainer width="100%" height={height}>
                 <LineChart data={data} margin={{ left: 0, right: 12, top: 10, bottom: 24 }}>
                   <CartesianGrid stroke="#3a444d" strokeDasharray="2 4" />
                   <XAxis dataKey="asOf" tickFormatter={(d: string) => d.slice(0, 4)} {...AXIS} label={{ value: 'Data as of', position: 'insideBottom', offset: -14, fill: '#d9dee2' }} />

@@ -12,8 +12,27 @@ interface Row {
   status: ReturnType<typeof displayStatus>;
 }
 
-/** Each treaty from signature (or its first entry) to its end, or to today while it lives. */
-export function LifespanChart({ treaties, events, now }: { treaties: Treaty[]; events: Pick<Update, 'id' | 'treatyId' | 'occurredAt'>[]; now: number }) {
+/** Entry into force: a diamond, so it reads apart from the round event dots without colour. */
+function Diamond({ cx = 0, cy = 0 }: { cx?: number; cy?: number }) {
+  const r = 6;
+  return <polygon points={`${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}`} fill="#f0e442" stroke="#101418" strokeWidth={1.5} />;
+}
+
+/**
+ * Each treaty from signature (or its first entry) to its end, or to `now` while it lives; on a
+ * board shown as of a date, `now` is that date and later events are left out.
+ */
+export function LifespanChart({
+  treaties,
+  events,
+  now,
+  height,
+}: {
+  treaties: Treaty[];
+  events: Pick<Update, 'id' | 'treatyId' | 'occurredAt'>[];
+  now: number;
+  height?: number;
+}) {
   const rows: Row[] = treaties.map((t) => {
     const start = Date.parse(t.signedAt ?? t.inForceAt ?? t.statusSince);
     const end = ENDED.has(t.status) ? Date.parse(t.statusSince) : now;
@@ -21,22 +40,29 @@ export function LifespanChart({ treaties, events, now }: { treaties: Treaty[]; e
   });
   const names = new Map(treaties.map((t) => [t.id, t.shortName]));
   const first = Math.min(...rows.map((r) => r.span[0]), now);
+  const shown = events.filter((event) => names.has(event.treatyId) && Date.parse(event.occurredAt) <= now);
   return (
-    <ChartFrame title="Treaty lifespans" description="From signature to the end of each treaty, or to today; dots mark dated events, the line marks today.">
-      <ResponsiveContainer width="100%" height={Math.max(220, rows.length * 34 + 60)}>
-        <ComposedChart layout="vertical" data={rows} margin={{ left: 10, right: 20, top: 10, bottom: 20 }}>
+    <ChartFrame
+      title="Treaty lifespans"
+      description="From signature to the end of each treaty, or to today; diamonds mark entry into force, dots mark dated events, the line marks today."
+    >
+      <ResponsiveContainer width="100%" height={height ?? Math.max(220, rows.length * 34 + 60)}>
+        <ComposedChart layout="vertical" data={rows} margin={{ left: 10, right: 20, top: 18, bottom: 20 }}>
           <XAxis type="number" dataKey="span" domain={[first, now]} scale="time" tickFormatter={year} {...AXIS} label={{ value: 'Year', position: 'insideBottom', offset: -10, fill: '#d9dee2' }} />
-          <YAxis type="category" dataKey="name" width={110} {...AXIS} />
+          <YAxis type="category" dataKey="name" width={110} interval={0} {...AXIS} />
           <Tooltip {...TOOLTIP} formatter={(value) => (Array.isArray(value) ? `${year(Number(value[0]))}–${year(Number(value[1]))}` : String(value))} labelFormatter={(label) => String(label)} />
           <Bar dataKey="span" name="Lifespan" barSize={16} isAnimationActive={false}>
             {rows.map((row) => (
               <Cell key={row.name} fill={STATUS_COLOR[row.status]} />
             ))}
           </Bar>
-          {events.map((event) =>
-            names.has(event.treatyId) ? (
-              <ReferenceDot key={event.id} x={Date.parse(event.occurredAt)} y={names.get(event.treatyId)} r={3} fill="#f2f4f5" stroke="#101418" ifOverflow="hidden" />
-            ) : null,
+          {shown.map((event) => (
+            <ReferenceDot key={event.id} x={Date.parse(event.occurredAt)} y={names.get(event.treatyId)} r={3} fill="#f2f4f5" stroke="#101418" ifOverflow="hidden" />
+          ))}
+          {treaties.flatMap((t) =>
+            t.inForceAt && Date.parse(t.inForceAt) <= now
+              ? [<ReferenceDot key={`in-force-${t.id}`} x={Date.parse(t.inForceAt)} y={t.shortName} r={6} shape={<Diamond />} ifOverflow="hidden" />]
+              : [],
           )}
           <ReferenceLine x={now} stroke="#ffd166" strokeDasharray="4 3" label={{ value: 'Today', position: 'top', fill: '#ffd166' }} />
         </ComposedChart>

@@ -14,7 +14,7 @@ import { StaleBanner } from './stale-banner';
 import { Ticker } from './ticker';
 import './screen.css';
 
-const ActivityChart = lazy(() => import('../charts/activity-chart').then((m) => ({ default: m.ActivityChart })));
+const ScreenCharts = lazy(() => import('../charts/screen-charts'));
 
 /** The wall screen: the whole viewport, no scrolling, no cursor, readable from five metres. */
 export function ScreenPage() {
@@ -22,10 +22,13 @@ export function ScreenPage() {
   const options = screenOptions(search);
   const { board, connection } = useBoard();
   const now = useNow();
+  const wanted = (treatyId: string) => !options.treaties || options.treaties.includes(treatyId);
   const treaties = board.treaties
-    .filter((t) => !options.treaties || options.treaties.includes(t.id))
+    .filter((t) => wanted(t.id))
     .sort((a, b) => STATUS_ORDER.indexOf(displayStatus(a, now)) - STATUS_ORDER.indexOf(displayStatus(b, now)));
-  const latest = board.updates[0];
+  // A desk's screen shows its own treaties everywhere: the feed, the ticker and what breaks.
+  const updates = options.treaties ? board.updates.filter((u) => wanted(u.treatyId)) : board.updates;
+  const latest = updates[0];
   const arrived = latest && board.arrivals[latest.id];
   const breaking = latest && arrived !== undefined && now - arrived < options.bannerMs ? latest : undefined;
 
@@ -49,12 +52,12 @@ export function ScreenPage() {
           </div>
         )}
         <aside className="screen-side">
-          <Suspense fallback={null}>{board.activity.length > 0 && <ActivityChart activity={board.activity} />}</Suspense>
-          <LiveFeed updates={board.updates} treaties={board.treaties} arrivals={board.arrivals} now={now} />
+          <Suspense fallback={null}>{board.seq !== undefined && <ScreenCharts board={board} now={now} />}</Suspense>
+          <LiveFeed updates={updates} treaties={board.treaties} arrivals={board.arrivals} now={now} />
         </aside>
       </main>
       <footer className="screen-footer">
-        <Ticker updates={board.updates} treaties={board.treaties} />
+        <Ticker updates={updates} treaties={board.treaties} />
       </footer>
     </div>
   );

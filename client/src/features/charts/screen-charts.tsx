@@ -1,0 +1,48 @@
+import { memo, useEffect, useState } from 'react';
+import type { BoardState } from '../../lib/board-state';
+import { ActivityChart } from './activity-chart';
+import { DataExchangeChart } from './data-exchange-chart';
+import { LifespanChart } from './lifespan-chart';
+import { useEventDates } from './use-event-dates';
+import './charts.css';
+
+const MINUTE = 60_000;
+/** Long enough to read a chart from across the room. */
+const EACH_MS = 20_000;
+const CHARTS = ['Activity', 'Treaty lifespans', 'New START warheads'] as const;
+
+/** The chart slot's height follows the viewport, as the rest of the screen's type does. */
+function useSlotHeight(share: number): number {
+  const [height, setHeight] = useState(() => Math.round(window.innerHeight * share));
+  useEffect(() => {
+    const resize = () => setHeight(Math.round(window.innerHeight * share));
+    window.addEventListener('resize', resize);
+    return () => window.removeEventListener('resize', resize);
+  }, [share]);
+  return height;
+}
+
+const Slot = memo(function Slot({ board, minute, index, height }: { board: BoardState; minute: number; index: number; height: number }) {
+  const now = minute * MINUTE;
+  const events = useEventDates(board.updates);
+  if (index === 1) return <LifespanChart treaties={board.treaties} events={events} now={now} height={height} />;
+  if (index === 2) return <DataExchangeChart treaty={board.treaties.find((t) => t.id === 'new-start')} now={now} height={height} only="deployedWarheads" />;
+  return <ActivityChart activity={board.activity} height={height} />;
+});
+
+/**
+ * The wall screen's charts, one at a time in turn: the side column has room for one at a size
+ * that reads from five metres. Drawn from the board's state, to the minute, like the board's own.
+ */
+export default function ScreenCharts({ board, now }: { board: BoardState; now: number }) {
+  const height = useSlotHeight(0.26);
+  const index = Math.floor(now / EACH_MS) % CHARTS.length;
+  return (
+    <div className="screen-chart" data-chart={CHARTS[index]}>
+      <p className="screen-chart-position">
+        Chart {index + 1}/{CHARTS.length}
+      </p>
+      <Slot board={board} minute={Math.floor(now / MINUTE)} index={index} height={height} />
+    </div>
+  );
+}
