@@ -75,9 +75,9 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
   it('shows markup in a headline as text, never as markup', async () => {
     const headline = '<img src=x onerror="window.pwned=1"> <b>bold</b>';
     await postUpdate(env.server.url, 'ctbt', { headline });
-    for (const path of ['/', '/treaties/ctbt']) {
+    for (const path of ['/', '/treaties/ctbt', '/screen', '/embed/treaty/ctbt']) {
       const { page } = await openPage(env.browser, `${env.server.url}${path}`);
-      await page.getByText(headline).first().waitFor();
+      await page.getByText(headline).first().waitFor({ timeout: 5000 }).catch(() => { throw new Error(`${path} does not show the headline as text`); });
       expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
       expect(await page.locator('img[src="x"]').count()).toBe(0);
       await page.close();

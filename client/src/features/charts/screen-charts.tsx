@@ -9,7 +9,7 @@ import './charts.css';
 const MINUTE = 60_000;
 /** Long enough to read a chart from across the room. */
 const EACH_MS = 20_000;
-const CHARTS = ['Activity', 'Treaty lifespans', 'New START warheads'] as const;
+const CHARTS = ['Activity', 'Treaty lifespans', 'New START data exchanges'] as const;
 
 /** The chart slot's height follows the viewport, as the rest of the screen's type does. */
 function useSlotHeight(share: number): number {
