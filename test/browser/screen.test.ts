@@ -86,11 +86,13 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
 
   it('counts as a screen, shows only the treaties asked for, and lets a breaking change take over for a while', async () => {
     const observer = new BoardClient(env.server.url);
-    const { page } = await openPage(env.browser, `${env.server.url}/screen?treaties=inf,new-start&banner=3`, RESOLUTIONS[0]);
+    const screens = await Promise.all(RESOLUTIONS.map((r) => openPage(env.browser, `${env.server.url}/screen?treaties=inf,new-start&banner=3`, r)));
+    const page = screens[0]?.page;
+    if (!page) throw new Error('no screen opened');
     try {
       await page.locator('.screen [data-treaty-id]').first().waitFor();
       expect(await page.locator('.screen [data-treaty-id]').count()).toBe(2);
-      await observer.until(() => observer.presence.some((p) => p.screens >= 1), 4000, 'the screen counted');
+      await observer.until(() => observer.presence.some((p) => p.screens >= 2), 4000, 'the screens counted');
 
       await postUpdate(env.server.url, 'npt', { headline: 'Not for this desk' });
       await page.waitForTimeout(800);
@@ -98,13 +100,33 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
       expect(await page.locator('.screen').innerText()).not.toContain('Not for this desk');
 
       await postUpdate(env.server.url, 'inf', { headline: 'Breaking: Russia deploys intermediate-range missiles' });
-      const banner = page.locator('section[aria-label="Breaking"]');
-      await banner.waitFor({ timeout: 2000 });
-      expect(await banner.innerText()).toMatch(/Russia deploys intermediate-range missiles/);
-      expect(await page.locator('[data-treaty-id="inf"].just-changed').count()).toBe(1);
-      await banner.waitFor({ state: 'detached', timeout: 6000 });
+      for (const [i, screen] of screens.entries()) {
+        const banner = screen.page.locator('section[aria-label="Breaking"]');
+        await banner.waitFor({ timeout: 2000 });
+        expect(await banner.innerText()).toMatch(/Russia deploys intermediate-range missiles/);
+        expect(await screen.page.locator('[data-treaty-id="inf"].just-changed').count()).toBe(1);
+        await screen.page.screenshot({ path: artifactPath(`screen-breaking-${RESOLUTIONS[i]?.name}.png`) });
+      }
+      await page.locator('section[aria-label="Breaking"]').waitFor({ state: 'detached', timeout: 6000 });
     } finally {
       observer.close();
+      for (const screen of screens) await screen.page.close();
+    }
+  });
+
+  it('honours prefers-reduced-motion: the ticker changes without moving', async () => {
+    const page = await env.browser.newPage({ viewport: RESOLUTIONS[0], reducedMotion: 'reduce' });
+    try {
+      await page.goto(`${env.server.url}/screen`);
+      const item = page.locator('.ticker-item');
+      await item.waitFor();
+      expect(await item.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+      const moving = await env.browser.newPage({ viewport: RESOLUTIONS[0] });
+      await moving.goto(`${env.server.url}/screen`);
+      await moving.locator('.ticker-item').waitFor();
+      expect(await moving.locator('.ticker-item').evaluate((el) => getComputedStyle(el).animationName)).toBe('ticker-in');
+      await moving.close();
+    } finally {
       await page.close();
     }
   });
@@ -115,6 +137,7 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
     await env.server.stop();
     const stale = page.getByRole('alert').filter({ hasText: /Stale since \d\d:\d\d:\d\d UTC/ });
     await stale.waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: artifactPath('screen-stale-1080p.png') });
     await env.server.start();
     await postUpdate(env.server.url, 'npt', { headline: 'Posted while the screen was away' });
     await stale.waitFor({ state: 'detached', timeout: 15_000 });

@@ -27,11 +27,14 @@ export function LifespanChart({
   events,
   now,
   height,
+  axisWidth = 110,
 }: {
   treaties: Treaty[];
   events: Pick<Update, 'id' | 'treatyId' | 'occurredAt'>[];
   now: number;
   height?: number;
+  /** Room for the treaty names, which must grow with the type on a wall screen. */
+  axisWidth?: number;
 }) {
   const rows: Row[] = treaties.map((t) => {
     const start = Date.parse(t.signedAt ?? t.inForceAt ?? t.statusSince);
@@ -49,7 +52,7 @@ export function LifespanChart({
       <ResponsiveContainer width="100%" height={height ?? Math.max(220, rows.length * 34 + 60)}>
         <ComposedChart layout="vertical" data={rows} margin={{ left: 10, right: 20, top: 18, bottom: 20 }}>
           <XAxis type="number" dataKey="span" domain={[first, now]} scale="time" tickFormatter={year} {...AXIS} label={{ value: 'Year', position: 'insideBottom', offset: -10, fill: '#d9dee2' }} />
-          <YAxis type="category" dataKey="name" width={110} interval={0} {...AXIS} />
+          <YAxis type="category" dataKey="name" width={axisWidth} interval={0} {...AXIS} />
           <Tooltip {...TOOLTIP} formatter={(value) => (Array.isArray(value) ? `${year(Number(value[0]))}–${year(Number(value[1]))}` : String(value))} labelFormatter={(label) => String(label)} />
           <Bar dataKey="span" name="Lifespan" barSize={16} isAnimationActive={false}>
             {rows.map((row) => (

@@ -22,10 +22,21 @@ function useSlotHeight(share: number): number {
   return height;
 }
 
-const Slot = memo(function Slot({ board, minute, index, height }: { board: BoardState; minute: number; index: number; height: number }) {
+interface SlotProps {
+  board: BoardState;
+  /** The treaty ids the screen shows, comma-separated (a string, so the slot redraws only when they change); all when empty. */
+  only: string;
+  minute: number;
+  index: number;
+  height: number;
+}
+
+const Slot = memo(function Slot({ board, only, minute, index, height }: SlotProps) {
   const now = minute * MINUTE;
+  const ids = only.split(',').filter(Boolean);
+  const treaties = ids.length ? board.treaties.filter((t) => ids.includes(t.id)) : board.treaties;
   const events = useEventDates(board.updates);
-  if (index === 1) return <LifespanChart treaties={board.treaties} events={events} now={now} height={height} />;
+  if (index === 1) return <LifespanChart treaties={treaties} events={events} now={now} height={height} axisWidth={Math.round(height * 0.42)} />;
   if (index === 2) return <DataExchangeChart treaty={board.treaties.find((t) => t.id === 'new-start')} now={now} height={height} only="deployedWarheads" />;
   return <ActivityChart activity={board.activity} height={height} />;
 });
@@ -34,7 +45,7 @@ const Slot = memo(function Slot({ board, minute, index, height }: { board: Board
  * The wall screen's charts, one at a time in turn: the side column has room for one at a size
  * that reads from five metres. Drawn from the board's state, to the minute, like the board's own.
  */
-export default function ScreenCharts({ board, now }: { board: BoardState; now: number }) {
+export default function ScreenCharts({ board, only, now }: { board: BoardState; only: readonly string[] | undefined; now: number }) {
   const height = useSlotHeight(0.26);
   const index = Math.floor(now / EACH_MS) % CHARTS.length;
   return (
@@ -42,7 +53,7 @@ export default function ScreenCharts({ board, now }: { board: BoardState; now: n
       <p className="screen-chart-position">
         Chart {index + 1}/{CHARTS.length}
       </p>
-      <Slot board={board} minute={Math.floor(now / MINUTE)} index={index} height={height} />
+      <Slot board={board} only={only?.join(',') ?? ''} minute={Math.floor(now / MINUTE)} index={index} height={height} />
     </div>
   );
 }

@@ -16,6 +16,9 @@ import './screen.css';
 
 const ScreenCharts = lazy(() => import('../charts/screen-charts'));
 
+/** A desk showing two treaties gets two big cards side by side, not a third of the screen each. */
+const columnsFor = (cards: number) => (cards <= 2 ? Math.max(1, cards) : cards <= 4 ? 2 : 3);
+
 /** The wall screen: the whole viewport, no scrolling, no cursor, readable from five metres. */
 export function ScreenPage() {
   const { search } = useLocation();
@@ -45,14 +48,14 @@ export function ScreenPage() {
         {board.seq === undefined ? (
           <p className="loading">Connecting to the board…</p>
         ) : (
-          <div className="screen-cards">
+          <div className="screen-cards" data-columns={columnsFor(treaties.length)}>
             {treaties.map((treaty) => (
               <TreatyCard key={treaty.id} treaty={treaty} now={now} highlight={board.highlights[treaty.id]} />
             ))}
           </div>
         )}
         <aside className="screen-side">
-          <Suspense fallback={null}>{board.seq !== undefined && <ScreenCharts board={board} now={now} />}</Suspense>
+          <Suspense fallback={null}>{board.seq !== undefined && <ScreenCharts board={board} only={options.treaties} now={now} />}</Suspense>
           <LiveFeed updates={updates} treaties={board.treaties} arrivals={board.arrivals} now={now} />
         </aside>
       </main>
