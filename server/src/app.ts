@@ -175,7 +175,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
      * otherwise carry new requests, even new Socket.IO sessions, into a server that is leaving.
      */
     async close() {
-      dueWork.stop();
+      const dueWorkStopped = dueWork.stop();
       slowConsumers.stop();
       presence.stop();
       tokenSockets.stop();
@@ -186,7 +186,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       httpServer.closeAllConnections();
-      await Promise.all([closed, socketsClosed, webhooks.stop()]);
+      await Promise.all([closed, socketsClosed, webhooks.stop(), dueWorkStopped]);
       await cluster?.close();
       await store.close();
     },

@@ -6,10 +6,19 @@ import { treatyIdSchema } from './treaty';
 /** Any http(s) URL, hosts on the newsroom's own network included: only an admin registers one. */
 export const webhookUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000);
 
-/** The Standard Webhooks form: `whsec_` and the base64 of 24 to 64 random bytes. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const decodedBytes = (base64: string) => (base64.length / 4) * 3 - (base64.match(/=+$/)?.[0].length ?? 0);
+
+/**
+ * The Standard Webhooks form: `whsec_` and the padded base64 of 24 to 64 random bytes, which
+ * the libraries partners verify with insist on.
+ */
 export const webhookSecretSchema = z
   .string()
-  .regex(/^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/, 'must be whsec_ followed by the base64 of 24 to 64 bytes');
+  .refine((secret) => {
+    const key = secret.startsWith('whsec_') ? secret.slice(6) : '';
+    return BASE64.test(key) && decodedBytes(key) >= 24 && decodedBytes(key) <= 64;
+  }, 'must be whsec_ followed by the base64 of 24 to 64 bytes');
 
 export const webhookEndpointSchema = z.object({
   id: z.string(),

@@ -47,6 +47,24 @@ describe('a treaty whose term runs out', () => {
     expect(await expiries('suspended-term')).toBe(1);
   });
 
+  it('expires once, and stays expired, when its end is set to a day before what its record already holds', async () => {
+    const created = await request(`${board.server.url}/api/treaties`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ id: 'late-end', name: 'Late end', shortName: 'LE', category: 'strategic_arms', status: 'in_force', effectiveAt: new Date(Date.now() - 7_200_000).toISOString() }),
+    });
+    expect(created.status).toBe(201);
+    const suspended = await request(`${board.server.url}/api/treaties/late-end/updates`, { method: 'POST', headers: auth, body: JSON.stringify({ headline: 'Suspended', status: 'suspended' }) });
+    expect(suspended.status).toBe(201);
+    const expiresAt = new Date(Date.now() - 3_600_000).toISOString();
+    const changed = await request(`${board.server.url}/api/treaties/late-end`, { method: 'PATCH', headers: { ...auth, 'if-match': '"2"' }, body: JSON.stringify({ expiresAt }) });
+    expect(changed.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 3000));
+    const { body } = await request<TreatyDetailResponse>(`${board.server.url}/api/treaties/late-end`);
+    expect(body.treaty.status).toBe('expired');
+    expect(await expiries('late-end')).toBe(1);
+  });
+
   it('expires at start when its end passed while the server was down, and only then', async () => {
     await treatyExpiringIn('lapsed-while-down', 800);
     await board.server.stop();

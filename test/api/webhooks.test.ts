@@ -102,7 +102,7 @@ describe('webhook delivery', () => {
     const { receiver } = await subscribe({ treaties: ['inf'], kinds: ['update.posted'] });
     const { body } = await postUpdate<PostUpdateResponse>(board.server.url, 'inf', { headline: 'INF news' });
     await postUpdate(board.server.url, 'npt', { headline: 'NPT news' });
-    await api('PATCH', `/api/updates/${body.update.id}`, { headline: 'INF news, corrected' });
+    expect((await api('PATCH', `/api/updates/${body.update.id}`, { headline: 'INF news, corrected' })).status).toBe(200);
     await postUpdate(board.server.url, 'inf', { headline: 'More INF news' });
     await receiver.until(() => receiver.delivered.length === 2, 5000, 'two deliveries');
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -158,8 +158,10 @@ describe('webhook delivery', () => {
 
   it('holds an embargoed update back until it is published', async () => {
     const { receiver } = await subscribe();
-    await postUpdate(board.server.url, 'new-start', { headline: 'Embargoed for the wire', publishAt: new Date(Date.now() + 1500).toISOString() });
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    const publishAt = new Date(Date.now() + 3000).toISOString();
+    expect((await postUpdate(board.server.url, 'new-start', { headline: 'Embargoed for the wire', publishAt })).status).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(Date.now()).toBeLessThan(Date.parse(publishAt));
     expect(receiver.received).toEqual([]);
     await receiver.until(() => receiver.delivered.length === 1, 5000, 'the published update');
     expect(headlinesOf(receiver)).toEqual(['Embargoed for the wire']);
@@ -173,8 +175,21 @@ describe('webhook delivery', () => {
     endpoints.splice(endpoints.indexOf(endpoint.id), 1);
     expect((await api('GET', `/api/webhooks/${endpoint.id}/deliveries`)).status).toBe(404);
     await receiver.start();
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    // Longer than the tests' longest backoff: a delivery that outlived the endpoint would be tried by now.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(receiver.received).toEqual([]);
+  });
+
+  it('keeps a hanging endpoint from holding up the others', async () => {
+    const slow = await subscribe({ treaties: ['ctbt'] });
+    const fast = await subscribe({ treaties: ['ctbt'] });
+    slow.receiver.hang();
+    const started = Date.now();
+    for (const headline of ['One', 'Two', 'Three']) await postUpdate(board.server.url, 'ctbt', { headline });
+    await fast.receiver.until(() => fast.receiver.delivered.length === 3, 5000, 'the fast endpoint to get all three');
+    // The slow one's first attempt is still waiting out its 2 s timeout.
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(slow.receiver.delivered).toEqual([]);
   });
 });
 
@@ -200,6 +215,26 @@ describe('an endpoint that keeps failing', () => {
       expect(enabled.body.endpoint.disabledReason).toBeUndefined();
       await receiver.until(() => receiver.delivered.length === 1, 5000, 'the delivery after enabling');
       expect(headlinesOf(receiver)).toEqual(['Nobody is listening']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('is tried at once when enabled again, not at the end of its backoff', async () => {
+    const server = await startServer({ webhooks: { timeoutMs: 2000, retry: { baseMs: 20_000, maxMs: 60_000 }, disableAfterMs: 0 } });
+    try {
+      const { receiver, endpoint } = await subscribe({}, server.url);
+      receiver.failAlways(503);
+      await postUpdate(server.url, 'new-start', { headline: 'Tried again when enabled' });
+      await receiver.until(() => receiver.received.length === 1, 5000, 'the first attempt');
+      const disabled = await api<WebhookResponse>('GET', `/api/webhooks/${endpoint.id}`, undefined, server.url);
+      expect(disabled.body.endpoint.enabled).toBe(false);
+      const [pending] = (await api<DeliveriesResponse>('GET', `/api/webhooks/${endpoint.id}/deliveries`, undefined, server.url)).body.deliveries;
+      expect(Date.parse(pending?.nextAttemptAt ?? '')).toBeGreaterThan(Date.now() + 5000);
+
+      receiver.accept();
+      await api('PATCH', `/api/webhooks/${endpoint.id}`, { enabled: true }, server.url);
+      await receiver.until(() => receiver.delivered.length === 1, 3000, 'the delivery right after enabling');
     } finally {
       await server.close();
     }

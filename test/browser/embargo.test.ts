@@ -19,37 +19,45 @@ describe.skipIf(!hasChromium)('an embargo set on the editor page', () => {
   it('is listed to the editor, kept off the board until its time, then appears live', async () => {
     const headline = 'Embargoed from the editor page';
     const board = await openPage(env.browser, env.server.url);
-    await board.page.locator('[role="status"][data-connection="live"]').waitFor();
     const editor = await openPage(env.browser, `${env.server.url}/editor`);
-    await editor.page.getByLabel('Token').fill(ADMIN_TOKEN);
-    await editor.page.getByLabel('Treaty').selectOption('new-start');
-    await editor.page.getByLabel('Headline').fill(headline);
-    await editor.page.getByLabel('Publish at (embargo)').fill(localInput(Date.now() + 5000));
-    await editor.page.getByRole('button', { name: 'Schedule update' }).click();
-    await editor.page.getByText(/Under embargo until .*Embargoed from the editor page/).waitFor();
+    try {
+      await board.page.locator('[role="status"][data-connection="live"]').waitFor();
+      await editor.page.getByLabel('Token').fill(ADMIN_TOKEN);
+      await editor.page.getByLabel('Treaty').selectOption('new-start');
+      await editor.page.getByLabel('Headline').fill(headline);
+      const publishAt = Date.now() + 8000;
+      await editor.page.getByLabel('Publish at (embargo)').fill(localInput(publishAt));
+      await editor.page.getByRole('button', { name: 'Schedule update' }).click();
+      await editor.page.getByText(/Under embargo until .*Embargoed from the editor page/).waitFor();
 
-    const scheduled = editor.page.locator('section[aria-label="Scheduled updates"] li', { hasText: headline });
-    await expect.poll(() => scheduled.innerText()).toMatch(/Under embargo until/);
-    expect(await board.page.locator('section[aria-label="Live feed"]').innerText()).not.toContain(headline);
+      const scheduled = editor.page.locator('section[aria-label="Scheduled updates"] li', { hasText: headline });
+      await expect.poll(() => scheduled.innerText()).toMatch(/Under embargo until/);
+      expect(Date.now()).toBeLessThan(publishAt);
+      expect(await board.page.locator('section[aria-label="Live feed"]').innerText()).not.toContain(headline);
 
-    await board.page.locator('section[aria-label="Live feed"] li', { hasText: headline }).waitFor({ timeout: 10_000 });
-    await expect.poll(() => scheduled.innerText(), { timeout: 5000 }).toMatch(/Published/);
-    expect([...board.errors, ...editor.errors]).toEqual([]);
-    await board.page.close();
-    await editor.page.close();
+      await board.page.locator('section[aria-label="Live feed"] li', { hasText: headline }).waitFor({ timeout: 15_000 });
+      await expect.poll(() => scheduled.innerText(), { timeout: 5000 }).toMatch(/Published/);
+      expect([...board.errors, ...editor.errors]).toEqual([]);
+    } finally {
+      await board.page.close();
+      await editor.page.close();
+    }
   });
 
   it('can be cancelled from the list', async () => {
     const editor = await openPage(env.browser, `${env.server.url}/editor`);
-    await editor.page.getByLabel('Token').fill(ADMIN_TOKEN);
-    await editor.page.getByLabel('Treaty').selectOption('inf');
-    await editor.page.getByLabel('Headline').fill('Embargo to be cancelled');
-    await editor.page.getByLabel('Publish at (embargo)').fill(localInput(Date.now() + 3_600_000));
-    await editor.page.getByRole('button', { name: 'Schedule update' }).click();
-    const item = editor.page.locator('section[aria-label="Scheduled updates"] li', { hasText: 'Embargo to be cancelled' });
-    await item.getByRole('button', { name: 'Cancel embargoed update' }).click();
-    await expect.poll(() => item.innerText()).toMatch(/Cancelled/);
-    expect(editor.errors).toEqual([]);
-    await editor.page.close();
+    try {
+      await editor.page.getByLabel('Token').fill(ADMIN_TOKEN);
+      await editor.page.getByLabel('Treaty').selectOption('inf');
+      await editor.page.getByLabel('Headline').fill('Embargo to be cancelled');
+      await editor.page.getByLabel('Publish at (embargo)').fill(localInput(Date.now() + 3_600_000));
+      await editor.page.getByRole('button', { name: 'Schedule update' }).click();
+      const item = editor.page.locator('section[aria-label="Scheduled updates"] li', { hasText: 'Embargo to be cancelled' });
+      await item.getByRole('button', { name: 'Cancel embargoed update' }).click();
+      await expect.poll(() => item.innerText()).toMatch(/Cancelled/);
+      expect(editor.errors).toEqual([]);
+    } finally {
+      await editor.page.close();
+    }
   });
 });

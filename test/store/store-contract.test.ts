@@ -156,6 +156,15 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
       expect(await store.webhookDeliveries(endpoint.id, { limit: 10 })).toEqual([]);
     });
 
+    it('names in a refold only the updates whose meaning it changed', async () => {
+      const updates = createUpdateService(store, clock);
+      const changeOf = (written: Awaited<ReturnType<typeof updates.post>>) => ('change' in written.value ? written.value.change : undefined);
+      const suspended = changeOf(await updates.post('tpnw', { headline: 'Suspended today', status: 'suspended' }, ctx));
+      await updates.post('tpnw', { headline: 'A note today' }, ctx);
+      const earlier = changeOf(await updates.post('tpnw', { headline: 'Suspended a day earlier', status: 'suspended', occurredAt: '2026-11-23T12:00:00.000Z' }, ctx));
+      expect(earlier?.revised?.map((u) => u.id)).toEqual([suspended?.update?.id]);
+    });
+
     it('serves the same board after reopening', async () => {
       const board = createBoardService(store, 'test', clock);
       const before = await board.snapshot();

@@ -14,30 +14,38 @@ export interface DueJob {
  * Runs every job once at start (what fell due while the server was down) and then every second,
  * and broadcasts what they wrote. A failing job is retried on the next round.
  */
-export function scheduleDueWork(jobs: readonly DueJob[], broadcaster: Broadcaster, log: Logger): { stop(): void; ready: Promise<void> } {
-  let running = false;
-  async function check(): Promise<void> {
-    if (running) return;
-    running = true;
-    try {
-      for (const job of jobs) {
-        try {
-          const { changes, refused = [] } = await job.run();
-          for (const change of changes) {
-            log.info({ job: job.name, treaty: change.treaty.id, seq: change.seq }, `${job.name}: ${change.kind}`);
-            broadcaster.publish(change);
-          }
-          for (const { id, reason } of refused) log.warn({ job: job.name, id }, `${job.name}: refused, ${reason}`);
-        } catch (error) {
-          log.warn({ err: error, job: job.name }, `${job.name}: could not run; will try again`);
+export function scheduleDueWork(jobs: readonly DueJob[], broadcaster: Broadcaster, log: Logger): { stop(): Promise<void>; ready: Promise<void> } {
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  function check(): Promise<void> {
+    if (stopped || running) return running ?? Promise.resolve();
+    running = round().finally(() => (running = undefined));
+    return running;
+  }
+  async function round(): Promise<void> {
+    for (const job of jobs) {
+      try {
+        const { changes, refused = [] } = await job.run();
+        for (const change of changes) {
+          log.info({ job: job.name, treaty: change.treaty.id, seq: change.seq }, `${job.name}: ${change.kind}`);
+          broadcaster.publish(change);
         }
+        for (const { id, reason } of refused) log.warn({ job: job.name, id }, `${job.name}: refused, ${reason}`);
+      } catch (error) {
+        log.warn({ err: error, job: job.name }, `${job.name}: could not run; will try again`);
       }
-    } finally {
-      running = false;
     }
   }
   const ready = check();
   const timer = setInterval(() => void check(), CHECK_EVERY_MS);
   timer.unref();
-  return { stop: () => clearInterval(timer), ready };
+  return {
+    ready,
+    /** Lets a round under way finish, so the store is not closed in the middle of its write. */
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -4,15 +4,21 @@ import type { PostedFields } from './posted-entry';
 
 /** How far ahead of the server's clock an `occurredAt` may be: clock skew, not scheduling. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+/** A `publishAt` this recent is a slow network or a slow form; older, it is a mistake (a wrong day or time zone). */
+const LATE_TOLERANCE_MS = 60 * 1000;
 
 const invalid = (field: string, message: string) => new DomainError('invalid', `${field} ${message}`, { errors: [{ field, message }] });
 
 /**
- * When a post becomes public and when it happened. A `publishAt` that has already passed (a
- * slow network, a clock a little ahead) publishes at once rather than failing.
+ * When a post becomes public and when it happened. A `publishAt` that passed moments ago (a
+ * slow network, a clock a little ahead) publishes at once; one further back is refused rather
+ * than breaking an embargo the editor meant to hold.
  */
 export function postingTimes(body: Pick<PostUpdateBody, 'publishAt' | 'occurredAt'>, now: Date): { publishAt?: Instant; occurredAt: Instant } {
   const requested = body.publishAt ? new Date(body.publishAt) : undefined;
+  if (requested && requested.getTime() < now.getTime() - LATE_TOLERANCE_MS) {
+    throw invalid('publishAt', 'is in the past: leave it out to publish now');
+  }
   const publishAt = requested && requested.getTime() > now.getTime() ? requested : undefined;
   if (publishAt && publishAt.getTime() > now.getTime() + EMBARGO_MAX_DAYS * DAY_MS) {
     throw invalid('publishAt', `must be within ${EMBARGO_MAX_DAYS} days`);

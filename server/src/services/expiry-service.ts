@@ -1,15 +1,31 @@
 import type { Change } from '@treaty-watch/shared';
-import type { DueResult } from './due-result';
+import type { LogEntry } from '../store/log-entry';
 import type { Store } from '../store/store';
+import type { DueResult } from './due-result';
 import { commitEntry } from './log-writer';
-import { EXPIRABLE } from './projection';
 import { SCHEDULER_PRINCIPAL as SCHEDULER } from './principal';
+import { byEffectiveOrder, EXPIRABLE, foldTreaty } from './projection';
 import { write } from './write';
 
 /**
- * Treaties whose term has run out expire on their own. Each expiry is decided inside the write
- * transaction, which every process takes in turn, so it lands in the log exactly once however
- * many processes notice it, and an expiry missed while the server was down lands at start.
+ * An expiry takes effect at the end of the term, unless the record already holds something
+ * dated later (an update, an earlier `expiresAt` set afterwards) that would leave the treaty
+ * standing: then it takes effect after that, so the treaty does end.
+ */
+function expiryMoment(log: readonly LogEntry[], treatyId: string, term: string): string {
+  const latest = log.at(-1)?.effectiveAt;
+  if (!latest || latest <= term) return term;
+  const payload = { kind: 'treaty.expired', term } as const;
+  const expiry: LogEntry = { seq: Number.MAX_SAFE_INTEGER, treatyId, effectiveAt: term, recordedAt: term, actor: SCHEDULER.name, payload };
+  const trial = foldTreaty([...log, expiry].sort(byEffectiveOrder));
+  return trial.treaty?.status === 'expired' ? term : latest;
+}
+
+/**
+ * Treaties whose term has run out expire on their own, once a term. Each expiry is decided
+ * inside the write transaction, which every process takes in turn, so it lands in the log
+ * exactly once however many processes notice it, and one missed while the server was down
+ * lands at start.
  */
 export function createExpiryService(store: Store, clock: () => Date = () => new Date()) {
   return {
@@ -21,13 +37,16 @@ export function createExpiryService(store: Store, clock: () => Date = () => new 
         const written = await write(store, { principal: SCHEDULER }, now, {
           async work(tx) {
             const treaty = await tx.treaty(candidate.id);
-            if (!treaty?.expiresAt || !EXPIRABLE.includes(treaty.status) || treaty.expiresAt > now.toISOString()) return undefined;
+            const term = treaty?.expiresAt;
+            if (!treaty || !term || !EXPIRABLE.includes(treaty.status) || term > now.toISOString()) return undefined;
+            const log = await tx.treatyLog(treaty.id);
+            if (log.some((e) => e.payload.kind === 'treaty.expired' && (e.payload.term ?? e.effectiveAt) === term)) return undefined;
             return commitEntry(tx, {
               treatyId: treaty.id,
-              effectiveAt: treaty.expiresAt,
+              effectiveAt: expiryMoment(log, treaty.id, term),
               recordedAt: now.toISOString(),
               actor: SCHEDULER.name,
-              payload: { kind: 'treaty.expired' },
+              payload: { kind: 'treaty.expired', term },
             });
           },
           audit: (change) => change && { action: 'treaty.expired', target: candidate.id, seq: change.seq },

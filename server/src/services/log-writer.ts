@@ -4,6 +4,13 @@ import type { StoreTx } from '../store/store';
 import { applyEntry, foldTreaty, type Projected } from './projection';
 import { enqueueDeliveries } from './webhook-outbox';
 
+/** JSON with its keys sorted: PostgreSQL's JSONB gives them back in an order of its own. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
 /** The update an entry creates or touches, if any. */
 function updateIdOf(entry: LogEntry): string | undefined {
   const { payload } = entry;
@@ -30,10 +37,10 @@ export async function commitEntry(tx: StoreTx, entry: NewLogEntry): Promise<Chan
     projected = applyEntry(await tx.treaty(entry.treatyId), appended, target);
     if (projected.update) await tx.saveUpdate(projected.update);
   } else {
-    const stored = new Map((await tx.updatesOf(entry.treatyId)).map((u) => [u.id, JSON.stringify(u)]));
+    const stored = new Map((await tx.updatesOf(entry.treatyId)).map((u) => [u.id, canonical(u)]));
     const folded = foldTreaty(await tx.treatyLog(entry.treatyId));
     if (!folded.treaty) throw new Error(`treaty ${entry.treatyId} has no creation entry`);
-    const changed = folded.updates.filter((u) => stored.get(u.id) !== JSON.stringify(u));
+    const changed = folded.updates.filter((u) => stored.get(u.id) !== canonical(u));
     for (const update of changed) await tx.saveUpdate(update);
     const update: Update | undefined = folded.updates.find((u) => u.id === updateId);
     const others = changed.filter((u) => u.id !== updateId);

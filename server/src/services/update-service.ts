@@ -55,6 +55,8 @@ export function createUpdateService(store: Store, clock: () => Date = () => new 
           if (body.status) assertTransition(before, body.status);
           const fields = { id: randomUUID(), treatyId, ...wordingOf(body), occurredAt, author: ctx.principal.name };
           if (publishAt) {
+            // Checked again at publication; refused now if the record already contradicts it.
+            await assertHistoryHolds(tx, postedEntry(fields, publishAt));
             const scheduled = embargo(fields, publishAt, now.toISOString());
             await tx.saveScheduled(scheduled);
             return { scheduled };

@@ -17,7 +17,7 @@ export function endpointOf({ secret: _secret, ...endpoint }: WebhookRecord): Web
   return endpoint;
 }
 
-function deliveryOf({ leaseUntil: _lease, nextAttemptAt, ...delivery }: DeliveryRecord): WebhookDelivery {
+function deliveryOf({ leaseId: _id, leaseUntil: _until, nextAttemptAt, ...delivery }: DeliveryRecord): WebhookDelivery {
   return { ...delivery, ...(delivery.state === 'pending' ? { nextAttemptAt } : {}) };
 }
 
@@ -84,8 +84,15 @@ export function createWebhookService(store: Store, clock: () => Date = () => new
             changed.disabledReason = before.enabled ? `disabled by ${ctx.principal.name}` : (disabledReason ?? 'disabled');
           }
           // A record of failures belongs to the URL that failed, and ends when an admin brings the endpoint back.
-          if (failingSince && before.enabled && changed.enabled && !body.url) changed.failingSince = failingSince;
+          const freshStart = (changed.enabled && !before.enabled) || (body.url !== undefined && body.url !== before.url);
+          if (failingSince && !freshStart) changed.failingSince = failingSince;
           await tx.saveWebhook(changed);
+          // The next attempt may be half an hour into its backoff: a fixed endpoint is tried now.
+          const head = freshStart ? await tx.pendingHead(id) : undefined;
+          if (head) {
+            const { change: _change, ...pending } = head;
+            await tx.saveDelivery({ ...pending, nextAttemptAt: now.toISOString() });
+          }
           return endpointOf(changed);
         },
         audit: (endpoint) => ({ action: 'webhook.changed', target: endpoint.id }),

@@ -24,7 +24,8 @@ export type EntryPayload =
   | { kind: 'update.posted'; update: PostedUpdate }
   | { kind: 'update.corrected'; updateId: string; wording: Wording }
   | { kind: 'update.retracted'; updateId: string; reason: string }
-  | { kind: 'treaty.expired' };
+  /** `term`: the `expiresAt` this entry ends, so a term expires once however its entry is dated. */
+  | { kind: 'treaty.expired'; term?: Instant };
 
 /** One append-only log entry. `effectiveAt` orders the board; `seq` orders the record. */
 export interface LogEntry {

@@ -88,8 +88,8 @@ export interface Store extends WebhookReads {
   auditEntriesAfter(after: number, limit: number): Promise<AuditEntry[]>;
   findIdempotency(tokenId: string, key: string): Promise<IdempotencyRecord | undefined>;
   getScheduled(id: string): Promise<ScheduledUpdate | undefined>;
-  /** Embargoed updates, latest `publishAt` first; only those in `state` when given. */
-  listScheduled(state: ScheduledState | undefined, limit: number): Promise<ScheduledUpdate[]>;
+  /** Embargoed updates, latest `publishAt` first; only those in `state`, and of `treaties`, when given. */
+  listScheduled(state: ScheduledState | undefined, limit: number, treaties?: readonly string[]): Promise<ScheduledUpdate[]>;
   /** Embargoes still waiting whose `publishAt` is at or before `at`, earliest first. */
   dueScheduled(at: string, limit: number): Promise<ScheduledUpdate[]>;
 

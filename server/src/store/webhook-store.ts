@@ -5,9 +5,13 @@ export interface WebhookRecord extends WebhookEndpoint {
   secret: string;
 }
 
-/** A delivery as kept in the outbox; `leaseUntil` marks one a process is sending right now. */
+/**
+ * A delivery as kept in the outbox. `leaseId` and `leaseUntil` mark one a process is sending
+ * right now: only the holder of that lease may write down how the attempt went.
+ */
 export interface DeliveryRecord extends WebhookDelivery {
   nextAttemptAt: string;
+  leaseId?: string;
   leaseUntil?: string;
 }
 
@@ -23,6 +27,7 @@ export interface WebhookTx {
   deleteWebhook(id: string): Promise<void>;
   /** An endpoint's pending delivery with the lowest seq: deliveries go out in seq order. */
   pendingHead(endpointId: string): Promise<PendingDelivery | undefined>;
+  delivery(id: string): Promise<DeliveryRecord | undefined>;
   /** Queues a delivery or records its new state. */
   saveDelivery(delivery: DeliveryRecord): Promise<void>;
   /** Forgets delivered deliveries of changes recorded before `before`. */
@@ -34,4 +39,6 @@ export interface WebhookReads {
   getWebhook(id: string): Promise<WebhookRecord | undefined>;
   /** An endpoint's deliveries, highest seq first. */
   webhookDeliveries(endpointId: string, query: DeliveriesQuery): Promise<DeliveryRecord[]>;
+  /** Endpoints with a pending delivery due by `at` (leased or not): whether the outbox has work, without a lock. */
+  dueWebhookEndpoints(at: string): Promise<string[]>;
 }

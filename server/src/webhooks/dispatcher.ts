@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Change, WebhookAttempt, WebhookPayload } from '@treaty-watch/shared';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import type { DeliveryRecord, WebhookRecord } from '../store/webhook-store';
-import { recordAttempt } from './record-attempt';
+import { recordAttempt, releaseLease } from './record-attempt';
 import type { RetryPolicy } from './retry';
 import { signature } from './signature';
 
@@ -37,16 +38,17 @@ const describe = (error: unknown) => {
 
 /**
  * Sends the outbox. Each endpoint gets its changes one at a time, in seq order, the oldest
- * pending first; a delivery is leased while it is sent, so of several processes only one sends
- * it, and a process that dies mid-send leaves a lease that runs out and is taken over.
+ * pending first, on a chain of its own, so a slow or hanging endpoint holds up only itself. A
+ * delivery is leased while it is sent, so of several processes only one sends it, and a process
+ * that dies mid-send leaves a lease that runs out and is taken over.
  */
 export function startWebhookDispatcher(store: Store, options: DispatcherOptions): { wake(): void; stop(): Promise<void> } {
   const { log, timeoutMs } = options;
   const clock = options.clock ?? (() => new Date());
   const inFlight = new Set<AbortController>();
+  /** Endpoints this process is sending to right now, each with its chain. */
+  const chains = new Map<string, Promise<void>>();
   let stopped = false;
-  let running: Promise<void> | undefined;
-  let again = false;
   let lastWarning = 0;
   let lastPrune = 0;
 
@@ -56,23 +58,20 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
     log.warn({ err: error }, `webhooks: ${what}; will try again`);
   }
 
-  async function claim(): Promise<Claimed[]> {
-    if (!(await store.listWebhooks()).some((endpoint) => endpoint.enabled)) return [];
+  /** Leases the endpoint's oldest pending delivery if it is due and nobody holds it. */
+  async function claim(endpointId: string): Promise<Claimed | undefined> {
     const now = clock();
     const at = now.toISOString();
     const leaseUntil = new Date(now.getTime() + timeoutMs + 5000).toISOString();
     return store.transaction(async (tx) => {
-      const claimed: Claimed[] = [];
-      for (const endpoint of await tx.webhooks()) {
-        if (!endpoint.enabled) continue;
-        const head = await tx.pendingHead(endpoint.id);
-        if (!head || head.nextAttemptAt > at || (head.leaseUntil && head.leaseUntil > at)) continue;
-        const { change, ...pending } = head;
-        const delivery = { ...pending, leaseUntil };
-        await tx.saveDelivery(delivery);
-        claimed.push({ endpoint, delivery, change });
-      }
-      return claimed;
+      const endpoint = await tx.webhook(endpointId);
+      if (!endpoint?.enabled) return undefined;
+      const head = await tx.pendingHead(endpointId);
+      if (!head || head.nextAttemptAt > at || (head.leaseUntil && head.leaseUntil > at)) return undefined;
+      const { change, ...pending } = head;
+      const delivery: DeliveryRecord = { ...pending, leaseId: randomUUID(), leaseUntil };
+      await tx.saveDelivery(delivery);
+      return { endpoint, delivery, change };
     });
   }
 
@@ -111,8 +110,7 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
     }
     if (stopped && status === undefined) {
       // Cut off by our own shutdown: not the endpoint's failure. Hand it back at once.
-      const { leaseUntil: _lease, ...released } = delivery;
-      await store.transaction((tx) => tx.saveDelivery(released)).catch(() => undefined);
+      await releaseLease(store, delivery).catch(() => undefined);
       return;
     }
     const ok = status !== undefined && status >= 200 && status < 300;
@@ -123,8 +121,18 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
       latencyMs: Math.round(performance.now() - started),
     };
     options.onAttempt?.(ok);
-    const disabled = await recordAttempt(store, { endpointId: endpoint.id, delivery, attempt, ok, now: clock(), retry: options.retry, disableAfterMs: options.disableAfterMs });
-    if (disabled) log.warn({ endpoint: endpoint.id, url: endpoint.url }, `webhooks: endpoint disabled, ${disabled}`);
+    const outcome = await recordAttempt(store, { endpointId: endpoint.id, delivery, attempt, ok, now: clock(), retry: options.retry, disableAfterMs: options.disableAfterMs });
+    if (outcome.disabled) log.warn({ endpoint: endpoint.id, url: endpoint.url }, `webhooks: endpoint disabled, ${outcome.disabled}`);
+    if (outcome.stale) log.warn({ endpoint: endpoint.id, delivery: delivery.id }, 'webhooks: the lease ran out during the attempt; another sender took the delivery over');
+  }
+
+  /** Sends to one endpoint until nothing of it is due. */
+  async function drain(endpointId: string): Promise<void> {
+    try {
+      for (let claimed = await claim(endpointId); claimed && !stopped; claimed = await claim(endpointId)) await send(claimed);
+    } catch (error) {
+      warn(error, `could not send to endpoint ${endpointId}`);
+    }
   }
 
   async function prune(): Promise<void> {
@@ -134,27 +142,34 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
     await store.transaction((tx) => tx.pruneDeliveries(before));
   }
 
+  /**
+   * Starts a chain for every endpoint that has something due and none running here. Reads
+   * first, outside any transaction: most rounds find nothing to do and take no lock.
+   */
   async function round(): Promise<void> {
     try {
       await prune();
-      while (!stopped) {
-        const claimed = await claim();
-        if (claimed.length === 0) return;
-        await Promise.all(claimed.map(send));
+      const due = new Set(await store.dueWebhookEndpoints(clock().toISOString()));
+      if (due.size === 0) return;
+      for (const endpoint of await store.listWebhooks()) {
+        if (stopped || !endpoint.enabled || !due.has(endpoint.id) || chains.has(endpoint.id)) continue;
+        chains.set(endpoint.id, drain(endpoint.id).finally(() => chains.delete(endpoint.id)));
       }
     } catch (error) {
-      warn(error, 'could not send the outbox');
+      warn(error, 'could not read the outbox');
     }
   }
 
+  let checking: Promise<void> | undefined;
+  let again = false;
   function wake(): void {
     if (stopped) return;
-    if (running) {
+    if (checking) {
       again = true;
       return;
     }
-    running = round().finally(() => {
-      running = undefined;
+    checking = round().finally(() => {
+      checking = undefined;
       if (again) {
         again = false;
         wake();
@@ -172,7 +187,8 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
       stopped = true;
       clearInterval(timer);
       for (const controller of inFlight) controller.abort(new Error('server shutting down'));
-      await running;
+      await checking;
+      await Promise.allSettled([...chains.values()]);
     },
   };
 }

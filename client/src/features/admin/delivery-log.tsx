@@ -23,35 +23,38 @@ export function DeliveryLog({ endpointId, token }: { endpointId: string; token: 
   if (result.state === 'error') return <p className="field-error">Could not load the deliveries: {result.message}</p>;
   if (result.data.deliveries.length === 0) return <p className="empty">Nothing has been sent to this endpoint yet.</p>;
   return (
-    <table className="delivery-log">
-      <caption>Latest deliveries, newest change first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Seq</th>
-          <th scope="col">Change</th>
-          <th scope="col">State</th>
-          <th scope="col">Attempts</th>
-          <th scope="col">Last answer</th>
-          <th scope="col">When</th>
-        </tr>
-      </thead>
-      <tbody>
-        {result.data.deliveries.map((d) => (
-          <tr key={d.id} className={`is-${d.state}`}>
-            <td>{d.seq}</td>
-            <td>
-              {d.kind} · {d.treatyId}
-            </td>
-            <td>{d.state === 'delivered' ? '✓ delivered' : '… pending'}</td>
-            <td>{d.attempts}</td>
-            <td>{lastAnswer(d)}</td>
-            <td>
-              {d.state === 'delivered' && d.deliveredAt && formatDateTime(d.deliveredAt)}
-              {d.state === 'pending' && d.nextAttemptAt && `next try ${formatDateTime(d.nextAttemptAt)}`}
-            </td>
+    <>
+      {result.error && <p className="field-error">Could not refresh the deliveries: {result.error}. Showing them as last read.</p>}
+      <table className="delivery-log">
+        <caption>Latest deliveries, newest change first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Seq</th>
+            <th scope="col">Change</th>
+            <th scope="col">State</th>
+            <th scope="col">Attempts</th>
+            <th scope="col">Last answer</th>
+            <th scope="col">When</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {result.data.deliveries.map((d) => (
+            <tr key={d.id} className={`is-${d.state}`}>
+              <td>{d.seq}</td>
+              <td>
+                {d.kind} · {d.treatyId}
+              </td>
+              <td>{d.state === 'delivered' ? '✓ delivered' : '… pending'}</td>
+              <td>{d.attempts}</td>
+              <td>{lastAnswer(d)}</td>
+              <td>
+                {d.state === 'delivered' && d.deliveredAt && formatDateTime(d.deliveredAt)}
+                {d.state === 'pending' && d.nextAttemptAt && `next try ${formatDateTime(d.nextAttemptAt)}`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -32,6 +32,11 @@ export function WebhooksPage() {
       {result.state === 'loading' && <p className="loading">Loading the endpoints…</p>}
       {result.state === 'loaded' && (
         <>
+          {result.error && (
+            <p className="field-error" role="alert">
+              Could not refresh the endpoints: {result.error}. Showing them as last read.
+            </p>
+          )}
           <RegisterWebhook token={token} onRegistered={reload} />
           <h2>Endpoints</h2>
           {result.data.endpoints.length === 0 ? (

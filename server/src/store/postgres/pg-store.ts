@@ -243,11 +243,12 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     async getScheduled(id) {
       return (await one<{ data: ScheduledUpdate }>('SELECT data FROM scheduled_updates WHERE id = $1', [id]))?.data;
     },
-    async listScheduled(state, limit) {
+    async listScheduled(state, limit, treaties) {
       return data(
         await all<{ data: ScheduledUpdate }>(
-          'SELECT data FROM scheduled_updates WHERE ($1::text IS NULL OR state = $1) ORDER BY publish_at DESC, id LIMIT $2',
-          [state ?? null, limit],
+          `SELECT data FROM scheduled_updates WHERE ($1::text IS NULL OR state = $1)
+           AND ($3::jsonb IS NULL OR treaty_id IN (SELECT jsonb_array_elements_text($3::jsonb))) ORDER BY publish_at DESC, id LIMIT $2`,
+          [state ?? null, limit, treaties ? JSON.stringify(treaties) : null],
         ),
       );
     },

@@ -35,11 +35,14 @@ export function pgWebhookTx(client: pg.PoolClient): WebhookTx {
       );
       return row && { ...row.data, change: row.change };
     },
+    async delivery(id) {
+      return data(await rows<{ data: DeliveryRecord }>('SELECT data FROM webhook_deliveries WHERE id = $1', [id]))[0];
+    },
     async saveDelivery(delivery) {
       await rows(
-        `INSERT INTO webhook_deliveries (id, endpoint_id, seq, state, created_at, data) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (id) DO UPDATE SET state = excluded.state, data = excluded.data`,
-        [delivery.id, delivery.endpointId, delivery.seq, delivery.state, delivery.createdAt, delivery],
+        `INSERT INTO webhook_deliveries (id, endpoint_id, seq, state, created_at, next_attempt_at, data) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (id) DO UPDATE SET state = excluded.state, next_attempt_at = excluded.next_attempt_at, data = excluded.data`,
+        [delivery.id, delivery.endpointId, delivery.seq, delivery.state, delivery.createdAt, delivery.nextAttemptAt, delivery],
       );
     },
     async pruneDeliveries(before) {
@@ -65,6 +68,10 @@ export function pgWebhookReads(all: Query): WebhookReads {
           [endpointId, state ?? null, before ?? Number.MAX_SAFE_INTEGER, limit],
         ),
       );
+    },
+    async dueWebhookEndpoints(at) {
+      const due = await all<{ endpoint_id: string }>("SELECT DISTINCT endpoint_id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= $1", [at]);
+      return due.map((row) => row.endpoint_id);
     },
   };
 }

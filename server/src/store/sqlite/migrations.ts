@@ -81,11 +81,13 @@ const MIGRATIONS: readonly string[] = [
     seq INTEGER NOT NULL,
     state TEXT NOT NULL,
     created_at TEXT NOT NULL,
+    next_attempt_at TEXT NOT NULL,
     data TEXT NOT NULL,
     UNIQUE (endpoint_id, seq)
   );
   CREATE INDEX deliveries_by_endpoint ON webhook_deliveries (endpoint_id, state, seq);
   CREATE INDEX deliveries_by_age ON webhook_deliveries (state, created_at);
+  CREATE INDEX deliveries_due ON webhook_deliveries (state, next_attempt_at);
   `,
 ];
 

@@ -110,7 +110,10 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
        ON CONFLICT (id) DO UPDATE SET publish_at = excluded.publish_at, state = excluded.state, data = excluded.data`,
     ),
     readScheduled: reader.prepare('SELECT data FROM scheduled_updates WHERE id = ?').pluck(),
-    listScheduled: reader.prepare('SELECT data FROM scheduled_updates WHERE (@state IS NULL OR state = @state) ORDER BY publish_at DESC, id LIMIT @limit'),
+    listScheduled: reader.prepare(
+      `SELECT data FROM scheduled_updates WHERE (@state IS NULL OR state = @state)
+       AND (@treaties IS NULL OR treaty_id IN (SELECT value FROM json_each(@treaties))) ORDER BY publish_at DESC, id LIMIT @limit`,
+    ),
     dueScheduled: reader.prepare("SELECT data FROM scheduled_updates WHERE state = 'scheduled' AND publish_at <= ? ORDER BY publish_at, id LIMIT ?"),
   };
 
@@ -258,8 +261,8 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     async getScheduled(id) {
       return parseOne<ScheduledUpdate>(q.readScheduled.get(id));
     },
-    async listScheduled(state, limit) {
-      return parseAll<ScheduledUpdate>(q.listScheduled.all({ state: state ?? null, limit }));
+    async listScheduled(state, limit, treaties) {
+      return parseAll<ScheduledUpdate>(q.listScheduled.all({ state: state ?? null, limit, treaties: treaties ? JSON.stringify(treaties) : null }));
     },
     async dueScheduled(at, limit) {
       return parseAll<ScheduledUpdate>(q.dueScheduled.all(at, limit));

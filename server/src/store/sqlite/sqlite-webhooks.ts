@@ -16,9 +16,11 @@ export function sqliteWebhooks(db: Database.Database, reader: Database.Database)
     deleteWebhook: db.prepare('DELETE FROM webhook_endpoints WHERE id = ?'),
     deleteDeliveries: db.prepare('DELETE FROM webhook_deliveries WHERE endpoint_id = ?'),
     saveDelivery: db.prepare(
-      `INSERT INTO webhook_deliveries (id, endpoint_id, seq, state, created_at, data) VALUES (@id, @endpointId, @seq, @state, @createdAt, @data)
-       ON CONFLICT (id) DO UPDATE SET state = excluded.state, data = excluded.data`,
+      `INSERT INTO webhook_deliveries (id, endpoint_id, seq, state, created_at, next_attempt_at, data)
+       VALUES (@id, @endpointId, @seq, @state, @createdAt, @nextAttemptAt, @data)
+       ON CONFLICT (id) DO UPDATE SET state = excluded.state, next_attempt_at = excluded.next_attempt_at, data = excluded.data`,
     ),
+    delivery: db.prepare('SELECT data FROM webhook_deliveries WHERE id = ?').pluck(),
     pendingHead: db.prepare(
       `SELECT d.data, e.change FROM webhook_deliveries d JOIN events e ON e.seq = d.seq
        WHERE d.endpoint_id = ? AND d.state = 'pending' ORDER BY d.seq LIMIT 1`,
@@ -30,6 +32,7 @@ export function sqliteWebhooks(db: Database.Database, reader: Database.Database)
       `SELECT data FROM webhook_deliveries WHERE endpoint_id = @endpointId AND (@state IS NULL OR state = @state) AND seq < @before
        ORDER BY seq DESC LIMIT @limit`,
     ).pluck(),
+    dueEndpoints: reader.prepare("SELECT DISTINCT endpoint_id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ?").pluck(),
   };
   return {
     tx: {
@@ -51,9 +54,12 @@ export function sqliteWebhooks(db: Database.Database, reader: Database.Database)
         if (!row) return undefined;
         return { ...(JSON.parse(row.data) as DeliveryRecord), change: JSON.parse(row.change) as Change };
       },
+      async delivery(id) {
+        return parse<DeliveryRecord>(q.delivery.get(id));
+      },
       async saveDelivery(delivery) {
-        const { id, endpointId, seq, state, createdAt } = delivery;
-        q.saveDelivery.run({ id, endpointId, seq, state, createdAt, data: JSON.stringify(delivery) });
+        const { id, endpointId, seq, state, createdAt, nextAttemptAt } = delivery;
+        q.saveDelivery.run({ id, endpointId, seq, state, createdAt, nextAttemptAt, data: JSON.stringify(delivery) });
       },
       async pruneDeliveries(before) {
         return q.prune.run(before).changes;
@@ -68,6 +74,9 @@ export function sqliteWebhooks(db: Database.Database, reader: Database.Database)
       },
       async webhookDeliveries(endpointId, { state, before, limit }) {
         return parseAll<DeliveryRecord>(q.deliveries.all({ endpointId, state: state ?? null, before: before ?? Number.MAX_SAFE_INTEGER, limit }));
+      },
+      async dueWebhookEndpoints(at) {
+        return q.dueEndpoints.all(at) as string[];
       },
     },
   };
