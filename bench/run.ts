@@ -6,6 +6,7 @@ import pg from 'pg';
 import { fanout, type FanoutResult } from './fanout';
 import { initialAssets } from './footprint';
 import { reads, writes } from './http-load';
+import { twoTabs } from './two-tabs';
 import { root } from './processes';
 
 /**
@@ -44,6 +45,8 @@ if (process.env.DATABASE_URL) {
 log('reads: concurrency 50 for 5 s each…');
 const readResults = await reads();
 const assets = initialAssets();
+log('two tabs: 20 updates into two dashboards in Chromium…');
+const tabs = await twoTabs();
 
 const largest = fan.at(-1);
 const targets = [
@@ -52,6 +55,7 @@ const targets = [
   { target: 'a POST reaches all 10,000, p99 < 500 ms', figure: `${largest?.socketIo.p99} ms, ${largest?.socketIo.received}/${largest?.socketIo.expected} received`, ok: (largest?.socketIo.p99 ?? Infinity) < 500 && largest?.socketIo.received === largest?.socketIo.expected },
   { target: '≥ 500 POST/s on SQLite', figure: `${sqliteWrites.perSecond}/s`, ok: sqliteWrites.perSecond >= 500 },
   { target: 'initial JS ≤ 150 KB gzipped', figure: `${assets.jsKb} KB`, ok: assets.jsKb <= 150 },
+  ...(tabs ? [{ target: 'a posted update in two open tabs, p99 < 1 s', figure: `p50 ${tabs.p50} ms, p99 ${tabs.p99} ms`, ok: tabs.p99 < 1000 }] : []),
 ];
 
 log('\nFan-out: from the POST to each client receiving the change (ms), 5 updates per size');
@@ -68,10 +72,11 @@ log('\nReads (concurrency 50, 5 s)');
 log(`GET /api/snapshot: ${readResults.snapshot.perSecond}/s, p50 ${readResults.snapshot.p50} ms, p99 ${readResults.snapshot.p99} ms`);
 log(`GET /api/treaties: ${readResults.treaties.perSecond}/s, p50 ${readResults.treaties.p50} ms, p99 ${readResults.treaties.p99} ms`);
 log(`\nFootprint: initial JS ${assets.jsKb} KB, CSS ${assets.cssKb} KB gzipped; server memory per connected client ${largest?.serverRssPerClientKb} KB at ${largest?.clients}`);
+log(tabs ? `Two tabs: POST acknowledged → headline in each tab's live feed: p50 ${tabs.p50} / p95 ${tabs.p95} / p99 ${tabs.p99} / max ${tabs.max} ms (${tabs.count} sightings)` : 'Two tabs: skipped, no Chromium');
 log('\nTargets');
 for (const t of targets) log(`${mark(t.ok)}  ${t.target}: ${t.figure}`);
 
-const results = { at: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version }, fanout: fan, writes: { sqlite: sqliteWrites, postgres: postgresWrites }, reads: readResults, assets, targets };
+const results = { at: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version }, fanout: fan, writes: { sqlite: sqliteWrites, postgres: postgresWrites }, reads: readResults, assets, twoTabs: tabs, targets };
 fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 log('\nWritten to bench/results.json');

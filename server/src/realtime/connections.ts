@@ -43,6 +43,13 @@ export function handleConnections(io: BoardServer, { buildId, board, broadcaster
     socket.join(BOARD_ROOM);
   }
 
+  /**
+   * A socket that could not be brought up to date (the database did not answer) is dropped at
+   * the transport, so its client reconnects by itself and tries again: a server-side
+   * disconnect would tell it never to, and leave a wall screen offline for good.
+   */
+  const retryLater = (socket: BoardSocket) => () => socket.conn.close();
+
   io.on('connection', (socket) => {
     const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
     const auth = parsed.success ? parsed.data : { client: 'viewer' as const, lastSeq: undefined };
@@ -54,8 +61,8 @@ export function handleConnections(io: BoardServer, { buildId, board, broadcaster
     socket.on('disconnect', () => presence.leave(auth.client));
     socket.on('resync', (request) => {
       const resync = resyncRequestSchema.safeParse(request);
-      void catchUp(socket, resync.success ? resync.data.lastSeq : undefined).catch(() => socket.disconnect());
+      void catchUp(socket, resync.success ? resync.data.lastSeq : undefined).catch(retryLater(socket));
     });
-    void catchUp(socket, auth.lastSeq).catch(() => socket.disconnect());
+    void catchUp(socket, auth.lastSeq).catch(retryLater(socket));
   });
 }

@@ -49,6 +49,8 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
   // Reads go through their own connection so they only ever see committed state, never a
   // write transaction that is still open (and may yet roll back) on the writer.
   const reader = new Database(path.join(dataDir, 'treaty-watch.sqlite'), { readonly: true });
+  // A read can meet the writer recovering the WAL after a crash: wait for it, as writes do.
+  reader.pragma('busy_timeout = 5000');
 
   const lock = new WriteLock();
   const q = {
