@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import type { BoardState } from '../../lib/board-state';
 import { HeadlineStrip } from './headline-strip';
 import { LiveFeed } from './live-feed';
@@ -10,6 +10,8 @@ const ChartsPanel = lazy(() => import('../charts/charts-panel'));
 
 /** The board as a state at a moment: the live one, or one rebuilt as of a past date. */
 export function BoardView({ board, now }: { board: BoardState; now: number }) {
+  // Cards and feed show a change first; the charts, which take far longer to draw, follow.
+  const chartsBoard = useDeferredValue(board);
   return (
     <>
       <HeadlineStrip update={board.updates[0]} treaties={board.treaties} now={now} />
@@ -18,7 +20,7 @@ export function BoardView({ board, now }: { board: BoardState; now: number }) {
         <LiveFeed updates={board.updates} treaties={board.treaties} arrivals={board.arrivals} now={now} />
       </div>
       <Suspense fallback={<p className="loading">Loading charts…</p>}>
-        <ChartsPanel board={board} now={now} />
+        <ChartsPanel board={chartsBoard} now={now} />
       </Suspense>
     </>
   );

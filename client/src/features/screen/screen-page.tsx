@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { displayStatus } from '@treaty-watch/shared';
 import { useLocation } from '../../lib/router';
 import { useBoard } from '../../lib/use-board';
@@ -25,6 +25,8 @@ export function ScreenPage() {
   const options = screenOptions(search);
   const { board, connection } = useBoard();
   const now = useNow();
+  // A breaking change reaches the cards, banner and feed first; the chart follows.
+  const chartsBoard = useDeferredValue(board);
   const wanted = (treatyId: string) => !options.treaties || options.treaties.includes(treatyId);
   const treaties = board.treaties
     .filter((t) => wanted(t.id))
@@ -55,7 +57,7 @@ export function ScreenPage() {
           </div>
         )}
         <aside className="screen-side">
-          <Suspense fallback={null}>{board.seq !== undefined && <ScreenCharts board={board} only={options.treaties} now={now} />}</Suspense>
+          <Suspense fallback={null}>{board.seq !== undefined && <ScreenCharts board={chartsBoard} only={options.treaties} now={now} />}</Suspense>
           <LiveFeed updates={updates} treaties={board.treaties} arrivals={board.arrivals} now={now} />
         </aside>
       </main>
