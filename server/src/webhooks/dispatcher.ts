@@ -49,6 +49,8 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
   /** Endpoints this process is sending to right now, each with its chain. */
   const chains = new Map<string, Promise<void>>();
   let stopped = false;
+  /** Whether any endpoint is enabled, as of the last round: with none, a change costs nothing here. */
+  let anyEnabled = true;
   let lastWarning = 0;
   let lastPrune = 0;
 
@@ -149,10 +151,12 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
   async function round(): Promise<void> {
     try {
       await prune();
+      const enabled = (await store.listWebhooks()).filter((endpoint) => endpoint.enabled);
+      anyEnabled = enabled.length > 0;
+      if (!anyEnabled) return;
       const due = new Set(await store.dueWebhookEndpoints(clock().toISOString()));
-      if (due.size === 0) return;
-      for (const endpoint of await store.listWebhooks()) {
-        if (stopped || !endpoint.enabled || !due.has(endpoint.id) || chains.has(endpoint.id)) continue;
+      for (const endpoint of enabled) {
+        if (stopped || !due.has(endpoint.id) || chains.has(endpoint.id)) continue;
         chains.set(endpoint.id, drain(endpoint.id).finally(() => chains.delete(endpoint.id)));
       }
     } catch (error) {
@@ -162,7 +166,7 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
 
   let checking: Promise<void> | undefined;
   let again = false;
-  function wake(): void {
+  function check(): void {
     if (stopped) return;
     if (checking) {
       again = true;
@@ -172,17 +176,20 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
       checking = undefined;
       if (again) {
         again = false;
-        wake();
+        check();
       }
     });
   }
 
-  const timer = setInterval(wake, POLL_MS);
+  const timer = setInterval(check, POLL_MS);
   timer.unref();
-  wake();
+  check();
 
   return {
-    wake,
+    /** A change was broadcast: send it now rather than at the next poll, if anyone wants changes. */
+    wake() {
+      if (anyEnabled) check();
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);
