@@ -1,9 +1,8 @@
 import { DAY_MS, EMBARGO_MAX_DAYS, type Instant, type PostUpdateBody, type ScheduledUpdate } from '@treaty-watch/shared';
 import { DomainError } from './errors';
 import type { PostedFields } from './posted-entry';
+import { FUTURE_TOLERANCE_MS } from './treaty-timeline';
 
-/** How far ahead of the server's clock an `occurredAt` may be: clock skew, not scheduling. */
-const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 /** A `publishAt` this recent is a slow network or a slow form; older, it is a mistake (a wrong day or time zone). */
 const LATE_TOLERANCE_MS = 60 * 1000;
 

@@ -4,7 +4,7 @@ import type { Store } from '../store/store';
 import type { DueResult } from './due-result';
 import { commitEntry } from './log-writer';
 import { SCHEDULER_PRINCIPAL as SCHEDULER } from './principal';
-import { byEffectiveOrder, EXPIRABLE, foldTreaty } from './projection';
+import { EXPIRABLE, foldWith } from './projection';
 import { write } from './write';
 
 /**
@@ -15,9 +15,7 @@ import { write } from './write';
 function expiryMoment(log: readonly LogEntry[], treatyId: string, term: string): string {
   const latest = log.at(-1)?.effectiveAt;
   if (!latest || latest <= term) return term;
-  const payload = { kind: 'treaty.expired', term } as const;
-  const expiry: LogEntry = { seq: Number.MAX_SAFE_INTEGER, treatyId, effectiveAt: term, recordedAt: term, actor: SCHEDULER.name, payload };
-  const trial = foldTreaty([...log, expiry].sort(byEffectiveOrder));
+  const trial = foldWith(log, { treatyId, effectiveAt: term, recordedAt: term, actor: SCHEDULER.name, payload: { kind: 'treaty.expired', term } });
   return trial.treaty?.status === 'expired' ? term : latest;
 }
 

@@ -1,5 +1,5 @@
 import type { Status, Treaty, Update } from '@treaty-watch/shared';
-import type { LogEntry, PostedUpdate, Wording } from '../store/log-entry';
+import type { LogEntry, NewLogEntry, PostedUpdate, Wording } from '../store/log-entry';
 
 /** A treaty as the log makes it, with the updates an entry touched. */
 export interface Projected {
@@ -153,6 +153,15 @@ export function foldTreaty(entries: readonly LogEntry[]): FoldedTreaty {
     if (projected.update) updates.set(projected.update.id, projected.update);
   }
   return { treaty, updates: [...updates.values()], transitions };
+}
+
+/**
+ * The treaty's log folded with `entry` added where it would take effect; as it has no seq yet,
+ * it goes after every recorded entry of the same moment. `added` is it, as placed.
+ */
+export function foldWith(log: readonly LogEntry[], entry: NewLogEntry): FoldedTreaty & { added: LogEntry } {
+  const added: LogEntry = { ...entry, seq: Number.MAX_SAFE_INTEGER };
+  return { ...foldTreaty([...log, added].sort(byEffectiveOrder)), added };
 }
 
 export function byEffectiveOrder(a: LogEntry, b: LogEntry): number {

@@ -10,10 +10,8 @@ import type { NewLogEntry } from '../store/log-entry';
 import type { Store } from '../store/store';
 import { DomainError } from './errors';
 import { commitEntry } from './log-writer';
-import { assertHistoryHolds, assertTransition, treatyAt } from './treaty-timeline';
+import { assertHistoryHolds, assertTransition, FUTURE_TOLERANCE_MS, treatyAt } from './treaty-timeline';
 import { write, type WriteContext, type Written } from './write';
-
-const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 function effectiveAtOf(requested: string | undefined, now: Date): string {
   if (!requested) return now.toISOString();

@@ -1,8 +1,11 @@
 import { canTransition, STATUS_TRANSITIONS, type Status, type Treaty } from '@treaty-watch/shared';
-import type { LogEntry, NewLogEntry } from '../store/log-entry';
+import type { NewLogEntry } from '../store/log-entry';
 import type { StoreTx } from '../store/store';
 import { DomainError } from './errors';
-import { byEffectiveOrder, foldTreaty } from './projection';
+import { byEffectiveOrder, foldTreaty, foldWith } from './projection';
+
+/** How far ahead of the server's clock a dated entry may be: clock skew, not scheduling. */
+export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
 /**
  * The treaty as it stands at `at`, which is where a new dated entry takes effect: today's
@@ -33,11 +36,8 @@ export async function treatyAt(tx: StoreTx, treatyId: string, at: string, field:
 export async function assertHistoryHolds(tx: StoreTx, entry: NewLogEntry): Promise<void> {
   const latest = await tx.latestEffectiveAt(entry.treatyId);
   if (latest === undefined || entry.effectiveAt >= latest) return;
-  const candidate: LogEntry = { ...entry, seq: Number.MAX_SAFE_INTEGER };
-  const { treaty, transitions } = foldTreaty([...(await tx.treatyLog(entry.treatyId)), candidate].sort(byEffectiveOrder));
-  const broken = transitions.find(
-    ({ from, to, entry: at }) => byEffectiveOrder(at, candidate) >= 0 && !canTransition(from, to),
-  );
+  const { treaty, transitions, added } = foldWith(await tx.treatyLog(entry.treatyId), entry);
+  const broken = transitions.find(({ from, to, entry: at }) => byEffectiveOrder(at, added) >= 0 && !canTransition(from, to));
   if (!broken) return;
   const day = broken.entry.effectiveAt.slice(0, 10);
   throw new DomainError(

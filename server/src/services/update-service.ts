@@ -54,15 +54,14 @@ export function createUpdateService(store: Store, clock: () => Date = () => new 
           assertMayWrite(ctx.principal, treatyId);
           if (body.status) assertTransition(before, body.status);
           const fields = { id: randomUUID(), treatyId, ...wordingOf(body), occurredAt, author: ctx.principal.name };
+          const entry = postedEntry(fields, publishAt ?? now.toISOString());
+          // An embargo is checked again at publication; refused now if the record already contradicts it.
+          await assertHistoryHolds(tx, entry);
           if (publishAt) {
-            // Checked again at publication; refused now if the record already contradicts it.
-            await assertHistoryHolds(tx, postedEntry(fields, publishAt));
             const scheduled = embargo(fields, publishAt, now.toISOString());
             await tx.saveScheduled(scheduled);
             return { scheduled };
           }
-          const entry = postedEntry(fields, now.toISOString());
-          await assertHistoryHolds(tx, entry);
           return { change: withUpdate(await commitEntry(tx, entry)) };
         },
         audit: (posted) =>

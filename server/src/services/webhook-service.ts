@@ -62,7 +62,7 @@ export function createWebhookService(store: Store, clock: () => Date = () => new
       return endpointOf(webhook);
     },
 
-    /** Changes an endpoint; enabling it again clears its failure record, and delivery resumes where it stopped. */
+    /** Changes an endpoint; enabling it again (or a new URL) clears its failure record and tries its next delivery at once. */
     change(id: string, body: ChangeWebhookBody, ctx: WriteContext): Promise<Written<WebhookEndpoint>> {
       const now = clock();
       return write(store, ctx, now, {

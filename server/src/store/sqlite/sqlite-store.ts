@@ -6,6 +6,7 @@ import type { NewLogEntry } from '../log-entry';
 import type { Store, StoreTx } from '../store';
 import { toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
 import { WriteLock } from '../write-lock';
+import { parseData, parseEach, parseOne } from './json-columns';
 import { migrate } from './migrations';
 import { sqliteWebhooks } from './sqlite-webhooks';
 import { StoreUnavailableError } from '../store-unavailable';
@@ -33,8 +34,6 @@ const fromToken = (row: Text<TokenRow, 'treaties'> | undefined) => row && toToke
 const fromIdempotency = (row: Text<IdempotencyRow, 'response'> | undefined) =>
   toIdempotency(row && { ...row, response: json(row.response) });
 
-const parseAll = <T>(rows: unknown[]): T[] => rows.map((row) => JSON.parse((row as { data: string }).data) as T);
-const parseOne = <T>(data: unknown): T | undefined => (data === undefined ? undefined : (JSON.parse(data as string) as T));
 
 /** The embedded store: one SQLite file in WAL mode under `DATA_DIR`. */
 export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): Store {
@@ -146,7 +145,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
       return parseOne<Update>(q.update.get(id));
     },
     async updatesOf(treatyId) {
-      return (q.updatesOf.all(treatyId) as string[]).map((data) => JSON.parse(data) as Update);
+      return parseEach<Update>(q.updatesOf.all(treatyId));
     },
     async treatyLog(id) {
       return (q.treatyLog.all(id) as Text<EventRow, 'payload'>[]).map(fromEvent);
@@ -216,7 +215,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
       return q.anyEvent.get() === undefined;
     },
     async listTreaties() {
-      return parseAll<Treaty>(q.listTreaties.all());
+      return parseData<Treaty>(q.listTreaties.all());
     },
     async getTreaty(id) {
       return parseOne<Treaty>(q.readTreaty.get(id));
@@ -225,19 +224,19 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
       return parseOne<Update>(q.readUpdate.get(id));
     },
     async treatyUpdates(id) {
-      return parseAll<Update>(q.treatyUpdates.all(id));
+      return parseData<Update>(q.treatyUpdates.all(id));
     },
     async updatesAfter(seq, limit) {
-      return parseAll<Update>(q.updatesAfter.all(seq, limit));
+      return parseData<Update>(q.updatesAfter.all(seq, limit));
     },
     async latestUpdates(limit) {
-      return parseAll<Update>(q.latestUpdates.all(limit));
+      return parseData<Update>(q.latestUpdates.all(limit));
     },
     async updatesSince(from) {
-      return parseAll<Update>(q.updatesSince.all(from));
+      return parseData<Update>(q.updatesSince.all(from));
     },
     async changesAfter(seq, limit) {
-      return (q.changesAfter.all(seq, limit) as string[]).map((data) => JSON.parse(data) as Change);
+      return parseEach<Change>(q.changesAfter.all(seq, limit));
     },
     async logEntries(afterSeq, limit) {
       return (q.logEntries.all(afterSeq, limit) as Text<EventRow, 'payload'>[]).map(fromEvent);
@@ -264,10 +263,10 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
       return parseOne<ScheduledUpdate>(q.readScheduled.get(id));
     },
     async listScheduled(state, limit, treaties) {
-      return parseAll<ScheduledUpdate>(q.listScheduled.all({ state: state ?? null, limit, treaties: treaties ? JSON.stringify(treaties) : null }));
+      return parseData<ScheduledUpdate>(q.listScheduled.all({ state: state ?? null, limit, treaties: treaties ? JSON.stringify(treaties) : null }));
     },
     async dueScheduled(at, limit) {
-      return parseAll<ScheduledUpdate>(q.dueScheduled.all(at, limit));
+      return parseData<ScheduledUpdate>(q.dueScheduled.all(at, limit));
     },
     touchToken(id, at) {
       return lock.run(async () => {

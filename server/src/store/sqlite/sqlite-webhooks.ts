@@ -1,9 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Change } from '@treaty-watch/shared';
 import type { DeliveryRecord, WebhookReads, WebhookRecord, WebhookTx } from '../webhook-store';
-
-const parse = <T>(data: unknown): T | undefined => (data === undefined || data === null ? undefined : (JSON.parse(data as string) as T));
-const parseAll = <T>(rows: unknown[]): T[] => rows.map((data) => JSON.parse(data as string) as T);
+import { parseEach, parseOne } from './json-columns';
 
 /** The webhook endpoints and their outbox in SQLite: writes on the writer, reads on the reader. */
 export function sqliteWebhooks(db: Database.Database, reader: Database.Database): { tx: WebhookTx; reads: WebhookReads } {
@@ -37,10 +35,10 @@ export function sqliteWebhooks(db: Database.Database, reader: Database.Database)
   return {
     tx: {
       async webhooks() {
-        return parseAll<WebhookRecord>(q.webhooks.all());
+        return parseEach<WebhookRecord>(q.webhooks.all());
       },
       async webhook(id) {
-        return parse<WebhookRecord>(q.webhook.get(id));
+        return parseOne<WebhookRecord>(q.webhook.get(id));
       },
       async saveWebhook(webhook) {
         q.saveWebhook.run({ id: webhook.id, createdAt: webhook.createdAt, data: JSON.stringify(webhook) });
@@ -55,7 +53,7 @@ export function sqliteWebhooks(db: Database.Database, reader: Database.Database)
         return { ...(JSON.parse(row.data) as DeliveryRecord), change: JSON.parse(row.change) as Change };
       },
       async delivery(id) {
-        return parse<DeliveryRecord>(q.delivery.get(id));
+        return parseOne<DeliveryRecord>(q.delivery.get(id));
       },
       async saveDelivery(delivery) {
         const { id, endpointId, seq, state, createdAt, nextAttemptAt } = delivery;
@@ -67,13 +65,13 @@ export function sqliteWebhooks(db: Database.Database, reader: Database.Database)
     },
     reads: {
       async listWebhooks() {
-        return parseAll<WebhookRecord>(q.listWebhooks.all());
+        return parseEach<WebhookRecord>(q.listWebhooks.all());
       },
       async getWebhook(id) {
-        return parse<WebhookRecord>(q.getWebhook.get(id));
+        return parseOne<WebhookRecord>(q.getWebhook.get(id));
       },
       async webhookDeliveries(endpointId, { state, before, limit }) {
-        return parseAll<DeliveryRecord>(q.deliveries.all({ endpointId, state: state ?? null, before: before ?? Number.MAX_SAFE_INTEGER, limit }));
+        return parseEach<DeliveryRecord>(q.deliveries.all({ endpointId, state: state ?? null, before: before ?? Number.MAX_SAFE_INTEGER, limit }));
       },
       async dueWebhookEndpoints(at) {
         return q.dueEndpoints.all(at) as string[];

@@ -1,0 +1,10 @@
+/** SQLite keeps JSON as text; these read it back. */
+
+/** One plucked JSON value, or undefined when the row (or the value) is missing. */
+export const parseOne = <T>(data: unknown): T | undefined => (data === undefined || data === null ? undefined : (JSON.parse(data as string) as T));
+
+/** Plucked JSON values, one per row. */
+export const parseEach = <T>(values: unknown[]): T[] => values.map((data) => JSON.parse(data as string) as T);
+
+/** Rows whose `data` column holds the JSON. */
+export const parseData = <T>(rows: unknown[]): T[] => rows.map((row) => JSON.parse((row as { data: string }).data) as T);
