@@ -1,11 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { CHANGE_KINDS, type ChangeKind, type CreateWebhookResponse, type Problem } from '@treaty-watch/shared';
-import { Field } from '../../components/field';
+import { Field, fieldError } from '../../components/field';
 import { ApiError, postJson } from '../../lib/api';
 import { useBoard } from '../../lib/use-board';
-
-const fieldError = (problem: Problem | undefined, field: string) =>
-  problem?.errors?.filter((e) => e.field === field || e.field.startsWith(`${field}.`)).map((e) => e.message).join('; ') || undefined;
 
 /** Registers an endpoint and shows its secret, once: the partner needs it to check signatures. */
 export function RegisterWebhook({ token, onRegistered }: { token: string; onRegistered: () => void }) {

@@ -2,16 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { HEADLINE_MAX, STATUS_LABELS, STATUSES, type Problem } from '@treaty-watch/shared';
 import { useBoard } from '../../lib/use-board';
 import { formatDateTime } from '../../lib/time';
-import { Field } from '../../components/field';
+import { Field, fieldError } from '../../components/field';
 import { emptyDraft, postDraft, type Draft } from './post-update';
 import { ScheduledSection } from './scheduled-list';
 import { useScheduled } from './use-scheduled';
 import { useToken } from '../../lib/use-token';
 import './editor.css';
-
-function fieldError(problem: Problem | undefined, field: string): string | undefined {
-  return problem?.errors?.filter((e) => e.field === field).map((e) => e.message).join('; ') || undefined;
-}
 
 export function EditorPage() {
   const { board } = useBoard();
