@@ -6,6 +6,7 @@ import type { NewLogEntry } from '../log-entry';
 import type { Store, StoreTx } from '../store';
 import { toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
 import { WriteLock } from '../write-lock';
+import { GroupCommit } from './group-commit';
 import { parseData, parseEach, parseOne } from './json-columns';
 import { migrate } from './migrations';
 import { sqliteWebhooks } from './sqlite-webhooks';
@@ -192,21 +193,13 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     },
   };
 
+  const groupCommit = new GroupCommit(db, lock, tx, unavailable);
+
   return {
     ...webhooks.reads,
     kind: 'sqlite',
     transaction(work) {
-      return lock.run(async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await work(tx);
-          db.exec('COMMIT');
-          return result;
-        } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw unavailable(error);
-        }
-      });
+      return groupCommit.run(work);
     },
     async currentSeq() {
       return q.currentSeq.get() as number;
@@ -273,7 +266,8 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
         q.touchToken.run(at, id);
       });
     },
-    close() {
+    async close() {
+      await groupCommit.drain();
       return lock.run(async () => {
         reader.close();
         db.close();

@@ -1,0 +1,110 @@
+import { StoreUnavailableError } from '../store-unavailable';
+import type { WriteLock } from '../write-lock';
+
+/** What group commit needs of a connection: better-sqlite3's `Database` has both. */
+export interface Connection {
+  exec(sql: string): unknown;
+  readonly inTransaction: boolean;
+}
+
+interface Waiting<Tx> {
+  work(tx: Tx): Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** Bounds how long one COMMIT keeps the writes in it waiting. */
+const MOST_PER_COMMIT = 64;
+
+/**
+ * Group commit. A durable COMMIT waits for the disk, and that wait, not the work, bounds how
+ * many writes a second SQLite takes. Writes that arrive together (within one turn of the event
+ * loop, or while the one before is committing) share one transaction, each in a savepoint of
+ * its own: one that fails is rolled back alone and the others land. None of them is answered
+ * before the COMMIT they share is on disk, so a write that was answered is never lost.
+ */
+export class GroupCommit<Tx> {
+  private waiting: Waiting<Tx>[] = [];
+  private flushQueued = false;
+
+  constructor(
+    private readonly db: Connection,
+    private readonly lock: WriteLock,
+    private readonly tx: Tx,
+    /** Turns a storage failure into a StoreUnavailableError; other errors come back unchanged. */
+    private readonly storeError: (error: unknown) => unknown,
+  ) {}
+
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queueFlush();
+    });
+  }
+
+  /** Settles every write asked for so far: they commit in this write's group or an earlier one. */
+  async drain(): Promise<void> {
+    await this.run(async () => undefined).catch(() => undefined);
+  }
+
+  private queueFlush(): void {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    // setImmediate runs after the I/O callbacks of this turn: the requests read in it join.
+    setImmediate(() => void this.lock.run(() => this.commitWaiting()));
+  }
+
+  private async commitWaiting(): Promise<void> {
+    this.flushQueued = false;
+    const batch = this.waiting.splice(0, MOST_PER_COMMIT);
+    if (this.waiting.length > 0) this.queueFlush();
+    if (batch.length === 0) return;
+    const outcomes: Outcome[] = [];
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      for (const item of batch) outcomes.push(await this.inSavepoint(item));
+      this.db.exec('COMMIT');
+    } catch (failure) {
+      this.rollback();
+      // The writes that had not run yet get a transaction of their own: the failure was not theirs.
+      const notRun = batch.slice(outcomes.length + 1);
+      this.waiting.unshift(...notRun);
+      if (notRun.length > 0) this.queueFlush();
+      const error = this.storeError(failure);
+      for (const item of batch.slice(0, outcomes.length + 1)) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) item.resolve(outcome.value);
+      else item.reject(outcome?.error);
+    });
+  }
+
+  private rollback(): void {
+    try {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    } catch {
+      // A ROLLBACK refused after a storage error means SQLite had already rolled back itself.
+    }
+  }
+
+  /** One write: its own failure undoes only its savepoint; a storage failure ends the whole batch. */
+  private async inSavepoint(item: Waiting<Tx>): Promise<Outcome> {
+    this.db.exec('SAVEPOINT write');
+    try {
+      const value = await item.work(this.tx);
+      this.db.exec('RELEASE write');
+      return { ok: true, value };
+    } catch (error) {
+      const mapped = this.storeError(error);
+      // SQLite may already have rolled the whole transaction back; the batch cannot go on.
+      if (mapped instanceof StoreUnavailableError || !this.db.inTransaction) throw error;
+      this.db.exec('ROLLBACK TO write');
+      this.db.exec('RELEASE write');
+      return { ok: false, error: mapped };
+    }
+  }
+}
