@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { statusSchema } from './status';
 import { instantSchema } from './time';
-import { categorySchema, limitSchema, sourceSchema, treatyIdSchema, treatySchema } from './treaty';
+import { categorySchema, KEY_DATES_MAX, keyDateSchema, limitSchema, sourceSchema, treatyIdSchema, treatySchema } from './treaty';
 
 /** `POST /api/treaties` (admin): a treaty appears on the board from `effectiveAt` (default now). */
 export const createTreatyBodySchema = z.strictObject({
@@ -17,12 +17,13 @@ export const createTreatyBodySchema = z.strictObject({
   signedAt: instantSchema.optional(),
   inForceAt: instantSchema.optional(),
   expiresAt: instantSchema.optional(),
+  keyDates: z.array(keyDateSchema).max(KEY_DATES_MAX).optional(),
   effectiveAt: instantSchema.optional(),
 });
 export type CreateTreatyBody = z.infer<typeof createTreatyBodySchema>;
 
 /** Fields a change may remove by sending null. */
-export const CLEARABLE_TREATY_FIELDS = ['signedAt', 'inForceAt', 'expiresAt', 'limits'] as const;
+export const CLEARABLE_TREATY_FIELDS = ['signedAt', 'inForceAt', 'expiresAt', 'limits', 'keyDates'] as const;
 export type ClearableTreatyField = (typeof CLEARABLE_TREATY_FIELDS)[number];
 
 /**
@@ -42,6 +43,7 @@ export const changeTreatyBodySchema = z
     signedAt: instantSchema.nullable().optional(),
     inForceAt: instantSchema.nullable().optional(),
     expiresAt: instantSchema.nullable().optional(),
+    keyDates: z.array(keyDateSchema).max(KEY_DATES_MAX).nullable().optional(),
     effectiveAt: instantSchema.optional(),
   })
   .refine((body) => Object.keys(body).some((key) => key !== 'effectiveAt'), {

@@ -37,6 +37,18 @@ export const sourceSchema = z.object({
 });
 export type Source = z.infer<typeof sourceSchema>;
 
+/**
+ * A date on a treaty's calendar that is neither signature, entry into force nor end of term:
+ * a review conference, a withdrawal taking effect. The deadlines calendar lists those to come.
+ */
+export const keyDateSchema = z.object({
+  on: instantSchema,
+  title: z.string().trim().min(1).max(200),
+  sourceUrl: httpUrlSchema.optional(),
+});
+export type KeyDate = z.infer<typeof keyDateSchema>;
+export const KEY_DATES_MAX = 50;
+
 export const treatySchema = z.object({
   id: treatyIdSchema,
   name: z.string().min(1).max(400),
@@ -48,6 +60,7 @@ export const treatySchema = z.object({
   signedAt: instantSchema.optional(),
   inForceAt: instantSchema.optional(),
   expiresAt: instantSchema.optional(),
+  keyDates: z.array(keyDateSchema).max(KEY_DATES_MAX).optional(),
   summary: z.string().max(5000),
   limits: z.array(limitSchema).optional(),
   sources: z.array(sourceSchema),

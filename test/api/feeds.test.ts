@@ -86,6 +86,43 @@ describe('feeds', () => {
     expect(body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
   });
 
+  it('puts key dates still to come on the calendar, in date order, and takes a treaty page link or their source', async () => {
+    const day = (days: number) => new Date(Date.now() + days * 24 * 3600_000).toISOString().slice(0, 10);
+    const opening = `${day(200)}T00:00:00.000Z`;
+    const vote = `${day(30)}T15:30:00.000Z`;
+    const created = await request(`${env.server.url}/api/treaties`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        id: 'calendar-dates',
+        name: 'Calendar test treaty',
+        shortName: 'Calendar',
+        category: 'non_proliferation',
+        status: 'in_force',
+        keyDates: [
+          { on: opening, title: 'Review Conference opens', sourceUrl: 'https://example.org/revcon' },
+          { on: `${day(-3)}T00:00:00.000Z`, title: 'Preparatory committee closed' },
+          { on: vote, title: 'Ratification vote' },
+        ],
+      }),
+    });
+    expect(created.status).toBe(201);
+    const calendar = new ICAL.Component(ICAL.parse((await text('/feeds/deadlines.ics')).body));
+    const events = calendar
+      .getAllSubcomponents('vevent')
+      .map((e) => new ICAL.Event(e))
+      .filter((e) => e.summary.startsWith('Calendar:'));
+    expect(events.map((e) => e.summary)).toEqual(['Calendar: Ratification vote', 'Calendar: Review Conference opens']);
+    const [timed, wholeDay] = events;
+    expect(timed?.startDate.isDate).toBe(false);
+    expect(timed?.startDate.toJSDate().toISOString()).toBe(vote);
+    expect(wholeDay?.startDate.isDate).toBe(true);
+    expect(wholeDay?.startDate.toString()).toBe(opening.slice(0, 10));
+    expect(wholeDay?.component.getFirstPropertyValue('url')).toBe('https://example.org/revcon');
+    expect(timed?.component.getFirstPropertyValue('url')).toBe(`${env.server.url}/treaties/calendar-dates`);
+    expect(new Set(events.map((e) => e.uid)).size).toBe(2);
+  });
+
   it('answers an unknown treaty with a 404 problem', async () => {
     const { status, type } = await text('/feeds/treaties/warsaw-pact.atom');
     expect(status).toBe(404);

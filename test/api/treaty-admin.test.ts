@@ -85,6 +85,20 @@ describe('treaty administration', () => {
     expect(cleared.body.treaty.expiresAt).toBeUndefined();
   });
 
+  it('keeps key dates on the treaty, replaces them as a whole, and clears them with null', async () => {
+    const current = await request<TreatyResponse>(`${board.server.url}/api/treaties/test-treaty`);
+    const version = current.body.treaty.version;
+    const keyDates = [{ on: '2031-04-27T00:00:00.000Z', title: 'Review Conference opens' }];
+    const set = await call<TreatyResponse>('PATCH', '/api/treaties/test-treaty', { keyDates }, { 'if-match': `"${version}"` });
+    expect(set.status).toBe(200);
+    expect(set.body.treaty.keyDates).toEqual(keyDates);
+    const bad = await call<Problem>('PATCH', '/api/treaties/test-treaty', { keyDates: [{ on: '2031-04-27', title: ' ' }] }, { 'if-match': `"${version + 1}"` });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.map((e) => e.field).sort()).toEqual(['keyDates.0.on', 'keyDates.0.title']);
+    const cleared = await call<TreatyResponse>('PATCH', '/api/treaties/test-treaty', { keyDates: null }, { 'if-match': `"${version + 1}"` });
+    expect(cleared.body.treaty.keyDates).toBeUndefined();
+  });
+
   it.each([
     ['id', { ...draft, id: 'Bad Id' }],
     ['category', { ...draft, id: 'other', category: 'cheese' }],

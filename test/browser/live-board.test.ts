@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PostUpdateResponse } from '@treaty-watch/shared';
-import { postUpdate } from '../support/api-client';
+import type { PostUpdateResponse, TreatyResponse } from '@treaty-watch/shared';
+import { postUpdate, request } from '../support/api-client';
 import { openPage } from '../support/browser-page';
 import { whenInFeed } from '../support/feed-timing';
 import { CHROMIUM_MISSING, hasChromium } from '../support/chromium';
@@ -80,6 +80,26 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     const text = await page.locator('main').innerText();
     expect(text).toMatch(/1,550/);
     expect(text.indexOf('Lavrov')).toBeLessThan(text.indexOf('Obama and Medvedev sign'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the key dates of a treaty live, with the calendar to subscribe to', async () => {
+    const { page, errors } = await openPage(env.browser, `${env.server.url}/treaties/npt`);
+    await page.getByRole('heading', { name: /NPT/ }).first().waitFor();
+    expect(await page.locator('section[aria-label="Key dates"]').count()).toBe(0);
+    const current = await request<TreatyResponse>(`${env.server.url}/api/treaties/npt`);
+    const changed = await request(`${env.server.url}/api/treaties/npt`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}`, 'if-match': `"${current.body.treaty.version}"` },
+      body: JSON.stringify({ keyDates: [{ on: '2031-04-28T00:00:00.000Z', title: 'Review Conference opens', sourceUrl: 'https://example.org/revcon' }] }),
+    });
+    expect(changed.status).toBe(200);
+    const section = page.locator('section[aria-label="Key dates"]');
+    await section.waitFor();
+    expect(await section.innerText()).toMatch(/Review Conference opens\s+.*2031.*· in \d+ years/s);
+    expect(await section.getByRole('link', { name: 'Review Conference opens' }).getAttribute('href')).toBe('https://example.org/revcon');
+    expect(await section.getByRole('link', { name: /deadlines calendar/ }).getAttribute('href')).toBe('/feeds/deadlines.ics');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,4 +1,5 @@
-import type { Treaty } from '@treaty-watch/shared';
+import { createHash } from 'node:crypto';
+import type { KeyDate, Treaty } from '@treaty-watch/shared';
 
 /** RFC 5545 text: backslash, semicolon, comma and newlines escaped. */
 const text = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
@@ -20,25 +21,68 @@ function fold(line: string): string {
 
 const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
-/** Upcoming deadlines: every live treaty's end of term still to come. */
+const day = (iso: string) => iso.slice(0, 10).replace(/-/g, '');
+const LIVE = ['in_force', 'suspended', 'withdrawal_pending'];
+
+interface CalendarEvent {
+  uid: string;
+  /** DTSTART with its parameters: a whole day, or a moment in UTC. */
+  start: string;
+  sortKey: string;
+  summary: string;
+  description: string;
+  url: string;
+}
+
+function expiryOf(t: Treaty, origin: string): CalendarEvent {
+  const expiresAt = t.expiresAt ?? '';
+  return {
+    uid: `expiry-${t.id}-${day(expiresAt)}`,
+    start: `DTSTART;VALUE=DATE:${day(expiresAt)}`,
+    sortKey: expiresAt,
+    summary: `${t.shortName} expires`,
+    description: `${t.name} runs to the end of this day (UTC) unless extended. ${origin}/treaties/${t.id}`,
+    url: `${origin}/treaties/${t.id}`,
+  };
+}
+
+function keyDateOf(t: Treaty, date: KeyDate, origin: string): CalendarEvent {
+  // A date given without a time of day is a whole day, as a conference's opening usually is.
+  const wholeDay = date.on.slice(11, 19) === '00:00:00';
+  const titleHash = createHash('sha256').update(date.title).digest('hex').slice(0, 12);
+  return {
+    uid: `date-${t.id}-${stamp(date.on)}-${titleHash}`,
+    start: wholeDay ? `DTSTART;VALUE=DATE:${day(date.on)}` : `DTSTART:${stamp(date.on)}`,
+    sortKey: date.on,
+    summary: `${t.shortName}: ${date.title}`,
+    description: [`${t.name}: ${date.title}.`, date.sourceUrl && `Source: ${date.sourceUrl}`, `${origin}/treaties/${t.id}`].filter(Boolean).join(' '),
+    url: date.sourceUrl ?? `${origin}/treaties/${t.id}`,
+  };
+}
+
+/**
+ * What is still to come: every live treaty's end of term and every key date from today on
+ * (a key date stays on the calendar through its day).
+ */
 export function deadlinesCalendar(treaties: Treaty[], now: string, origin: string): string {
+  const today = now.slice(0, 10);
   const events = treaties
-    .filter((t) => t.expiresAt && t.expiresAt > now && ['in_force', 'suspended', 'withdrawal_pending'].includes(t.status))
-    .sort((a, b) => (a.expiresAt ?? '').localeCompare(b.expiresAt ?? ''))
-    .flatMap((t) => {
-      const day = (t.expiresAt ?? '').slice(0, 10).replace(/-/g, '');
-      return [
-        'BEGIN:VEVENT',
-        `UID:expiry-${t.id}-${day}@treaty-watch`,
-        `DTSTAMP:${stamp(now)}`,
-        `DTSTART;VALUE=DATE:${day}`,
-        `SUMMARY:${text(`${t.shortName} expires`)}`,
-        `DESCRIPTION:${text(`${t.name} runs to the end of this day (UTC) unless extended. ${origin}/treaties/${t.id}`)}`,
-        `URL:${origin}/treaties/${t.id}`,
-        'TRANSP:TRANSPARENT',
-        'END:VEVENT',
-      ];
-    });
+    .flatMap((t) => [
+      ...(t.expiresAt && t.expiresAt > now && LIVE.includes(t.status) ? [expiryOf(t, origin)] : []),
+      ...(t.keyDates ?? []).filter((date) => date.on.slice(0, 10) >= today).map((date) => keyDateOf(t, date, origin)),
+    ])
+    .sort((a, b) => a.sortKey.localeCompare(b.sortKey))
+    .flatMap((event) => [
+      'BEGIN:VEVENT',
+      `UID:${event.uid}@treaty-watch`,
+      `DTSTAMP:${stamp(now)}`,
+      event.start,
+      `SUMMARY:${text(event.summary)}`,
+      `DESCRIPTION:${text(event.description)}`,
+      `URL:${event.url}`,
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    ]);
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Treaty Watch//Deadlines//EN', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${text('Treaty Watch deadlines')}`, ...events, 'END:VCALENDAR'];
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }

@@ -53,6 +53,11 @@ export function createFeedService(store: Store, clock: () => Date = () => new Da
       return jsonFeed({ title: 'Treaty Watch: latest updates', feedUrl: `${origin}/feeds/updates.json`, homeUrl: `${origin}/` }, list);
     },
 
+    /** The calendar also changes when a day passes and takes that day's key dates off it. */
+    async calendarVersion(): Promise<string> {
+      return `W/"${await store.currentSeq()}-${clock().toISOString().slice(0, 10)}"`;
+    },
+
     async deadlines(origin: string): Promise<string> {
       return deadlinesCalendar(await store.listTreaties(), clock().toISOString(), origin);
     },

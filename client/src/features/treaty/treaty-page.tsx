@@ -1,6 +1,7 @@
 import { NavLink } from '../shell/nav-link';
 import { NotFound } from '../shell/not-found';
 import { EmbedSnippet } from './embed-snippet';
+import { KeyDates } from './key-dates';
 import { LimitsTable } from './limits-table';
 import { TreatyFacts } from './treaty-facts';
 import { UpdateHistory } from './update-history';
@@ -22,6 +23,7 @@ export function TreatyPage({ id }: { id: string }) {
       <p className="official-name">{treaty.name}</p>
       <TreatyFacts treaty={treaty} />
       <p className="summary">{treaty.summary}</p>
+      {treaty.keyDates && treaty.keyDates.length > 0 && <KeyDates dates={treaty.keyDates} />}
       {treaty.limits && treaty.limits.length > 0 && <LimitsTable limits={treaty.limits} />}
       {treaty.sources.length > 0 && (
         <section aria-label="Sources">

@@ -4,9 +4,9 @@ import type { FeedService } from '../../services/feed-service';
 const origin = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 
 /** Answers 304 when the reader already has this version; otherwise sends `build`'s result. */
-function conditional(feeds: FeedService, type: string, build: (req: Request) => Promise<string | object>): RequestHandler {
+function conditional(version: () => Promise<string>, type: string, build: (req: Request) => Promise<string | object>): RequestHandler {
   return async (req: Request, res: Response) => {
-    const etag = await feeds.version();
+    const etag = await version();
     res.set('ETag', etag).set('Cache-Control', 'no-cache');
     if (req.get('if-none-match') === etag) {
       res.status(304).end();
@@ -20,9 +20,10 @@ function conditional(feeds: FeedService, type: string, build: (req: Request) => 
 /** Atom and JSON Feed of the latest updates, Atom per treaty, and an iCalendar of deadlines. */
 export function feedsRoutes(feeds: FeedService): Router {
   const router = Router();
-  router.get('/feeds/updates.atom', conditional(feeds, 'application/atom+xml; charset=utf-8', (req) => feeds.atom(origin(req))));
-  router.get('/feeds/updates.json', conditional(feeds, 'application/feed+json; charset=utf-8', (req) => feeds.json(origin(req))));
-  router.get('/feeds/treaties/:id.atom', conditional(feeds, 'application/atom+xml; charset=utf-8', (req) => feeds.atom(origin(req), String(req.params.id))));
-  router.get('/feeds/deadlines.ics', conditional(feeds, 'text/calendar; charset=utf-8', (req) => feeds.deadlines(origin(req))));
+  const byLog = () => feeds.version();
+  router.get('/feeds/updates.atom', conditional(byLog, 'application/atom+xml; charset=utf-8', (req) => feeds.atom(origin(req))));
+  router.get('/feeds/updates.json', conditional(byLog, 'application/feed+json; charset=utf-8', (req) => feeds.json(origin(req))));
+  router.get('/feeds/treaties/:id.atom', conditional(byLog, 'application/atom+xml; charset=utf-8', (req) => feeds.atom(origin(req), String(req.params.id))));
+  router.get('/feeds/deadlines.ics', conditional(() => feeds.calendarVersion(), 'text/calendar; charset=utf-8', (req) => feeds.deadlines(origin(req))));
   return router;
 }
