@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postUpdate } from '../support/api-client';
 import { startServer, type TestServer } from '../support/in-process-server';
@@ -22,7 +23,7 @@ function token(...args: string[]) {
 }
 
 describe('the token command', () => {
-  it('creates an editor token that posts, lists it without its value, and revokes it at once', async () => {
+  it('creates an editor token that posts, lists it without its value, and revokes it at once, also on the sockets that used it', async () => {
     const created = await token('create', '--role', 'editor', '--name', 'desk');
     const value = /(tw_[\w-]+)/.exec(created.stdout)?.[1];
     expect(value).toBeDefined();
@@ -32,8 +33,20 @@ describe('the token command', () => {
     expect(listed.stdout).toMatch(/editor\s+desk/);
     expect(listed.stdout).not.toContain(value);
 
-    await token('revoke', 'desk');
-    expect((await postUpdate(server.url, 'npt', { headline: 'After revocation' }, value)).status).toBe(401);
+    const socket = io(server.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: value } });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    try {
+      await token('revoke', 'desk');
+      expect((await postUpdate(server.url, 'npt', { headline: 'After revocation' }, value)).status).toBe(401);
+      // The command runs in its own process: the server's sweep, once a second, drops the socket.
+      expect(await dropped).toBe('io server disconnect');
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('explains a missing role instead of creating a token', async () => {

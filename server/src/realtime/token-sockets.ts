@@ -1,8 +1,11 @@
 import type { TokenService } from '../services/token-service';
 import type { BoardServer } from './board-server';
 
-/** A token revoked from the command line reaches open sockets within this long. */
-const SWEEP_INTERVAL_MS = 5000;
+/**
+ * A token revoked from the command line reaches open sockets within this long. A sweep reads
+ * only the tokens that open sockets presented (editors' pages, a handful), so it can be often.
+ */
+const SWEEP_INTERVAL_MS = 1000;
 const ROOM_PREFIX = 'token:';
 const roomOf = (tokenId: string) => `${ROOM_PREFIX}${tokenId}`;
 
