@@ -129,11 +129,32 @@ describe('group commit', () => {
     expect(commits).toBe(2);
   });
 
-  it('settles the writes asked for before a drain, as closing the store needs', async () => {
+  it('settles the writes asked for before closing, and refuses those after as unavailable', async () => {
     const group = new GroupCommit(connection(), new WriteLock(), writer, storeError);
     const asked = group.run(async (tx) => insert(tx, 'asked before closing'));
-    await group.drain();
+    let closed = false;
+    await group.close(() => {
+      closed = true;
+    });
+    expect(closed).toBe(true);
     expect(committed()).toEqual(['asked before closing']);
     await expect(asked).resolves.toBeDefined();
+    await expect(group.run(async (tx) => insert(tx, 'too late'))).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(committed()).toEqual(['asked before closing']);
+  });
+
+  it('refuses the other writes of a transaction SQLite rolled back itself as unavailable', async () => {
+    const group = new GroupCommit(connection(), new WriteLock(), writer, storeError);
+    const outcomes = await Promise.allSettled([
+      group.run(async (tx) => insert(tx, 'innocent')),
+      group.run(async (tx) => {
+        insert(tx, 'the cause');
+        tx.exec('ROLLBACK');
+        throw new Error('interrupted');
+      }),
+    ]);
+    expect((outcomes[0] as PromiseRejectedResult).reason).toBeInstanceOf(StoreUnavailableError);
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toBe('interrupted');
+    expect(committed()).toEqual([]);
   });
 });

@@ -28,6 +28,7 @@ const MOST_PER_COMMIT = 64;
 export class GroupCommit<Tx> {
   private waiting: Waiting<Tx>[] = [];
   private flushQueued = false;
+  private closed = false;
 
   constructor(
     private readonly db: Connection,
@@ -44,9 +45,14 @@ export class GroupCommit<Tx> {
     });
   }
 
-  /** Settles every write asked for so far: they commit in this write's group or an earlier one. */
-  async drain(): Promise<void> {
+  /**
+   * Settles every write asked for so far (they commit in this write's group or an earlier one),
+   * then runs `closeConnection`; a write asked for afterwards is refused as unavailable.
+   */
+  async close(closeConnection: () => void): Promise<void> {
     await this.run(async () => undefined).catch(() => undefined);
+    this.closed = true;
+    await this.lock.run(async () => closeConnection());
   }
 
   private queueFlush(): void {
@@ -61,19 +67,24 @@ export class GroupCommit<Tx> {
     const batch = this.waiting.splice(0, MOST_PER_COMMIT);
     if (this.waiting.length > 0) this.queueFlush();
     if (batch.length === 0) return;
-    const outcomes: Outcome[] = [];
+    if (this.closed) {
+      for (const item of batch) item.reject(new StoreUnavailableError('the database is closed: the server is shutting down', undefined));
+      return;
+    }
     try {
       this.db.exec('BEGIN IMMEDIATE');
+    } catch (failure) {
+      const error = this.unavailable(failure);
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    const outcomes: Outcome[] = [];
+    try {
       for (const item of batch) outcomes.push(await this.inSavepoint(item));
       this.db.exec('COMMIT');
     } catch (failure) {
       this.rollback();
-      // The writes that had not run yet get a transaction of their own: the failure was not theirs.
-      const notRun = batch.slice(outcomes.length + 1);
-      this.waiting.unshift(...notRun);
-      if (notRun.length > 0) this.queueFlush();
-      const error = this.storeError(failure);
-      for (const item of batch.slice(0, outcomes.length + 1)) item.reject(error);
+      this.failBatch(batch, outcomes.length, failure);
       return;
     }
     batch.forEach((item, i) => {
@@ -81,6 +92,24 @@ export class GroupCommit<Tx> {
       if (outcome?.ok) item.resolve(outcome.value);
       else item.reject(outcome?.error);
     });
+  }
+
+  /**
+   * The transaction is gone: the writes that ran are refused as unavailable (the one at
+   * `failedAt` with its own error), and those that had not run get a transaction of their own.
+   */
+  private failBatch(batch: Waiting<Tx>[], failedAt: number, failure: unknown): void {
+    const notRun = batch.slice(failedAt + 1);
+    this.waiting.unshift(...notRun);
+    if (notRun.length > 0) this.queueFlush();
+    const others = this.unavailable(failure);
+    batch.slice(0, failedAt).forEach((item) => item.reject(others));
+    batch[failedAt]?.reject(this.storeError(failure));
+  }
+
+  private unavailable(failure: unknown): StoreUnavailableError {
+    const mapped = this.storeError(failure);
+    return mapped instanceof StoreUnavailableError ? mapped : new StoreUnavailableError('the database rolled the transaction back', failure);
   }
 
   private rollback(): void {

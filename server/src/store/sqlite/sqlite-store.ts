@@ -16,7 +16,7 @@ import { StoreUnavailableError } from '../store-unavailable';
 const UNAVAILABLE = /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|NOMEM|CORRUPT)/;
 
 function unavailable(error: unknown): unknown {
-  const code = (error as { code?: unknown }).code;
+  const code = (error as { code?: unknown } | null | undefined)?.code;
   return typeof code === 'string' && UNAVAILABLE.test(code)
     ? new StoreUnavailableError(`the database cannot be written (${code})`, error)
     : error;
@@ -266,9 +266,8 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
         q.touchToken.run(at, id);
       });
     },
-    async close() {
-      await groupCommit.drain();
-      return lock.run(async () => {
+    close() {
+      return groupCommit.close(() => {
         reader.close();
         db.close();
       });
