@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
-/** Updates that took effect on one UTC day. */
-export const activityDaySchema = z.object({ date: z.iso.date(), count: z.number().int().nonnegative() });
+/**
+ * Updates that took effect on one UTC day, with the count of each treaty that had any: a
+ * screen that shows some treaties counts only theirs.
+ */
+export const activityDaySchema = z.object({
+  date: z.iso.date(),
+  count: z.number().int().nonnegative(),
+  byTreaty: z.record(z.string(), z.number().int().positive()),
+});
 export type ActivityDay = z.infer<typeof activityDaySchema>;
 
 /** How many days the activity chart covers, ending on the board's day. */

@@ -24,8 +24,8 @@ describe('the board as of a date', () => {
     expect(body.updates.every((u) => u.occurredAt <= '2020-10-26T23:59:59.999Z')).toBe(true);
     expect(body.updates[0]?.headline).toMatch(/Kaliningrad/);
     expect(body.activity).toHaveLength(30);
-    expect(body.activity.at(-1)).toEqual({ date: '2020-10-26', count: 1 });
-    expect(body.activity.find((d) => d.date === '2020-10-20')?.count).toBe(2);
+    expect(body.activity.at(-1)).toEqual({ date: '2020-10-26', count: 1, byTreaty: { inf: 1 } });
+    expect(body.activity.find((d) => d.date === '2020-10-20')).toEqual({ date: '2020-10-20', count: 2, byTreaty: { 'new-start': 2 } });
   });
 
   it('shows New START expired as of today, and equals the live board', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Snapshot } from '@treaty-watch/shared';
 import { postUpdate } from '../support/api-client';
 import { artifactPath } from '../support/artifacts';
 import { BoardClient } from '../support/board-client';
@@ -120,6 +121,30 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
     } finally {
       observer.close();
       for (const screen of screens) await screen.page.close();
+    }
+  });
+
+  it('counts on a screen for some treaties only the activity of theirs, live', async () => {
+    const page = await env.browser.newPage({ viewport: RESOLUTIONS[0] });
+    try {
+      // The chart slot turns every 20 s; five seconds into a minute it shows Activity, and a
+      // fixed clock keeps it there (timers still run, so the socket does too).
+      await page.clock.setFixedTime(Math.floor(Date.now() / 60_000) * 60_000 + 5000);
+      await page.goto(`${env.server.url}/screen?treaties=inf,new-start`);
+      const chart = page.locator('.screen-chart[data-chart="Activity"]');
+      await chart.locator('.chart-description').waitFor();
+      const total = async () => Number(/: (\d+) in all/.exec(await chart.locator('.chart-description').innerText())?.[1]);
+      const board = (await (await fetch(`${env.server.url}/api/snapshot`)).json()) as Snapshot;
+      const ofTheirs = board.activity.reduce((sum, day) => sum + (day.byTreaty.inf ?? 0) + (day.byTreaty['new-start'] ?? 0), 0);
+      await expect.poll(total).toBe(ofTheirs);
+
+      await postUpdate(env.server.url, 'npt', { headline: 'Not counted on this screen' });
+      await postUpdate(env.server.url, 'inf', { headline: 'Counted on this screen' });
+      // Both changes are in once the later one's banner shows: seq order.
+      await page.locator('section[aria-label="Breaking"]', { hasText: 'Counted on this screen' }).waitFor();
+      expect(await total()).toBe(ofTheirs + 1);
+    } finally {
+      await page.close();
     }
   });
 

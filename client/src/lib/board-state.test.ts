@@ -31,8 +31,8 @@ const snapshot: Snapshot = {
   treaties: [treaty('inf', 'in_force'), treaty('npt', 'in_force')],
   updates: [update('u10', 10)],
   activity: [
-    { date: '2026-11-23', count: 0 },
-    { date: '2026-11-24', count: 1 },
+    { date: '2026-11-23', count: 0, byTreaty: {} },
+    { date: '2026-11-24', count: 1, byTreaty: { inf: 1 } },
   ],
 };
 const loaded = (): BoardState => applySnapshot(emptyBoard, snapshot);
@@ -91,12 +91,14 @@ describe('the board state', () => {
   it('counts a new update on its day and stops counting it once retracted', () => {
     const posted = applied(applyChange(loaded(), { seq: 11, kind: 'update.posted', treaty: treaty('inf', 'in_force', 2), update: update('u11', 11) }, 1));
     expect(posted.activity).toEqual([
-      { date: '2026-11-23', count: 0 },
-      { date: '2026-11-24', count: 2 },
+      { date: '2026-11-23', count: 0, byTreaty: {} },
+      { date: '2026-11-24', count: 2, byTreaty: { inf: 2 } },
     ]);
-    const retracted = { ...update('u11', 11), retractedAt: '2026-11-24T02:00:00.000Z', retractionReason: 'wrong' };
-    const state = applied(applyChange(posted, { seq: 12, kind: 'update.retracted', treaty: treaty('inf', 'in_force', 3), update: retracted }, 2));
-    expect(state.activity[1]?.count).toBe(1);
+    const other = applied(applyChange(posted, { seq: 12, kind: 'update.posted', treaty: treaty('npt', 'in_force', 2), update: update('u12', 12, 'npt') }, 2));
+    expect(other.activity[1]).toEqual({ date: '2026-11-24', count: 3, byTreaty: { inf: 2, npt: 1 } });
+    const retracted = { ...update('u12', 12, 'npt'), retractedAt: '2026-11-24T02:00:00.000Z', retractionReason: 'wrong' };
+    const state = applied(applyChange(other, { seq: 13, kind: 'update.retracted', treaty: treaty('npt', 'in_force', 3), update: retracted }, 3));
+    expect(state.activity[1]).toEqual({ date: '2026-11-24', count: 2, byTreaty: { inf: 2 } });
   });
 
   it('keeps the feed and its arrival times bounded however long it runs', () => {

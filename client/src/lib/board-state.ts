@@ -45,7 +45,12 @@ function countActivity(activity: ActivityDay[], change: Change, isNew: boolean):
   const step = change.kind === 'update.posted' && isNew ? 1 : change.kind === 'update.retracted' ? -1 : 0;
   if (step === 0) return activity;
   const day = update.occurredAt.slice(0, 10);
-  return activity.map((d) => (d.date === day ? { ...d, count: Math.max(0, d.count + step) } : d));
+  return activity.map((d) => {
+    if (d.date !== day) return d;
+    const { [update.treatyId]: before = 0, ...others } = d.byTreaty;
+    const after = Math.max(0, before + step);
+    return { date: d.date, count: Math.max(0, d.count + step), byTreaty: after > 0 ? { ...others, [update.treatyId]: after } : others };
+  });
 }
 
 export type ChangeResult = { kind: 'applied'; state: BoardState } | { kind: 'duplicate' } | { kind: 'gap' };

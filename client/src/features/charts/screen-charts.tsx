@@ -1,6 +1,7 @@
 import { memo, useEffect, useState } from 'react';
 import type { BoardState } from '../../lib/board-state';
 import { ActivityChart } from './activity-chart';
+import { activityOfTreaties } from './activity-of-treaties';
 import { DataExchangeChart } from './data-exchange-chart';
 import { LifespanChart } from './lifespan-chart';
 import { useEventDates } from './use-event-dates';
@@ -38,7 +39,7 @@ const Slot = memo(function Slot({ board, only, minute, index, height }: SlotProp
   const events = useEventDates(board.updates);
   if (index === 1) return <LifespanChart treaties={treaties} events={events} now={now} height={height} axisWidth={Math.round(height * 0.42)} />;
   if (index === 2) return <DataExchangeChart treaty={board.treaties.find((t) => t.id === 'new-start')} now={now} height={height} only="deployedWarheads" />;
-  return <ActivityChart activity={board.activity} height={height} />;
+  return <ActivityChart activity={ids.length ? activityOfTreaties(board.activity, ids) : board.activity} height={height} />;
 });
 
 /**
