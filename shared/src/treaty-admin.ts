@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { statusSchema } from './status';
 import { instantSchema } from './time';
-import { categorySchema, KEY_DATES_MAX, keyDateSchema, limitSchema, sourceSchema, treatyIdSchema, treatySchema } from './treaty';
+import { categorySchema, keyDatesSchema, limitSchema, sourceSchema, treatyIdSchema, treatySchema } from './treaty';
 
 /** `POST /api/treaties` (admin): a treaty appears on the board from `effectiveAt` (default now). */
 export const createTreatyBodySchema = z.strictObject({
@@ -17,7 +17,7 @@ export const createTreatyBodySchema = z.strictObject({
   signedAt: instantSchema.optional(),
   inForceAt: instantSchema.optional(),
   expiresAt: instantSchema.optional(),
-  keyDates: z.array(keyDateSchema).max(KEY_DATES_MAX).optional(),
+  keyDates: keyDatesSchema.optional(),
   effectiveAt: instantSchema.optional(),
 });
 export type CreateTreatyBody = z.infer<typeof createTreatyBodySchema>;
@@ -43,7 +43,7 @@ export const changeTreatyBodySchema = z
     signedAt: instantSchema.nullable().optional(),
     inForceAt: instantSchema.nullable().optional(),
     expiresAt: instantSchema.nullable().optional(),
-    keyDates: z.array(keyDateSchema).max(KEY_DATES_MAX).nullable().optional(),
+    keyDates: keyDatesSchema.nullable().optional(),
     effectiveAt: instantSchema.optional(),
   })
   .refine((body) => Object.keys(body).some((key) => key !== 'effectiveAt'), {

@@ -47,7 +47,14 @@ export const keyDateSchema = z.object({
   sourceUrl: httpUrlSchema.optional(),
 });
 export type KeyDate = z.infer<typeof keyDateSchema>;
-export const KEY_DATES_MAX = 50;
+
+/** A calendar names each event once: the same moment and title twice is a mistake. */
+export const keyDatesSchema = z
+  .array(keyDateSchema)
+  .max(50)
+  .refine((dates) => new Set(dates.map((d) => `${Date.parse(d.on)} ${d.title.trim()}`)).size === dates.length, {
+    error: 'each key date may appear only once (the same moment and title)',
+  });
 
 export const treatySchema = z.object({
   id: treatyIdSchema,
@@ -60,7 +67,7 @@ export const treatySchema = z.object({
   signedAt: instantSchema.optional(),
   inForceAt: instantSchema.optional(),
   expiresAt: instantSchema.optional(),
-  keyDates: z.array(keyDateSchema).max(KEY_DATES_MAX).optional(),
+  keyDates: keyDatesSchema.optional(),
   summary: z.string().max(5000),
   limits: z.array(limitSchema).optional(),
   sources: z.array(sourceSchema),

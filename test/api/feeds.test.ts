@@ -90,6 +90,7 @@ describe('feeds', () => {
     const day = (days: number) => new Date(Date.now() + days * 24 * 3600_000).toISOString().slice(0, 10);
     const opening = `${day(200)}T00:00:00.000Z`;
     const vote = `${day(30)}T15:30:00.000Z`;
+    const voteAsSent = `${day(30)}T15:30:00.5Z`;
     const created = await request(`${env.server.url}/api/treaties`, {
       method: 'POST',
       headers: auth,
@@ -100,9 +101,9 @@ describe('feeds', () => {
         category: 'non_proliferation',
         status: 'in_force',
         keyDates: [
-          { on: opening, title: 'Review Conference opens', sourceUrl: 'https://example.org/revcon' },
+          { on: opening, title: 'Review Conference opens', sourceUrl: 'https://example.org/review conference' },
           { on: `${day(-3)}T00:00:00.000Z`, title: 'Preparatory committee closed' },
-          { on: vote, title: 'Ratification vote' },
+          { on: voteAsSent, title: 'Ratification vote' },
         ],
       }),
     });
@@ -118,7 +119,7 @@ describe('feeds', () => {
     expect(timed?.startDate.toJSDate().toISOString()).toBe(vote);
     expect(wholeDay?.startDate.isDate).toBe(true);
     expect(wholeDay?.startDate.toString()).toBe(opening.slice(0, 10));
-    expect(wholeDay?.component.getFirstPropertyValue('url')).toBe('https://example.org/revcon');
+    expect(wholeDay?.component.getFirstPropertyValue('url')).toBe('https://example.org/review%20conference');
     expect(timed?.component.getFirstPropertyValue('url')).toBe(`${env.server.url}/treaties/calendar-dates`);
     expect(new Set(events.map((e) => e.uid)).size).toBe(2);
   });

@@ -95,6 +95,9 @@ describe('treaty administration', () => {
     const bad = await call<Problem>('PATCH', '/api/treaties/test-treaty', { keyDates: [{ on: '2031-04-27', title: ' ' }] }, { 'if-match': `"${version + 1}"` });
     expect(bad.status).toBe(400);
     expect(bad.body.errors?.map((e) => e.field).sort()).toEqual(['keyDates.0.on', 'keyDates.0.title']);
+    const twice = await call<Problem>('PATCH', '/api/treaties/test-treaty', { keyDates: [...keyDates, { ...keyDates[0], on: '2031-04-27T00:00:00Z' }] }, { 'if-match': `"${version + 1}"` });
+    expect(twice.status).toBe(400);
+    expect(twice.body.errors?.map((e) => e.field)).toEqual(['keyDates']);
     const cleared = await call<TreatyResponse>('PATCH', '/api/treaties/test-treaty', { keyDates: null }, { 'if-match': `"${version + 1}"` });
     expect(cleared.body.treaty.keyDates).toBeUndefined();
   });

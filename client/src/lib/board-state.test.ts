@@ -99,6 +99,8 @@ describe('the board state', () => {
     const retracted = { ...update('u12', 12, 'npt'), retractedAt: '2026-11-24T02:00:00.000Z', retractionReason: 'wrong' };
     const state = applied(applyChange(other, { seq: 13, kind: 'update.retracted', treaty: treaty('npt', 'in_force', 3), update: retracted }, 3));
     expect(state.activity[1]).toEqual({ date: '2026-11-24', count: 2, byTreaty: { inf: 2 } });
+    const oddName = applied(applyChange(state, { seq: 14, kind: 'update.posted', treaty: treaty('constructor', 'in_force', 1), update: update('u14', 14, 'constructor') }, 4));
+    expect(oddName.activity[1]).toEqual({ date: '2026-11-24', count: 3, byTreaty: { inf: 2, constructor: 1 } });
   });
 
   it('keeps the feed and its arrival times bounded however long it runs', () => {

@@ -47,9 +47,11 @@ function countActivity(activity: ActivityDay[], change: Change, isNew: boolean):
   const day = update.occurredAt.slice(0, 10);
   return activity.map((d) => {
     if (d.date !== day) return d;
-    const { [update.treatyId]: before = 0, ...others } = d.byTreaty;
-    const after = Math.max(0, before + step);
-    return { date: d.date, count: Math.max(0, d.count + step), byTreaty: after > 0 ? { ...others, [update.treatyId]: after } : others };
+    const id = update.treatyId;
+    // Own keys only: a treaty id is any slug, "constructor" too.
+    const others = Object.fromEntries(Object.entries(d.byTreaty).filter(([key]) => key !== id));
+    const after = Math.max(0, (Object.hasOwn(d.byTreaty, id) ? (d.byTreaty[id] ?? 0) : 0) + step);
+    return { date: d.date, count: Math.max(0, d.count + step), byTreaty: after > 0 ? { ...others, [id]: after } : others };
   });
 }
 

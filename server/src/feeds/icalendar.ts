@@ -19,7 +19,8 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
-const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+/** Any precision the API accepts, as iCalendar's UTC form: 20310427T153000Z. */
+const stamp = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 const day = (iso: string) => iso.slice(0, 10).replace(/-/g, '');
 const LIVE = ['in_force', 'suspended', 'withdrawal_pending'];
@@ -48,7 +49,7 @@ function expiryOf(t: Treaty, origin: string): CalendarEvent {
 
 function keyDateOf(t: Treaty, date: KeyDate, origin: string): CalendarEvent {
   // A date given without a time of day is a whole day, as a conference's opening usually is.
-  const wholeDay = date.on.slice(11, 19) === '00:00:00';
+  const wholeDay = new Date(date.on).toISOString().endsWith('T00:00:00.000Z');
   const titleHash = createHash('sha256').update(date.title).digest('hex').slice(0, 12);
   return {
     uid: `date-${t.id}-${stamp(date.on)}-${titleHash}`,
@@ -56,7 +57,8 @@ function keyDateOf(t: Treaty, date: KeyDate, origin: string): CalendarEvent {
     sortKey: date.on,
     summary: `${t.shortName}: ${date.title}`,
     description: [`${t.name}: ${date.title}.`, date.sourceUrl && `Source: ${date.sourceUrl}`, `${origin}/treaties/${t.id}`].filter(Boolean).join(' '),
-    url: date.sourceUrl ?? `${origin}/treaties/${t.id}`,
+    // A URI as typed may hold spaces or other characters a calendar's URL value may not.
+    url: date.sourceUrl ? new URL(date.sourceUrl).href : `${origin}/treaties/${t.id}`,
   };
 }
 

@@ -16,6 +16,8 @@ const roomOf = (tokenId: string) => `${ROOM_PREFIX}${tokenId}`;
  */
 export class TokenSockets {
   private readonly timer: NodeJS.Timeout;
+  /** A slow database must not pile one sweep on another. */
+  private sweeping = false;
 
   constructor(
     private readonly io: BoardServer,
@@ -48,10 +50,16 @@ export class TokenSockets {
   }
 
   private async sweep(): Promise<void> {
-    const rooms = [...this.io.of('/').adapter.rooms.keys()].filter((room) => room.startsWith(ROOM_PREFIX));
-    for (const room of rooms) {
-      const tokenId = room.slice(ROOM_PREFIX.length);
-      if (!(await this.tokens.isActive(tokenId).catch(() => true))) this.disconnect(tokenId);
+    if (this.sweeping) return;
+    this.sweeping = true;
+    try {
+      const rooms = [...this.io.of('/').adapter.rooms.keys()].filter((room) => room.startsWith(ROOM_PREFIX));
+      for (const room of rooms) {
+        const tokenId = room.slice(ROOM_PREFIX.length);
+        if (!(await this.tokens.isActive(tokenId).catch(() => true))) this.disconnect(tokenId);
+      }
+    } finally {
+      this.sweeping = false;
     }
   }
 }

@@ -4,13 +4,16 @@ import { ACTIVITY_DAYS, DAY_MS, type ActivityDay, type Update } from '@treaty-wa
 export function activityOf(updates: readonly Pick<Update, 'treatyId' | 'occurredAt' | 'retractedAt'>[], at: string): ActivityDay[] {
   const last = Date.parse(`${at.slice(0, 10)}T00:00:00.000Z`);
   const days = Array.from({ length: ACTIVITY_DAYS }, (_, i) => new Date(last - (ACTIVITY_DAYS - 1 - i) * DAY_MS).toISOString().slice(0, 10));
-  const counts = new Map<string, ActivityDay>(days.map((date) => [date, { date, count: 0, byTreaty: {} }]));
+  // Maps, not objects: a treaty id is any slug, "constructor" too.
+  const counts = new Map(days.map((date) => [date, new Map<string, number>()]));
   for (const update of updates) {
     if (update.retractedAt || update.occurredAt > at) continue;
     const day = counts.get(update.occurredAt.slice(0, 10));
-    if (!day) continue;
-    day.count += 1;
-    day.byTreaty[update.treatyId] = (day.byTreaty[update.treatyId] ?? 0) + 1;
+    day?.set(update.treatyId, (day.get(update.treatyId) ?? 0) + 1);
   }
-  return [...counts.values()];
+  return [...counts].map(([date, byTreaty]) => ({
+    date,
+    count: [...byTreaty.values()].reduce((sum, n) => sum + n, 0),
+    byTreaty: Object.fromEntries(byTreaty),
+  }));
 }
