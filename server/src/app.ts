@@ -36,6 +36,7 @@ import { createBoardService } from './services/board-service';
 import { createEmbargoService } from './services/embargo-service';
 import { createExpiryService } from './services/expiry-service';
 import { createFeedService } from './services/feed-service';
+import { LastAnswers } from './services/last-answers';
 import { createTokenService } from './services/token-service';
 import { createTreatyService } from './services/treaty-service';
 import { createUpdateService } from './services/update-service';
@@ -64,7 +65,8 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   if (seeded > 0) log.info({ entries: seeded }, 'seeded the board from the fact sheet');
 
   const buildId = buildIdOf(config.clientDist);
-  const board = createBoardService(store, buildId);
+  const answers = new LastAnswers();
+  const board = createBoardService(store, buildId, answers);
   const updates = createUpdateService(store);
   const treaties = createTreatyService(store);
   const tokens = createTokenService(store, config.adminToken);
@@ -87,6 +89,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   const broadcaster = new Broadcaster(io, seq, await store.changesAfter(Math.max(0, seq - REPLAY_LIMIT), REPLAY_LIMIT), {
     fill: (after) => store.changesAfter(after, REPLAY_LIMIT),
     onEmit: () => {
+      answers.changed();
       metrics.broadcast.inc();
       webhooks.wake();
     },
@@ -132,7 +135,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   const readLimit = rateLimit({ perMinute: config.rateLimits.reads, burst: Math.max(1, config.rateLimits.reads / 10), keyOf: readKey });
   const writeLimit = rateLimit({ perMinute: config.rateLimits.writes, burst: Math.max(1, config.rateLimits.writes / 10), keyOf: writeKey });
   app.use('/feeds', readLimit);
-  app.use(feedsRoutes(createFeedService(store)));
+  app.use(feedsRoutes(createFeedService(store, answers)));
   app.use(
     '/api',
     cors(config.corsOrigins),

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Problem, Snapshot, TreatiesResponse } from '@treaty-watch/shared';
+import type { Problem, Snapshot, TreatiesResponse, TreatyDetailResponse, UpdatesResponse } from '@treaty-watch/shared';
 import { openPgStore } from '../../server/src/store/postgres/pg-store';
 import { postUpdate, request } from '../support/api-client';
 import { startServer, type TestServer } from '../support/in-process-server';
@@ -58,9 +58,27 @@ describe.skipIf(!DATABASE_URL)('a PostgreSQL that stops answering', () => {
     await removeSchema?.();
   });
 
-  it('refuses writes with a clear 503, keeps serving the board, and loses nothing', async () => {
+  it('refuses writes with a clear 503, keeps serving the board and the pages and feeds read since the latest change, and loses nothing', async () => {
     const before = (await request<Snapshot>(`${server.url}/api/snapshot`)).body;
+    const page = await request<TreatyDetailResponse>(`${server.url}/api/treaties/npt`);
+    const feed = await fetch(`${server.url}/feeds/updates.atom`);
+    const feedText = await feed.text();
+    const latest = await request<UpdatesResponse>(`${server.url}/api/updates?after=0&limit=20`);
     await plug.pull();
+
+    // What was read since the latest change is still true: nothing can be written meanwhile.
+    const pageNow = await request<TreatyDetailResponse>(`${server.url}/api/treaties/npt`);
+    expect(pageNow.status).toBe(200);
+    expect(pageNow.body).toEqual(page.body);
+    const feedNow = await fetch(`${server.url}/feeds/updates.atom`);
+    expect(feedNow.status).toBe(200);
+    expect(await feedNow.text()).toBe(feedText);
+    expect((await fetch(`${server.url}/feeds/updates.atom`, { headers: { 'if-none-match': feed.headers.get('etag') ?? '' } })).status).toBe(304);
+    expect((await request<UpdatesResponse>(`${server.url}/api/updates?after=0&limit=20`)).body).toEqual(latest.body);
+    // A read with no answer to fall back on says so, and when to try again.
+    const unread = await request<Problem>(`${server.url}/api/treaties/inf`);
+    expect(unread.status).toBe(503);
+    expect(unread.contentType).toContain('application/problem+json');
 
     const refused = await postUpdate<Problem>(server.url, 'npt', { headline: 'While the database is down' });
     expect(refused.status).toBe(503);
@@ -82,5 +100,6 @@ describe.skipIf(!DATABASE_URL)('a PostgreSQL that stops answering', () => {
     const now = (await request<Snapshot>(`${server.url}/api/snapshot`)).body;
     expect(now.seq).toBe(before.seq + 1);
     expect(now.updates[0]?.headline).toBe('Once it is back');
+    await expect.poll(async () => (await request<TreatyDetailResponse>(`${server.url}/api/treaties/npt`)).body.updates[0]?.headline).toBe('Once it is back');
   });
 });

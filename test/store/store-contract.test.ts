@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../server/src/store/store';
 import { seedBoard } from '../../server/src/seed/seed-board';
 import { createBoardService } from '../../server/src/services/board-service';
+import { LastAnswers } from '../../server/src/services/last-answers';
 import { createEmbargoService } from '../../server/src/services/embargo-service';
 import { CLI_PRINCIPAL } from '../../server/src/services/principal';
 import { createTokenService } from '../../server/src/services/token-service';
@@ -166,11 +167,11 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
     });
 
     it('serves the same board after reopening', async () => {
-      const board = createBoardService(store, 'test', clock);
+      const board = createBoardService(store, 'test', new LastAnswers(), clock);
       const before = await board.snapshot();
       const again = await handle.reopen();
       try {
-        expect(await createBoardService(again, 'test', clock).snapshot()).toEqual(before);
+        expect(await createBoardService(again, 'test', new LastAnswers(), clock).snapshot()).toEqual(before);
       } finally {
         await again.close();
       }

@@ -13,13 +13,14 @@ import { StoreUnavailableError } from '../store/store-unavailable';
 import { activityOf } from './activity';
 import { boardAsOf } from './board-as-of';
 import { DomainError } from './errors';
+import type { LastAnswers } from './last-answers';
 
 /**
  * Reads of the current board. Each read takes the log's seq *before* the state, so a client
  * that resumes from that seq may see a change twice (harmless: changes carry whole state) but
  * never misses one.
  */
-export function createBoardService(store: Store, buildId: string, clock: () => Date = () => new Date()) {
+export function createBoardService(store: Store, buildId: string, answers: LastAnswers, clock: () => Date = () => new Date()) {
   /**
    * The board as last read. When the database stops answering, nothing can be written either,
    * so this is still the board: screens keep showing it instead of an error.
@@ -45,15 +46,19 @@ export function createBoardService(store: Store, buildId: string, clock: () => D
       );
     },
 
-    async detail(id: string): Promise<TreatyDetailResponse> {
-      const treaty = await store.getTreaty(id);
-      if (!treaty) throw new DomainError('not_found', `There is no treaty "${id}".`);
-      return { treaty, updates: await store.treatyUpdates(id) };
+    detail(id: string): Promise<TreatyDetailResponse> {
+      return answers.read(`detail ${id}`, async () => {
+        const treaty = await store.getTreaty(id);
+        if (!treaty) throw new DomainError('not_found', `There is no treaty "${id}".`);
+        return { treaty, updates: await store.treatyUpdates(id) };
+      });
     },
 
-    async updatesAfter(after: number, limit: number): Promise<UpdatesResponse> {
-      const seq = await store.currentSeq();
-      return { seq, updates: await store.updatesAfter(after, limit) };
+    updatesAfter(after: number, limit: number): Promise<UpdatesResponse> {
+      return answers.read(`updates ${after} ${limit}`, async () => {
+        const seq = await store.currentSeq();
+        return { seq, updates: await store.updatesAfter(after, limit) };
+      });
     },
 
     snapshot(): Promise<Snapshot> {

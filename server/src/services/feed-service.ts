@@ -5,11 +5,12 @@ import { deadlinesCalendar } from '../feeds/icalendar';
 import { jsonFeed } from '../feeds/json-feed';
 import type { Store } from '../store/store';
 import { DomainError } from './errors';
+import type { LastAnswers } from './last-answers';
 
 const FEED_ITEMS = 50;
 
 /** Feeds for readers and other systems, rebuilt from the store; the log's seq is their version. */
-export function createFeedService(store: Store, clock: () => Date = () => new Date()) {
+export function createFeedService(store: Store, answers: LastAnswers, clock: () => Date = () => new Date()) {
   async function items(origin: string, treatyId?: string) {
     const treaties = await store.listTreaties();
     const byId = new Map(treaties.map((t) => [t.id, t]));
@@ -29,37 +30,41 @@ export function createFeedService(store: Store, clock: () => Date = () => new Da
 
   return {
     /** Changes whenever anything a feed shows can have changed. */
-    async version(): Promise<string> {
-      return `W/"${await store.currentSeq()}"`;
+    version(): Promise<string> {
+      return answers.read('feed version', async () => `W/"${await store.currentSeq()}"`);
     },
 
-    async atom(origin: string, treatyId?: string): Promise<string> {
-      const { treaty, list, updated } = await items(origin, treatyId);
-      const path = treatyId ? `/feeds/treaties/${treatyId}.atom` : '/feeds/updates.atom';
-      return atomFeed(
-        {
-          id: `urn:treaty-watch:feed:${treatyId ?? 'updates'}`,
-          title: treaty ? `Treaty Watch: ${treaty.shortName}` : 'Treaty Watch: latest updates',
-          selfUrl: `${origin}${path}`,
-          homeUrl: treatyId ? `${origin}/treaties/${treatyId}` : `${origin}/`,
-          updated,
-        },
-        list,
-      );
+    atom(origin: string, treatyId?: string): Promise<string> {
+      return answers.read(`atom ${origin} ${treatyId ?? ''}`, async () => {
+        const { treaty, list, updated } = await items(origin, treatyId);
+        const path = treatyId ? `/feeds/treaties/${treatyId}.atom` : '/feeds/updates.atom';
+        return atomFeed(
+          {
+            id: `urn:treaty-watch:feed:${treatyId ?? 'updates'}`,
+            title: treaty ? `Treaty Watch: ${treaty.shortName}` : 'Treaty Watch: latest updates',
+            selfUrl: `${origin}${path}`,
+            homeUrl: treatyId ? `${origin}/treaties/${treatyId}` : `${origin}/`,
+            updated,
+          },
+          list,
+        );
+      });
     },
 
-    async json(origin: string) {
-      const { list } = await items(origin);
-      return jsonFeed({ title: 'Treaty Watch: latest updates', feedUrl: `${origin}/feeds/updates.json`, homeUrl: `${origin}/` }, list);
+    json(origin: string) {
+      return answers.read(`json feed ${origin}`, async () => {
+        const { list } = await items(origin);
+        return jsonFeed({ title: 'Treaty Watch: latest updates', feedUrl: `${origin}/feeds/updates.json`, homeUrl: `${origin}/` }, list);
+      });
     },
 
     /** The calendar also changes when a day passes and takes that day's key dates off it. */
-    async calendarVersion(): Promise<string> {
-      return `W/"${await store.currentSeq()}-${clock().toISOString().slice(0, 10)}"`;
+    calendarVersion(): Promise<string> {
+      return answers.read('calendar version', async () => `W/"${await store.currentSeq()}-${clock().toISOString().slice(0, 10)}"`);
     },
 
-    async deadlines(origin: string): Promise<string> {
-      return deadlinesCalendar(await store.listTreaties(), clock().toISOString(), origin);
+    deadlines(origin: string): Promise<string> {
+      return answers.read(`calendar ${origin}`, async () => deadlinesCalendar(await store.listTreaties(), clock().toISOString(), origin));
     },
   };
 }
