@@ -1,7 +1,11 @@
 import { StoreUnavailableError } from '../store/store-unavailable';
 
-/** Every treaty page and feed a newsroom's readers open, many times over, in a few MB. */
-const MOST_ANSWERS = 500;
+/**
+ * Every treaty page and feed a newsroom's readers open, with room to spare. The largest answer
+ * (500 updates, or a feed of 50) is some hundreds of KB, so even a hundred of those stays within
+ * tens of MB, whatever Host headers or queries a client sends to make new keys.
+ */
+const MOST_ANSWERS = 100;
 
 /**
  * The last answer of each public read since the latest change to the board. While the
