@@ -136,12 +136,15 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
       const total = async () => Number(/: (\d+) in all/.exec(await chart.locator('.chart-description').innerText())?.[1]);
       const board = (await (await fetch(`${env.server.url}/api/snapshot`)).json()) as Snapshot;
       const ofTheirs = board.activity.reduce((sum, day) => sum + (day.byTreaty.inf ?? 0) + (day.byTreaty['new-start'] ?? 0), 0);
-      await expect.poll(total).toBe(ofTheirs);
+      await expect.poll(total, { timeout: 5000 }).toBe(ofTheirs);
 
       await postUpdate(env.server.url, 'npt', { headline: 'Not counted on this screen' });
       await postUpdate(env.server.url, 'inf', { headline: 'Counted on this screen' });
-      // Both changes are in once the later one's banner shows: seq order.
+      // Both changes are in once the later one's banner shows (seq order); the charts draw from
+      // a deferred copy of the board, so give them a moment to settle before the last look.
       await page.locator('section[aria-label="Breaking"]', { hasText: 'Counted on this screen' }).waitFor();
+      await expect.poll(total, { timeout: 5000 }).toBe(ofTheirs + 1);
+      await page.waitForTimeout(1000);
       expect(await total()).toBe(ofTheirs + 1);
     } finally {
       await page.close();
