@@ -64,9 +64,14 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
       sizes.push(seen.titlePx);
       expect(await page.locator('.screen-name').innerText()).toContain('desk-3');
       const chart = page.locator('.screen-chart');
-      await chart.locator('figure h3').waitFor();
-      expect(await chart.getAttribute('data-chart')).toBe(await chart.locator('figure h3').innerText());
-      expect(await chart.locator('.recharts-surface').count()).toBeGreaterThan(0);
+      await chart.locator('.recharts-surface').first().waitFor();
+      // Read in one page task: the slot turns every 20 s.
+      const shown = await page.evaluate(() => {
+        const slot = document.querySelector('.screen-chart');
+        return { named: slot?.getAttribute('data-chart'), title: slot?.querySelector('figure h3')?.textContent, drawn: slot?.querySelectorAll('.recharts-surface').length ?? 0 };
+      });
+      expect(shown.named).toBe(shown.title);
+      expect(shown.drawn).toBeGreaterThan(0);
       await page.screenshot({ path: artifactPath(`screen-${resolution.name}.png`) });
       expect(errors).toEqual([]);
       await page.close();
