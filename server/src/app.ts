@@ -93,7 +93,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
       metrics.broadcast.inc();
       webhooks.wake();
     },
-    ...(cluster ? { forward: (change) => io.serverSideEmit('change', change) } : {}),
+    ...(cluster ? { forward: (change) => io.serverSideEmit('change', change), latestSeq: () => store.currentSeq() } : {}),
   });
   if (cluster) io.on('change', (change) => broadcaster.receive(change));
   const presence = new PresenceCounter(io, cluster !== undefined);
@@ -116,7 +116,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   );
   await dueWork.ready;
   const tokenSockets = new TokenSockets(io, tokens);
-  handleConnections(io, { buildId, board, broadcaster, presence });
+  handleConnections(io, { buildId, board, broadcaster, presence, log });
 
   // Requests under way, so a shutdown can let them finish before it drops connections.
   let inFlight = 0;

@@ -1,5 +1,5 @@
-import { REPLAY_LIMIT, type Change } from '@treaty-watch/shared';
-import { BOARD_ROOM, type BoardServer } from './board-server';
+import { REPLAY_LIMIT, type Change, type Snapshot } from '@treaty-watch/shared';
+import { BOARD_ROOM, type BoardServer, type BoardSocket } from './board-server';
 
 /** How long a change waits for an earlier seq before that seq is fetched from the store. */
 const GAP_WAIT_MS = 1000;
@@ -11,18 +11,28 @@ export interface BroadcasterOptions {
   fill: (afterSeq: number) => Promise<Change[]>;
   /** Called for every change emitted here (metrics). */
   onEmit?: (change: Change) => void;
+  /**
+   * The store's latest seq. With several processes, given this, the broadcaster also looks at
+   * the store now and then: other processes' changes come over Redis pub/sub, and one lost in a
+   * blip would otherwise wait for the next change to show its gap.
+   */
+  latestSeq?: () => Promise<number>;
+  /** How often to look; two seconds unless a test says otherwise. */
+  storeCheckMs?: number;
 }
 
 /**
- * The only code that emits changes. It emits to this process's sockets strictly in seq order
- * (writes here and in other processes finish in any order), and keeps the last REPLAY_LIMIT
- * changes in memory, so a reconnecting dashboard is replayed synchronously, with no window in
- * which a live change could overtake its replay.
+ * The only code that sends board state: live changes, replays and snapshots. It emits changes
+ * to this process's sockets strictly in seq order (writes here and in other processes finish in
+ * any order), and keeps the last REPLAY_LIMIT changes in memory, so a reconnecting dashboard is
+ * replayed synchronously, with no window in which a live change could overtake its replay.
  */
 export class Broadcaster {
   private readonly recent: Change[];
   private readonly pending = new Map<number, Change>();
   private gapTimer: NodeJS.Timeout | undefined;
+  private readonly storeTimer: NodeJS.Timeout | undefined;
+  private checking = false;
 
   constructor(
     private readonly io: BoardServer,
@@ -31,6 +41,11 @@ export class Broadcaster {
     private readonly options: BroadcasterOptions,
   ) {
     this.recent = history.slice(-REPLAY_LIMIT);
+    const { latestSeq } = options;
+    if (latestSeq) {
+      this.storeTimer = setInterval(() => void this.checkStore(latestSeq), options.storeCheckMs ?? 2000);
+      this.storeTimer.unref();
+    }
   }
 
   /** The highest seq emitted so far. */
@@ -69,8 +84,42 @@ export class Broadcaster {
     return contiguous ? missed : undefined;
   }
 
+  /**
+   * Brings one socket up to date from memory, the changes after `seq` in order, and lets it
+   * into the live room. False, with nothing sent, when memory does not reach back that far.
+   */
+  replayTo(socket: BoardSocket, seq: number): boolean {
+    const missed = this.since(seq);
+    if (!missed) return false;
+    for (const change of missed) socket.emit('change', change);
+    socket.join(BOARD_ROOM);
+    return true;
+  }
+
+  /** Sends one socket a snapshot and the changes published while it was read, then lets it into the live room. */
+  snapshotTo(socket: BoardSocket, snapshot: Snapshot): void {
+    socket.emit('snapshot', snapshot);
+    // The client drops any change it already holds by seq.
+    for (const change of this.since(Math.min(snapshot.seq, this.published)) ?? []) socket.emit('change', change);
+    socket.join(BOARD_ROOM);
+  }
+
   stop(): void {
     clearTimeout(this.gapTimer);
+    clearInterval(this.storeTimer);
+  }
+
+  private async checkStore(latestSeq: () => Promise<number>): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      if ((await latestSeq()) <= this.published) return;
+      for (const change of await this.options.fill(this.published)) this.receive(change);
+    } catch {
+      // The store does not answer: the next look tries again.
+    } finally {
+      this.checking = false;
+    }
   }
 
   private drain(): void {

@@ -1,4 +1,5 @@
 import { handshakeAuthSchema, REPLAY_LIMIT, resyncRequestSchema, type Snapshot } from '@treaty-watch/shared';
+import type { Logger } from '../log';
 import type { BoardService } from '../services/board-service';
 import { BOARD_ROOM, type BoardServer, type BoardSocket } from './board-server';
 import type { Broadcaster } from './broadcaster';
@@ -9,13 +10,14 @@ interface Deps {
   board: BoardService;
   broadcaster: Broadcaster;
   presence: PresenceCounter;
+  log: Logger;
 }
 
 /**
  * Brings each socket up to date and then into the live room: a replay of exactly the changes
  * it missed when it says where it stopped and that is recent enough, a snapshot otherwise.
  */
-export function handleConnections(io: BoardServer, { buildId, board, broadcaster, presence }: Deps): void {
+export function handleConnections(io: BoardServer, { buildId, board, broadcaster, presence, log }: Deps): void {
   // A reconnect storm after a restart asks for the same snapshot thousands of times.
   let cached: Snapshot | undefined;
   async function snapshot(): Promise<Snapshot> {
@@ -28,19 +30,10 @@ export function handleConnections(io: BoardServer, { buildId, board, broadcaster
 
   async function catchUp(socket: BoardSocket, lastSeq: number | undefined): Promise<void> {
     socket.leave(BOARD_ROOM);
-    const missed =
-      lastSeq !== undefined && broadcaster.seq - lastSeq <= REPLAY_LIMIT ? broadcaster.since(lastSeq) : undefined;
-    if (missed) {
-      for (const change of missed) socket.emit('change', change);
-      socket.join(BOARD_ROOM);
-      return;
-    }
+    if (lastSeq !== undefined && broadcaster.seq - lastSeq <= REPLAY_LIMIT && broadcaster.replayTo(socket, lastSeq)) return;
     const fresh = await snapshot();
     if (socket.disconnected) return;
-    socket.emit('snapshot', fresh);
-    // Published while the snapshot was read: the client drops any it already holds by seq.
-    for (const change of broadcaster.since(Math.min(fresh.seq, broadcaster.seq)) ?? []) socket.emit('change', change);
-    socket.join(BOARD_ROOM);
+    broadcaster.snapshotTo(socket, fresh);
   }
 
   /**
@@ -58,7 +51,13 @@ export function handleConnections(io: BoardServer, { buildId, board, broadcaster
     socket.emit('welcome', { buildId });
     presence.join(auth.client);
     socket.emit('presence', presence.current());
-    socket.on('disconnect', () => presence.leave(auth.client));
+    // Screens are few and unattended: the log says which one went dark, and when.
+    const screen = auth.client === 'screen' ? { screen: socket.data.name ?? '(unnamed)', address: socket.handshake.address } : undefined;
+    if (screen) log.info(screen, 'screen connected');
+    socket.on('disconnect', (reason) => {
+      presence.leave(auth.client);
+      if (screen) log.info({ ...screen, reason }, 'screen disconnected');
+    });
     socket.on('resync', (request) => {
       const resync = resyncRequestSchema.safeParse(request);
       void catchUp(socket, resync.success ? resync.data.lastSeq : undefined).catch(retryLater(socket));
