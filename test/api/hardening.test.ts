@@ -57,6 +57,8 @@ describe('security headers', () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('Idempotency-Key');
+    // Every method the API answers to, removing a webhook endpoint included.
+    expect(preflight.headers.get('access-control-allow-methods')?.split(', ').sort()).toEqual(['DELETE', 'GET', 'PATCH', 'POST']);
   });
 });
 

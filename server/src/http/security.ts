@@ -50,7 +50,7 @@ export function cors(origins: readonly string[]): RequestHandler {
     res.set('Access-Control-Allow-Origin', origin);
     res.set('Access-Control-Expose-Headers', 'ETag, Location, Retry-After, RateLimit, RateLimit-Policy, Idempotent-Replayed');
     if (req.method !== 'OPTIONS') return next();
-    res.set('Access-Control-Allow-Methods', 'GET, POST, PATCH');
+    res.set('Access-Control-Allow-Methods', 'GET, POST, PATCH, DELETE');
     res.set('Access-Control-Allow-Headers', 'Authorization, Content-Type, Idempotency-Key, If-Match');
     res.set('Access-Control-Max-Age', '600');
     res.status(204).end();

@@ -10,9 +10,10 @@ const ROOM_PREFIX = 'token:';
 const roomOf = (tokenId: string) => `${ROOM_PREFIX}${tokenId}`;
 
 /**
- * Sockets that connected with a token (the editor page does). A socket that presents a token
- * must present a valid one; when the token is revoked, its sockets are dropped at once by the
- * admin endpoint, or by the next sweep when it was revoked from another process.
+ * Sockets that connected with a token (a desk's own tools may; viewers need none). A socket
+ * that presents a token must present a valid one; when the token is revoked, its sockets are
+ * dropped at once by the admin endpoint, or by the next sweep when it was revoked from another
+ * process.
  */
 export class TokenSockets {
   private readonly timer: NodeJS.Timeout;
