@@ -14,8 +14,10 @@ const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
-    const frame = Buffer.concat(chunks).toString();
-    for (const client of wss.clients) client.send(frame);
+    // One buffer for every client, as Socket.IO encodes a broadcast once: only the frame
+    // header is made per client.
+    const frame = Buffer.concat(chunks);
+    for (const client of wss.clients) client.send(frame, { binary: false });
     res.writeHead(204).end();
   });
 });

@@ -35,12 +35,12 @@ export class Storm {
     };
   }
 
-  /** Polls until every dashboard is connected at `seq` or later; the time it took, or throws. */
-  async allAt(seq: number, dashboards: number, timeoutMs: number): Promise<number> {
+  /** Polls until every dashboard is connected at `seq` or later, or throws after `timeoutMs`. */
+  async allAt(seq: number, dashboards: number, timeoutMs: number): Promise<void> {
     const started = Date.now();
     for (;;) {
       const s = await this.status();
-      if (s.connected === dashboards && s.minSeq >= seq) return Date.now() - started;
+      if (s.connected === dashboards && s.minSeq >= seq) return;
       if (Date.now() - started > timeoutMs) throw new Error(`after ${timeoutMs} ms: ${s.connected}/${dashboards} connected, lowest seq ${s.minSeq} (want ${seq})`);
       await new Promise((r) => setTimeout(r, 200));
     }
