@@ -92,6 +92,8 @@ describe('webhook delivery', () => {
     expect(receiver.delivered.every((r) => r.payload.type === 'update.posted')).toBe(true);
     expectOnceEach(receiver);
 
+    // The receiver has it before the server has its answer: the log follows a moment later.
+    await expect.poll(async () => (await api<DeliveriesResponse>('GET', `/api/webhooks/${endpoint.id}/deliveries`)).body.deliveries[0]?.state).toBe('delivered');
     const log = await api<DeliveriesResponse>('GET', `/api/webhooks/${endpoint.id}/deliveries`);
     expect(log.body.deliveries.map((d) => d.seq)).toEqual(dashboard.changes.map((c) => c.seq).reverse());
     expect(log.body.deliveries[0]).toMatchObject({ state: 'delivered', attempts: 1, history: [{ status: 204 }] });
@@ -121,8 +123,9 @@ describe('webhook delivery', () => {
     expect(attempts.map((a) => a.answered)).toEqual([500, 500, 204]);
     expect(new Set(attempts.map((a) => a.id)).size).toBe(1);
     expectOnceEach(receiver);
-    const log = await api<DeliveriesResponse>('GET', `/api/webhooks/${endpoint.id}/deliveries`);
-    const retried = log.body.deliveries.find((d) => d.id === attempts[0]?.id);
+    const logged = async () => (await api<DeliveriesResponse>('GET', `/api/webhooks/${endpoint.id}/deliveries`)).body.deliveries.find((d) => d.id === attempts[0]?.id);
+    await expect.poll(async () => (await logged())?.state).toBe('delivered');
+    const retried = await logged();
     expect(retried).toMatchObject({ state: 'delivered', attempts: 3 });
     expect(retried?.history.map((h) => h.status)).toEqual([500, 500, 204]);
     expect(retried?.history.every((h) => h.latencyMs >= 0)).toBe(true);
@@ -227,8 +230,7 @@ describe('an endpoint that keeps failing', () => {
       receiver.failAlways(503);
       await postUpdate(server.url, 'new-start', { headline: 'Tried again when enabled' });
       await receiver.until(() => receiver.received.length === 1, 5000, 'the first attempt');
-      const disabled = await api<WebhookResponse>('GET', `/api/webhooks/${endpoint.id}`, undefined, server.url);
-      expect(disabled.body.endpoint.enabled).toBe(false);
+      await expect.poll(async () => (await api<WebhookResponse>('GET', `/api/webhooks/${endpoint.id}`, undefined, server.url)).body.endpoint.enabled).toBe(false);
       const [pending] = (await api<DeliveriesResponse>('GET', `/api/webhooks/${endpoint.id}/deliveries`, undefined, server.url)).body.deliveries;
       expect(Date.parse(pending?.nextAttemptAt ?? '')).toBeGreaterThan(Date.now() + 5000);
 

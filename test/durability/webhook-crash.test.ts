@@ -45,7 +45,9 @@ describe('a server killed in the middle of a webhook delivery', () => {
     // The one cut off was attempted twice under one webhook-id, and acknowledged once.
     expect(receiver.received.filter((r) => r.id === receiver.delivered[0]?.id)).toHaveLength(2);
 
-    const log = await request<DeliveriesResponse>(`${server.url}/api/webhooks/${created.body.endpoint.id}/deliveries`, { headers: admin });
-    expect(log.body.deliveries.map((d) => d.state)).toEqual(['delivered', 'delivered']);
+    const { url } = server;
+    const states = async () =>
+      (await request<DeliveriesResponse>(`${url}/api/webhooks/${created.body.endpoint.id}/deliveries`, { headers: admin })).body.deliveries.map((d) => d.state);
+    await expect.poll(states).toEqual(['delivered', 'delivered']);
   });
 });
