@@ -90,9 +90,11 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
       const { page, errors } = await openPage(env.browser, `${env.server.url}/?asOf=2020-10-26`, resolution);
       const card = page.locator('[data-treaty-id="new-start"]');
       await card.waitFor();
-      expect(await page.getByRole('note').innerText()).toMatch(/As of [\s\S]*2020[\s\S]*not live/);
+      expect(await page.getByRole('note').innerText()).toMatch(/As of (26 October 2020|October 26, 2020)[\s\S]*not live/);
       expect(await card.innerText()).toMatch(/Expiring[\s\S]*102\s*days 00:00:00 left/);
       expect(await page.locator('[data-treaty-id="inf"]').innerText()).toMatch(/Abandoned/);
+      const lifespans = page.locator('figure', { has: page.getByRole('heading', { name: 'Treaty lifespans' }) });
+      await expect.poll(() => lifespans.locator('.chart-description').innerText(), { timeout: 5000 }).toMatch(/the line marks Oct 26, 2020\.$/);
       await page.screenshot({ path: artifactPath(`board-as-of-2020-10-26-${resolution.name}.png`) });
       expect(errors).toEqual([]);
       await page.close();

@@ -1,10 +1,13 @@
 /** Dates in the reader's locale; the ISO date goes in a title so the exact day is one hover away. */
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const longDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+/** The month in words: "26 October 2020" (or "October 26, 2020", as the reader's locale has it). */
+export const formatLongDate = (iso: string) => longDateFormat.format(new Date(iso));
 export const formatDateTime = (iso: string) => `${dateTimeFormat.format(new Date(iso))} UTC`;
 export const isoDate = (iso: string) => iso.slice(0, 10);
 /** hh:mm in the reader's own time zone, for "offline since". */

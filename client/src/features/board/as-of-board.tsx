@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Snapshot } from '@treaty-watch/shared';
 import { apiFetch } from '../../lib/api';
 import { applySnapshot, emptyBoard } from '../../lib/board-state';
-import { formatDate } from '../../lib/time';
+import { formatLongDate } from '../../lib/time';
 import { AsOfControl } from './as-of-control';
 import { BoardView } from './board-view';
 
@@ -28,7 +28,7 @@ export function AsOfBoard({ day }: { day: string }) {
   return (
     <>
       <div className="as-of-banner" role="note">
-        <strong>As of {formatDate(`${day}T12:00:00.000Z`)}</strong> — the board as it stood at the end of that day (UTC), not live.
+        <strong>As of {formatLongDate(`${day}T12:00:00.000Z`)}</strong> — the board as it stood at the end of that day (UTC), not live.
         <AsOfControl value={day} />
       </div>
       {load.state === 'loading' && <p className="loading">Rebuilding the board…</p>}

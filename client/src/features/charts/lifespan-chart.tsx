@@ -1,5 +1,6 @@
 import { Bar, Cell, ComposedChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { displayStatus, type Treaty, type Update } from '@treaty-watch/shared';
+import { displayStatus, STATUS_LABELS, type Treaty, type Update } from '@treaty-watch/shared';
+import { formatDate } from '../../lib/time';
 import { AXIS, STATUS_COLOR, TOOLTIP } from './chart-colors';
 import { ChartFrame } from './chart-frame';
 
@@ -44,16 +45,27 @@ export function LifespanChart({
   const names = new Map(treaties.map((t) => [t.id, t.shortName]));
   const first = Math.min(...rows.map((r) => r.span[0]), now);
   const shown = events.filter((event) => names.has(event.treatyId) && Date.parse(event.occurredAt) <= now);
+  // On a board shown as of a date the line marks that date, not today.
+  const isToday = new Date(now).toISOString().slice(0, 10) === new Date().toISOString().slice(0, 10);
+  const marker = isToday ? 'today' : formatDate(new Date(now).toISOString());
   return (
     <ChartFrame
       title="Treaty lifespans"
-      description="From signature to the end of each treaty, or to today; diamonds mark entry into force, dots mark dated events, the line marks today."
+      description={`From signature to the end of each treaty, or to ${marker}; the colour and the tooltip give its status; diamonds mark entry into force, dots mark dated events, the line marks ${marker}.`}
     >
       <ResponsiveContainer width="100%" height={height ?? Math.max(220, rows.length * 34 + 60)}>
         <ComposedChart layout="vertical" data={rows} margin={{ left: 10, right: 20, top: 18, bottom: 20 }}>
           <XAxis type="number" dataKey="span" domain={[first, now]} scale="time" tickFormatter={year} {...AXIS} label={{ value: 'Year', position: 'insideBottom', offset: -10, fill: '#d9dee2' }} />
           <YAxis type="category" dataKey="name" width={axisWidth} interval={0} {...AXIS} />
-          <Tooltip {...TOOLTIP} formatter={(value) => (Array.isArray(value) ? `${year(Number(value[0]))}–${year(Number(value[1]))}` : String(value))} labelFormatter={(label) => String(label)} />
+          <Tooltip
+            {...TOOLTIP}
+            formatter={(value, _name, item) => {
+              const status = (item.payload as Row | undefined)?.status;
+              const years = Array.isArray(value) ? `${year(Number(value[0]))}–${year(Number(value[1]))}` : String(value);
+              return status ? `${years}, ${STATUS_LABELS[status].toLowerCase()}` : years;
+            }}
+            labelFormatter={(label) => String(label)}
+          />
           <Bar dataKey="span" name="Lifespan" barSize={16} isAnimationActive={false}>
             {rows.map((row) => (
               <Cell key={row.name} fill={STATUS_COLOR[row.status]} />
@@ -67,7 +79,7 @@ export function LifespanChart({
               ? [<ReferenceDot key={`in-force-${t.id}`} x={Date.parse(t.inForceAt)} y={t.shortName} r={6} shape={<Diamond />} ifOverflow="hidden" />]
               : [],
           )}
-          <ReferenceLine x={now} stroke="#ffd166" strokeDasharray="4 3" label={{ value: 'Today', position: 'top', fill: '#ffd166' }} />
+          <ReferenceLine x={now} stroke="#ffd166" strokeDasharray="4 3" label={{ value: isToday ? 'Today' : marker, position: 'top', fill: '#ffd166' }} />
         </ComposedChart>
       </ResponsiveContainer>
     </ChartFrame>
