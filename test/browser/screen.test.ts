@@ -134,9 +134,11 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
   it('counts on a screen for some treaties only the activity of theirs, live', async () => {
     const page = await env.browser.newPage({ viewport: RESOLUTIONS[0] });
     try {
-      // The chart slot turns every 20 s; five seconds into a minute it shows Activity, and a
-      // fixed clock keeps it there (timers still run, so the socket does too).
-      await page.clock.setFixedTime(Math.floor(Date.now() / 60_000) * 60_000 + 5000);
+      // The chart slot turns every 20 s through five charts; five seconds into a turn of all
+      // five it shows Activity, and a fixed clock keeps it there (timers still run, so the
+      // socket does too).
+      const cycle = 5 * 20_000;
+      await page.clock.setFixedTime(Math.floor(Date.now() / cycle) * cycle + 5000);
       await page.goto(`${env.server.url}/screen?treaties=inf,new-start`);
       const chart = page.locator('.screen-chart[data-chart="Activity"]');
       await chart.locator('.chart-description').waitFor();
@@ -156,6 +158,26 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
     } finally {
       await page.close();
     }
+  });
+
+  it("gives each of New START's three measures a turn of the chart slot of its own", async () => {
+    const cycle = 5 * 20_000;
+    const start = Math.floor(Date.now() / cycle) * cycle;
+    const seen: string[] = [];
+    for (const turn of [2, 3, 4]) {
+      const page = await env.browser.newPage({ viewport: RESOLUTIONS[0] });
+      try {
+        await page.clock.setFixedTime(start + turn * 20_000 + 5000);
+        await page.goto(`${env.server.url}/screen`);
+        const slot = page.locator('.screen-chart[data-chart="New START data exchanges"]');
+        await slot.locator('.recharts-surface').first().waitFor();
+        seen.push(await slot.locator('h4').innerText());
+        expect(await slot.locator('.recharts-line').count()).toBe(2);
+      } finally {
+        await page.close();
+      }
+    }
+    expect(seen).toEqual(['Deployed warheads', 'Deployed launchers', 'Deployed and non-deployed launchers']);
   });
 
   it('honours prefers-reduced-motion: the ticker changes without moving', async () => {

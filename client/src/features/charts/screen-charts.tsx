@@ -1,4 +1,5 @@
 import { memo, useEffect, useState } from 'react';
+import type { Forces } from '@treaty-watch/shared';
 import type { BoardState } from '../../lib/board-state';
 import { ActivityChart } from './activity-chart';
 import { activityOfTreaties } from './activity-of-treaties';
@@ -10,7 +11,14 @@ import './charts.css';
 const MINUTE = 60_000;
 /** Long enough to read a chart from across the room. */
 const EACH_MS = 20_000;
-const CHARTS = ['Activity', 'Treaty lifespans', 'New START data exchanges'] as const;
+/** The slot's turns: New START's three measures each get one, at a size that reads across the room. */
+const CHARTS: readonly { name: string; measure?: keyof Forces }[] = [
+  { name: 'Activity' },
+  { name: 'Treaty lifespans' },
+  { name: 'New START data exchanges', measure: 'deployedWarheads' },
+  { name: 'New START data exchanges', measure: 'deployedLaunchers' },
+  { name: 'New START data exchanges', measure: 'totalLaunchers' },
+];
 
 /** The chart slot's height follows the viewport, as the rest of the screen's type does. */
 function useSlotHeight(share: number): number {
@@ -38,7 +46,8 @@ const Slot = memo(function Slot({ board, only, minute, index, height }: SlotProp
   const treaties = ids.length ? board.treaties.filter((t) => ids.includes(t.id)) : board.treaties;
   const events = useEventDates(board.updates);
   if (index === 1) return <LifespanChart treaties={treaties} events={events} now={now} height={height} axisWidth={Math.round(height * 0.42)} />;
-  if (index === 2) return <DataExchangeChart treaty={board.treaties.find((t) => t.id === 'new-start')} now={now} height={height} only="deployedWarheads" />;
+  const measure = CHARTS[index]?.measure;
+  if (measure) return <DataExchangeChart treaty={board.treaties.find((t) => t.id === 'new-start')} now={now} height={height} only={measure} />;
   return <ActivityChart activity={ids.length ? activityOfTreaties(board.activity, ids) : board.activity} height={height} />;
 });
 
@@ -50,7 +59,7 @@ export default function ScreenCharts({ board, only, now }: { board: BoardState; 
   const height = useSlotHeight(0.26);
   const index = Math.floor(now / EACH_MS) % CHARTS.length;
   return (
-    <div className="screen-chart" data-chart={CHARTS[index]}>
+    <div className="screen-chart" data-chart={CHARTS[index]?.name} data-measure={CHARTS[index]?.measure}>
       <p className="screen-chart-position">
         Chart {index + 1}/{CHARTS.length}
       </p>
