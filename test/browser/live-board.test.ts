@@ -17,7 +17,9 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     await page.locator('[role="status"][data-connection="live"]').waitFor();
     expect(await page.title()).toBe('Treaty Watch');
     await expect.poll(() => page.locator('article[data-treaty-id]').count()).toBe(10);
-    await expect.poll(() => page.locator('article[data-treaty-id="inf"]').innerText()).toMatch(/Abandoned/);
+    // The status with the day it began and how long ago: the INF Treaty ended on 2 August 2019.
+    await expect.poll(() => page.locator('article[data-treaty-id="inf"]').innerText()).toMatch(/Abandoned[\s\S]*2019[\s\S]*\d+ years ago/);
+    expect(await page.locator('article[data-treaty-id="inf"] time').first().getAttribute('datetime')).toMatch(/^2019-08-02/);
     await expect.poll(() => page.locator('article[data-treaty-id="new-start"]').innerText()).toMatch(/Expired/);
     await expect.poll(() => page.locator('section[aria-label="Live feed"] li').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);

@@ -202,6 +202,7 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
     await env.server.stop();
     const stale = page.getByRole('alert').filter({ hasText: /Stale since \d\d:\d\d:\d\d UTC/ });
     await stale.waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-connection="offline"]').innerText()).toMatch(/^Offline since \d\d:\d\d:\d\d UTC$/);
     await page.screenshot({ path: artifactPath('screen-stale-1080p.png') });
     await env.server.start();
     await postUpdate(env.server.url, 'npt', { headline: 'Posted while the screen was away' });

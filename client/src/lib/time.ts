@@ -12,6 +12,11 @@ export const formatDateTime = (iso: string) => `${dateTimeFormat.format(new Date
 export const isoDate = (iso: string) => iso.slice(0, 10);
 /** hh:mm in the reader's own time zone, for "offline since". */
 export const formatLocalTime = (ms: number) => timeFormat.format(new Date(ms));
+/** hh:mm:ss UTC, labelled: screens give times in UTC, like their clock, since a newsroom spans time zones. */
+export const formatUtcTime = (ms: number) => {
+  const d = new Date(ms);
+  return `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} UTC`;
+};
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365.25 * 24 * 3600_000],

@@ -41,7 +41,7 @@ export function ScreenPage() {
     <div className={`screen${breaking ? ' is-breaking' : ''}`}>
       <header className="screen-header">
         <p className="screen-title">Treaty Watch{options.name && <span className="screen-name"> · {options.name}</span>}</p>
-        <ConnectionIndicator connection={connection} />
+        <ConnectionIndicator connection={connection} utc />
         <UtcClock />
       </header>
       <StaleBanner connection={connection} />
