@@ -60,6 +60,10 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
       await page.getByRole('heading', { name: title }).waitFor();
     }
     expect(await page.locator('figure .recharts-surface').count()).toBeGreaterThanOrEqual(5);
+    // Status in words beside each colour of the lifespans, and its axes named.
+    const lifespans = page.locator('figure', { has: page.getByRole('heading', { name: 'Treaty lifespans' }) });
+    expect((await lifespans.locator('.chart-legend li').allInnerTexts()).map((t) => t.trim())).toEqual(expect.arrayContaining(['Abandoned', 'Expired', 'In force', 'Suspended']));
+    expect(await lifespans.locator('.recharts-label').allTextContents()).toEqual(expect.arrayContaining(['Year', 'Treaty', 'Today']));
     expect(errors).toEqual([]);
     await page.close();
   });

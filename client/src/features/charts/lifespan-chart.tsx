@@ -54,9 +54,9 @@ export function LifespanChart({
       description={`From signature to the end of each treaty, or to ${marker}; the colour and the tooltip give its status; diamonds mark entry into force, dots mark dated events, the line marks ${marker}.`}
     >
       <ResponsiveContainer width="100%" height={height ?? Math.max(220, rows.length * 34 + 60)}>
-        <ComposedChart layout="vertical" data={rows} margin={{ left: 10, right: 20, top: 18, bottom: 20 }}>
+        <ComposedChart layout="vertical" data={rows} margin={{ left: 10, right: 32, top: 18, bottom: 20 }}>
           <XAxis type="number" dataKey="span" domain={[first, now]} scale="time" tickFormatter={year} {...AXIS} label={{ value: 'Year', position: 'insideBottom', offset: -10, fill: '#d9dee2' }} />
-          <YAxis type="category" dataKey="name" width={axisWidth} interval={0} {...AXIS} />
+          <YAxis type="category" dataKey="name" width={axisWidth} interval={0} {...AXIS} label={{ value: 'Treaty', position: 'top', offset: 6, fill: '#d9dee2' }} />
           <Tooltip
             {...TOOLTIP}
             formatter={(value, _name, item) => {
@@ -82,6 +82,16 @@ export function LifespanChart({
           <ReferenceLine x={now} stroke="#ffd166" strokeDasharray="4 3" label={{ value: isToday ? 'Today' : marker, position: 'top', fill: '#ffd166' }} />
         </ComposedChart>
       </ResponsiveContainer>
+      <ul className="chart-legend">
+        {[...new Set(rows.map((row) => row.status))].map((status) => (
+          <li key={status}>
+            <svg width="12" height="12" aria-hidden="true">
+              <rect width="12" height="12" fill={STATUS_COLOR[status]} />
+            </svg>{' '}
+            {STATUS_LABELS[status]}
+          </li>
+        ))}
+      </ul>
     </ChartFrame>
   );
 }
