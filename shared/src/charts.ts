@@ -11,6 +11,15 @@ export const activityDaySchema = z.object({
 });
 export type ActivityDay = z.infer<typeof activityDaySchema>;
 
+/**
+ * One day from its per-treaty counts (a Map or entries, never an object's inherited keys: a
+ * treaty id is any slug, "constructor" too). The total is their sum; treaties at zero are left out.
+ */
+export function activityDayOf(date: string, counts: Iterable<readonly [string, number]>): ActivityDay {
+  const byTreaty = Object.fromEntries([...counts].filter(([, n]) => n > 0));
+  return { date, count: Object.values(byTreaty).reduce((sum, n) => sum + n, 0), byTreaty };
+}
+
 /** How many days the activity chart covers, ending on the board's day. */
 export const ACTIVITY_DAYS = 30;
 

@@ -1,4 +1,4 @@
-import type { ActivityDay, Change, Snapshot, Treaty, Update } from '@treaty-watch/shared';
+import { activityDayOf, type ActivityDay, type Change, type Snapshot, type Treaty, type Update } from '@treaty-watch/shared';
 
 /** How many updates the live feed keeps; older ones are on each treaty's page. */
 export const FEED_LIMIT = 200;
@@ -47,11 +47,9 @@ function countActivity(activity: ActivityDay[], change: Change, isNew: boolean):
   const day = update.occurredAt.slice(0, 10);
   return activity.map((d) => {
     if (d.date !== day) return d;
-    const id = update.treatyId;
-    // Own keys only: a treaty id is any slug, "constructor" too.
-    const others = Object.fromEntries(Object.entries(d.byTreaty).filter(([key]) => key !== id));
-    const after = Math.max(0, (Object.hasOwn(d.byTreaty, id) ? (d.byTreaty[id] ?? 0) : 0) + step);
-    return { date: d.date, count: Math.max(0, d.count + step), byTreaty: after > 0 ? { ...others, [id]: after } : others };
+    const counts = new Map(Object.entries(d.byTreaty));
+    counts.set(update.treatyId, Math.max(0, (counts.get(update.treatyId) ?? 0) + step));
+    return activityDayOf(d.date, counts);
   });
 }
 

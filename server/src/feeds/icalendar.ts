@@ -24,6 +24,7 @@ const stamp = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').
 
 const day = (iso: string) => iso.slice(0, 10).replace(/-/g, '');
 const LIVE = ['in_force', 'suspended', 'withdrawal_pending'];
+const pageOf = (t: Treaty, origin: string) => `${origin}/treaties/${t.id}`;
 
 interface CalendarEvent {
   uid: string;
@@ -42,8 +43,8 @@ function expiryOf(t: Treaty, origin: string): CalendarEvent {
     start: `DTSTART;VALUE=DATE:${day(expiresAt)}`,
     sortKey: expiresAt,
     summary: `${t.shortName} expires`,
-    description: `${t.name} runs to the end of this day (UTC) unless extended. ${origin}/treaties/${t.id}`,
-    url: `${origin}/treaties/${t.id}`,
+    description: `${t.name} runs to the end of this day (UTC) unless extended. ${pageOf(t, origin)}`,
+    url: pageOf(t, origin),
   };
 }
 
@@ -56,9 +57,9 @@ function keyDateOf(t: Treaty, date: KeyDate, origin: string): CalendarEvent {
     start: wholeDay ? `DTSTART;VALUE=DATE:${day(date.on)}` : `DTSTART:${stamp(date.on)}`,
     sortKey: date.on,
     summary: `${t.shortName}: ${date.title}`,
-    description: [`${t.name}: ${date.title}.`, date.sourceUrl && `Source: ${date.sourceUrl}`, `${origin}/treaties/${t.id}`].filter(Boolean).join(' '),
+    description: [`${t.name}: ${date.title}.`, date.sourceUrl && `Source: ${date.sourceUrl}`, pageOf(t, origin)].filter(Boolean).join(' '),
     // A URI as typed may hold spaces or other characters a calendar's URL value may not.
-    url: date.sourceUrl ? new URL(date.sourceUrl).href : `${origin}/treaties/${t.id}`,
+    url: date.sourceUrl ? new URL(date.sourceUrl).href : pageOf(t, origin),
   };
 }
 

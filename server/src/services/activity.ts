@@ -1,4 +1,4 @@
-import { ACTIVITY_DAYS, DAY_MS, type ActivityDay, type Update } from '@treaty-watch/shared';
+import { ACTIVITY_DAYS, activityDayOf, DAY_MS, type ActivityDay, type Update } from '@treaty-watch/shared';
 
 /** Updates per UTC day over the ACTIVITY_DAYS days ending on `at`'s day, every day present. */
 export function activityOf(updates: readonly Pick<Update, 'treatyId' | 'occurredAt' | 'retractedAt'>[], at: string): ActivityDay[] {
@@ -11,9 +11,5 @@ export function activityOf(updates: readonly Pick<Update, 'treatyId' | 'occurred
     const day = counts.get(update.occurredAt.slice(0, 10));
     day?.set(update.treatyId, (day.get(update.treatyId) ?? 0) + 1);
   }
-  return [...counts].map(([date, byTreaty]) => ({
-    date,
-    count: [...byTreaty.values()].reduce((sum, n) => sum + n, 0),
-    byTreaty: Object.fromEntries(byTreaty),
-  }));
+  return [...counts].map(([date, byTreaty]) => activityDayOf(date, byTreaty));
 }

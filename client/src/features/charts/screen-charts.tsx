@@ -45,8 +45,9 @@ const Slot = memo(function Slot({ board, only, minute, index, height }: SlotProp
   const ids = only.split(',').filter(Boolean);
   const treaties = ids.length ? board.treaties.filter((t) => ids.includes(t.id)) : board.treaties;
   const events = useEventDates(board.updates);
-  if (index === 1) return <LifespanChart treaties={treaties} events={events} now={now} height={height} axisWidth={Math.round(height * 0.42)} />;
-  const measure = CHARTS[index]?.measure;
+  const chart = CHARTS[index];
+  if (chart?.name === 'Treaty lifespans') return <LifespanChart treaties={treaties} events={events} now={now} height={height} axisWidth={Math.round(height * 0.42)} />;
+  const measure = chart?.measure;
   if (measure) return <DataExchangeChart treaty={board.treaties.find((t) => t.id === 'new-start')} now={now} height={height} only={measure} />;
   return <ActivityChart activity={ids.length ? activityOfTreaties(board.activity, ids) : board.activity} height={height} />;
 });

@@ -35,7 +35,6 @@ const fromToken = (row: Text<TokenRow, 'treaties'> | undefined) => row && toToke
 const fromIdempotency = (row: Text<IdempotencyRow, 'response'> | undefined) =>
   toIdempotency(row && { ...row, response: json(row.response) });
 
-
 /** The embedded store: one SQLite file in WAL mode under `DATA_DIR`. */
 export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): Store {
   fs.mkdirSync(dataDir, { recursive: true });
