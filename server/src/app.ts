@@ -3,9 +3,10 @@ import express from 'express';
 import { Server } from 'socket.io';
 import { REPLAY_LIMIT } from '@treaty-watch/shared';
 import type { Config } from './config';
-import { BODY_LIMIT, errorHandler } from './http/error-handler';
+import { errorHandler } from './http/error-handler';
 import { buildIdOf, clientApp } from './http/client-app';
 import { HttpProblem, problems } from './http/problem';
+import { readJsonBody } from './http/read-body';
 import { rateLimit, readKey, writeKey } from './http/rate-limit';
 import { requireJson } from './http/require-json';
 import { cors, securityHeaders } from './http/security';
@@ -142,7 +143,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
     readLimit,
     writeLimit,
     requireJson,
-    express.json({ limit: BODY_LIMIT }),
+    readJsonBody,
     treatiesRoutes({ board, updates, treaties, tokens, broadcaster }),
     updatesRoutes({ board, updates, tokens, broadcaster }),
     scheduledRoutes({ embargoes, tokens }),

@@ -45,8 +45,10 @@ export const updatesResponseSchema = z.object({
 });
 export type UpdatesResponse = z.infer<typeof updatesResponseSchema>;
 
-/** `YYYY-MM-DD` (the end of that day, UTC) or a full UTC timestamp. */
-export const asOfSchema = z.union([z.iso.date(), instantSchema], { error: 'must be YYYY-MM-DD or a UTC timestamp' });
+/** `YYYY-MM-DD` (the end of that day, UTC) or a full UTC timestamp; ISO's year 0000 is before any record (and before year 1). */
+export const asOfSchema = z
+  .union([z.iso.date(), instantSchema], { error: 'must be YYYY-MM-DD or a UTC timestamp' })
+  .refine((value) => !value.startsWith('0000'), { error: 'must be in year 1 or later' });
 
 export const snapshotQuerySchema = z.strictObject({ asOf: asOfSchema.optional() });
 export type SnapshotQuery = z.infer<typeof snapshotQuerySchema>;

@@ -25,6 +25,7 @@ export type Problem = z.infer<typeof problemSchema>;
 export const PROBLEM_TYPES = {
   invalidBody: '/problems/invalid-body',
   invalidQuery: '/problems/invalid-query',
+  invalidPath: '/problems/invalid-path',
   unauthorized: '/problems/unauthorized',
   forbidden: '/problems/forbidden',
   notFound: '/problems/not-found',
@@ -37,4 +38,6 @@ export const PROBLEM_TYPES = {
   rateLimited: '/problems/rate-limited',
   unavailable: '/problems/unavailable',
   internal: '/problems/internal',
+  /** RFC 9457's type for a problem that means no more than its HTTP status (a 416 on a file, say). */
+  statusOnly: 'about:blank',
 } as const;

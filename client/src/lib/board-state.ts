@@ -76,7 +76,7 @@ export function applyChange(state: BoardState, change: Change, receivedAt: numbe
     activity = countActivity(activity, change, !known);
     updates = known ? updates.map((u) => (u.id === update.id ? update : u)) : [update, ...updates].slice(0, FEED_LIMIT);
     // Only updates still in the feed keep an arrival time, so a screen left on for weeks stays small.
-    if (!known) arrivals = Object.fromEntries([[update.id, receivedAt], ...updates.flatMap((u) => (u.id in arrivals ? [[u.id, arrivals[u.id]]] : []))]);
+    if (!known) arrivals = Object.fromEntries([[update.id, receivedAt], ...updates.flatMap((u) => (Object.hasOwn(arrivals, u.id) ? [[u.id, arrivals[u.id]]] : []))]);
   }
   if (change.revised?.length) {
     const revised = new Map(change.revised.map((u) => [u.id, u]));

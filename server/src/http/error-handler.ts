@@ -1,14 +1,26 @@
+import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
+import type { Problem } from '@treaty-watch/shared';
 import { DomainError } from '../services/errors';
 import { IdempotentReplay } from '../services/write';
 import { StoreUnavailableError } from '../store/store-unavailable';
 import { HttpProblem, problems, sendProblem } from './problem';
 
-export const BODY_LIMIT = '64kb';
+/** The 4xx an http-errors style error carries (the router, body-parser, send), if it carries one. */
+function clientStatusOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
+  const code = status ?? statusCode;
+  return typeof code === 'number' && Number.isInteger(code) && code >= 400 && code < 500 ? code : undefined;
+}
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
+/** What a refused request reads back: its path cut short, since it may be long and is the client's own. */
+function refusal(status: number, path: string): Problem {
+  const shown = path.length > 100 ? `${path.slice(0, 100)}…` : path;
+  if (status === 400) return problems.invalidPath(`The path ${shown} has a malformed percent-escape or a NUL.`);
+  if (status === 404) return problems.notFound(`Nothing at ${shown}.`);
+  if (status === 403) return problems.statusOnly(403, `The path ${shown} points outside what is served.`);
+  return problems.statusOnly(status, `${STATUS_CODES[status] ?? 'Refused'}: ${shown}.`);
 }
 
 /**
@@ -48,15 +60,9 @@ export function errorHandler(onStoreError: () => void): ErrorRequestHandler {
       res.set('Retry-After', '5');
       return sendProblem(res, problems.unavailable());
     }
-    const parserError = error as BodyParserError;
-    if (parserError.type === 'entity.too.large') return sendProblem(res, problems.tooLarge(BODY_LIMIT));
-    if (parserError.type === 'entity.parse.failed') {
-      return sendProblem(res, problems.invalidBody([{ field: '', message: 'the body is not valid JSON' }]));
-    }
-    if (parserError.type === 'encoding.unsupported' || parserError.type === 'charset.unsupported') {
-      return sendProblem(res, problems.unsupportedMediaType());
-    }
-    if (parserError.status === 404) return sendProblem(res, problems.notFound(`Nothing at ${req.path}.`));
+    // A library refused the request itself: the client's mistake, logged at info with the request.
+    const status = clientStatusOf(error);
+    if (status !== undefined) return sendProblem(res, refusal(status, req.path));
     req.log.error({ err: error }, `${req.method} ${req.originalUrl} failed`);
     sendProblem(res, problems.internal());
   };

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type FieldError, type Problem, type Status } from '@treaty-watch/shared';
 import type { ZodError } from 'zod';
@@ -34,6 +35,13 @@ export const problems = {
     title: 'The query string is not valid',
     status: 400,
     errors,
+  }),
+  invalidPath: (detail: string): Problem => ({
+    type: PROBLEM_TYPES.invalidPath,
+    title: 'The URL path cannot be read',
+    status: 400,
+    detail,
+    errors: [{ field: 'path', message: detail }],
   }),
   unauthorized: (detail: string): Problem => ({
     type: PROBLEM_TYPES.unauthorized,
@@ -75,17 +83,23 @@ export const problems = {
     status: 429,
     detail,
   }),
+  statusOnly: (status: number, detail: string): Problem => ({
+    type: PROBLEM_TYPES.statusOnly,
+    title: STATUS_CODES[status] ?? 'Request refused',
+    status,
+    detail,
+  }),
   tooLarge: (limit: string): Problem => ({
     type: PROBLEM_TYPES.tooLarge,
     title: 'The request body is too large',
     status: 413,
     detail: `Bodies are limited to ${limit}.`,
   }),
-  unsupportedMediaType: (): Problem => ({
+  unsupportedMediaType: (detail = 'Send Content-Type: application/json.'): Problem => ({
     type: PROBLEM_TYPES.unsupportedMediaType,
     title: 'The request body must be JSON',
     status: 415,
-    detail: 'Send Content-Type: application/json.',
+    detail,
   }),
   unavailable: (): Problem => ({
     type: PROBLEM_TYPES.unavailable,

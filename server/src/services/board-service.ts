@@ -89,7 +89,14 @@ export function createBoardService(store: Store, buildId: string, answers: LastA
         });
       }
       const seq = await store.currentSeq();
-      const { treaties, updates } = boardAsOf(await store.logEntries(0, seq), at);
+      const log = await store.logEntries(0, seq);
+      const first = log.reduce<string | undefined>((earliest, entry) => (!earliest || entry.effectiveAt < earliest ? entry.effectiveAt : earliest), undefined);
+      if (first && at < first) {
+        throw new DomainError('invalid_query', 'The record starts later than that.', {
+          errors: [{ field: 'asOf', message: `must not be earlier than ${first.slice(0, 10)}, the first date in the record` }],
+        });
+      }
+      const { treaties, updates } = boardAsOf(log, at);
       return {
         seq,
         serverTime: now.toISOString(),

@@ -10,19 +10,22 @@ const forces = (f: FactForces): Forces => ({
   totalLaunchers: f.total_launchers,
 });
 
-/** New START's data exchanges as the fact sheet gives them, each with its source and caveat. */
-const EXCHANGES: Record<string, DataExchange[]> = {
-  'new-start': facts.new_start_data_exchanges.map((row) => ({
-    asOf: row.as_of,
-    us: forces(row.us),
-    russia: forces(row.russia),
-    source: row.source,
-    note: row.source_note,
-  })),
-};
+/** New START's data exchanges as the fact sheet gives them, each with its source and caveat; a Map, since the id comes from the URL. */
+const EXCHANGES = new Map<string, DataExchange[]>([
+  [
+    'new-start',
+    facts.new_start_data_exchanges.map((row) => ({
+      asOf: row.as_of,
+      us: forces(row.us),
+      russia: forces(row.russia),
+      source: row.source,
+      note: row.source_note,
+    })),
+  ],
+]);
 
 export function dataExchangesOf(treatyId: string): DataExchangesResponse {
-  const exchanges = EXCHANGES[treatyId];
+  const exchanges = EXCHANGES.get(treatyId);
   if (!exchanges) throw new DomainError('not_found', `The fact sheet has no data exchanges for "${treatyId}".`);
   return { treatyId, exchanges };
 }

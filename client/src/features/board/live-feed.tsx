@@ -1,6 +1,7 @@
 import type { Treaty, Update } from '@treaty-watch/shared';
 import { relativeAge, formatDateTime } from '../../lib/time';
 import { StatusMove, UpdateHeadline } from './update-line';
+import { own } from '../../lib/own';
 
 /** A new item stays marked this long. */
 const ARRIVAL_MS = 8000;
@@ -16,7 +17,7 @@ export function LiveFeed({ updates, treaties, arrivals, now }: { updates: Update
       ) : (
         <ol>
           {updates.slice(0, SHOWN).map((update) => {
-            const arrived = arrivals[update.id];
+            const arrived = own(arrivals, update.id);
             const fresh = arrived !== undefined && now - arrived < ARRIVAL_MS;
             return (
               <li key={update.id} className={fresh ? 'just-arrived' : undefined}>

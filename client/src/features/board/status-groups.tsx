@@ -3,6 +3,7 @@ import type { Highlight } from '../../lib/board-state';
 import { StatusIcon } from './status-icon';
 import { STATUS_ORDER } from './status-style';
 import { TreatyCard } from './treaty-card';
+import { own } from '../../lib/own';
 
 /** Treaties grouped by what they are now, expiring and in-force first; empty groups are left out. */
 export function StatusGroups({ treaties, now, highlights }: { treaties: Treaty[]; now: number; highlights: Record<string, Highlight> }) {
@@ -19,7 +20,7 @@ export function StatusGroups({ treaties, now, highlights }: { treaties: Treaty[]
             </h2>
             <div className="cards">
               {group.map((treaty) => (
-                <TreatyCard key={treaty.id} treaty={treaty} now={now} highlight={highlights[treaty.id]} />
+                <TreatyCard key={treaty.id} treaty={treaty} now={now} highlight={own(highlights, treaty.id)} />
               ))}
             </div>
           </section>

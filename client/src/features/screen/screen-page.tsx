@@ -13,6 +13,7 @@ import { screenOptions } from './screen-options';
 import { StaleBanner } from './stale-banner';
 import { Ticker } from './ticker';
 import './screen.css';
+import { own } from '../../lib/own';
 
 const ScreenCharts = lazy(() => import('../charts/screen-charts'));
 
@@ -34,7 +35,7 @@ export function ScreenPage() {
   // A desk's screen shows its own treaties everywhere: the feed, the ticker and what breaks.
   const updates = options.treaties ? board.updates.filter((u) => wanted(u.treatyId)) : board.updates;
   const latest = updates[0];
-  const arrived = latest && board.arrivals[latest.id];
+  const arrived = latest && own(board.arrivals, latest.id);
   const breaking = latest && arrived !== undefined && now - arrived < options.bannerMs ? latest : undefined;
 
   return (
@@ -52,7 +53,7 @@ export function ScreenPage() {
         ) : (
           <div className="screen-cards" data-columns={columnsFor(treaties.length)}>
             {treaties.map((treaty) => (
-              <TreatyCard key={treaty.id} treaty={treaty} now={now} highlight={board.highlights[treaty.id]} />
+              <TreatyCard key={treaty.id} treaty={treaty} now={now} highlight={own(board.highlights, treaty.id)} />
             ))}
           </div>
         )}
