@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { API_ROUTES, type ApiRoute } from './routes-table';
+import type { Media } from './media';
+import { API_ROUTES, isWrite, problemStatusesOf, type ApiRoute } from './routes-table';
 import { SCHEMAS, type SchemaName } from './schemas';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
@@ -19,18 +20,28 @@ function jsonSchema(name: SchemaName): JsonSchema {
 }
 
 const PROBLEM_TEXT: Record<number, string> = {
-  400: 'Invalid body or query; `errors` names each field',
+  400: 'Invalid body, query, header or path (a malformed escape); `errors` names each part',
   401: 'Missing, unknown or revoked token',
   403: 'The token lacks the role or the treaty scope',
   404: 'No such treaty, update or token',
   409: 'Conflict: an impossible status change (with `allowed`), a stale version, or a duplicate',
   413: 'Body over 64 KB',
-  415: 'Body is not JSON',
-  422: 'Idempotency-Key reused with a different request',
+  415: 'Body is not JSON, or in a charset or Content-Encoding the server does not read',
+  422: 'Idempotency-Key reused with a different request, or a request that cannot be carried out as sent',
   428: 'If-Match is required',
   429: 'Rate limited; see Retry-After',
   500: 'Something failed on the server; nothing was changed',
   503: 'The database refuses writes or does not answer; see Retry-After',
+};
+
+const body = (media: SchemaName | Media) =>
+  typeof media === 'string'
+    ? { 'application/json': { schema: ref(media) } }
+    : { [media.type]: { schema: media.schema ?? { type: 'string' } } };
+
+const ETAG = { ETag: { description: 'The version of this answer, for If-None-Match', schema: { type: 'string' } } };
+const REPLAYED = {
+  'Idempotent-Replayed': { description: 'Present on a retry with the same Idempotency-Key: the first answer again', schema: { const: 'true' } },
 };
 
 function operation(route: ApiRoute) {
@@ -47,23 +58,26 @@ function operation(route: ApiRoute) {
   if (route.headers?.ifMatch) {
     parameters.push({ name: 'If-Match', in: 'header', required: true, description: 'The version you read, as in the ETag', schema: { type: 'string' } });
   }
-  if (route.headers?.idempotencyKey) {
-    parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'A retry with the same key returns the first result', schema: { type: 'string', maxLength: 255 } });
+  if (isWrite(route)) {
+    parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'A retry with the same key returns the first result', schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' } });
   }
-  const problems = [...route.problems, ...(route.path.startsWith('/api/') ? [429] : []), 500];
-  const [okStatus, okSchema] = route.ok;
+  if (route.conditional) {
+    parameters.push({ name: 'If-None-Match', in: 'header', required: false, description: 'The ETag you hold; 304 when it is still current', schema: { type: 'string' } });
+  }
+  const [okStatus, okBody] = route.ok;
+  const headers = { ...(route.conditional ? ETAG : {}), ...(isWrite(route) ? REPLAYED : {}) };
+  const success = (description: string, media: SchemaName | Media) => ({ description, ...(Object.keys(headers).length ? { headers } : {}), content: body(media) });
   return {
     summary: route.summary,
     ...(route.role ? { description: `Needs the ${route.role} role.`, security: [{ bearer: [] }] } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(route.body) } } } } : {}),
     responses: {
-      [okStatus]: { description: 'Success', content: { 'application/json': { schema: ref(okSchema) } } },
-      ...(route.alsoOk
-        ? { [route.alsoOk[0]]: { description: route.alsoOk[2], content: { 'application/json': { schema: ref(route.alsoOk[1]) } } } }
-        : {}),
+      [okStatus]: success('Success', okBody),
+      ...(route.alsoOk ? { [route.alsoOk[0]]: success(route.alsoOk[2], route.alsoOk[1]) } : {}),
+      ...(route.conditional ? { 304: { description: 'Not modified: the If-None-Match named the current version', headers: ETAG } } : {}),
       ...Object.fromEntries(
-        problems.map((status) => [
+        problemStatusesOf(route).map((status) => [
           status,
           { description: PROBLEM_TEXT[status] ?? 'Problem', content: { 'application/problem+json': { schema: ref('Problem') } } },
         ]),

@@ -1,4 +1,5 @@
 import type { Role } from '@treaty-watch/shared';
+import { JSON_FEED, text, type Media } from './media';
 import type { SchemaName } from './schemas';
 
 export interface ApiRoute {
@@ -8,16 +9,39 @@ export interface ApiRoute {
   role?: Role;
   query?: SchemaName;
   body?: SchemaName;
-  /** The success status and the schema of its body. */
-  ok: [number, SchemaName];
+  /** The success status and the schema (or media type) of its body. */
+  ok: [number, SchemaName | Media];
   /** A second success, e.g. 202 for an update held under embargo. */
   alsoOk?: [number, SchemaName, string];
-  /** Problem statuses this route answers with beyond those every route may give. */
+  /** Problem statuses this route answers with beyond those its kind gives (see `problemStatusesOf`). */
   problems: number[];
-  headers?: { ifMatch?: boolean; idempotencyKey?: boolean };
+  headers?: { ifMatch?: boolean };
+  /** Sends an ETag and answers 304 to an If-None-Match that names it. */
+  conditional?: boolean;
 }
 
-/** Every route of the API, as the OpenAPI document lists it; a test checks them against the server. */
+/** Writes honour Idempotency-Key: a retry gets the first answer, the key with another request a 422. */
+export const isWrite = (route: Pick<ApiRoute, 'method'>): boolean => route.method !== 'get';
+
+/**
+ * The problems a route gives by what it is, with those it lists: any path with a parameter may
+ * hold a malformed escape (400); anything under /api reads a JSON body when one is sent (400, 413,
+ * 415) and is rate limited (429), like the feeds; a write checks its Idempotency-Key (400, 422);
+ * a role needs a token (401, 403); whatever reads the database may find it gone (503).
+ */
+export function problemStatusesOf(route: ApiRoute): number[] {
+  const statuses = new Set(route.problems);
+  const add = (...more: number[]) => more.forEach((status) => statuses.add(status));
+  if (route.path.includes('{')) add(400);
+  if (route.path.startsWith('/api/')) add(400, 413, 415, 429, 503);
+  if (route.path.startsWith('/feeds/')) add(429, 503);
+  if (isWrite(route)) add(400, 422);
+  if (route.role) add(401, 403);
+  add(500);
+  return [...statuses].sort((a, b) => a - b);
+}
+
+/** Every route the server answers, as the OpenAPI document lists it; a test checks them against the server. */
 export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/api/treaties', summary: 'The board: every treaty', ok: [200, 'TreatiesResponse'], problems: [] },
   { method: 'get', path: '/api/treaties/{id}', summary: 'One treaty and its updates, newest first', ok: [200, 'TreatyDetailResponse'], problems: [404] },
@@ -30,7 +54,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
     ok: [201, 'PostUpdateResponse'],
     alsoOk: [202, 'ScheduledResponse', 'Held under embargo until publishAt; only editors can see it until then'],
     problems: [400, 401, 403, 404, 409, 413, 415, 422],
-    headers: { idempotencyKey: true },
   },
   {
     method: 'post',
@@ -40,7 +63,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
     body: 'CreateTreatyBody',
     ok: [201, 'TreatyResponse'],
     problems: [400, 401, 403, 409, 413, 415, 422],
-    headers: { idempotencyKey: true },
   },
   {
     method: 'patch',
@@ -77,7 +99,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
     body: 'RetractUpdateBody',
     ok: [200, 'PostUpdateResponse'],
     problems: [400, 401, 403, 404, 409, 413, 415, 422],
-    headers: { idempotencyKey: true },
   },
   {
     method: 'get',
@@ -104,7 +125,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
     role: 'editor',
     ok: [200, 'ScheduledResponse'],
     problems: [401, 403, 404, 409, 422],
-    headers: { idempotencyKey: true },
   },
   { method: 'get', path: '/api/tokens', summary: 'List tokens (never their values)', role: 'admin', ok: [200, 'TokensResponse'], problems: [401, 403] },
   {
@@ -115,7 +135,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
     body: 'CreateTokenBody',
     ok: [201, 'CreateTokenResponse'],
     problems: [400, 401, 403, 413, 415, 422],
-    headers: { idempotencyKey: true },
   },
   {
     method: 'post',
@@ -124,7 +143,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
     role: 'admin',
     ok: [200, 'RevokeTokenResponse'],
     problems: [401, 403, 404, 422],
-    headers: { idempotencyKey: true },
   },
   { method: 'get', path: '/api/audit', summary: 'Who did what, newest first', role: 'admin', query: 'AuditQuery', ok: [200, 'AuditResponse'], problems: [400, 401, 403] },
   { method: 'get', path: '/api/webhooks', summary: 'Webhook endpoints (never their secrets)', role: 'admin', ok: [200, 'WebhooksResponse'], problems: [401, 403] },
@@ -136,7 +154,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
     body: 'CreateWebhookBody',
     ok: [201, 'CreateWebhookResponse'],
     problems: [400, 401, 403, 413, 415, 422],
-    headers: { idempotencyKey: true },
   },
   { method: 'get', path: '/api/webhooks/{id}', summary: 'One webhook endpoint and its state', role: 'admin', ok: [200, 'WebhookResponse'], problems: [401, 403, 404] },
   {
@@ -158,6 +175,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
     ok: [200, 'DeliveriesResponse'],
     problems: [400, 401, 403, 404],
   },
+  { method: 'get', path: '/api/openapi.json', summary: 'This document', ok: [200, { type: 'application/json', schema: { type: 'object' } }], problems: [] },
+  { method: 'get', path: '/api/docs', summary: 'A page that reads this document', ok: [200, text('text/html')], problems: [] },
+  { method: 'get', path: '/feeds/updates.atom', summary: 'Atom feed of the latest updates', ok: [200, text('application/atom+xml')], problems: [], conditional: true },
+  { method: 'get', path: '/feeds/updates.json', summary: 'JSON Feed of the latest updates', ok: [200, JSON_FEED], problems: [], conditional: true },
+  { method: 'get', path: '/feeds/treaties/{id}.atom', summary: "Atom feed of one treaty's updates", ok: [200, text('application/atom+xml')], problems: [404], conditional: true },
+  { method: 'get', path: '/feeds/deadlines.ics', summary: 'iCalendar of coming deadlines (expiries, key dates)', ok: [200, text('text/calendar')], problems: [], conditional: true },
   { method: 'get', path: '/healthz', summary: 'Liveness', ok: [200, 'Health'], problems: [] },
   { method: 'get', path: '/readyz', summary: 'Readiness: the database answers', ok: [200, 'Ready'], problems: [503] },
+  { method: 'get', path: '/metrics', summary: 'Prometheus metrics, in its text format', ok: [200, text('text/plain')], problems: [] },
 ];
