@@ -12,7 +12,7 @@ export interface ApiRoute {
   /** The success status and the schema (or media type) of its body. */
   ok: [number, SchemaName | Media];
   /** A second success, e.g. 202 for an update held under embargo. */
-  alsoOk?: [number, SchemaName, string];
+  alsoOk?: [number, SchemaName | Media, string];
   /** Problem statuses this route answers with beyond those its kind gives (see `problemStatusesOf`). */
   problems: number[];
   headers?: { ifMatch?: boolean };
@@ -176,7 +176,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
     problems: [400, 401, 403, 404],
   },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', ok: [200, { type: 'application/json', schema: { type: 'object' } }], problems: [] },
-  { method: 'get', path: '/api/docs', summary: 'A page that reads this document', ok: [200, text('text/html')], problems: [] },
+  {
+    method: 'get',
+    path: '/api/docs',
+    summary: 'A page that reads this document, served as a file (ranges and conditional requests as for any file)',
+    ok: [200, text('text/html')],
+    alsoOk: [206, text('text/html'), 'The range of the page asked for'],
+    problems: [412, 416],
+    conditional: true,
+  },
   { method: 'get', path: '/feeds/updates.atom', summary: 'Atom feed of the latest updates', ok: [200, text('application/atom+xml')], problems: [], conditional: true },
   { method: 'get', path: '/feeds/updates.json', summary: 'JSON Feed of the latest updates', ok: [200, JSON_FEED], problems: [], conditional: true },
   { method: 'get', path: '/feeds/treaties/{id}.atom', summary: "Atom feed of one treaty's updates", ok: [200, text('application/atom+xml')], problems: [404], conditional: true },
