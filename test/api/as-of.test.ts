@@ -36,6 +36,19 @@ describe('the board as of a date', () => {
     expect(then.updates).toEqual(live.updates);
   });
 
+  it('refuses a day before year 1 or before the first date in the record, naming asOf', async () => {
+    const log = await server.app.store.logEntries(0, await server.app.store.currentSeq());
+    const first = log.map((entry) => entry.effectiveAt).sort()[0] ?? '';
+    const before = new Date(Date.parse(first) - 1).toISOString();
+    for (const value of ['0000-01-01', '0000-12-31T23:59:59.999Z', '0001-01-01', '1000-06-15', before]) {
+      const { status, body } = await request<{ errors?: { field: string }[] }>(`${server.url}/api/snapshot?asOf=${encodeURIComponent(value)}`);
+      expect([status, body.errors?.map((e) => e.field)], value).toEqual([400, ['asOf']]);
+    }
+    const { status, body } = await asOf(first);
+    expect(status).toBe(200);
+    expect(body.activity.every((day) => /^\d{4}-\d{2}-\d{2}$/.test(day.date))).toBe(true);
+  });
+
   it('leaves out treaties that had no entry yet', async () => {
     const { body } = await asOf('1971-01-01');
     expect(body.treaties.map((t) => t.id)).toEqual(['npt']);

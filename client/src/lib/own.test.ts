@@ -8,5 +8,4 @@ describe('own', () => {
     expect(own(highlights, 'inf')).toBe(1);
     expect(own({ constructor: 2 }, 'constructor')).toBe(2);
   });
-
 });
