@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateTokenResponse, PostUpdateResponse } from '@treaty-watch/shared';
 import { request } from '../support/api-client';
 import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
-import { bearer, conformanceChecker, json, type Conforms, type Document } from '../support/openapi-conformance';
+import { bearer, conformanceChecker, json, operationsOf, type Conforms, type Document } from '../support/openapi-conformance';
 import { repoRoot } from '../support/paths';
 
 /** Route files whose routers app.ts mounts at the root; every other one it mounts under /api. */
@@ -134,6 +134,13 @@ describe('the OpenAPI document', () => {
     }
     expect((await conforms('GET', '/feeds/treaties/{id}.atom', '/feeds/treaties/nope.atom')).status).toBe(404);
     expect((await conforms('GET', '/feeds/treaties/{id}.atom', '/feeds/treaties/%ZZ.atom')).status).toBe(400);
+  });
+
+  it('drove every operation of the document to a success', () => {
+    const missed = operationsOf(document)
+      .map(({ method, template }) => `${method} ${template}`)
+      .filter((operation) => ![...conforms.seen].some((answer) => answer.startsWith(`${operation} 2`)));
+    expect(missed).toEqual([]);
   });
 
   it('serves a readable docs page from the app itself', async () => {

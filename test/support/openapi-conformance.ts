@@ -30,9 +30,12 @@ export function conformanceChecker(base: string, document: Document) {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats.default(ajv);
   ajv.addSchema(document, 'openapi.json');
+  /** `METHOD /template status` of every answer checked, so a test can tell which routes it has not driven. */
+  const seen = new Set<string>();
 
-  return async function conforms<T = unknown>(method: string, template: string, path: string, init: RequestInit = {}): Promise<Answer<T>> {
+  async function conforms<T = unknown>(method: string, template: string, path: string, init: RequestInit = {}): Promise<Answer<T>> {
     const response = await fetch(`${base}${path}`, { method, ...init });
+    seen.add(`${method} ${template} ${response.status}`);
     const text = await response.text();
     const what = `${method} ${path.slice(0, 80)} (${template}) answered ${response.status}`;
     const declared = document.paths[template]?.[method.toLowerCase()]?.responses[String(response.status)];
@@ -50,7 +53,8 @@ export function conformanceChecker(base: string, document: Document) {
     const valid = validate?.(body);
     expect(valid, `${what}: ${JSON.stringify(validate?.errors?.slice(0, 3))}`).toBe(true);
     return { status: response.status, contentType, headers: response.headers, body: body as T };
-  };
+  }
+  return Object.assign(conforms, { seen });
 }
 
 export type Conforms = ReturnType<typeof conformanceChecker>;
