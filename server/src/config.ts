@@ -14,7 +14,7 @@ const originList = (name: string) =>
 
 /** Where readers reach the server: feeds and calendars link there, never to what a request's headers claim. */
 const publicUrl = z
-  .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an absolute http or https URL' })
+  .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an absolute http or https URL', abort: true })
   .refine((url) => !/[?#]/.test(url), 'PUBLIC_URL must not have a query or a fragment')
   .refine((url) => !new URL(url).username && !new URL(url).password, 'PUBLIC_URL must not hold credentials')
   .transform((url) => new URL(url).href.replace(/\/+$/, ''));
