@@ -15,6 +15,8 @@ const HTTP_URI = new RegExp(
     `(?:/${PCHAR}*)*(?:\\?(?:${PCHAR}|[/?])*)?(?:#(?:${PCHAR}|[/?])*)?$`,
 );
 
+const URL_MAX = 2000;
+
 /** An http(s) URI as RFC 3986 writes it. */
 export const isHttpUri = (text: string): boolean => HTTP_URI.test(text);
 
@@ -53,6 +55,7 @@ export function shownUrl(text: string | undefined): string | undefined {
 export function storedUrlSchema(options: { hostname?: RegExp } = {}) {
   return z
     .string()
+    .max(URL_MAX)
     .refine((text) => !/\p{Cc}/u.test(text), { error: 'must not hold control characters', abort: true })
     .pipe(
       z
@@ -65,6 +68,6 @@ export function storedUrlSchema(options: { hostname?: RegExp } = {}) {
           }
         })
         .refine(isHttpUri, 'must be a valid URI (RFC 3986)')
-        .max(2000),
+        .max(URL_MAX),
     );
 }

@@ -22,8 +22,8 @@ let server: TestServer;
 let updateId = '';
 
 /** GET with whatever headers a client may forge, Host included (fetch will not send that one). */
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(server.url);
+function get(path: string, headers: Record<string, string> = {}, from: TestServer = server): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(from.url);
   return new Promise((resolve, reject) => {
     http
       .get({ hostname, port, path, headers }, (response) => {
@@ -170,17 +170,7 @@ describe('with PUBLIC_URL', () => {
   afterAll(() => behindProxy.close());
 
   it('links start with it, whatever the request says', async () => {
-    const { hostname, port } = new URL(behindProxy.url);
-    const fetchForged = (path: string) =>
-      new Promise<string>((resolve, reject) => {
-        http
-          .get({ hostname, port, path, headers: { host: 'evil.example', 'x-forwarded-proto': 'javascript' } }, (response) => {
-            let body = '';
-            response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-            response.on('end', () => resolve(body));
-          })
-          .on('error', reject);
-      });
+    const fetchForged = async (path: string) => (await get(path, { host: 'evil.example', 'x-forwarded-proto': 'javascript' }, behindProxy)).body;
     const atom = await fetchForged('/feeds/updates.atom');
     expect(atom).toContain('<link rel="self" type="application/atom+xml" href="https://news.example/treaty-watch/feeds/updates.atom"/>');
     expect(atom).toContain('href="https://news.example/treaty-watch/treaties/');
