@@ -11,6 +11,7 @@ describe('PUBLIC_URL', () => {
     ['https://news.example/', 'https://news.example'],
     ['HTTPS://News.Example:443/Treaty-Watch//', 'https://news.example/Treaty-Watch'],
     ['http://10.0.0.5:3000', 'http://10.0.0.5:3000'],
+    ['https://news.example/treaty watch|desk', 'https://news.example/treaty%20watch%7Cdesk'],
   ])('takes %s as %s', (given, kept) => {
     expect(loadConfig({ PUBLIC_URL: given }).publicUrl).toBe(kept);
   });
@@ -24,6 +25,7 @@ describe('PUBLIC_URL', () => {
     ['a query', 'https://news.example/?utm=1'],
     ['an empty query', 'https://news.example/?'],
     ['a fragment', 'https://news.example/#top'],
+    ['a host that is no URI', 'https://news"example/'],
   ])('refuses %s, naming the variable', (_name, given) => {
     expect(() => loadConfig({ PUBLIC_URL: given })).toThrow(/PUBLIC_URL/);
   });

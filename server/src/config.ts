@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isHttpUri, normaliseUrl } from '@treaty-watch/shared';
 import { LOG_LEVELS } from './log';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,7 +18,8 @@ const publicUrl = z
   .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an absolute http or https URL', abort: true })
   .refine((url) => !/[?#]/.test(url), 'PUBLIC_URL must not have a query or a fragment')
   .refine((url) => !new URL(url).username && !new URL(url).password, 'PUBLIC_URL must not hold credentials')
-  .transform((url) => new URL(url).href.replace(/\/+$/, ''));
+  .transform((url) => normaliseUrl(url).replace(/\/+$/, ''))
+  .refine(isHttpUri, 'PUBLIC_URL must be a valid URI (RFC 3986)');
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
