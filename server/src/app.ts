@@ -73,6 +73,9 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   const tokens = createTokenService(store, config.adminToken);
   const audit = createAuditService(store);
 
+  // Feeds link here; without PUBLIC_URL, to the address this process is bound to (known once it listens).
+  let publicUrl = config.publicUrl ?? '';
+
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -136,7 +139,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   const readLimit = rateLimit({ perMinute: config.rateLimits.reads, burst: Math.max(1, config.rateLimits.reads / 10), keyOf: readKey });
   const writeLimit = rateLimit({ perMinute: config.rateLimits.writes, burst: Math.max(1, config.rateLimits.writes / 10), keyOf: writeKey });
   app.use('/feeds', readLimit);
-  app.use(feedsRoutes(createFeedService(store, answers)));
+  app.use(feedsRoutes(createFeedService(store, answers), () => publicUrl));
   app.use(
     '/api',
     cors(config.corsOrigins),
@@ -169,7 +172,9 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
         httpServer.listen(port, host, () => {
           const address = httpServer.address();
           const bound = typeof address === 'object' && address ? address.port : port;
-          resolve({ port: bound, url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}` });
+          const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+          publicUrl = config.publicUrl ?? url;
+          resolve({ port: bound, url });
         });
       });
     },

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isHttpUri, normaliseUrl } from '@treaty-watch/shared';
 import { LOG_LEVELS } from './log';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -12,9 +13,18 @@ const originList = (name: string) =>
     .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.url({ error: `${name} must be a comma-separated list of origins` })));
 
+/** Where readers reach the server: feeds and calendars link there, never to what a request's headers claim. */
+const publicUrl = z
+  .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an absolute http or https URL', abort: true })
+  .refine((url) => !/[?#]/.test(url), 'PUBLIC_URL must not have a query or a fragment')
+  .refine((url) => !new URL(url).username && !new URL(url).password, 'PUBLIC_URL must not hold credentials')
+  .transform((url) => normaliseUrl(url).replace(/\/+$/, ''))
+  .refine(isHttpUri, 'PUBLIC_URL must be a valid URI (RFC 3986)');
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: publicUrl.optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -49,6 +59,8 @@ export type Config = {
   /** Several processes share realtime fan-out through this Redis, on this stream. */
   redis?: { url: string; stream: string };
   adminToken?: string;
+  /** The origin (and path, if any) links in feeds and calendars start with; `http://HOST:PORT` as bound when absent. */
+  publicUrl?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   clientDist: string;
   /** Per minute; 0 turns the limit off. */
@@ -74,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL, stream: e.REDIS_STREAM } } : {}),
     ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     logLevel: e.LOG_LEVEL,
     clientDist: path.resolve(e.CLIENT_DIST),
     rateLimits: { writes: e.RATE_LIMIT_WRITES, reads: e.RATE_LIMIT_READS },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { statusSchema } from './status';
+import { requiredFreeTextSchema } from './text';
 import { instantSchema } from './time';
 import { httpUrlSchema, treatySchema } from './treaty';
 import { bodySchema, headlineSchema, updateSchema } from './update';
@@ -66,7 +67,7 @@ export const correctUpdateBodySchema = z
 export type CorrectUpdateBody = z.infer<typeof correctUpdateBodySchema>;
 
 export const retractUpdateBodySchema = z.strictObject({
-  reason: z.string().trim().min(1, 'say why the update is retracted').max(1000),
+  reason: requiredFreeTextSchema(1000, 'say why the update is retracted'),
 });
 export type RetractUpdateBody = z.infer<typeof retractUpdateBodySchema>;
 

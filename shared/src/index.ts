@@ -1,5 +1,7 @@
 export * from './status';
 export * from './time';
+export * from './text';
+export * from './url';
 export * from './treaty';
 export * from './update';
 export * from './change';

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { statusSchema } from './status';
+import { freeTextSchema, lineSchema, optionalLineSchema } from './text';
 import { instantSchema } from './time';
 import { categorySchema, keyDatesSchema, limitSchema, sourceSchema, treatyIdSchema, treatySchema } from './treaty';
 
 /** `POST /api/treaties` (admin): a treaty appears on the board from `effectiveAt` (default now). */
 export const createTreatyBodySchema = z.strictObject({
   id: treatyIdSchema,
-  name: z.string().trim().min(1).max(400),
-  shortName: z.string().trim().min(1).max(60),
-  parties: z.string().max(1000).default(''),
+  name: lineSchema(400),
+  shortName: lineSchema(60),
+  parties: optionalLineSchema(1000).default(''),
   category: categorySchema,
-  summary: z.string().max(5000).default(''),
+  summary: freeTextSchema(5000).default(''),
   limits: z.array(limitSchema).max(50).optional(),
   sources: z.array(sourceSchema).max(50).default([]),
   status: statusSchema.default('negotiating'),
@@ -32,11 +33,11 @@ export type ClearableTreatyField = (typeof CLEARABLE_TREATY_FIELDS)[number];
  */
 export const changeTreatyBodySchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(400).optional(),
-    shortName: z.string().trim().min(1).max(60).optional(),
-    parties: z.string().max(1000).optional(),
+    name: lineSchema(400).optional(),
+    shortName: lineSchema(60).optional(),
+    parties: optionalLineSchema(1000).optional(),
     category: categorySchema.optional(),
-    summary: z.string().max(5000).optional(),
+    summary: freeTextSchema(5000).optional(),
     limits: z.array(limitSchema).max(50).nullable().optional(),
     sources: z.array(sourceSchema).max(50).optional(),
     status: statusSchema.optional(),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { statusSchema } from './status';
+import { lineSchema, optionalLineSchema } from './text';
 import { instantSchema } from './time';
+import { storedUrlSchema } from './url';
 
 export const CATEGORIES = [
   'strategic_arms',
@@ -20,19 +22,17 @@ export const treatyIdSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as new-start')
   .max(60);
 
-export const httpUrlSchema = z
-  .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be an http or https URL' })
-  .max(2000);
+export const httpUrlSchema = storedUrlSchema({ hostname: z.regexes.domain });
 
 export const limitSchema = z.object({
-  label: z.string().min(1).max(120),
+  label: lineSchema(120),
   value: z.number(),
-  unit: z.string().max(60),
+  unit: optionalLineSchema(60),
 });
 export type Limit = z.infer<typeof limitSchema>;
 
 export const sourceSchema = z.object({
-  title: z.string().min(1).max(200),
+  title: lineSchema(200),
   url: httpUrlSchema,
 });
 export type Source = z.infer<typeof sourceSchema>;
@@ -43,7 +43,7 @@ export type Source = z.infer<typeof sourceSchema>;
  */
 export const keyDateSchema = z.object({
   on: instantSchema,
-  title: z.string().trim().min(1).max(200),
+  title: lineSchema(200),
   sourceUrl: httpUrlSchema.optional(),
 });
 export type KeyDate = z.infer<typeof keyDateSchema>;

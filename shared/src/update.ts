@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { statusSchema } from './status';
+import { freeTextSchema, lineSchema } from './text';
 import { instantSchema } from './time';
 import { httpUrlSchema, treatyIdSchema } from './treaty';
 
 export const HEADLINE_MAX = 200;
 export const BODY_MAX = 5000;
 
-export const headlineSchema = z.string().trim().min(1, 'must not be empty').max(HEADLINE_MAX);
-export const bodySchema = z.string().max(BODY_MAX);
+export const headlineSchema = lineSchema(HEADLINE_MAX);
+export const bodySchema = freeTextSchema(BODY_MAX);
 
 /** An earlier wording of a corrected update: nothing an editor published silently disappears. */
 export const revisionSchema = z.object({

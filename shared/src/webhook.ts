@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { changeKindSchema, changeSchema } from './change';
+import { optionalLineSchema } from './text';
 import { instantSchema } from './time';
+import { storedUrlSchema } from './url';
 import { treatyIdSchema } from './treaty';
 
 /** Any http(s) URL, hosts on the newsroom's own network included: only an admin registers one. */
-export const webhookUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000);
+export const webhookUrlSchema = storedUrlSchema();
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const decodedBytes = (base64: string) => (base64.length / 4) * 3 - (base64.match(/=+$/)?.[0].length ?? 0);
@@ -41,7 +43,7 @@ export const createWebhookBodySchema = z.strictObject({
   url: webhookUrlSchema,
   /** Made for you when absent; either way it is in the answer once and never again. */
   secret: webhookSecretSchema.optional(),
-  description: z.string().trim().max(200).optional(),
+  description: optionalLineSchema(200).optional(),
   treaties: z.array(treatyIdSchema).min(1).max(100).optional(),
   kinds: z.array(changeKindSchema).min(1).optional(),
 });
@@ -54,7 +56,7 @@ export type CreateWebhookResponse = z.infer<typeof createWebhookResponseSchema>;
 export const changeWebhookBodySchema = z
   .strictObject({
     url: webhookUrlSchema.optional(),
-    description: z.string().trim().max(200).optional(),
+    description: optionalLineSchema(200).optional(),
     treaties: z.array(treatyIdSchema).min(1).max(100).nullable().optional(),
     kinds: z.array(changeKindSchema).min(1).nullable().optional(),
     enabled: z.boolean().optional(),

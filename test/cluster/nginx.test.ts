@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +73,22 @@ describe.skipIf(!ready)('the README nginx configuration in front of two processe
     expect(headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it('never lets a Host or X-Forwarded-Proto a client forges reach a feed link', async () => {
+    const { port } = new URL(proxy);
+    const atom = await new Promise<string>((resolve, reject) => {
+      http
+        .get({ hostname: '127.0.0.1', port, path: '/feeds/updates.atom', headers: { host: 'evil.example', 'x-forwarded-proto': 'javascript' } }, (response) => {
+          let body = '';
+          response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+          response.on('end', () => resolve(body));
+        })
+        .on('error', reject);
+    });
+    expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(atom).not.toMatch(/evil|javascript/);
+    expect(atom).toMatch(new RegExp(`href="(${a.url}|${b.url})/feeds/updates.atom"`));
+  });
+
   it('upgrades Socket.IO to a WebSocket, and the dashboard behind it sees writes from either process', async () => {
     const dashboard = new BoardClient(proxy);
     try {
@@ -84,6 +101,20 @@ describe.skipIf(!ready)('the README nginx configuration in front of two processe
       expect(dashboard.changes.map((c) => c.seq)).toEqual([viaProxy, onA, onB].map((p) => p.body.update.seq));
     } finally {
       dashboard.close();
+    }
+  });
+});
+
+describe('deploy/nginx.conf', () => {
+  it('tells the servers who asked and how, in every location it proxies', () => {
+    const conf = fs.readFileSync(path.join(repoRoot, 'deploy/nginx.conf'), 'utf8');
+    const locations = conf.split(/\blocation\b/).slice(1);
+    expect(locations).toHaveLength(2);
+    for (const location of locations) {
+      expect(location).toContain('proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;');
+      expect(location).toContain('proxy_set_header X-Forwarded-Proto $scheme;');
+      expect(location).toContain('proxy_set_header X-Forwarded-Host $host;');
+      expect(location).toContain('proxy_set_header X-Real-IP $remote_addr;');
     }
   });
 });

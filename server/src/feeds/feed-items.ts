@@ -1,4 +1,5 @@
-import { STATUS_LABELS, type Treaty, type Update } from '@treaty-watch/shared';
+import { STATUS_LABELS, shownUrl, type Treaty, type Update } from '@treaty-watch/shared';
+import { printable } from './printable';
 
 /** What every feed says about an update, in plain text, whatever its format. */
 export interface FeedItem {
@@ -17,6 +18,7 @@ export interface FeedItem {
 }
 
 export function feedItem(update: Update, treaty: Treaty | undefined, origin: string): FeedItem {
+  const sourceUrl = shownUrl(update.sourceUrl);
   const lines: string[] = [];
   if (update.retractedAt) lines.push(`Retracted ${update.retractedAt}: ${update.retractionReason ?? ''}`.trim());
   if (update.status) {
@@ -28,13 +30,13 @@ export function feedItem(update: Update, treaty: Treaty | undefined, origin: str
   lines.push(`Occurred ${update.occurredAt}.`);
   return {
     id: `urn:treaty-watch:update:${update.id}`,
-    title: `${update.retractedAt ? '[Retracted] ' : ''}${treaty?.shortName ?? update.treatyId}: ${update.headline}`,
-    text: lines.join('\n\n'),
+    title: printable(`${update.retractedAt ? '[Retracted] ' : ''}${treaty?.shortName ?? update.treatyId}: ${update.headline}`),
+    text: printable(lines.join('\n\n')),
     treaty,
     treatyId: update.treatyId,
     url: `${origin}/treaties/${update.treatyId}`,
-    ...(update.sourceUrl ? { sourceUrl: update.sourceUrl } : {}),
-    author: update.author,
+    ...(sourceUrl ? { sourceUrl } : {}),
+    author: printable(update.author),
     published: update.publishedAt,
     updated: [update.publishedAt, update.correctedAt, update.retractedAt].filter((d): d is string => !!d).sort().at(-1) ?? update.publishedAt,
     tags: [update.treatyId, ...(update.retractedAt ? ['retracted'] : []), ...(update.correctedAt ? ['corrected'] : [])],

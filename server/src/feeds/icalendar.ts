@@ -1,8 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { KeyDate, Treaty } from '@treaty-watch/shared';
+import { shownUrl, type KeyDate, type Treaty } from '@treaty-watch/shared';
+import { printable } from './printable';
 
-/** RFC 5545 text: backslash, semicolon, comma and newlines escaped. */
-const text = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/**
+ * RFC 5545 text: backslash, semicolon, comma escaped, and every kind of line break written as
+ * `\n`, so that no parser, however it splits lines, sees one inside a value.
+ */
+const text = (value: string) =>
+  printable(value)
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, '\\n');
 
 /** Lines longer than 75 octets continue on the next line after a space (RFC 5545 §3.1). */
 function fold(line: string): string {
@@ -52,14 +61,15 @@ function keyDateOf(t: Treaty, date: KeyDate, origin: string): CalendarEvent {
   // A date given without a time of day is a whole day, as a conference's opening usually is.
   const wholeDay = new Date(date.on).toISOString().endsWith('T00:00:00.000Z');
   const titleHash = createHash('sha256').update(date.title).digest('hex').slice(0, 12);
+  // Stored before URLs were normalised, one may hold what a calendar's URL value may not.
+  const source = shownUrl(date.sourceUrl);
   return {
     uid: `date-${t.id}-${stamp(date.on)}-${titleHash}`,
     start: wholeDay ? `DTSTART;VALUE=DATE:${day(date.on)}` : `DTSTART:${stamp(date.on)}`,
     sortKey: date.on,
     summary: `${t.shortName}: ${date.title}`,
-    description: [`${t.name}: ${date.title}.`, date.sourceUrl && `Source: ${date.sourceUrl}`, pageOf(t, origin)].filter(Boolean).join(' '),
-    // A URI as typed may hold spaces or other characters a calendar's URL value may not.
-    url: date.sourceUrl ? new URL(date.sourceUrl).href : pageOf(t, origin),
+    description: [`${t.name}: ${date.title}.`, source && `Source: ${source}`, pageOf(t, origin)].filter(Boolean).join(' '),
+    url: source ?? pageOf(t, origin),
   };
 }
 

@@ -1,8 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { FeedService } from '../../services/feed-service';
 
-const origin = (req: Request) => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-
 /** Answers 304 when the reader already has this version; otherwise sends `build`'s result. */
 function conditional(version: () => Promise<string>, type: string, build: (req: Request) => Promise<string | object>): RequestHandler {
   return async (req: Request, res: Response) => {
@@ -17,13 +15,16 @@ function conditional(version: () => Promise<string>, type: string, build: (req: 
   };
 }
 
-/** Atom and JSON Feed of the latest updates, Atom per treaty, and an iCalendar of deadlines. */
-export function feedsRoutes(feeds: FeedService): Router {
+/**
+ * Atom and JSON Feed of the latest updates, Atom per treaty, and an iCalendar of deadlines.
+ * Their links start with `publicUrl()`, never with the Host or X-Forwarded-* a client sends.
+ */
+export function feedsRoutes(feeds: FeedService, publicUrl: () => string): Router {
   const router = Router();
   const byLog = () => feeds.version();
-  router.get('/feeds/updates.atom', conditional(byLog, 'application/atom+xml; charset=utf-8', (req) => feeds.atom(origin(req))));
-  router.get('/feeds/updates.json', conditional(byLog, 'application/feed+json; charset=utf-8', (req) => feeds.json(origin(req))));
-  router.get('/feeds/treaties/:id.atom', conditional(byLog, 'application/atom+xml; charset=utf-8', (req) => feeds.atom(origin(req), String(req.params.id))));
-  router.get('/feeds/deadlines.ics', conditional(() => feeds.calendarVersion(), 'text/calendar; charset=utf-8', (req) => feeds.deadlines(origin(req))));
+  router.get('/feeds/updates.atom', conditional(byLog, 'application/atom+xml; charset=utf-8', () => feeds.atom(publicUrl())));
+  router.get('/feeds/updates.json', conditional(byLog, 'application/feed+json; charset=utf-8', () => feeds.json(publicUrl())));
+  router.get('/feeds/treaties/:id.atom', conditional(byLog, 'application/atom+xml; charset=utf-8', (req) => feeds.atom(publicUrl(), String(req.params.id))));
+  router.get('/feeds/deadlines.ics', conditional(() => feeds.calendarVersion(), 'text/calendar; charset=utf-8', () => feeds.deadlines(publicUrl())));
   return router;
 }
