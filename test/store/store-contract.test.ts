@@ -86,7 +86,8 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
       expect(await tokens.authenticate(token)).toMatchObject({ tokenId: info.id, role: 'editor', treaties: ['inf'] });
       expect((await store.getToken(info.id))?.lastUsedAt).toBe(NOW.toISOString());
       expect((await store.listTokens()).some((t) => t.hash === token)).toBe(false);
-      await tokens.revoke('contract desk', ctx);
+      expect((await store.transaction((tx) => tx.tokensNamed('Contract Desk'))).map((t) => t.id)).toEqual([info.id]);
+      await tokens.revokeNamed('contract desk', ctx);
       expect(await tokens.authenticate(token)).toBeUndefined();
       expect(await tokens.isActive(info.id)).toBe(false);
     });
