@@ -125,7 +125,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
     res.once('close', () => (inFlight -= 1));
     next();
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.use(requestLogger(log));
   app.use(metrics.timeRequests);
   app.use(securityHeaders());
