@@ -45,6 +45,7 @@ import { createWebhookService } from './services/webhook-service';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
 import { startWebhookDispatcher } from './webhooks/dispatcher';
+import { webhookTargets } from './webhooks/targets';
 
 /** How long a shutdown waits for requests under way; main.ts exits at 10 s regardless. */
 const SHUTDOWN_GRACE_MS = 8000;
@@ -102,8 +103,10 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   if (cluster) io.on('change', (change) => broadcaster.receive(change));
   const presence = new PresenceCounter(io, cluster !== undefined);
   const metrics = createMetrics({ presence: () => presence.current(), seq: () => broadcaster.seq });
+  const targets = webhookTargets(config.webhookAllowPrivate);
   const webhooks = startWebhookDispatcher(store, {
     ...config.webhooks,
+    targets,
     log,
     onAttempt: (ok) => metrics.webhookAttempts.inc({ outcome: ok ? 'delivered' : 'failed' }),
   });
@@ -129,7 +132,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
     res.once('close', () => (inFlight -= 1));
     next();
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.use(requestLogger(log));
   app.use(metrics.timeRequests);
   app.use(securityHeaders());
@@ -153,7 +156,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
     snapshotRoutes(board),
     tokensRoutes({ tokens, tokenSockets }),
     auditRoutes({ audit, tokens }),
-    webhooksRoutes({ webhooks: createWebhookService(store), tokens }),
+    webhooksRoutes({ webhooks: createWebhookService(store, targets), tokens }),
     openApiRoutes(),
     (req) => {
       throw new HttpProblem(problems.notFound(`There is no API route ${req.method} ${req.path}.`));

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -20,6 +21,31 @@ const publicUrl = z
   .refine((url) => !new URL(url).username && !new URL(url).password, 'PUBLIC_URL must not hold credentials')
   .transform((url) => normaliseUrl(url).replace(/\/+$/, ''))
   .refine(isHttpUri, 'PUBLIC_URL must be a valid URI (RFC 3986)');
+
+/** Express's names for address ranges, accepted in TRUST_PROXY beside addresses and CIDRs. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+const isAddressOrCidr = (item: string) => {
+  const [address = '', prefix, ...rest] = item.split('/');
+  const family = net.isIP(address);
+  if (!family || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+};
+
+/**
+ * Whose X-Forwarded-For is believed: a number of proxy hops, or the proxies' addresses. Nobody by
+ * default, so the address a rate limit counts is the connection's own unless the operator says
+ * a proxy stands in front.
+ */
+const trustProxy = z
+  .string()
+  .default('')
+  .transform((value): number | string[] =>
+    /^\d+$/.test(value.trim()) ? Number(value.trim()) : value.split(',').map((item) => item.trim()).filter(Boolean),
+  )
+  .refine((trust) => typeof trust === 'number' || trust.every((item) => PROXY_RANGES.has(item) || isAddressOrCidr(item)), {
+    error: 'TRUST_PROXY must be a number of proxy hops, or a comma-separated list of addresses, CIDRs, loopback, linklocal or uniquelocal',
+  });
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -45,6 +71,8 @@ const envSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
   WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).default(30 * 60 * 1000),
+  WEBHOOK_ALLOW_PRIVATE: z.stringbool().default(false),
+  TRUST_PROXY: trustProxy,
 });
 
 /** A day of nothing but failed attempts disables an endpoint. */
@@ -69,6 +97,10 @@ export type Config = {
   /** Origins whose pages may frame the embed widgets. */
   embedOrigins: string[];
   webhooks: { timeoutMs: number; retry: { baseMs: number; maxMs: number }; disableAfterMs: number };
+  /** Whether webhooks may go to loopback, private, link-local and other non-public addresses. */
+  webhookAllowPrivate: boolean;
+  /** Express's `trust proxy`: hops, or the proxies' addresses; 0 or none trusts nobody. */
+  trustProxy: number | string[];
 };
 
 /** Reads the environment once, at start; a bad value stops the server with a message that names it. */
@@ -97,5 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retry: { baseMs: e.WEBHOOK_RETRY_BASE_MS, maxMs: Math.max(e.WEBHOOK_RETRY_BASE_MS, e.WEBHOOK_RETRY_MAX_MS) },
       disableAfterMs: WEBHOOK_DISABLE_AFTER_MS,
     },
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+    trustProxy: e.TRUST_PROXY,
   };
 }

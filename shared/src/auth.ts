@@ -29,11 +29,20 @@ export const tokenInfoSchema = z.object({
 });
 export type TokenInfo = z.infer<typeof tokenInfoSchema>;
 
-export const createTokenBodySchema = z.strictObject({
-  role: roleSchema,
-  name: tokenNameSchema,
-  treaties: z.array(treatyIdSchema).min(1).max(100).optional(),
-});
+/**
+ * Scopes are for editors: an admin's routes (tokens, webhooks, treaty administration, the
+ * audit trail) act on every treaty, so a scope on an admin token could never hold.
+ */
+export const createTokenBodySchema = z
+  .strictObject({
+    role: roleSchema,
+    name: tokenNameSchema,
+    treaties: z.array(treatyIdSchema).min(1).max(100).optional(),
+  })
+  .refine((body) => !(body.role === 'admin' && body.treaties), {
+    path: ['treaties'],
+    error: 'only editor tokens can be limited to treaties; an admin token acts on every treaty',
+  });
 export type CreateTokenBody = z.infer<typeof createTokenBodySchema>;
 
 export const createTokenResponseSchema = z.object({ token: z.string(), info: tokenInfoSchema });

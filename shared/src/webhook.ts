@@ -5,7 +5,10 @@ import { instantSchema } from './time';
 import { storedUrlSchema } from './url';
 import { treatyIdSchema } from './treaty';
 
-/** Any http(s) URL, hosts on the newsroom's own network included: only an admin registers one. */
+/**
+ * An http(s) URL. Whether its host may be reached (public addresses only, unless the server runs
+ * with WEBHOOK_ALLOW_PRIVATE) takes DNS and the server's configuration, so the server checks that.
+ */
 export const webhookUrlSchema = storedUrlSchema();
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -78,7 +81,11 @@ export const webhookAttemptSchema = z.object({
   at: instantSchema,
   /** The HTTP status the endpoint answered, absent when it could not be reached. */
   status: z.number().int().optional(),
-  /** Why the attempt failed when there was no answer (refused, timed out). */
+  /**
+   * Why the attempt failed when there was no answer: `timeout`, `unreachable` (no connection, no
+   * DNS answer, a TLS failure) or `refused-target` (not a public address). Coarse on purpose, so
+   * the log cannot serve as a port scanner; entries from older versions may say more.
+   */
   error: z.string().optional(),
   latencyMs: z.number().nonnegative(),
 });

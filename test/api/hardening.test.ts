@@ -5,7 +5,8 @@ import { startServer, type TestServer } from '../support/in-process-server';
 
 let limited: TestServer;
 beforeAll(async () => {
-  limited = await startServer({ rateLimits: { writes: 60, reads: 120 }, corsOrigins: ['https://partner.example'] });
+  // As behind the nginx of deploy/: the test's own requests come through a trusted loopback proxy.
+  limited = await startServer({ rateLimits: { writes: 60, reads: 120 }, corsOrigins: ['https://partner.example'], trustProxy: ['loopback'] });
 });
 afterAll(() => limited.close());
 

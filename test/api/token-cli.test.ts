@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../../server/src/services/token-service';
 import { postUpdate } from '../support/api-client';
 import { startServer, type TestServer } from '../support/in-process-server';
 import { repoRoot, tsxBin } from '../support/paths';
@@ -51,5 +53,49 @@ describe('the token command', () => {
 
   it('explains a missing role instead of creating a token', async () => {
     await expect(token('create', '--name', 'desk')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/--role/) });
+  });
+
+  it('refuses a treaty scope on an admin token', async () => {
+    await expect(token('create', '--role', 'admin', '--name', 'scoped boss', '--treaties', 'inf')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--treaties: only editor tokens/),
+    });
+    expect((await token('list')).stdout).not.toContain('scoped boss');
+  });
+
+  it('refuses a name a live token already has', async () => {
+    await token('create', '--role', 'editor', '--name', 'night desk');
+    await expect(token('create', '--role', 'admin', '--name', 'Night Desk')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/already exists/),
+    });
+    expect((await token('list')).stdout.match(/night desk/gi)).toHaveLength(1);
+  });
+
+  it('refuses to revoke a name two tokens share (a database from before), naming their ids; revokes by id', async () => {
+    const values = [`tw_${randomUUID()}`, `tw_${randomUUID()}`];
+    const ids = [randomUUID(), randomUUID()];
+    await server.app.store.transaction(async (tx) => {
+      for (const [i, value] of values.entries()) {
+        await tx.createToken({ id: ids[i] ?? '', name: 'twin desk', role: 'editor', hash: hashToken(value), createdAt: new Date().toISOString() });
+      }
+    });
+    const posts = () => Promise.all(values.map(async (v) => (await postUpdate(server.url, 'npt', { headline: 'Twin' }, v)).status));
+
+    const refused = await token('revoke', 'twin desk').then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused?.code).toBe(2);
+    for (const id of ids) expect(refused?.stderr).toContain(id);
+    expect(await posts()).toEqual([201, 201]);
+
+    const byId = await token('revoke', ids[0] ?? '');
+    expect(byId.stdout).toContain(ids[0]);
+    expect(await posts()).toEqual([401, 201]);
+
+    // One of the two left standing: the name is no longer ambiguous.
+    await token('revoke', 'twin desk');
+    expect(await posts()).toEqual([401, 401]);
   });
 });

@@ -97,6 +97,7 @@ describe('tokens through the admin API', () => {
     [{ role: 'editor', name: '' }, 'name'],
     [{ role: 'editor', name: 'x', treaties: ['Not A Slug'] }, 'treaties.0'],
     [{ role: 'editor', name: 'x', treaties: [] }, 'treaties'],
+    [{ role: 'admin', name: 'scoped admin', treaties: ['inf'] }, 'treaties'],
   ])('refuses to create %j', async (body, field) => {
     const { status, body: problem } = await call<Problem>('POST', '/api/tokens', body);
     expect(status).toBe(400);
@@ -105,6 +106,29 @@ describe('tokens through the admin API', () => {
 
   it('answers 404 when revoking an unknown token', async () => {
     expect((await call('POST', '/api/tokens/no-such-token/revoke', {})).status).toBe(404);
+  });
+
+  it('refuses a name a live token holds, in any case, and frees it once that token is revoked', async () => {
+    const { info } = await createToken({ role: 'editor', name: 'foreign desk' });
+    for (const name of ['foreign desk', 'Foreign Desk', '  foreign desk ']) {
+      const taken = await call<Problem>('POST', '/api/tokens', { role: 'admin', name });
+      expect(taken.status).toBe(409);
+      expect(taken.contentType).toContain('application/problem+json');
+      expect(taken.body.detail).toContain(info.id);
+    }
+    const named = (await call<TokensResponse>('GET', '/api/tokens')).body.tokens.filter((t) => t.name.toLowerCase() === 'foreign desk');
+    expect(named).toHaveLength(1);
+
+    expect((await call('POST', `/api/tokens/${info.id}/revoke`, {})).status).toBe(200);
+    const again = await createToken({ role: 'editor', name: 'foreign desk' });
+    expect(again.info.id).not.toBe(info.id);
+  });
+
+  it('revokes by id only: a name in the path is not found and revokes nothing', async () => {
+    const { token } = await createToken({ role: 'editor', name: 'by-name desk' });
+    const byName = await call<Problem>('POST', `/api/tokens/${encodeURIComponent('by-name desk')}/revoke`, {});
+    expect(byName.status).toBe(404);
+    expect((await postUpdate(server.url, 'npt', { headline: 'Still writing' }, token)).status).toBe(201);
   });
 });
 

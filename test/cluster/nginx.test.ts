@@ -30,7 +30,13 @@ describe.skipIf(!ready)('the README nginx configuration in front of two processe
     await pg.store.close();
     removeSchema = pg.remove;
     const url = urlForSchema(pg.schema);
-    const env = { DATABASE_URL: url, REDIS_URL: REDIS_URL ?? '', REDIS_STREAM: `treaty-watch-nginx-${randomBytes(4).toString('hex')}` };
+    // TRUST_PROXY as the systemd unit of deploy/ sets it.
+    const env = {
+      DATABASE_URL: url,
+      REDIS_URL: REDIS_URL ?? '',
+      REDIS_STREAM: `treaty-watch-nginx-${randomBytes(4).toString('hex')}`,
+      TRUST_PROXY: 'loopback',
+    };
     a = await spawnServer(dir.dir, undefined, env);
     b = await spawnServer(dir.dir, undefined, env);
 

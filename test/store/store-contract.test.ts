@@ -6,6 +6,7 @@ import { LastAnswers } from '../../server/src/services/last-answers';
 import { createEmbargoService } from '../../server/src/services/embargo-service';
 import { CLI_PRINCIPAL } from '../../server/src/services/principal';
 import { createTokenService } from '../../server/src/services/token-service';
+import { webhookTargets } from '../../server/src/webhooks/targets';
 import { createUpdateService } from '../../server/src/services/update-service';
 import { createWebhookService } from '../../server/src/services/webhook-service';
 import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, sqliteTestStore, type TestStore } from '../support/stores';
@@ -86,7 +87,8 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
       expect(await tokens.authenticate(token)).toMatchObject({ tokenId: info.id, role: 'editor', treaties: ['inf'] });
       expect((await store.getToken(info.id))?.lastUsedAt).toBe(NOW.toISOString());
       expect((await store.listTokens()).some((t) => t.hash === token)).toBe(false);
-      await tokens.revoke('contract desk', ctx);
+      expect((await store.transaction((tx) => tx.tokensNamed('Contract Desk'))).map((t) => t.id)).toEqual([info.id]);
+      await tokens.revokeNamed('contract desk', ctx);
       expect(await tokens.authenticate(token)).toBeUndefined();
       expect(await tokens.isActive(info.id)).toBe(false);
     });
@@ -129,7 +131,7 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
     });
 
     it('keeps an outbox per webhook endpoint: queued with the change, oldest first, pruned and removed with it', async () => {
-      const hooks = createWebhookService(store, clock);
+      const hooks = createWebhookService(store, webhookTargets(true), clock);
       const { endpoint } = (await hooks.create({ url: 'http://127.0.0.1:9/hook', treaties: ['cfe'] }, ctx)).value;
       const updates = createUpdateService(store, clock);
       const seqs: number[] = [];

@@ -19,7 +19,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-type Options = { dataDir?: string; store?: () => Store | Promise<Store> } & Partial<Pick<Config, 'rateLimits' | 'corsOrigins' | 'clientDist' | 'embedOrigins' | 'webhooks' | 'publicUrl'>>;
+type Options = { dataDir?: string; store?: () => Store | Promise<Store> } & Partial<
+  Pick<Config, 'rateLimits' | 'corsOrigins' | 'clientDist' | 'embedOrigins' | 'webhooks' | 'publicUrl' | 'webhookAllowPrivate' | 'trustProxy'>
+>;
 
 /** Retries within a test's patience; the day before an endpoint is disabled stays a day. */
 const TEST_WEBHOOKS: Config['webhooks'] = { timeoutMs: 2000, retry: { baseMs: 200, maxMs: 1000 }, disableAfterMs: 24 * 60 * 60 * 1000 };
@@ -41,6 +43,9 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
     embedOrigins: options.embedOrigins ?? [],
     webhooks: options.webhooks ?? TEST_WEBHOOKS,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    // The receivers tests deliver to listen on loopback; the test of refused targets turns this off.
+    webhookAllowPrivate: options.webhookAllowPrivate ?? true,
+    trustProxy: options.trustProxy ?? [],
   });
   const deps = async () => (options.store ? { store: await options.store() } : {});
   let app = await createApp(config(0), await deps());

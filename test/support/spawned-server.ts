@@ -41,6 +41,8 @@ export async function spawnServer(dataDir: string, port?: number, env: Record<st
       LOG_LEVEL: 'warn',
       RATE_LIMIT_WRITES: '0',
       RATE_LIMIT_READS: '0',
+      // Webhook receivers in tests listen on loopback.
+      WEBHOOK_ALLOW_PRIVATE: 'true',
       // SQLite in dataDir unless the test says otherwise, whatever CI exports.
       DATABASE_URL: '',
       REDIS_URL: '',

@@ -8,10 +8,12 @@ import { openStore } from '../store/open-store';
 
 const USAGE = `Usage:
   npm run token -- create --role editor|admin --name NAME [--treaties inf,new-start]
-                                  prints the new token once; --treaties limits where it may write
-  npm run token -- list           lists tokens (never their values)
+                                  prints the new token once; names are unique among live tokens;
+                                  --treaties limits where an editor token may write
+  npm run token -- list           lists tokens (never their values), each with its id
   npm run token -- revoke NAME-OR-ID
-                                  revokes a token at once`;
+                                  revokes a token at once; a name two live tokens share is
+                                  refused with their ids: revoke by id then`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
@@ -67,7 +69,7 @@ try {
     }
   } else if (command === 'revoke') {
     if (!target) fail('revoke needs the token name or id');
-    const info = (await tokens.revoke(target, ctx)).value;
+    const info = (await tokens.revokeNamed(target, ctx)).value;
     process.stdout.write(`Revoked token "${info.name}" (id ${info.id}).\n`);
   } else {
     fail(command ? `Unknown command "${command}"` : 'Give a command');

@@ -17,6 +17,15 @@ export function requireRole(tokens: TokenService, role: Role): RequestHandler {
     if (!roleAllows(principal.role, role)) {
       throw new HttpProblem(problems.forbidden(`This needs the ${role} role; the token has ${principal.role}.`));
     }
+    // Admin routes act on every treaty, so a scope could not hold there. Such tokens are no longer
+    // made, but a database from before may still hold one: it writes within its scope, no more.
+    if (role === 'admin' && principal.treaties) {
+      throw new HttpProblem(
+        problems.forbidden(
+          `The token "${principal.name}" is limited to ${principal.treaties.join(', ')}, and admin routes act on every treaty. Use an unscoped admin token.`,
+        ),
+      );
+    }
     res.locals.principal = principal;
     next();
   };

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { CreateTokenBody, TokenInfo } from '@treaty-watch/shared';
-import type { Store, TokenRecord } from '../store/store';
+import type { Store, StoreTx, TokenRecord } from '../store/store';
 import { DomainError } from './errors';
 import type { Principal } from './principal';
 import { write, type WriteContext, type Written } from './write';
@@ -22,12 +22,35 @@ export function createTokenService(store: Store, adminToken: string | undefined,
   const adminHash = adminToken ? Buffer.from(hashToken(adminToken), 'hex') : undefined;
   const lastTouched = new Map<string, number>();
 
+  /** `revoke` revokes the token it picks and gives it back, or undefined when it finds none. */
+  function revoking(
+    ctx: WriteContext,
+    target: string,
+    revoke: (tx: StoreTx, at: string) => Promise<TokenRecord | undefined>,
+  ): Promise<Written<TokenInfo>> {
+    const now = clock();
+    return write(store, ctx, now, {
+      async work(tx) {
+        const record = await revoke(tx, now.toISOString());
+        if (!record) throw new DomainError('not_found', `There is no token "${target}".`);
+        return tokenInfo(record);
+      },
+      audit: (info) => ({ action: 'token.revoked', target: info.id }),
+      respond: (info) => ({ status: 200, body: { info } }),
+    });
+  }
+
   return {
     /** Makes a token; its value is in the result and nowhere else, ever. */
     create(body: CreateTokenBody, ctx: WriteContext): Promise<Written<{ token: string; info: TokenInfo }>> {
       const now = clock();
       return write(store, ctx, now, {
         async work(tx) {
+          const holder = (await tx.tokensNamed(body.name)).find((t) => !t.revokedAt);
+          // The name is how updates are signed and how the command line revokes: one token per name.
+          if (holder) {
+            throw new DomainError('conflict', `A token named "${holder.name}" already exists (id ${holder.id}); revoke it first or pick another name.`);
+          }
           const token = `tw_${randomBytes(24).toString('base64url')}`;
           const record: TokenRecord = {
             id: randomUUID(),
@@ -49,16 +72,27 @@ export function createTokenService(store: Store, adminToken: string | undefined,
       return (await store.listTokens()).map(tokenInfo);
     },
 
-    revoke(idOrName: string, ctx: WriteContext): Promise<Written<TokenInfo>> {
-      const now = clock();
-      return write(store, ctx, now, {
-        async work(tx) {
-          const record = await tx.revokeToken(idOrName, now.toISOString());
-          if (!record) throw new DomainError('not_found', `There is no token "${idOrName}".`);
-          return tokenInfo(record);
-        },
-        audit: (info) => ({ action: 'token.revoked', target: info.id }),
-        respond: (info) => ({ status: 200, body: { info } }),
+    /** Revokes the token with this id: the API's way, which can never pick the wrong one. */
+    revoke(id: string, ctx: WriteContext): Promise<Written<TokenInfo>> {
+      return revoking(ctx, id, (tx, at) => tx.revokeToken(id, at));
+    },
+
+    /**
+     * The command line's way: an id, or the name of exactly one token still standing. A name
+     * two live tokens share (a database from before names were unique) is refused with their ids.
+     */
+    revokeNamed(idOrName: string, ctx: WriteContext): Promise<Written<TokenInfo>> {
+      return revoking(ctx, idOrName, async (tx, at) => {
+        const byId = await tx.revokeToken(idOrName, at);
+        if (byId) return byId;
+        const named = await tx.tokensNamed(idOrName);
+        const live = named.filter((t) => !t.revokedAt);
+        if (live.length > 1) {
+          throw new DomainError('conflict', `${live.length} tokens are named "${idOrName}": revoke one by its id (${live.map((t) => t.id).join(', ')}).`);
+        }
+        // Revoking a name again, once its token is gone, is the same no-op as revoking an id again.
+        const chosen = live[0] ?? named.at(-1);
+        return chosen && tx.revokeToken(chosen.id, at);
       });
     },
 

@@ -9,12 +9,13 @@ import type {
 } from '@treaty-watch/shared';
 import type { Store, StoreTx } from '../store/store';
 import type { DeliveryRecord, WebhookRecord } from '../store/webhook-store';
+import { withoutCredentials, type WebhookTargets } from '../webhooks/targets';
 import { DomainError } from './errors';
 import { write, type WriteContext, type Written } from './write';
 
-/** An endpoint as an admin sees it: never its secret, which is shown once at creation. */
+/** An endpoint as an admin sees it: never its secret, which is shown once at creation, nor the URL's password. */
 export function endpointOf({ secret: _secret, ...endpoint }: WebhookRecord): WebhookEndpoint {
-  return endpoint;
+  return { ...endpoint, url: withoutCredentials(endpoint.url) };
 }
 
 function deliveryOf({ leaseId: _id, leaseUntil: _until, nextAttemptAt, ...delivery }: DeliveryRecord): WebhookDelivery {
@@ -28,9 +29,16 @@ async function existing(tx: StoreTx, id: string): Promise<WebhookRecord> {
 }
 
 /** Registering, changing and removing webhook endpoints (admin), and their delivery log. */
-export function createWebhookService(store: Store, clock: () => Date = () => new Date()) {
+export function createWebhookService(store: Store, targets: Pick<WebhookTargets, 'refusal'>, clock: () => Date = () => new Date()) {
+  /** Checked before the write, outside its transaction: DNS must not hold up other writers. */
+  async function assertMayReach(url: string): Promise<void> {
+    const refusal = await targets.refusal(url);
+    if (refusal) throw new DomainError('invalid', `url: ${refusal}`, { errors: [{ field: 'url', message: refusal }] });
+  }
+
   return {
-    create(body: CreateWebhookBody, ctx: WriteContext): Promise<Written<CreateWebhookResponse>> {
+    async create(body: CreateWebhookBody, ctx: WriteContext): Promise<Written<CreateWebhookResponse>> {
+      await assertMayReach(body.url);
       const now = clock();
       return write(store, ctx, now, {
         async work(tx) {
@@ -63,13 +71,15 @@ export function createWebhookService(store: Store, clock: () => Date = () => new
     },
 
     /** Changes an endpoint; enabling it again (or a new URL) clears its failure record and tries its next delivery at once. */
-    change(id: string, body: ChangeWebhookBody, ctx: WriteContext): Promise<Written<WebhookEndpoint>> {
+    async change(id: string, body: ChangeWebhookBody, ctx: WriteContext): Promise<Written<WebhookEndpoint>> {
+      if (body.url) await assertMayReach(body.url);
       const now = clock();
       return write(store, ctx, now, {
         async work(tx) {
           const before = await existing(tx, id);
           const { treaties, kinds, failingSince, disabledAt, disabledReason, ...next } = before;
-          if (body.url) next.url = body.url;
+          // The URL as shown back, password masked, sent back unchanged: the stored one stands.
+          if (body.url && body.url !== withoutCredentials(before.url)) next.url = body.url;
           if (body.description !== undefined) next.description = body.description;
           const keptTreaties = body.treaties === undefined ? treaties : body.treaties;
           const keptKinds = body.kinds === undefined ? kinds : body.kinds;
@@ -84,7 +94,7 @@ export function createWebhookService(store: Store, clock: () => Date = () => new
             changed.disabledReason = before.enabled ? `disabled by ${ctx.principal.name}` : (disabledReason ?? 'disabled');
           }
           // A record of failures belongs to the URL that failed, and ends when an admin brings the endpoint back.
-          const freshStart = (changed.enabled && !before.enabled) || (body.url !== undefined && body.url !== before.url);
+          const freshStart = (changed.enabled && !before.enabled) || changed.url !== before.url;
           if (failingSince && !freshStart) changed.failingSince = failingSince;
           await tx.saveWebhook(changed);
           // The next attempt may be half an hour into its backoff: a fixed endpoint is tried now.

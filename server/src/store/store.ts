@@ -44,7 +44,10 @@ export interface StoreTx extends WebhookTx {
   saveUpdate(update: Update): Promise<void>;
   audit(entry: NewAuditEntry): Promise<void>;
   createToken(token: TokenRecord): Promise<void>;
-  revokeToken(idOrName: string, at: string): Promise<TokenRecord | undefined>;
+  /** Marks the token revoked (once: a second revocation keeps the first moment); undefined when there is none. */
+  revokeToken(id: string, at: string): Promise<TokenRecord | undefined>;
+  /** Tokens of that name, revoked ones included, ignoring case; oldest first. */
+  tokensNamed(name: string): Promise<TokenRecord[]>;
   findIdempotency(tokenId: string, key: string): Promise<IdempotencyRecord | undefined>;
   /** Keeps the record and forgets those older than `expireBefore`. */
   saveIdempotency(record: IdempotencyRecord, expireBefore: string): Promise<void>;

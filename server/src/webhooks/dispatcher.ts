@@ -3,9 +3,11 @@ import type { Change, WebhookAttempt, WebhookPayload } from '@treaty-watch/share
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import type { DeliveryRecord, WebhookRecord } from '../store/webhook-store';
+import { post } from './post';
 import { recordAttempt, releaseLease } from './record-attempt';
 import type { RetryPolicy } from './retry';
 import { signature } from './signature';
+import { withoutCredentials, type WebhookTargets } from './targets';
 
 export interface DispatcherOptions {
   retry: RetryPolicy;
@@ -14,6 +16,8 @@ export interface DispatcherOptions {
   /** How long one attempt may take before it counts as failed. */
   timeoutMs: number;
   log: Logger;
+  /** Where attempts may go: checked again on the resolved address at every attempt. */
+  targets: WebhookTargets;
   onAttempt?: (ok: boolean) => void;
   clock?: () => Date;
 }
@@ -31,11 +35,6 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 const WARN_EVERY_MS = 60_000;
 
-const describe = (error: unknown) => {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-};
-
 /**
  * Sends the outbox. Each endpoint gets its changes one at a time, in seq order, the oldest
  * pending first, on a chain of its own, so a slow or hanging endpoint holds up only itself. A
@@ -43,7 +42,7 @@ const describe = (error: unknown) => {
  * that dies mid-send leaves a lease that runs out and is taken over.
  */
 export function startWebhookDispatcher(store: Store, options: DispatcherOptions): { wake(): void; stop(): Promise<void> } {
-  const { log, timeoutMs } = options;
+  const { log, timeoutMs, targets } = options;
   const clock = options.clock ?? (() => new Date());
   const inFlight = new Set<AbortController>();
   /** Endpoints this process is sending to right now, each with its chain. */
@@ -83,33 +82,19 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
     const at = clock();
     const timestamp = Math.floor(at.getTime() / 1000);
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     inFlight.add(controller);
     const started = performance.now();
-    let status: number | undefined;
-    let error: string | undefined;
-    try {
-      const response = await fetch(endpoint.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: controller.signal,
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'TreatyWatch-Webhooks/1',
-          'webhook-id': delivery.id,
-          'webhook-timestamp': String(timestamp),
-          'webhook-signature': signature(endpoint.secret, delivery.id, timestamp, body),
-        },
-        body,
-      });
-      status = response.status;
-      await response.body?.cancel();
-    } catch (failure) {
-      error = controller.signal.aborted ? describe(controller.signal.reason) : describe(failure);
-    } finally {
-      clearTimeout(timer);
-      inFlight.delete(controller);
-    }
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': 'TreatyWatch-Webhooks/1',
+      'webhook-id': delivery.id,
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': signature(endpoint.secret, delivery.id, timestamp, body),
+    };
+    const { status, error } = await post(endpoint.url, headers, body, controller.signal, targets);
+    clearTimeout(timer);
+    inFlight.delete(controller);
     if (stopped && status === undefined) {
       // Cut off by our own shutdown: not the endpoint's failure. Hand it back at once.
       await releaseLease(store, delivery).catch(() => undefined);
@@ -124,7 +109,7 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
     };
     options.onAttempt?.(ok);
     const outcome = await recordAttempt(store, { endpointId: endpoint.id, delivery, attempt, ok, now: clock(), retry: options.retry, disableAfterMs: options.disableAfterMs });
-    if (outcome.disabled) log.warn({ endpoint: endpoint.id, url: endpoint.url }, `webhooks: endpoint disabled, ${outcome.disabled}`);
+    if (outcome.disabled) log.warn({ endpoint: endpoint.id, url: withoutCredentials(endpoint.url) }, `webhooks: endpoint disabled, ${outcome.disabled}`);
     if (outcome.stale) log.warn({ endpoint: endpoint.id, delivery: delivery.id }, 'webhooks: the lease ran out during the attempt; another sender took the delivery over');
   }
 

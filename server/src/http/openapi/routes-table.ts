@@ -134,7 +134,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     role: 'admin',
     body: 'CreateTokenBody',
     ok: [201, 'CreateTokenResponse'],
-    problems: [400, 401, 403, 413, 415, 422],
+    problems: [400, 401, 403, 409, 413, 415, 422],
   },
   {
     method: 'post',

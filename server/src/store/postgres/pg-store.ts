@@ -127,14 +127,13 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
           token.createdAt,
         ]);
       },
-      async revokeToken(idOrName, at) {
-        const row = await first<TokenRow>(
-          'SELECT * FROM tokens WHERE id = $1 OR name = $1 ORDER BY revoked_at IS NULL DESC LIMIT 1 FOR UPDATE',
-          [idOrName],
-        );
-        if (!row) return undefined;
-        const revoked = await first<TokenRow>('UPDATE tokens SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 RETURNING *', [at, row.id]);
+      async revokeToken(id, at) {
+        const revoked = await first<TokenRow>('UPDATE tokens SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 RETURNING *', [at, id]);
         return revoked && toToken(revoked);
+      },
+      async tokensNamed(name) {
+        const { rows } = await client.query<TokenRow>('SELECT * FROM tokens WHERE lower(name) = lower($1) ORDER BY created_at, id', [name]);
+        return rows.map(toToken);
       },
       async findIdempotency(tokenId, key) {
         return toIdempotency(await first<IdempotencyRow>('SELECT * FROM idempotency WHERE token_id = $1 AND key = $2', [tokenId, key]));

@@ -102,7 +102,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     tokenByHash: reader.prepare('SELECT * FROM tokens WHERE hash = ?'),
     listTokens: reader.prepare('SELECT * FROM tokens ORDER BY created_at, name'),
     tokenById: db.prepare('SELECT * FROM tokens WHERE id = ?'),
-    tokenByIdOrName: db.prepare('SELECT * FROM tokens WHERE id = ? OR name = ? ORDER BY revoked_at IS NULL DESC LIMIT 1'),
+    tokensNamed: db.prepare('SELECT * FROM tokens WHERE lower(name) = lower(?) ORDER BY created_at, id'),
     revokeToken: db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?'),
     scheduled: db.prepare('SELECT data FROM scheduled_updates WHERE id = ?').pluck(),
@@ -162,11 +162,12 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     async createToken(token) {
       q.createToken.run({ ...token, treaties: token.treaties ? JSON.stringify(token.treaties) : null });
     },
-    async revokeToken(idOrName, at) {
-      const row = q.tokenByIdOrName.get(idOrName, idOrName) as { id: string } | undefined;
-      if (!row) return undefined;
-      q.revokeToken.run(at, row.id);
-      return fromToken(q.tokenById.get(row.id) as Text<TokenRow, 'treaties'>);
+    async revokeToken(id, at) {
+      q.revokeToken.run(at, id);
+      return fromToken(q.tokenById.get(id) as Text<TokenRow, 'treaties'> | undefined);
+    },
+    async tokensNamed(name) {
+      return (q.tokensNamed.all(name) as Text<TokenRow, 'treaties'>[]).map((row) => toToken({ ...row, treaties: json(row.treaties) }));
     },
     async findIdempotency(tokenId, key) {
       return fromIdempotency(q.findIdempotency.get(tokenId, key) as Text<IdempotencyRow, 'response'> | undefined);

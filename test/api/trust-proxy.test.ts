@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig, type Config } from '../../server/src/config';
+import { request } from '../support/api-client';
+import { startServer, type TestServer } from '../support/in-process-server';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** Ten reads a minute in bursts of one: the second read from an address within six seconds is refused. */
+const READS = { writes: 0, reads: 10 };
+
+async function reads(url: string, forwardedFor: string, times: number): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < times; i++) {
+    statuses.push((await request(`${url}/api/treaties`, { headers: { 'x-forwarded-for': forwardedFor } })).status);
+  }
+  return statuses;
+}
+
+async function limitedServer(trustProxy: Config['trustProxy']) {
+  server = await startServer({ rateLimits: READS, trustProxy });
+  return server.url;
+}
+
+describe('whose X-Forwarded-For the rate limits believe', () => {
+  it('by default nobody: a client that names other addresses still draws on its own bucket', async () => {
+    const url = await limitedServer(loadConfig({}).trustProxy);
+    expect(await reads(url, '203.0.113.1', 1)).toEqual([200]);
+    // Every forged address, spelled every way, is the same loopback peer.
+    for (const forged of ['203.0.113.2', '198.51.100.7, 203.0.113.3', '::1', 'unknown', '127.0.0.1']) {
+      expect((await reads(url, forged, 1))[0]).toBe(429);
+    }
+  });
+
+  it('TRUST_PROXY=loopback believes the proxy on this host, so each client behind it has its own bucket', async () => {
+    const url = await limitedServer(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy);
+    expect(await reads(url, '203.0.113.1', 2)).toEqual([200, 429]);
+    expect(await reads(url, '203.0.113.2', 1)).toEqual([200]);
+  });
+
+  it('a hop count believes that many proxies and no further: what a client prepends itself does not count', async () => {
+    const url = await limitedServer(loadConfig({ TRUST_PROXY: '1' }).trustProxy);
+    // The client says 198.51.100.x; the one proxy says it saw 203.0.113.1: the key is the proxy's word.
+    expect(await reads(url, '198.51.100.1, 203.0.113.1', 1)).toEqual([200]);
+    expect(await reads(url, '198.51.100.2, 203.0.113.1', 1)).toEqual([429]);
+    expect(await reads(url, '198.51.100.1, 203.0.113.9', 1)).toEqual([200]);
+  });
+
+  it('reads TRUST_PROXY as hops or addresses, and stops at anything else', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: ' loopback, 10.0.0.0/8 ,fd00::/8, 192.0.2.1 ' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.1',
+    ]);
+    for (const bad of ['true', '*', 'all', '10.0.0.0/33', '::1/129', '10.0.0.1/8/8', 'proxy.example', '-1', '1.5', 'loopback;rm']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
+  });
+});
