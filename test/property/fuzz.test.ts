@@ -72,6 +72,9 @@ function expectSafe(status: number, problem: Problem | undefined, what: string):
   }
 }
 
+/** Each property sends over a thousand requests: a shared, busy machine needs more than the default 30 s. */
+const PROPERTY_TIMEOUT_MS = 120_000;
+
 describe('generated input', () => {
   it('never makes a write route fail, crash or store a rejected request', async () => {
     await fc.assert(
@@ -97,7 +100,7 @@ describe('generated input', () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('never makes a read route fail on any query or id', async () => {
     const query = fc.dictionary(fc.constantFrom('after', 'limit', 'asOf', 'before', 'state', 'x'), fc.oneof(fc.string({ maxLength: 40 }), fc.integer().map(String)), { maxKeys: 3 });
@@ -112,7 +115,7 @@ describe('generated input', () => {
       }),
       { numRuns: 700 },
     );
-  });
+  }, PROPERTY_TIMEOUT_MS);
 
   it('survives any handshake and any socket payload, and no socket can write', async () => {
     const before = await seq();
