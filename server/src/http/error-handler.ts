@@ -2,6 +2,7 @@ import type { ErrorRequestHandler } from 'express';
 import { DomainError } from '../services/errors';
 import { IdempotentReplay } from '../services/write';
 import { StoreUnavailableError } from '../store/store-unavailable';
+import { statusOf } from './outcome-status';
 import { HttpProblem, problems, sendProblem } from './problem';
 
 export const BODY_LIMIT = '64kb';
@@ -20,7 +21,7 @@ export function errorHandler(onStoreError: () => void): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     if (error instanceof HttpProblem) return sendProblem(res, error.problem);
     if (error instanceof IdempotentReplay) {
-      res.status(error.status).set('Idempotent-Replayed', 'true').json(error.body);
+      res.status(statusOf(error.outcome)).set('Idempotent-Replayed', 'true').json(error.body);
       return;
     }
     if (error instanceof DomainError) {

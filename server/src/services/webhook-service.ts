@@ -48,7 +48,7 @@ export function createWebhookService(store: Store, clock: () => Date = () => new
           return { endpoint: endpointOf(record), secret: record.secret };
         },
         audit: ({ endpoint }) => ({ action: 'webhook.created', target: endpoint.id }),
-        respond: (created) => ({ status: 201, body: created }),
+        answer: (created) => ({ outcome: 'created', body: created }),
       });
     },
 
@@ -96,7 +96,7 @@ export function createWebhookService(store: Store, clock: () => Date = () => new
           return endpointOf(changed);
         },
         audit: (endpoint) => ({ action: 'webhook.changed', target: endpoint.id }),
-        respond: (endpoint) => ({ status: 200, body: { endpoint } }),
+        answer: (endpoint) => ({ outcome: 'done', body: { endpoint } }),
       });
     },
 
@@ -109,7 +109,7 @@ export function createWebhookService(store: Store, clock: () => Date = () => new
           return endpointOf(webhook);
         },
         audit: (endpoint) => ({ action: 'webhook.deleted', target: endpoint.id }),
-        respond: (endpoint) => ({ status: 200, body: { endpoint } }),
+        answer: (endpoint) => ({ outcome: 'done', body: { endpoint } }),
       });
     },
 

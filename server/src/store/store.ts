@@ -15,12 +15,15 @@ export interface TokenRecord {
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
-/** A write's response, kept so that a retry with the same Idempotency-Key gets it again. */
+/** How a write went, in the domain's words: a thing made, a thing held back for later, or done. */
+export type WriteOutcome = 'created' | 'scheduled' | 'done';
+
+/** A write's answer, kept so that a retry with the same Idempotency-Key gets it again. */
 export interface IdempotencyRecord {
   tokenId: string;
   key: string;
   fingerprint: string;
-  status: number;
+  outcome: WriteOutcome;
   response: unknown;
   createdAt: string;
 }

@@ -4,7 +4,7 @@ import type { Store, StoreTx } from '../store';
 import { StoreUnavailableError } from '../store-unavailable';
 import { migratePg } from './pg-migrations';
 import { pgWebhookReads, pgWebhookTx } from './pg-webhooks';
-import { toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
+import { outcomeCode, toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
 
 /** Connection trouble, a full disk or a server shutting down: the storage, not the request. */
 function unavailable(error: unknown): unknown {
@@ -153,7 +153,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
         await client.query('DELETE FROM idempotency WHERE created_at < $1', [expireBefore]);
         await client.query(
           'INSERT INTO idempotency (token_id, key, fingerprint, status, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-          [record.tokenId, record.key, record.fingerprint, record.status, JSON.stringify(record.response), record.createdAt],
+          [record.tokenId, record.key, record.fingerprint, outcomeCode(record.outcome), JSON.stringify(record.response), record.createdAt],
         );
       },
     };

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Change, ScheduledUpdate, Treaty, Update } from '@treaty-watch/shared';
 import type { NewLogEntry } from '../log-entry';
 import type { Store, StoreTx } from '../store';
-import { toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
+import { outcomeCode, toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
 import { WriteLock } from '../write-lock';
 import { GroupCommit } from './group-commit';
 import { parseData, parseEach, parseOne } from './json-columns';
@@ -173,7 +173,8 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     },
     async saveIdempotency(record, expireBefore) {
       q.expireIdempotency.run(expireBefore);
-      q.saveIdempotency.run({ ...record, response: JSON.stringify(record.response) });
+      const { outcome, response, ...keys } = record;
+      q.saveIdempotency.run({ ...keys, status: outcomeCode(outcome), response: JSON.stringify(response) });
     },
     async scheduledUpdate(id) {
       return parseOne<ScheduledUpdate>(q.scheduled.get(id));
