@@ -2,7 +2,7 @@ import type { Change, ScheduledListResponse, ScheduledQuery, ScheduledUpdate } f
 import type { DueResult } from './due-result';
 import type { Store } from '../store/store';
 import type { DomainEvents } from './domain-events';
-import { postedFieldsOf } from './embargo';
+import { draftOf } from './embargo';
 import { DomainError } from './errors';
 import { commitEntry } from './log-writer';
 import { postedEntry } from './posted-entry';
@@ -40,7 +40,7 @@ export function createEmbargoService(store: Store, events: DomainEvents, clock: 
       const now = clock();
       return write(store, ctx, now, {
         async work(tx) {
-          const scheduled = await tx.scheduledUpdate(id);
+          const scheduled = await tx.getScheduled(id);
           // Another desk's embargo is not even said to exist.
           if (!scheduled || !visibleTo(ctx.principal)(scheduled)) throw new DomainError('not_found', `There is no scheduled update "${id}".`);
           if (scheduled.state === 'published') {
@@ -64,9 +64,9 @@ export function createEmbargoService(store: Store, events: DomainEvents, clock: 
       for (const candidate of await store.dueScheduled(at, DUE_BATCH)) {
         const became = await writeDue(store, events, now, {
           async work(tx): Promise<Published | undefined> {
-            const scheduled = await tx.scheduledUpdate(candidate.id);
+            const scheduled = await tx.getScheduled(candidate.id);
             if (scheduled?.state !== 'scheduled' || scheduled.publishAt > at) return undefined;
-            const entry = postedEntry(postedFieldsOf(scheduled), at);
+            const entry = postedEntry(draftOf(scheduled), at);
             try {
               const before = await treatyAt(tx, scheduled.treatyId, scheduled.occurredAt, 'occurredAt');
               if (scheduled.status) assertTransition(before, scheduled.status);

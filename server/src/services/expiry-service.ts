@@ -35,7 +35,7 @@ export function createExpiryService(store: Store, events: DomainEvents, clock: (
       for (const candidate of due) {
         const expired = await writeDue(store, events, now, {
           async work(tx) {
-            const treaty = await tx.treaty(candidate.id);
+            const treaty = await tx.getTreaty(candidate.id);
             const term = treaty?.expiresAt;
             if (!treaty || !term || !EXPIRABLE.includes(treaty.status) || term > now.toISOString()) return undefined;
             const log = await tx.treatyLog(treaty.id);

@@ -34,7 +34,7 @@ export function createTreatyService(store: Store, events: DomainEvents, clock: (
       const { id, status, effectiveAt: _effectiveAt, ...fields } = body;
       return write(store, ctx, now, {
         async work(tx) {
-          if (await tx.treaty(id)) throw new DomainError('conflict', `There is already a treaty "${id}".`);
+          if (await tx.getTreaty(id)) throw new DomainError('conflict', `There is already a treaty "${id}".`);
           return commitEntry(tx, {
             treatyId: id,
             effectiveAt,
@@ -61,7 +61,7 @@ export function createTreatyService(store: Store, events: DomainEvents, clock: (
       }
       return write(store, ctx, now, {
         async work(tx) {
-          const current = await tx.treaty(id);
+          const current = await tx.getTreaty(id);
           if (!current) throw new DomainError('not_found', `There is no treaty "${id}".`);
           if (current.version !== ifMatch) {
             throw new DomainError('conflict', `The treaty is at version ${current.version}, not ${ifMatch}: reload it and try again.`);

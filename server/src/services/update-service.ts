@@ -12,8 +12,8 @@ import { assertMayWrite, write, type WriteContext, type Written } from './write'
 
 export type UpdateChange = Change & { update: Update };
 
-/** A post's outcome: published now, or embargoed until later. */
-export type Posted = { change: UpdateChange } | { scheduled: ScheduledUpdate };
+/** What a post made: an update published now, or one embargoed until later. */
+export type PublishedOrScheduled = { change: UpdateChange } | { scheduled: ScheduledUpdate };
 
 type EditPayload = Extract<EntryPayload, { kind: 'update.corrected' | 'update.retracted' }>;
 
@@ -26,7 +26,7 @@ function withUpdate(change: Change): UpdateChange {
 
 /** The update a correction or retraction refers to, which must exist and not be retracted. */
 async function editable(tx: StoreTx, updateId: string, ctx: WriteContext, what: string): Promise<Update> {
-  const update = await tx.update(updateId);
+  const update = await tx.getUpdate(updateId);
   if (!update) throw new DomainError('not_found', `There is no update "${updateId}".`);
   assertMayWrite(ctx.principal, update.treatyId);
   if (update.retractedAt) {
@@ -38,14 +38,14 @@ async function editable(tx: StoreTx, updateId: string, ctx: WriteContext, what: 
 export function createUpdateService(store: Store, events: DomainEvents, clock: () => Date = () => new Date()) {
   return {
     /**
-     * Posts an update to a treaty: at once (the value holds the change published), or, with a
+     * Posts an update to a treaty: at once (the value holds its change, published once committed), or, with a
      * `publishAt` still to come, held back as an embargo that the scheduler publishes then.
      */
-    post(treatyId: string, body: PostUpdateBody, ctx: WriteContext): Promise<Written<Posted>> {
+    post(treatyId: string, body: PostUpdateBody, ctx: WriteContext): Promise<Written<PublishedOrScheduled>> {
       const now = clock();
       const { publishAt, occurredAt } = postingTimes(body, now);
       return write(store, ctx, now, {
-        async work(tx): Promise<Posted> {
+        async work(tx): Promise<PublishedOrScheduled> {
           const before = await treatyAt(tx, treatyId, occurredAt, 'occurredAt');
           assertMayWrite(ctx.principal, treatyId);
           if (body.status) assertTransition(before, body.status);

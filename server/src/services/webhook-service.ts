@@ -22,7 +22,7 @@ function deliveryOf({ leaseId: _id, leaseUntil: _until, nextAttemptAt, ...delive
 }
 
 async function existing(tx: StoreTx, id: string): Promise<WebhookRecord> {
-  const webhook = await tx.webhook(id);
+  const webhook = await tx.getWebhook(id);
   if (!webhook) throw new DomainError('not_found', `There is no webhook endpoint "${id}".`);
   return webhook;
 }
