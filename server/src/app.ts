@@ -34,6 +34,7 @@ import { TokenSockets } from './realtime/token-sockets';
 import { seedBoard } from './seed/seed-board';
 import { createAuditService } from './services/audit-service';
 import { createBoardService } from './services/board-service';
+import { DomainEvents } from './services/domain-events';
 import { createEmbargoService } from './services/embargo-service';
 import { createExpiryService } from './services/expiry-service';
 import { createFeedService } from './services/feed-service';
@@ -67,10 +68,11 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   if (seeded > 0) log.info({ entries: seeded }, 'seeded the board from the fact sheet');
 
   const buildId = buildIdOf(config.clientDist);
+  const events = new DomainEvents((error) => log.error({ err: error }, 'a subscriber to committed changes failed'));
   const answers = new LastAnswers();
   const board = createBoardService(store, buildId, answers);
-  const updates = createUpdateService(store);
-  const treaties = createTreatyService(store);
+  const updates = createUpdateService(store, events);
+  const treaties = createTreatyService(store, events);
   const tokens = createTokenService(store, config.adminToken);
   const audit = createAuditService(store);
 
@@ -93,14 +95,9 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   const seq = await store.currentSeq();
   const broadcaster = new Broadcaster(io, seq, await store.changesAfter(Math.max(0, seq - REPLAY_LIMIT), REPLAY_LIMIT), {
     fill: (after) => store.changesAfter(after, REPLAY_LIMIT),
-    onEmit: () => {
-      answers.changed();
-      metrics.broadcast.inc();
-      webhooks.wake();
-    },
     ...(cluster ? { forward: (change) => io.serverSideEmit('change', change), latestSeq: () => store.currentSeq() } : {}),
   });
-  if (cluster) io.on('change', (change) => broadcaster.receive(change));
+  if (cluster) io.on('change', (change) => events.relay(change));
   const presence = new PresenceCounter(io, cluster !== undefined);
   const metrics = createMetrics({ presence: () => presence.current(), seq: () => broadcaster.seq });
   const targets = webhookTargets(config.webhookAllowPrivate);
@@ -110,15 +107,23 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
     log,
     onAttempt: (ok) => metrics.webhookAttempts.inc({ outcome: ok ? 'delivered' : 'failed' }),
   });
+  events.on('change.committed', (change) => broadcaster.publish(change));
+  events.on('change.relayed', (change) => broadcaster.receive(change));
+  for (const name of ['change.committed', 'change.relayed'] as const) {
+    events.on(name, () => {
+      answers.changed();
+      metrics.broadcast.inc();
+      webhooks.wake();
+    });
+  }
   const slowConsumers = dropSlowConsumers(io, () => metrics.slowConsumersDropped.inc());
-  const expiries = createExpiryService(store);
-  const embargoes = createEmbargoService(store);
+  const expiries = createExpiryService(store, events);
+  const embargoes = createEmbargoService(store, events);
   const dueWork = scheduleDueWork(
     [
       { name: 'expiry', run: () => expiries.expireDue() },
       { name: 'embargo', run: () => embargoes.publishDue() },
     ],
-    broadcaster,
     log,
   );
   await dueWork.ready;
@@ -150,8 +155,8 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
     writeLimit,
     requireJson,
     readJsonBody,
-    treatiesRoutes({ board, updates, treaties, tokens, broadcaster }),
-    updatesRoutes({ board, updates, tokens, broadcaster }),
+    treatiesRoutes({ board, updates, treaties, tokens }),
+    updatesRoutes({ board, updates, tokens }),
     scheduledRoutes({ embargoes, tokens }),
     snapshotRoutes(board),
     tokensRoutes({ tokens, tokenSockets }),

@@ -25,7 +25,7 @@ describe('the status vocabulary', () => {
     expect(canTransition('expired', 'in_force')).toBe(false);
   });
 
-  it('allows the transitions SPEC lists and no self-transition', () => {
+  it('allows the next steps of a treaty’s life and no self-transition', () => {
     expect(canTransition('in_force', 'withdrawal_pending')).toBe(true);
     expect(canTransition('withdrawal_pending', 'abandoned')).toBe(true);
     expect(canTransition('negotiating', 'in_force')).toBe(false);

@@ -28,7 +28,7 @@ export const STATUS_LABELS: Record<DisplayStatus, string> = {
 };
 
 /**
- * The allowed next statuses (SPEC "Transitions"). `abandoned` and `expired` are final:
+ * The allowed next statuses; any other is refused, with these listed. `abandoned` and `expired` are final:
  * a wrong one is undone by retracting the update that set it, never by a new status.
  */
 export const STATUS_TRANSITIONS: Record<Status, readonly Status[]> = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Every date on the wire is an ISO 8601 UTC timestamp (SPEC "Time"). */
+/** Every date on the wire is an ISO 8601 UTC timestamp. */
 export const instantSchema = z.iso.datetime({ offset: false });
 export type Instant = z.infer<typeof instantSchema>;
 

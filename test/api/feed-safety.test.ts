@@ -63,7 +63,7 @@ beforeAll(async () => {
       shortName: `Hostile${HOSTILE}`,
       keyDates: [{ on: `${day(50)}T00:00:00.000Z`, title: `Vote\rEND:VEVENT\r\nBEGIN:VEVENT\nUID:injected${HOSTILE}\u2029DTSTART:20990101`, sourceUrl: 'https://example.org/a b"<c>' }],
     });
-    const update = await tx.update(updateId);
+    const update = await tx.getUpdate(updateId);
     if (!update) throw new Error('the update was just posted');
     await tx.saveUpdate({ ...update, headline: `Head${HOSTILE}line`, body: `one${HOSTILE}two\n\tthree`, sourceUrl: 'https://example.org/a b"<c>' });
   });

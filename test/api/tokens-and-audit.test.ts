@@ -176,6 +176,26 @@ describe('Idempotency-Key', () => {
     expect(body.updates.filter((u) => u.headline === 'Posted once')).toHaveLength(1);
   });
 
+  it('replays an embargo with its 202 and a correction with its 200, as first answered', async () => {
+    const keyed = (name: string) => ({ 'idempotency-key': `${name}-${Date.now()}` });
+    const publishAt = new Date(Date.now() + 3_600_000).toISOString();
+    const embargoKey = keyed('embargo');
+    const correctionKey = keyed('correction');
+    const posted = await call<PostUpdateResponse>('POST', '/api/treaties/npt/updates', { headline: 'To correct' });
+    const writes = [
+      { status: 202, send: () => call('POST', '/api/treaties/npt/updates', { headline: 'Held back', publishAt }, ADMIN_TOKEN, embargoKey) },
+      { status: 200, send: () => call('PATCH', `/api/updates/${posted.body.update.id}`, { headline: 'Corrected once' }, ADMIN_TOKEN, correctionKey) },
+    ];
+    for (const { status, send } of writes) {
+      const first = await send();
+      const retry = await send();
+      expect([first.status, retry.status]).toEqual([status, status]);
+      expect(first.headers.get('idempotent-replayed')).toBeNull();
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(retry.body).toEqual(first.body);
+    }
+  });
+
   it('refuses the same key with a different request', async () => {
     const headers = { 'idempotency-key': `reuse-${Date.now()}` };
     await call('POST', '/api/treaties/npt/updates', { headline: 'First body' }, ADMIN_TOKEN, headers);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../server/src/store/store';
 import { seedBoard } from '../../server/src/seed/seed-board';
 import { createBoardService } from '../../server/src/services/board-service';
+import { DomainEvents } from '../../server/src/services/domain-events';
 import { LastAnswers } from '../../server/src/services/last-answers';
 import { createEmbargoService } from '../../server/src/services/embargo-service';
 import { CLI_PRINCIPAL } from '../../server/src/services/principal';
@@ -53,7 +54,7 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
     });
 
     it('gives concurrent writes a gap-free, strictly increasing seq', async () => {
-      const updates = createUpdateService(store, clock);
+      const updates = createUpdateService(store, new DomainEvents(), clock);
       const before = await store.currentSeq();
       const written = await Promise.all(Array.from({ length: 25 }, (_, i) => updates.post('npt', { headline: `Concurrent ${i}` }, ctx)));
       const seqs = written.map((w) => ('change' in w.value ? w.value.change.seq : 0)).sort((a, b) => a - b);
@@ -102,18 +103,18 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
     });
 
     it('remembers an idempotent answer in the same transaction as the write', async () => {
-      const updates = createUpdateService(store, clock);
+      const updates = createUpdateService(store, new DomainEvents(), clock);
       const keyed = { ...ctx, idempotency: { key: 'contract-key', fingerprint: 'f1' } };
       const first = await updates.post('npt', { headline: 'Once only' }, keyed);
-      await expect(updates.post('npt', { headline: 'Once only' }, keyed)).rejects.toMatchObject({ name: 'IdempotentReplay', status: 201 });
+      await expect(updates.post('npt', { headline: 'Once only' }, keyed)).rejects.toMatchObject({ name: 'IdempotentReplay', outcome: 'created' });
       expect((await store.findIdempotency(CLI_PRINCIPAL.tokenId, 'contract-key'))?.response).toEqual(first.body);
     });
 
     it('holds an embargo outside the log and publishes it exactly once, however many schedulers see it due', async () => {
       let now = NOW;
       const later = () => now;
-      const posted = await createUpdateService(store, later).post('npt', { headline: 'Under embargo', status: 'in_force', publishAt: '2026-11-24T13:00:00.000Z' }, ctx);
-      expect(posted.status).toBe(202);
+      const posted = await createUpdateService(store, new DomainEvents(), later).post('npt', { headline: 'Under embargo', status: 'in_force', publishAt: '2026-11-24T13:00:00.000Z' }, ctx);
+      expect(posted.outcome).toBe('scheduled');
       const seq = await store.currentSeq();
       expect(await store.dueScheduled(NOW.toISOString(), 10)).toEqual([]);
       expect((await store.listScheduled('scheduled', 10)).map((s) => s.headline)).toEqual(['Under embargo']);
@@ -121,7 +122,7 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
 
       now = new Date('2026-11-24T13:00:00.000Z');
       // Two schedulers that both saw it due, as two processes would.
-      const [here, there] = await Promise.all([createEmbargoService(store, later).publishDue(), createEmbargoService(store, later).publishDue()]);
+      const [here, there] = await Promise.all([createEmbargoService(store, new DomainEvents(), later).publishDue(), createEmbargoService(store, new DomainEvents(), later).publishDue()]);
       expect(here.changes.length + there.changes.length).toBe(1);
       expect(await store.currentSeq()).toBe(seq + 1);
       const [published] = await store.latestUpdates(1);
@@ -133,7 +134,7 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
     it('keeps an outbox per webhook endpoint: queued with the change, oldest first, pruned and removed with it', async () => {
       const hooks = createWebhookService(store, webhookTargets(true), clock);
       const { endpoint } = (await hooks.create({ url: 'http://127.0.0.1:9/hook', treaties: ['cfe'] }, ctx)).value;
-      const updates = createUpdateService(store, clock);
+      const updates = createUpdateService(store, new DomainEvents(), clock);
       const seqs: number[] = [];
       for (const headline of ['Hook one', 'Hook two']) {
         const posted = (await updates.post('cfe', { headline }, ctx)).value;
@@ -160,7 +161,7 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
     });
 
     it('names in a refold only the updates whose meaning it changed', async () => {
-      const updates = createUpdateService(store, clock);
+      const updates = createUpdateService(store, new DomainEvents(), clock);
       const changeOf = (written: Awaited<ReturnType<typeof updates.post>>) => ('change' in written.value ? written.value.change : undefined);
       const suspended = changeOf(await updates.post('tpnw', { headline: 'Suspended today', status: 'suspended' }, ctx));
       await updates.post('tpnw', { headline: 'A note today' }, ctx);

@@ -4,6 +4,7 @@ import type { Problem } from '@treaty-watch/shared';
 import { DomainError } from '../services/errors';
 import { IdempotentReplay } from '../services/write';
 import { StoreUnavailableError } from '../store/store-unavailable';
+import { statusOf } from './outcome-status';
 import { HttpProblem, problems, sendProblem } from './problem';
 
 /** The 4xx an http-errors style error carries (the router, body-parser, send), if it carries one. */
@@ -32,7 +33,7 @@ export function errorHandler(onStoreError: () => void): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     if (error instanceof HttpProblem) return sendProblem(res, error.problem);
     if (error instanceof IdempotentReplay) {
-      res.status(error.status).set('Idempotent-Replayed', 'true').json(error.body);
+      res.status(statusOf(error.outcome)).set('Idempotent-Replayed', 'true').json(error.body);
       return;
     }
     if (error instanceof DomainError) {

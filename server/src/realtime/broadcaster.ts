@@ -9,8 +9,6 @@ export interface BroadcasterOptions {
   forward?: (change: Change) => void;
   /** Reads changes after a seq from the store, to fill a gap no message filled. */
   fill: (afterSeq: number) => Promise<Change[]>;
-  /** Called for every change emitted here (metrics). */
-  onEmit?: (change: Change) => void;
   /**
    * The store's latest seq. With several processes, given this, the broadcaster also looks at
    * the store now and then: other processes' changes come over Redis pub/sub, and one lost in a
@@ -53,7 +51,7 @@ export class Broadcaster {
     return this.published;
   }
 
-  /** A change written in this process: emitted here and forwarded to the others. */
+  /** A change committed in this process (from the domain event bus): emitted here and forwarded to the others. */
   publish(change: Change): void {
     this.options.forward?.(change);
     this.receive(change);
@@ -157,6 +155,5 @@ export class Broadcaster {
     this.published = change.seq;
     // Local sockets only: every process emits to its own, in its own seq order.
     this.io.local.to(BOARD_ROOM).emit('change', change);
-    this.options.onEmit?.(change);
   }
 }

@@ -1,6 +1,5 @@
 import type { DueResult } from '../services/due-result';
 import type { Logger } from '../log';
-import type { Broadcaster } from '../realtime/broadcaster';
 
 const CHECK_EVERY_MS = 1000;
 
@@ -12,9 +11,9 @@ export interface DueJob {
 
 /**
  * Runs every job once at start (what fell due while the server was down) and then every second,
- * and broadcasts what they wrote. A failing job is retried on the next round.
+ * and logs what they wrote (their writes publish it). A failing job is retried on the next round.
  */
-export function scheduleDueWork(jobs: readonly DueJob[], broadcaster: Broadcaster, log: Logger): { stop(): Promise<void>; ready: Promise<void> } {
+export function scheduleDueWork(jobs: readonly DueJob[], log: Logger): { stop(): Promise<void>; ready: Promise<void> } {
   let running: Promise<void> | undefined;
   let stopped = false;
   function check(): Promise<void> {
@@ -26,10 +25,7 @@ export function scheduleDueWork(jobs: readonly DueJob[], broadcaster: Broadcaste
     for (const job of jobs) {
       try {
         const { changes, refused = [] } = await job.run();
-        for (const change of changes) {
-          log.info({ job: job.name, treaty: change.treaty.id, seq: change.seq }, `${job.name}: ${change.kind}`);
-          broadcaster.publish(change);
-        }
+        for (const change of changes) log.info({ job: job.name, treaty: change.treaty.id, seq: change.seq }, `${job.name}: ${change.kind}`);
         for (const { id, reason } of refused) log.warn({ job: job.name, id }, `${job.name}: refused, ${reason}`);
       } catch (error) {
         log.warn({ err: error, job: job.name }, `${job.name}: could not run; will try again`);

@@ -58,7 +58,7 @@ export function buildSeedEntries(recordedAt: string): NewLogEntry[] {
       const mapped = boardStatusOf(event.status_after);
       const changes = mapped !== undefined && mapped !== status;
       if (changes) status = mapped;
-      // An expiry takes effect at the end of its day (SPEC "Time").
+      // An expiry takes effect at the end of its day: a treaty that expires on 5 February is still in force that day.
       const occurredAt = changes && mapped === 'expired' ? endOfDay(event.date) : startOfDay(event.date);
       const note = EVENT_NOTES.find(
         (n) => n.treaty === meta.id && n.date === event.date && event.headline.includes(n.headline),

@@ -1,13 +1,14 @@
 import type { Change, ScheduledListResponse, ScheduledQuery, ScheduledUpdate } from '@treaty-watch/shared';
 import type { DueResult } from './due-result';
 import type { Store } from '../store/store';
-import { postedFieldsOf } from './embargo';
+import type { DomainEvents } from './domain-events';
+import { draftOf } from './embargo';
 import { DomainError } from './errors';
 import { commitEntry } from './log-writer';
 import { postedEntry } from './posted-entry';
-import { SCHEDULER_PRINCIPAL, type Principal } from './principal';
+import type { Principal } from './principal';
 import { assertHistoryHolds, assertTransition, treatyAt } from './treaty-timeline';
-import { write, type WriteContext, type Written } from './write';
+import { write, writeDue, type WriteContext, type Written } from './write';
 
 /** Embargoes published per check; the rest wait a second for the next. */
 const DUE_BATCH = 100;
@@ -23,7 +24,7 @@ type Published = { change: Change } | { failed: ScheduledUpdate };
  * their time comes. Publication is decided inside the write transaction, which every process
  * takes in turn, so each embargo lands in the log exactly once, also after a restart.
  */
-export function createEmbargoService(store: Store, clock: () => Date = () => new Date()) {
+export function createEmbargoService(store: Store, events: DomainEvents, clock: () => Date = () => new Date()) {
   return {
     async list(principal: Principal, { state, limit }: ScheduledQuery): Promise<ScheduledListResponse> {
       return { scheduled: await store.listScheduled(state, limit, principal.treaties) };
@@ -39,7 +40,7 @@ export function createEmbargoService(store: Store, clock: () => Date = () => new
       const now = clock();
       return write(store, ctx, now, {
         async work(tx) {
-          const scheduled = await tx.scheduledUpdate(id);
+          const scheduled = await tx.getScheduled(id);
           // Another desk's embargo is not even said to exist.
           if (!scheduled || !visibleTo(ctx.principal)(scheduled)) throw new DomainError('not_found', `There is no scheduled update "${id}".`);
           if (scheduled.state === 'published') {
@@ -51,8 +52,8 @@ export function createEmbargoService(store: Store, clock: () => Date = () => new
           return cancelled;
         },
         audit: (cancelled) => ({ action: 'update.cancelled', target: cancelled.id }),
-        respond: (cancelled) => ({ status: 200, body: { scheduled: cancelled } }),
-      });
+        answer: (cancelled) => ({ outcome: 'done', body: { scheduled: cancelled } }),
+      }, events);
     },
 
     /** Publishes every embargo whose time has come. */
@@ -61,11 +62,11 @@ export function createEmbargoService(store: Store, clock: () => Date = () => new
       const at = now.toISOString();
       const results: Published[] = [];
       for (const candidate of await store.dueScheduled(at, DUE_BATCH)) {
-        const written = await write(store, { principal: SCHEDULER_PRINCIPAL }, now, {
+        const became = await writeDue(store, events, now, {
           async work(tx): Promise<Published | undefined> {
-            const scheduled = await tx.scheduledUpdate(candidate.id);
+            const scheduled = await tx.getScheduled(candidate.id);
             if (scheduled?.state !== 'scheduled' || scheduled.publishAt > at) return undefined;
-            const entry = postedEntry(postedFieldsOf(scheduled), at);
+            const entry = postedEntry(draftOf(scheduled), at);
             try {
               const before = await treatyAt(tx, scheduled.treatyId, scheduled.occurredAt, 'occurredAt');
               if (scheduled.status) assertTransition(before, scheduled.status);
@@ -81,9 +82,8 @@ export function createEmbargoService(store: Store, clock: () => Date = () => new
             return { change };
           },
           audit: (published) => published && 'change' in published ? { action: 'update.published', target: candidate.id, seq: published.change.seq } : undefined,
-          respond: () => ({ status: 200, body: null }),
         });
-        if (written.value) results.push(written.value);
+        if (became) results.push(became);
       }
       return {
         changes: results.flatMap((r) => ('change' in r ? [r.change] : [])),

@@ -1,6 +1,6 @@
 import { DAY_MS, EMBARGO_MAX_DAYS, type Instant, type PostUpdateBody, type ScheduledUpdate } from '@treaty-watch/shared';
 import { DomainError } from './errors';
-import type { PostedFields } from './posted-entry';
+import type { UpdateDraft } from './posted-entry';
 import { FUTURE_TOLERANCE_MS } from './treaty-timeline';
 
 /** A `publishAt` this recent is a slow network or a slow form; older, it is a mistake (a wrong day or time zone). */
@@ -31,7 +31,7 @@ export function postingTimes(body: Pick<PostUpdateBody, 'publishAt' | 'occurredA
 }
 
 /** What an editor wrote, without the empty parts. */
-export function wordingOf(body: PostUpdateBody): Pick<PostedFields, 'headline' | 'body' | 'status' | 'sourceUrl'> {
+export function wordingOf(body: PostUpdateBody): Pick<UpdateDraft, 'headline' | 'body' | 'status' | 'sourceUrl'> {
   return {
     headline: body.headline,
     ...(body.body ? { body: body.body } : {}),
@@ -41,12 +41,12 @@ export function wordingOf(body: PostUpdateBody): Pick<PostedFields, 'headline' |
 }
 
 /** An update held back until `publishAt`. */
-export function embargo(fields: PostedFields, publishAt: Instant, createdAt: Instant): ScheduledUpdate {
+export function embargo(fields: UpdateDraft, publishAt: Instant, createdAt: Instant): ScheduledUpdate {
   return { ...fields, publishAt, createdAt, state: 'scheduled' };
 }
 
-/** The fields of the update an embargo becomes. */
-export function postedFieldsOf(scheduled: ScheduledUpdate): PostedFields {
+/** The draft an embargo holds, which becomes the update at its end. */
+export function draftOf(scheduled: ScheduledUpdate): UpdateDraft {
   const { id, treatyId, headline, body, status, sourceUrl, occurredAt, author } = scheduled;
   return { id, treatyId, headline, body, status, sourceUrl, occurredAt, author };
 }

@@ -1,11 +1,12 @@
 import type { Change } from '@treaty-watch/shared';
 import type { LogEntry } from '../store/log-entry';
 import type { Store } from '../store/store';
+import type { DomainEvents } from './domain-events';
 import type { DueResult } from './due-result';
 import { commitEntry } from './log-writer';
 import { SCHEDULER_PRINCIPAL as SCHEDULER } from './principal';
 import { EXPIRABLE, foldWith } from './projection';
-import { write } from './write';
+import { writeDue } from './write';
 
 /**
  * An expiry takes effect at the end of the term, unless the record already holds something
@@ -25,16 +26,16 @@ function expiryMoment(log: readonly LogEntry[], treatyId: string, term: string):
  * exactly once however many processes notice it, and one missed while the server was down
  * lands at start.
  */
-export function createExpiryService(store: Store, clock: () => Date = () => new Date()) {
+export function createExpiryService(store: Store, events: DomainEvents, clock: () => Date = () => new Date()) {
   return {
     async expireDue(): Promise<DueResult> {
       const now = clock();
       const due = (await store.listTreaties()).filter((t) => EXPIRABLE.includes(t.status) && t.expiresAt && t.expiresAt <= now.toISOString());
       const changes: Change[] = [];
       for (const candidate of due) {
-        const written = await write(store, { principal: SCHEDULER }, now, {
+        const expired = await writeDue(store, events, now, {
           async work(tx) {
-            const treaty = await tx.treaty(candidate.id);
+            const treaty = await tx.getTreaty(candidate.id);
             const term = treaty?.expiresAt;
             if (!treaty || !term || !EXPIRABLE.includes(treaty.status) || term > now.toISOString()) return undefined;
             const log = await tx.treatyLog(treaty.id);
@@ -48,13 +49,10 @@ export function createExpiryService(store: Store, clock: () => Date = () => new 
             });
           },
           audit: (change) => change && { action: 'treaty.expired', target: candidate.id, seq: change.seq },
-          respond: () => ({ status: 200, body: null }),
         });
-        if (written.value) changes.push(written.value);
+        if (expired) changes.push(expired);
       }
       return { changes };
     },
   };
 }
-
-export type ExpiryService = ReturnType<typeof createExpiryService>;

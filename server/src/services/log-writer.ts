@@ -33,11 +33,11 @@ export async function commitEntry(tx: StoreTx, entry: NewLogEntry): Promise<Chan
   // treaty's whole history again. Everything else applies on top of the current state.
   const refold = appended.payload.kind === 'update.retracted' || (latest !== undefined && entry.effectiveAt < latest);
   if (!refold) {
-    const target = updateId && appended.payload.kind !== 'update.posted' ? await tx.update(updateId) : undefined;
-    projected = applyEntry(await tx.treaty(entry.treatyId), appended, target);
+    const target = updateId && appended.payload.kind !== 'update.posted' ? await tx.getUpdate(updateId) : undefined;
+    projected = applyEntry(await tx.getTreaty(entry.treatyId), appended, target);
     if (projected.update) await tx.saveUpdate(projected.update);
   } else {
-    const stored = new Map((await tx.updatesOf(entry.treatyId)).map((u) => [u.id, canonical(u)]));
+    const stored = new Map((await tx.treatyUpdates(entry.treatyId)).map((u) => [u.id, canonical(u)]));
     const folded = foldTreaty(await tx.treatyLog(entry.treatyId));
     if (!folded.treaty) throw new Error(`treaty ${entry.treatyId} has no creation entry`);
     const changed = folded.updates.filter((u) => stored.get(u.id) !== canonical(u));

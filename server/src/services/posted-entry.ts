@@ -1,7 +1,8 @@
 import type { Instant, Status } from '@treaty-watch/shared';
 import type { NewLogEntry } from '../store/log-entry';
 
-export interface PostedFields {
+/** An update written and not yet in the log: posted now, or held back until its embargo ends. */
+export interface UpdateDraft {
   id: string;
   treatyId: string;
   headline: string;
@@ -13,7 +14,7 @@ export interface PostedFields {
 }
 
 /** The log entry of an update made public at `publishedAt`: posted at once, or at the end of its embargo. */
-export function postedEntry(fields: PostedFields, publishedAt: Instant): NewLogEntry {
+export function postedEntry(fields: UpdateDraft, publishedAt: Instant): NewLogEntry {
   return {
     treatyId: fields.treatyId,
     effectiveAt: fields.occurredAt,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogEntry, PostedUpdate } from '../store/log-entry';
+import type { LogEntry, LoggedUpdate } from '../store/log-entry';
 import { byEffectiveOrder, foldTreaty } from './projection';
 
 let seq = 0;
@@ -15,7 +15,7 @@ const created = (effectiveAt: string): LogEntry => ({
     fields: { name: 'INF', shortName: 'INF', parties: 'US, USSR', category: 'intermediate_range', summary: '', sources: [] },
   },
 });
-const posted = (occurredAt: string, requestedStatus?: PostedUpdate['requestedStatus']): LogEntry => ({
+const posted = (occurredAt: string, requestedStatus?: LoggedUpdate['requestedStatus']): LogEntry => ({
   seq: ++seq,
   treatyId: 'inf',
   effectiveAt: occurredAt,

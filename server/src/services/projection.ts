@@ -1,5 +1,5 @@
 import type { Status, Treaty, Update } from '@treaty-watch/shared';
-import type { LogEntry, NewLogEntry, PostedUpdate, Wording } from '../store/log-entry';
+import type { LogEntry, NewLogEntry, LoggedUpdate, Wording } from '../store/log-entry';
 
 /** A treaty as the log makes it, with the updates an entry touched. */
 export interface Projected {
@@ -11,10 +11,10 @@ export interface Projected {
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
-/** The statuses a treaty's term can run out in (SPEC "Transitions": both may go to expired). */
+/** The statuses a treaty's term can run out in: both in_force and suspended may go to expired. */
 export const EXPIRABLE: readonly Status[] = ['in_force', 'suspended'];
 
-function projectPosted(entry: LogEntry, posted: PostedUpdate): Update {
+function projectPosted(entry: LogEntry, posted: LoggedUpdate): Update {
   return {
     id: posted.id,
     seq: entry.seq,
@@ -104,7 +104,7 @@ export function applyEntry(
       if (retracted.has(update.id)) {
         if (status) update.requestedStatus = status;
       } else if (status && status !== treaty.status) {
-        // Repeating the current status changes nothing (SPEC "Status and since").
+        // A status is a change only if it differs from the current one: repeating it changes nothing.
         update.status = status;
         update.previousStatus = treaty.status;
         next.status = status;

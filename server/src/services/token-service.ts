@@ -36,7 +36,7 @@ export function createTokenService(store: Store, adminToken: string | undefined,
         return tokenInfo(record);
       },
       audit: (info) => ({ action: 'token.revoked', target: info.id }),
-      respond: (info) => ({ status: 200, body: { info } }),
+      answer: (info) => ({ outcome: 'done', body: { info } }),
     });
   }
 
@@ -64,7 +64,7 @@ export function createTokenService(store: Store, adminToken: string | undefined,
           return { token, info: tokenInfo(record) };
         },
         audit: ({ info }) => ({ action: 'token.created', target: info.id }),
-        respond: (created) => ({ status: 201, body: created }),
+        answer: (created) => ({ outcome: 'created', body: created }),
       });
     },
 

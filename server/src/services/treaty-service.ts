@@ -8,6 +8,7 @@ import {
 } from '@treaty-watch/shared';
 import type { NewLogEntry } from '../store/log-entry';
 import type { Store } from '../store/store';
+import type { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
 import { commitEntry } from './log-writer';
 import { assertHistoryHolds, assertTransition, FUTURE_TOLERANCE_MS, treatyAt } from './treaty-timeline';
@@ -24,10 +25,8 @@ function effectiveAtOf(requested: string | undefined, now: Date): string {
   return at;
 }
 
-const respond = (status: number) => (change: Change) => ({ status, body: { treaty: change.treaty } });
-
 /** Treaty administration: every change is a dated log entry, so the as-of board knows it too. */
-export function createTreatyService(store: Store, clock: () => Date = () => new Date()) {
+export function createTreatyService(store: Store, events: DomainEvents, clock: () => Date = () => new Date()) {
   return {
     create(body: CreateTreatyBody, ctx: WriteContext): Promise<Written<Change>> {
       const now = clock();
@@ -35,7 +34,7 @@ export function createTreatyService(store: Store, clock: () => Date = () => new 
       const { id, status, effectiveAt: _effectiveAt, ...fields } = body;
       return write(store, ctx, now, {
         async work(tx) {
-          if (await tx.treaty(id)) throw new DomainError('conflict', `There is already a treaty "${id}".`);
+          if (await tx.getTreaty(id)) throw new DomainError('conflict', `There is already a treaty "${id}".`);
           return commitEntry(tx, {
             treatyId: id,
             effectiveAt,
@@ -45,8 +44,8 @@ export function createTreatyService(store: Store, clock: () => Date = () => new 
           });
         },
         audit: (change) => ({ action: 'treaty.created', target: change.treaty.id, seq: change.seq }),
-        respond: respond(201),
-      });
+        answer: (change) => ({ outcome: 'created', body: { treaty: change.treaty } }),
+      }, events);
     },
 
     /** Changes a treaty whose version is still `ifMatch`; a stale version is a conflict. */
@@ -62,7 +61,7 @@ export function createTreatyService(store: Store, clock: () => Date = () => new 
       }
       return write(store, ctx, now, {
         async work(tx) {
-          const current = await tx.treaty(id);
+          const current = await tx.getTreaty(id);
           if (!current) throw new DomainError('not_found', `There is no treaty "${id}".`);
           if (current.version !== ifMatch) {
             throw new DomainError('conflict', `The treaty is at version ${current.version}, not ${ifMatch}: reload it and try again.`);
@@ -79,8 +78,8 @@ export function createTreatyService(store: Store, clock: () => Date = () => new 
           return commitEntry(tx, entry);
         },
         audit: (change) => ({ action: 'treaty.changed', target: change.treaty.id, seq: change.seq }),
-        respond: respond(200),
-      });
+        answer: (change) => ({ outcome: 'done', body: { treaty: change.treaty } }),
+      }, events);
     },
   };
 }

@@ -13,7 +13,7 @@ export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
  * request field that carried `at`, for the error when the treaty did not exist yet.
  */
 export async function treatyAt(tx: StoreTx, treatyId: string, at: string, field: string): Promise<Treaty> {
-  const current = await tx.treaty(treatyId);
+  const current = await tx.getTreaty(treatyId);
   if (!current) throw new DomainError('not_found', `There is no treaty "${treatyId}".`);
   const latest = await tx.latestEffectiveAt(treatyId);
   if (latest === undefined || at >= latest) return current;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Change, CorrectUpdateBody, PostUpdateBody, ScheduledUpdate, Update } from '@treaty-watch/shared';
 import type { EntryPayload, Wording } from '../store/log-entry';
 import type { Store, StoreTx } from '../store/store';
+import type { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
 import { embargo, postingTimes, wordingOf } from './embargo';
 import { commitEntry } from './log-writer';
@@ -11,8 +12,8 @@ import { assertMayWrite, write, type WriteContext, type Written } from './write'
 
 export type UpdateChange = Change & { update: Update };
 
-/** A post's outcome: published now, or embargoed until later. */
-export type Posted = { change: UpdateChange } | { scheduled: ScheduledUpdate };
+/** What a post made: an update published now, or one embargoed until later. */
+export type PublishedOrScheduled = { change: UpdateChange } | { scheduled: ScheduledUpdate };
 
 type EditPayload = Extract<EntryPayload, { kind: 'update.corrected' | 'update.retracted' }>;
 
@@ -23,14 +24,9 @@ function withUpdate(change: Change): UpdateChange {
   return { ...change, update: change.update };
 }
 
-const respond = (status: number) => (change: UpdateChange) => ({
-  status,
-  body: { update: change.update, treaty: change.treaty },
-});
-
 /** The update a correction or retraction refers to, which must exist and not be retracted. */
 async function editable(tx: StoreTx, updateId: string, ctx: WriteContext, what: string): Promise<Update> {
-  const update = await tx.update(updateId);
+  const update = await tx.getUpdate(updateId);
   if (!update) throw new DomainError('not_found', `There is no update "${updateId}".`);
   assertMayWrite(ctx.principal, update.treatyId);
   if (update.retractedAt) {
@@ -39,17 +35,17 @@ async function editable(tx: StoreTx, updateId: string, ctx: WriteContext, what: 
   return update;
 }
 
-export function createUpdateService(store: Store, clock: () => Date = () => new Date()) {
+export function createUpdateService(store: Store, events: DomainEvents, clock: () => Date = () => new Date()) {
   return {
     /**
-     * Posts an update to a treaty: at once (the value holds the change to broadcast), or, with a
+     * Posts an update to a treaty: at once (the value holds its change, published once committed), or, with a
      * `publishAt` still to come, held back as an embargo that the scheduler publishes then.
      */
-    post(treatyId: string, body: PostUpdateBody, ctx: WriteContext): Promise<Written<Posted>> {
+    post(treatyId: string, body: PostUpdateBody, ctx: WriteContext): Promise<Written<PublishedOrScheduled>> {
       const now = clock();
       const { publishAt, occurredAt } = postingTimes(body, now);
       return write(store, ctx, now, {
-        async work(tx): Promise<Posted> {
+        async work(tx): Promise<PublishedOrScheduled> {
           const before = await treatyAt(tx, treatyId, occurredAt, 'occurredAt');
           assertMayWrite(ctx.principal, treatyId);
           if (body.status) assertTransition(before, body.status);
@@ -68,11 +64,11 @@ export function createUpdateService(store: Store, clock: () => Date = () => new 
           'scheduled' in posted
             ? { action: 'update.scheduled', target: posted.scheduled.id }
             : { action: 'update.posted', target: posted.change.update.id, seq: posted.change.seq },
-        respond: (posted) =>
+        answer: (posted) =>
           'scheduled' in posted
-            ? { status: 202, body: { scheduled: posted.scheduled } }
-            : { status: 201, body: { update: posted.change.update, treaty: posted.change.treaty } },
-      });
+            ? { outcome: 'scheduled', body: { scheduled: posted.scheduled } }
+            : { outcome: 'created', body: { update: posted.change.update, treaty: posted.change.treaty } },
+      }, events);
     },
 
     /** Corrects an update's wording; the earlier wording stays in its revisions. */
@@ -121,8 +117,8 @@ export function createUpdateService(store: Store, clock: () => Date = () => new 
         return withUpdate(change);
       },
       audit: (change) => ({ action: `update.${what}`, target: change.update.id, seq: change.seq }),
-      respond: respond(200),
-    });
+      answer: (change) => ({ outcome: 'done', body: { update: change.update, treaty: change.treaty } }),
+    }, events);
   }
 }
 

@@ -23,7 +23,7 @@ function deliveryOf({ leaseId: _id, leaseUntil: _until, nextAttemptAt, ...delive
 }
 
 async function existing(tx: StoreTx, id: string): Promise<WebhookRecord> {
-  const webhook = await tx.webhook(id);
+  const webhook = await tx.getWebhook(id);
   if (!webhook) throw new DomainError('not_found', `There is no webhook endpoint "${id}".`);
   return webhook;
 }
@@ -56,7 +56,7 @@ export function createWebhookService(store: Store, targets: Pick<WebhookTargets,
           return { endpoint: endpointOf(record), secret: record.secret };
         },
         audit: ({ endpoint }) => ({ action: 'webhook.created', target: endpoint.id }),
-        respond: (created) => ({ status: 201, body: created }),
+        answer: (created) => ({ outcome: 'created', body: created }),
       });
     },
 
@@ -106,7 +106,7 @@ export function createWebhookService(store: Store, targets: Pick<WebhookTargets,
           return endpointOf(changed);
         },
         audit: (endpoint) => ({ action: 'webhook.changed', target: endpoint.id }),
-        respond: (endpoint) => ({ status: 200, body: { endpoint } }),
+        answer: (endpoint) => ({ outcome: 'done', body: { endpoint } }),
       });
     },
 
@@ -119,7 +119,7 @@ export function createWebhookService(store: Store, targets: Pick<WebhookTargets,
           return endpointOf(webhook);
         },
         audit: (endpoint) => ({ action: 'webhook.deleted', target: endpoint.id }),
-        respond: (endpoint) => ({ status: 200, body: { endpoint } }),
+        answer: (endpoint) => ({ outcome: 'done', body: { endpoint } }),
       });
     },
 

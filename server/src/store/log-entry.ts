@@ -1,7 +1,7 @@
-import type { Change, ChangeKind, ClearableTreatyField, Instant, Status, TreatyFields } from '@treaty-watch/shared';
+import type { ClearableTreatyField, Instant, Status, TreatyFields } from '@treaty-watch/shared';
 
-/** What an editor asked an update to say; the projection decides whether its status is a change. */
-export interface PostedUpdate {
+/** An update as the log holds it: what the editor asked it to say; the projection decides whether its status is a change. */
+export interface LoggedUpdate {
   id: string;
   headline: string;
   body?: string;
@@ -21,7 +21,7 @@ export interface Wording {
 export type EntryPayload =
   | { kind: 'treaty.created'; fields: TreatyFields; status: Status }
   | { kind: 'treaty.changed'; fields: Partial<TreatyFields>; clear?: ClearableTreatyField[]; status?: Status }
-  | { kind: 'update.posted'; update: PostedUpdate }
+  | { kind: 'update.posted'; update: LoggedUpdate }
   | { kind: 'update.corrected'; updateId: string; wording: Wording }
   | { kind: 'update.retracted'; updateId: string; reason: string }
   /** `term`: the `expiresAt` this entry ends, so a term expires once however its entry is dated. */
@@ -38,9 +38,3 @@ export interface LogEntry {
 }
 
 export type NewLogEntry = Omit<LogEntry, 'seq'>;
-
-export function entryKind(entry: Pick<LogEntry, 'payload'>): ChangeKind {
-  return entry.payload.kind;
-}
-
-export type { Change };

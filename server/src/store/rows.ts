@@ -1,7 +1,7 @@
 /** Rows as both stores read them (JSON columns already parsed), and the records they become. */
 import type { AuditEntry } from '@treaty-watch/shared';
 import type { LogEntry } from './log-entry';
-import type { IdempotencyRecord, TokenRecord } from './store';
+import type { IdempotencyRecord, TokenRecord, WriteOutcome } from './store';
 
 export interface EventRow {
   seq: number;
@@ -71,13 +71,24 @@ export interface IdempotencyRow {
   created_at: string;
 }
 
+/**
+ * The idempotency table's `status` column is older than named outcomes: it keeps the code each
+ * outcome was first answered with, so the records written before still replay as they were.
+ */
+const OUTCOME_CODES: Record<WriteOutcome, number> = { done: 200, created: 201, scheduled: 202 };
+
+export const outcomeCode = (outcome: WriteOutcome): number => OUTCOME_CODES[outcome];
+
+const outcomeOf = (code: number): WriteOutcome =>
+  (Object.keys(OUTCOME_CODES) as WriteOutcome[]).find((outcome) => OUTCOME_CODES[outcome] === code) ?? 'done';
+
 export function toIdempotency(row: IdempotencyRow | undefined): IdempotencyRecord | undefined {
   return (
     row && {
       tokenId: row.token_id,
       key: row.key,
       fingerprint: row.fingerprint,
-      status: row.status,
+      outcome: outcomeOf(row.status),
       response: row.response,
       createdAt: row.created_at,
     }

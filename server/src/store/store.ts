@@ -15,12 +15,15 @@ export interface TokenRecord {
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
-/** A write's response, kept so that a retry with the same Idempotency-Key gets it again. */
+/** How a write went, in the domain's words: a thing made, a thing held back for later, or done. */
+export type WriteOutcome = 'created' | 'scheduled' | 'done';
+
+/** A write's answer, kept so that a retry with the same Idempotency-Key gets it again. */
 export interface IdempotencyRecord {
   tokenId: string;
   key: string;
   fingerprint: string;
-  status: number;
+  outcome: WriteOutcome;
   response: unknown;
   createdAt: string;
 }
@@ -32,10 +35,10 @@ export interface StoreTx extends WebhookTx {
   append(entry: NewLogEntry): Promise<LogEntry>;
   /** The change clients receive for an entry, kept beside it so a replay sends exactly what was broadcast. */
   recordChange(change: Change): Promise<void>;
-  treaty(id: string): Promise<Treaty | undefined>;
-  update(id: string): Promise<Update | undefined>;
-  /** A treaty's updates as they stand in this transaction, in any order. */
-  updatesOf(treatyId: string): Promise<Update[]>;
+  getTreaty(id: string): Promise<Treaty | undefined>;
+  getUpdate(id: string): Promise<Update | undefined>;
+  /** A treaty's updates as they stand in this transaction, newest `occurredAt` first, ties by seq (newest first). */
+  treatyUpdates(id: string): Promise<Update[]>;
   /** A treaty's entries in effective order, ties by seq. */
   treatyLog(id: string): Promise<LogEntry[]>;
   /** The latest effective moment among a treaty's entries, if it has any. */
@@ -51,7 +54,7 @@ export interface StoreTx extends WebhookTx {
   findIdempotency(tokenId: string, key: string): Promise<IdempotencyRecord | undefined>;
   /** Keeps the record and forgets those older than `expireBefore`. */
   saveIdempotency(record: IdempotencyRecord, expireBefore: string): Promise<void>;
-  scheduledUpdate(id: string): Promise<ScheduledUpdate | undefined>;
+  getScheduled(id: string): Promise<ScheduledUpdate | undefined>;
   /** Inserts an embargoed update or replaces it with its new state. */
   saveScheduled(scheduled: ScheduledUpdate): Promise<void>;
 }

@@ -21,7 +21,7 @@ export type PendingDelivery = DeliveryRecord & { change: Change };
 /** The outbox inside a write transaction: deliveries are queued with the change they carry. */
 export interface WebhookTx {
   webhooks(): Promise<WebhookRecord[]>;
-  webhook(id: string): Promise<WebhookRecord | undefined>;
+  getWebhook(id: string): Promise<WebhookRecord | undefined>;
   saveWebhook(webhook: WebhookRecord): Promise<void>;
   /** Removes the endpoint and every delivery it had. */
   deleteWebhook(id: string): Promise<void>;

@@ -65,7 +65,7 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
     const at = now.toISOString();
     const leaseUntil = new Date(now.getTime() + timeoutMs + 5000).toISOString();
     return store.transaction(async (tx) => {
-      const endpoint = await tx.webhook(endpointId);
+      const endpoint = await tx.getWebhook(endpointId);
       if (!endpoint?.enabled) return undefined;
       const head = await tx.pendingHead(endpointId);
       if (!head || head.nextAttemptAt > at || (head.leaseUntil && head.leaseUntil > at)) return undefined;

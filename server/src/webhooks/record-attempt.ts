@@ -49,7 +49,7 @@ export interface Recorded {
 export function recordAttempt(store: Store, outcome: AttemptOutcome): Promise<Recorded> {
   const { attempt, ok, now } = outcome;
   return store.transaction(async (tx): Promise<Recorded> => {
-    const endpoint = await tx.webhook(outcome.endpointId);
+    const endpoint = await tx.getWebhook(outcome.endpointId);
     // Deleted while this attempt was under way: its deliveries went with it.
     if (!endpoint) return {};
     const current = await held(tx, outcome.delivery);

@@ -4,6 +4,7 @@ import type { EmbargoService } from '../../services/embargo-service';
 import type { TokenService } from '../../services/token-service';
 import { principalOf, requireRole } from '../auth';
 import { parseQuery } from '../parse';
+import { statusOf } from '../outcome-status';
 import { writeContext } from '../write-context';
 
 /** Embargoed updates: editors only, since nobody else may know of them before their time. */
@@ -22,7 +23,7 @@ export function scheduledRoutes(deps: { embargoes: EmbargoService; tokens: Token
 
   router.post('/scheduled/:id/cancel', editor, async (req, res) => {
     const written = await deps.embargoes.cancel(String(req.params.id), writeContext(req, res));
-    res.status(written.status).json(written.body);
+    res.status(statusOf(written.outcome)).json(written.body);
   });
 
   return router;

@@ -4,6 +4,7 @@ import type { TokenSockets } from '../../realtime/token-sockets';
 import type { TokenService } from '../../services/token-service';
 import { requireRole } from '../auth';
 import { parseBody } from '../parse';
+import { statusOf } from '../outcome-status';
 import { writeContext } from '../write-context';
 
 export function tokensRoutes(deps: { tokens: TokenService; tokenSockets: TokenSockets }): Router {
@@ -18,13 +19,13 @@ export function tokensRoutes(deps: { tokens: TokenService; tokenSockets: TokenSo
   router.post('/tokens', admin, async (req, res) => {
     const body = parseBody(createTokenBodySchema, req.body);
     const written = await deps.tokens.create(body, writeContext(req, res));
-    res.status(written.status).json(written.body);
+    res.status(statusOf(written.outcome)).json(written.body);
   });
 
   router.post('/tokens/:id/revoke', admin, async (req, res) => {
     const written = await deps.tokens.revoke(String(req.params.id), writeContext(req, res));
     deps.tokenSockets.disconnect(written.value.id);
-    res.status(written.status).json(written.body);
+    res.status(statusOf(written.outcome)).json(written.body);
   });
 
   return router;

@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import { changeTreatyBodySchema, createTreatyBodySchema, postUpdateBodySchema, treatyIdSchema } from '@treaty-watch/shared';
-import type { Broadcaster } from '../../realtime/broadcaster';
 import type { BoardService } from '../../services/board-service';
 import { dataExchangesOf } from '../../services/data-exchanges';
 import type { TokenService } from '../../services/token-service';
 import type { TreatyService } from '../../services/treaty-service';
 import type { UpdateService } from '../../services/update-service';
 import { requireRole } from '../auth';
+import { statusOf } from '../outcome-status';
 import { writeContext } from '../write-context';
 import { parseBody } from '../parse';
 import { HttpProblem, problems } from '../problem';
@@ -23,7 +23,6 @@ export function treatiesRoutes(deps: {
   updates: UpdateService;
   treaties: TreatyService;
   tokens: TokenService;
-  broadcaster: Broadcaster;
 }): Router {
   const router = Router();
 
@@ -43,8 +42,7 @@ export function treatiesRoutes(deps: {
   router.post('/treaties', requireRole(deps.tokens, 'admin'), async (req, res) => {
     const body = parseBody(createTreatyBodySchema, req.body);
     const written = await deps.treaties.create(body, writeContext(req, res));
-    deps.broadcaster.publish(written.value);
-    res.status(written.status).location(`/api/treaties/${written.value.treaty.id}`).json(written.body);
+    res.status(statusOf(written.outcome)).location(`/api/treaties/${written.value.treaty.id}`).json(written.body);
   });
 
   router.patch('/treaties/:id', requireRole(deps.tokens, 'admin'), async (req, res) => {
@@ -52,8 +50,7 @@ export function treatiesRoutes(deps: {
     const version = versionFromIfMatch(req.get('if-match'));
     const body = parseBody(changeTreatyBodySchema, req.body);
     const written = await deps.treaties.change(id, body, version, writeContext(req, res));
-    deps.broadcaster.publish(written.value);
-    res.status(written.status).set('ETag', `"${written.value.treaty.version}"`).json(written.body);
+    res.status(statusOf(written.outcome)).set('ETag', `"${written.value.treaty.version}"`).json(written.body);
   });
 
   router.post('/treaties/:id/updates', requireRole(deps.tokens, 'editor'), async (req, res) => {
@@ -61,9 +58,8 @@ export function treatiesRoutes(deps: {
     const body = parseBody(postUpdateBodySchema, req.body);
     const written = await deps.updates.post(id, body, writeContext(req, res));
     const posted = written.value;
-    if ('change' in posted) deps.broadcaster.publish(posted.change);
     res
-      .status(written.status)
+      .status(statusOf(written.outcome))
       .location('change' in posted ? `/api/treaties/${id}` : `/api/scheduled/${posted.scheduled.id}`)
       .json(written.body);
   });

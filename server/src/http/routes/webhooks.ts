@@ -11,6 +11,7 @@ import type { TokenService } from '../../services/token-service';
 import type { WebhookService } from '../../services/webhook-service';
 import { requireRole } from '../auth';
 import { parseBody, parseQuery } from '../parse';
+import { statusOf } from '../outcome-status';
 import { writeContext } from '../write-context';
 
 /** Webhook endpoints and their delivery logs: admin only, since an endpoint receives every change. */
@@ -26,7 +27,7 @@ export function webhooksRoutes(deps: { webhooks: WebhookService; tokens: TokenSe
   router.post('/webhooks', admin, async (req, res) => {
     const body = parseBody(createWebhookBodySchema, req.body);
     const written = await deps.webhooks.create(body, writeContext(req, res));
-    res.status(written.status).location(`/api/webhooks/${written.value.endpoint.id}`).json(written.body);
+    res.status(statusOf(written.outcome)).location(`/api/webhooks/${written.value.endpoint.id}`).json(written.body);
   });
 
   router.get('/webhooks/:id', admin, async (req, res) => {
@@ -37,12 +38,12 @@ export function webhooksRoutes(deps: { webhooks: WebhookService; tokens: TokenSe
   router.patch('/webhooks/:id', admin, async (req, res) => {
     const body = parseBody(changeWebhookBodySchema, req.body);
     const written = await deps.webhooks.change(String(req.params.id), body, writeContext(req, res));
-    res.status(written.status).json(written.body);
+    res.status(statusOf(written.outcome)).json(written.body);
   });
 
   router.delete('/webhooks/:id', admin, async (req, res) => {
     const written = await deps.webhooks.remove(String(req.params.id), writeContext(req, res));
-    res.status(written.status).json(written.body);
+    res.status(statusOf(written.outcome)).json(written.body);
   });
 
   router.get('/webhooks/:id/deliveries', admin, async (req, res) => {

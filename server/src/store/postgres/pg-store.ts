@@ -4,7 +4,7 @@ import type { Store, StoreTx } from '../store';
 import { StoreUnavailableError } from '../store-unavailable';
 import { migratePg } from './pg-migrations';
 import { pgWebhookReads, pgWebhookTx } from './pg-webhooks';
-import { toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
+import { outcomeCode, toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
 
 /** Connection trouble, a full disk or a server shutting down: the storage, not the request. */
 function unavailable(error: unknown): unknown {
@@ -81,14 +81,14 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       async recordChange(change: Change) {
         await client.query('UPDATE events SET change = $1 WHERE seq = $2', [change, change.seq]);
       },
-      async treaty(id) {
+      async getTreaty(id) {
         return (await first<{ data: Treaty }>('SELECT data FROM treaties WHERE id = $1', [id]))?.data;
       },
-      async update(id) {
+      async getUpdate(id) {
         return (await first<{ data: Update }>('SELECT data FROM updates WHERE id = $1', [id]))?.data;
       },
-      async updatesOf(treatyId) {
-        return data((await client.query<{ data: Update }>('SELECT data FROM updates WHERE treaty_id = $1', [treatyId])).rows);
+      async treatyUpdates(id) {
+        return data((await client.query<{ data: Update }>('SELECT data FROM updates WHERE treaty_id = $1 ORDER BY occurred_at DESC, seq DESC', [id])).rows);
       },
       async treatyLog(id) {
         const { rows } = await client.query<EventRow>('SELECT * FROM events WHERE treaty_id = $1 ORDER BY effective_at, seq', [id]);
@@ -138,7 +138,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       async findIdempotency(tokenId, key) {
         return toIdempotency(await first<IdempotencyRow>('SELECT * FROM idempotency WHERE token_id = $1 AND key = $2', [tokenId, key]));
       },
-      async scheduledUpdate(id) {
+      async getScheduled(id) {
         return (await first<{ data: ScheduledUpdate }>('SELECT data FROM scheduled_updates WHERE id = $1', [id]))?.data;
       },
       async saveScheduled(scheduled) {
@@ -152,7 +152,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
         await client.query('DELETE FROM idempotency WHERE created_at < $1', [expireBefore]);
         await client.query(
           'INSERT INTO idempotency (token_id, key, fingerprint, status, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-          [record.tokenId, record.key, record.fingerprint, record.status, JSON.stringify(record.response), record.createdAt],
+          [record.tokenId, record.key, record.fingerprint, outcomeCode(record.outcome), JSON.stringify(record.response), record.createdAt],
         );
       },
     };

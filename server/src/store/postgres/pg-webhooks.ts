@@ -13,7 +13,7 @@ export function pgWebhookTx(client: pg.PoolClient): WebhookTx {
     async webhooks() {
       return data(await rows<{ data: WebhookRecord }>('SELECT data FROM webhook_endpoints ORDER BY created_at, id'));
     },
-    async webhook(id) {
+    async getWebhook(id) {
       return data(await rows<{ data: WebhookRecord }>('SELECT data FROM webhook_endpoints WHERE id = $1', [id]))[0];
     },
     async saveWebhook(webhook) {

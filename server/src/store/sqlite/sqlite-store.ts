@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Change, ScheduledUpdate, Treaty, Update } from '@treaty-watch/shared';
 import type { NewLogEntry } from '../log-entry';
 import type { Store, StoreTx } from '../store';
-import { toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
+import { outcomeCode, toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
 import { WriteLock } from '../write-lock';
 import { GroupCommit } from './group-commit';
 import { parseData, parseEach, parseOne } from './json-columns';
@@ -60,7 +60,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     recordChange: db.prepare('UPDATE events SET change = ? WHERE seq = ?'),
     treaty: db.prepare('SELECT data FROM treaties WHERE id = ?').pluck(),
     update: db.prepare('SELECT data FROM updates WHERE id = ?').pluck(),
-    updatesOf: db.prepare('SELECT data FROM updates WHERE treaty_id = ?').pluck(),
+    treatyUpdatesInTx: db.prepare('SELECT data FROM updates WHERE treaty_id = ? ORDER BY occurred_at DESC, seq DESC').pluck(),
     readUpdate: reader.prepare('SELECT data FROM updates WHERE id = ?').pluck(),
     readTreaty: reader.prepare('SELECT data FROM treaties WHERE id = ?').pluck(),
     treatyLog: db.prepare('SELECT * FROM events WHERE treaty_id = ? ORDER BY effective_at, seq'),
@@ -138,14 +138,14 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     async recordChange(change: Change) {
       q.recordChange.run(JSON.stringify(change), change.seq);
     },
-    async treaty(id) {
+    async getTreaty(id) {
       return parseOne<Treaty>(q.treaty.get(id));
     },
-    async update(id) {
+    async getUpdate(id) {
       return parseOne<Update>(q.update.get(id));
     },
-    async updatesOf(treatyId) {
-      return parseEach<Update>(q.updatesOf.all(treatyId));
+    async treatyUpdates(id) {
+      return parseEach<Update>(q.treatyUpdatesInTx.all(id));
     },
     async treatyLog(id) {
       return (q.treatyLog.all(id) as Text<EventRow, 'payload'>[]).map(fromEvent);
@@ -174,9 +174,10 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     },
     async saveIdempotency(record, expireBefore) {
       q.expireIdempotency.run(expireBefore);
-      q.saveIdempotency.run({ ...record, response: JSON.stringify(record.response) });
+      const { outcome, response, ...keys } = record;
+      q.saveIdempotency.run({ ...keys, status: outcomeCode(outcome), response: JSON.stringify(response) });
     },
-    async scheduledUpdate(id) {
+    async getScheduled(id) {
       return parseOne<ScheduledUpdate>(q.scheduled.get(id));
     },
     async saveScheduled(scheduled) {

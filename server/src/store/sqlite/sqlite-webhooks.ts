@@ -37,7 +37,7 @@ export function sqliteWebhooks(db: Database.Database, reader: Database.Database)
       async webhooks() {
         return parseEach<WebhookRecord>(q.webhooks.all());
       },
-      async webhook(id) {
+      async getWebhook(id) {
         return parseOne<WebhookRecord>(q.webhook.get(id));
       },
       async saveWebhook(webhook) {
