@@ -4,6 +4,7 @@ import {
   treatyPartiesResponseSchema,
   type PostUpdateResponse,
   type Problem,
+  type ScheduledResponse,
   type Snapshot,
   type StateTreatiesResponse,
   type TreatyPartiesResponse,
@@ -130,6 +131,24 @@ describe('a party move posted live', () => {
     const extra = await postUpdate<Problem>(server.url, 'ctbt', { headline: 'Extra', party: { code: 'EG', action: 'ratified', __proto__: { x: 1 }, since: 'x' } });
     expect(extra.status).toBe(400);
     expect((await request<Snapshot>(`${server.url}/api/snapshot`)).body.seq).toBe(before.body.seq);
+  });
+});
+
+describe('an embargoed party move', () => {
+  it('moves the state at publication, and fails if the record moved on meanwhile', async () => {
+    const publishAt = new Date(Date.now() + 2500).toISOString();
+    const iran = await postUpdate<ScheduledResponse>(server.url, 'ctbt', { headline: 'Iran ratifies', publishAt, party: { code: 'IR', action: 'ratified' } });
+    const israel = await postUpdate<ScheduledResponse>(server.url, 'ctbt', { headline: 'Israel ratifies', publishAt, party: { code: 'IL', action: 'ratified' } });
+    expect([iran.status, israel.status]).toEqual([202, 202]);
+    expect(iran.body.scheduled.party).toEqual({ code: 'IR', action: 'ratified' });
+    expect((await stateIn('ctbt', 'IR'))?.standing).toBe('signed');
+    expect((await postUpdate(server.url, 'ctbt', { headline: 'Israel ratifies today', party: { code: 'IL', action: 'ratified' } })).status).toBe(201);
+    const stateOf = async (id: string) =>
+      (await request<ScheduledResponse>(`${server.url}/api/scheduled/${id}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).body.scheduled.state;
+    await expect.poll(() => stateOf(iran.body.scheduled.id), { timeout: 10_000, interval: 200 }).toBe('published');
+    await expect.poll(() => stateOf(israel.body.scheduled.id), { timeout: 10_000, interval: 200 }).toBe('failed');
+    expect((await stateIn('ctbt', 'IR'))?.standing).toBe('ratified');
+    expect((await stateIn('ctbt', 'IL'))?.history.filter((h) => h.action === 'ratified')).toHaveLength(1);
   });
 });
 
