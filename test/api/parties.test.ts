@@ -7,8 +7,11 @@ import {
   type ScheduledResponse,
   type Snapshot,
   type StateTreatiesResponse,
+  type TreatyDetailResponse,
   type TreatyPartiesResponse,
+  type Update,
 } from '@treaty-watch/shared';
+import { feedItem } from '../../server/src/feeds/feed-items';
 import { postUpdate, request } from '../support/api-client';
 import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
 
@@ -65,6 +68,16 @@ describe('the per-state record', () => {
     expect(body.complete).toBe(false);
     expect(body.notes.some((n) => n.text.includes('NATO'))).toBe(true);
     expect((await parties('tpnw')).body).toMatchObject({ complete: false, counts: { parties: 74, asOf: '2025-09-26' } });
+  });
+
+  it('gives no date in the feeds for a fact whose day the sheet does not hold', async () => {
+    const detail = await request<TreatyDetailResponse>(`${server.url}/api/treaties/ctbt`);
+    const dateless = detail.body.updates.find((u) => u.party?.code === 'AR' && u.party.action === 'ratified');
+    expect(dateless?.party?.dateUnknown).toBe(true);
+    const item = feedItem(dateless as Update, detail.body.treaty, server.url);
+    expect(item.text).toContain('Argentina: Ratified');
+    expect(item.text).toContain('Date not recorded.');
+    expect(item.text).not.toContain('Occurred');
   });
 
   it('gives one state across every treaty', async () => {
