@@ -15,6 +15,8 @@ import { feedsRoutes } from './http/routes/feeds';
 import { healthRoutes } from './http/routes/health';
 import { metricsRoutes } from './http/routes/metrics';
 import { openApiRoutes } from './http/routes/openapi';
+import { partiesRoutes } from './http/routes/parties';
+import { createPartyService } from './services/party-service';
 import { scheduledRoutes } from './http/routes/scheduled';
 import { snapshotRoutes } from './http/routes/snapshot';
 import { tokensRoutes } from './http/routes/tokens';
@@ -159,6 +161,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
     updatesRoutes({ board, updates, tokens }),
     scheduledRoutes({ embargoes, tokens }),
     snapshotRoutes(board),
+    partiesRoutes(createPartyService(store)),
     tokensRoutes({ tokens, tokenSockets }),
     auditRoutes({ audit, tokens }),
     webhooksRoutes({ webhooks: createWebhookService(store, targets), tokens }),

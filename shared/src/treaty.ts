@@ -3,6 +3,7 @@ import { statusSchema } from './status';
 import { lineSchema, optionalLineSchema } from './text';
 import { instantSchema } from './time';
 import { storedUrlSchema } from './url';
+import { partySummarySchema } from './party-summary';
 
 export const CATEGORIES = [
   'strategic_arms',
@@ -27,7 +28,11 @@ export const httpUrlSchema = storedUrlSchema({ hostname: z.regexes.domain });
 export const limitSchema = z.object({
   label: lineSchema(120),
   value: z.number(),
+  /** The low end of a ceiling range (SORT: 1,700–2,200 warheads); `value` is then its high end. */
+  from: z.number().optional(),
   unit: optionalLineSchema(60),
+  /** The day by which the limit had to be met: a deadline of the limit, not a term of the treaty. */
+  deadline: z.iso.date().optional(),
 });
 export type Limit = z.infer<typeof limitSchema>;
 
@@ -56,6 +61,13 @@ export const keyDatesSchema = z
     error: 'each key date may appear only once (the same moment and title)',
   });
 
+/** A field whose value the sources do not settle, with what they say: a reader sees it marked, the note on demand. */
+export const caveatSchema = z.object({
+  field: z.enum(['statusSince', 'signedAt', 'inForceAt', 'expiresAt', 'limits', 'parties']),
+  note: z.string().min(1).max(1000),
+});
+export type Caveat = z.infer<typeof caveatSchema>;
+
 export const treatySchema = z.object({
   id: treatyIdSchema,
   name: z.string().min(1).max(400),
@@ -71,8 +83,11 @@ export const treatySchema = z.object({
   summary: z.string().max(5000),
   limits: z.array(limitSchema).optional(),
   sources: z.array(sourceSchema),
+  caveats: z.array(caveatSchema).max(20).optional(),
   version: z.number().int().positive(),
   updatedAt: instantSchema,
+  /** Who stands where, for a treaty whose states are on record; never stored, added when the treaty is sent. */
+  partySummary: partySummarySchema.optional(),
 });
 export type Treaty = z.infer<typeof treatySchema>;
 
@@ -83,5 +98,6 @@ export const treatyFieldsSchema = treatySchema.omit({
   statusSince: true,
   version: true,
   updatedAt: true,
+  partySummary: true,
 });
 export type TreatyFields = z.infer<typeof treatyFieldsSchema>;

@@ -3,6 +3,7 @@ import { statusSchema } from './status';
 import { freeTextSchema, lineSchema } from './text';
 import { instantSchema } from './time';
 import { httpUrlSchema, treatyIdSchema } from './treaty';
+import { partyActionSchema } from './party';
 
 export const HEADLINE_MAX = 200;
 export const BODY_MAX = 5000;
@@ -41,5 +42,18 @@ export const updateSchema = z.object({
   retractionReason: z.string().optional(),
   /** The status the update asked for; kept on a retracted update, which no longer sets it. */
   requestedStatus: statusSchema.optional(),
+  /**
+   * The state this update moves and how (ISO 3166-1 alpha-2, upper case). Kept on a retracted
+   * update, which no longer moves it.
+   */
+  party: z
+    .object({
+      code: z.string(),
+      action: partyActionSchema,
+      /** The record holds the act but not its day: `occurredAt` only places it in the log, it is no date. */
+      dateUnknown: z.boolean().optional(),
+      uncertain: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type Update = z.infer<typeof updateSchema>;

@@ -45,6 +45,8 @@ export function errorHandler(onStoreError: () => void): ErrorRequestHandler {
           return sendProblem(res, { ...problems.invalidBody(errors), detail: error.message });
         case 'invalid_query':
           return sendProblem(res, { ...problems.invalidQuery(errors), detail: error.message });
+        case 'invalid_party_move':
+          return sendProblem(res, problems.invalidPartyMove(error.message, error.details.allowedActions));
         case 'invalid_transition':
           return sendProblem(res, problems.invalidTransition(error.message, error.details.allowed));
         case 'conflict':

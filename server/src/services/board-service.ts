@@ -1,7 +1,6 @@
 import {
   ACTIVITY_DAYS,
   DAY_MS,
-  endOfDay,
   SNAPSHOT_UPDATES,
   type Snapshot,
   type TreatiesResponse,
@@ -12,6 +11,8 @@ import type { Store } from '../store/store';
 import { StoreUnavailableError } from '../store/store-unavailable';
 import { activityOf } from './activity';
 import { boardAsOf } from './board-as-of';
+import { asOfMoment } from './as-of';
+import { partySummaryOf } from './party-fold';
 import { DomainError } from './errors';
 import type { LastAnswers } from './last-answers';
 
@@ -81,13 +82,7 @@ export function createBoardService(store: Store, buildId: string, answers: LastA
     /** The board as it stood at `asOf`: a day (its end, or now when it is today) or an instant. */
     async snapshotAsOf(asOf: string): Promise<Snapshot> {
       const now = clock();
-      const today = now.toISOString().slice(0, 10);
-      const at = asOf.length === 10 ? (asOf === today ? now.toISOString() : endOfDay(asOf)) : new Date(asOf).toISOString();
-      if (at > now.toISOString()) {
-        throw new DomainError('invalid_query', 'The board cannot be shown as of a moment still to come.', {
-          errors: [{ field: 'asOf', message: 'must not be later than now' }],
-        });
-      }
+      const at = asOfMoment(asOf, now);
       const seq = await store.currentSeq();
       const log = await store.logEntries(0, seq);
       const first = log.reduce<string | undefined>((earliest, entry) => (!earliest || entry.effectiveAt < earliest ? entry.effectiveAt : earliest), undefined);
@@ -96,7 +91,13 @@ export function createBoardService(store: Store, buildId: string, answers: LastA
           errors: [{ field: 'asOf', message: `must not be earlier than ${first.slice(0, 10)}, the first date in the record` }],
         });
       }
-      const { treaties, updates } = boardAsOf(log, at);
+      const board = boardAsOf(log, at);
+      const { updates } = board;
+      const treaties = board.treaties.map((treaty) => {
+        const { partySummary: _current, ...then } = treaty;
+        const summary = partySummaryOf(treaty.id, updates.filter((u) => u.treatyId === treaty.id), at);
+        return summary ? { ...then, partySummary: summary } : then;
+      });
       return {
         seq,
         serverTime: now.toISOString(),

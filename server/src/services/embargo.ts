@@ -31,12 +31,13 @@ export function postingTimes(body: Pick<PostUpdateBody, 'publishAt' | 'occurredA
 }
 
 /** What an editor wrote, without the empty parts. */
-export function wordingOf(body: PostUpdateBody): Pick<UpdateDraft, 'headline' | 'body' | 'status' | 'sourceUrl'> {
+export function wordingOf(body: PostUpdateBody): Pick<UpdateDraft, 'headline' | 'body' | 'status' | 'sourceUrl' | 'party'> {
   return {
     headline: body.headline,
     ...(body.body ? { body: body.body } : {}),
     ...(body.status ? { status: body.status } : {}),
     ...(body.sourceUrl ? { sourceUrl: body.sourceUrl } : {}),
+    ...(body.party ? { party: body.party } : {}),
   };
 }
 
@@ -47,6 +48,6 @@ export function embargo(fields: UpdateDraft, publishAt: Instant, createdAt: Inst
 
 /** The draft an embargo holds, which becomes the update at its end. */
 export function draftOf(scheduled: ScheduledUpdate): UpdateDraft {
-  const { id, treatyId, headline, body, status, sourceUrl, occurredAt, author } = scheduled;
-  return { id, treatyId, headline, body, status, sourceUrl, occurredAt, author };
+  const { id, treatyId, headline, body, status, sourceUrl, occurredAt, author, party } = scheduled;
+  return { id, treatyId, headline, body, status, sourceUrl, occurredAt, author, ...(party ? { party } : {}) };
 }

@@ -1,4 +1,4 @@
-import type { Instant, Status } from '@treaty-watch/shared';
+import type { Instant, PartyMove, Status } from '@treaty-watch/shared';
 import type { NewLogEntry } from '../store/log-entry';
 
 /** An update written and not yet in the log: posted now, or held back until its embargo ends. */
@@ -11,6 +11,7 @@ export interface UpdateDraft {
   sourceUrl?: string;
   occurredAt: Instant;
   author: string;
+  party?: PartyMove;
 }
 
 /** The log entry of an update made public at `publishedAt`: posted at once, or at the end of its embargo. */
@@ -31,6 +32,7 @@ export function postedEntry(fields: UpdateDraft, publishedAt: Instant): NewLogEn
         occurredAt: fields.occurredAt,
         publishedAt,
         author: fields.author,
+        ...(fields.party ? { party: fields.party } : {}),
       },
     },
   };

@@ -1,4 +1,4 @@
-import type { ClearableTreatyField, Instant, Status, TreatyFields } from '@treaty-watch/shared';
+import type { ClearableTreatyField, Instant, Status, TreatyFields, Update } from '@treaty-watch/shared';
 
 /** An update as the log holds it: what the editor asked it to say; the projection decides whether its status is a change. */
 export interface LoggedUpdate {
@@ -10,6 +10,8 @@ export interface LoggedUpdate {
   occurredAt: Instant;
   publishedAt: Instant;
   author: string;
+  /** The state it moves; the projection applies the move unless the update is retracted. */
+  party?: NonNullable<Update['party']>;
 }
 
 export interface Wording {
