@@ -1,0 +1,48 @@
+import type { BoardSocket } from './board-server';
+
+/** The engine.io connection under a socket, as far as its unsent data goes (not in its typings). */
+interface EngineConnection {
+  readyState: string;
+  writeBuffer: unknown[];
+  transport?: { socket?: { bufferedAmount?: number } };
+  on(event: 'drain', listener: () => void): void;
+  off(event: 'drain', listener: () => void): void;
+  close(): void;
+}
+
+export const engineOf = (socket: BoardSocket) => socket.conn as unknown as EngineConnection;
+
+/**
+ * What a connection has not sent yet: packets engine.io queues while the transport is busy
+ * (all of them, for long-polling), and bytes the websocket holds for a peer not reading.
+ */
+export function unsentOf(conn: EngineConnection): { packets: number; bytes: number } {
+  return { packets: conn.writeBuffer.length, bytes: conn.transport?.socket?.bufferedAmount ?? 0 };
+}
+
+/** Bytes the websocket may still hold when the next chunk of a catch-up goes out. */
+const LOW_WATER_BYTES = 64 * 1024;
+/** The websocket says nothing when its bytes leave, so that part is looked at this often. */
+const RECHECK_MS = 10;
+
+/**
+ * Resolves once the socket has handed on what it was given and its websocket holds little, or
+ * once it closed: a catch-up sends its next chunk only then, so one socket's replay is never
+ * more than a chunk or two in the server's memory, however fast it asks.
+ */
+export function flushed(socket: BoardSocket): Promise<void> {
+  const conn = engineOf(socket);
+  return new Promise((resolve) => {
+    const check = () => {
+      const unsent = unsentOf(conn);
+      if (conn.readyState !== 'closed' && (unsent.packets > 0 || unsent.bytes > LOW_WATER_BYTES)) return;
+      clearInterval(timer);
+      conn.off('drain', check);
+      resolve();
+    };
+    const timer = setInterval(check, RECHECK_MS);
+    conn.on('drain', check);
+    // Another turn of the event loop at least, so a catch-up yields to everyone else between chunks.
+    setImmediate(check);
+  });
+}
