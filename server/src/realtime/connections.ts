@@ -60,7 +60,8 @@ export function handleConnections(io: BoardServer, { buildId, board, broadcaster
      */
     const request = catchUpQueue((lastSeq) => catchUp(socket, lastSeq), () => socket.conn.close());
     const limit = new ResyncLimit();
-    socket.on('resync', (payload: unknown, done: unknown) => {
+    // Typed as the map says, but sent by anyone: any arguments, the ack (if any) last.
+    const onResync = (...args: unknown[]) => {
       const verdict = limit.check();
       if (verdict === 'drop') {
         log.warn({ address: socket.handshake.address, client: auth.client }, 'socket dropped: it asked to resync far more often than a dashboard does');
@@ -69,10 +70,12 @@ export function handleConnections(io: BoardServer, { buildId, board, broadcaster
         return;
       }
       if (verdict === 'refuse') return onResyncRefused?.('rate');
-      const resync = resyncRequestSchema.safeParse(payload);
+      const resync = resyncRequestSchema.safeParse(args[0]);
       if (!resync.success) return onResyncRefused?.('invalid');
-      request(resync.data.lastSeq, typeof done === 'function' ? () => (done as () => void)() : undefined);
-    });
+      const ack = args.at(-1);
+      request(resync.data.lastSeq, typeof ack === 'function' ? () => (ack as () => void)() : undefined);
+    };
+    socket.on('resync', onResync);
     request(auth.lastSeq);
   });
 }
