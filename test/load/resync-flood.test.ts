@@ -19,6 +19,11 @@ const BODY = 'x'.repeat(2000);
  */
 const RSS_BOUND_MB = 100;
 const HEALTHZ_BOUND_MS = 100;
+/** CPU time the process has used, in ms (utime + stime, at the kernel's 100 ticks a second). */
+const cpuMs = (pid: number) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
 
 describe('a socket that floods resync requests', () => {
@@ -75,11 +80,13 @@ describe('a socket that floods resync requests', () => {
 
     // Reading /metrics starts its event-loop lag figures afresh: what it says next is the flood's.
     await fetch(`${server.url}/metrics`);
+    const cpuBefore = cpuMs(pid);
     flooder.send('go');
     await flooded;
     const live: number[] = [];
     for (let i = 0; i < 20; i++) live.push((await postUpdate<PostUpdateResponse>(server.url, 'inf', { headline: `Live ${i}`, body: BODY })).body.update.seq);
     await dropped;
+    const floodCpu = cpuMs(pid) - cpuBefore;
     await dashboard.until(() => dashboard.changes.length === live.length, 10_000, 'every live change at the dashboard');
     flooding = false;
     await watch;
@@ -93,7 +100,7 @@ describe('a socket that floods resync requests', () => {
     const worst = sorted.at(-1) ?? 0;
     process.stdout.write(
       `resync flood: /healthz before it worst ${Math.max(...quiet).toFixed(1)} ms; ${RESYNCS} resyncs, /healthz polled ${healthz.length} times, median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, worst ${worst.toFixed(1)} ms; ` +
-        `server event-loop lag at most ${lagMs.toFixed(0)} ms; server RSS ${before.toFixed(0)} → peak ${peakRss.toFixed(0)} → ${after.toFixed(0)} MB; refused ${refused}, flooders dropped ${floodsDropped}\n`,
+        `server event-loop lag at most ${lagMs.toFixed(0)} ms, CPU ${floodCpu} ms until the flooder was dropped; server RSS ${before.toFixed(0)} → peak ${peakRss.toFixed(0)} → ${after.toFixed(0)} MB; refused ${refused}, flooders dropped ${floodsDropped}\n`,
     );
     dashboard.close();
     flooder.kill();
