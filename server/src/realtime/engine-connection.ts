@@ -1,12 +1,15 @@
 import type { BoardSocket } from './board-server';
 
 /** The engine.io connection under a socket, as far as its unsent data goes (not in its typings). */
-interface EngineConnection {
+interface Drains {
+  on(event: 'drain' | 'close', listener: () => void): void;
+  off(event: 'drain' | 'close', listener: () => void): void;
+}
+
+interface EngineConnection extends Drains {
   readyState: string;
   writeBuffer: unknown[];
-  transport?: { socket?: { bufferedAmount?: number } };
-  on(event: 'drain', listener: () => void): void;
-  off(event: 'drain', listener: () => void): void;
+  transport?: Partial<Drains> & { socket?: { bufferedAmount?: number } };
   close(): void;
 }
 
@@ -22,8 +25,8 @@ export function unsentOf(conn: EngineConnection): { packets: number; bytes: numb
 
 /** Bytes the websocket may still hold when the next chunk of a catch-up goes out. */
 const LOW_WATER_BYTES = 64 * 1024;
-/** The websocket says nothing when its bytes leave, so that part is looked at this often. */
-const RECHECK_MS = 10;
+/** A backstop for a transport swapped mid-wait (polling upgraded to websocket), whose events we missed. */
+const RECHECK_MS = 250;
 
 /**
  * Resolves once the socket has handed on what it was given and its websocket holds little, or
@@ -32,16 +35,22 @@ const RECHECK_MS = 10;
  */
 export function flushed(socket: BoardSocket): Promise<void> {
   const conn = engineOf(socket);
+  const { transport } = conn;
   return new Promise((resolve) => {
     const check = () => {
       const unsent = unsentOf(conn);
       if (conn.readyState !== 'closed' && (unsent.packets > 0 || unsent.bytes > LOW_WATER_BYTES)) return;
       clearInterval(timer);
       conn.off('drain', check);
+      conn.off('close', check);
+      transport?.off?.('drain', check);
       resolve();
     };
     const timer = setInterval(check, RECHECK_MS);
+    // The connection drains when its queue goes to the transport; the transport when its write is done.
     conn.on('drain', check);
+    conn.on('close', check);
+    transport?.on?.('drain', check);
     // Another turn of the event loop at least, so a catch-up yields to everyone else between chunks.
     setImmediate(check);
   });
