@@ -62,6 +62,8 @@ export function handleConnections(io: BoardServer, { buildId, board, broadcaster
     const limit = new ResyncLimit();
     // Typed as the map says, but sent by anyone: any arguments, the ack (if any) last.
     const onResync = (...args: unknown[]) => {
+      // What was already on the wire when the socket was dropped is neither served nor counted again.
+      if (socket.disconnected) return;
       const verdict = limit.check();
       if (verdict === 'drop') {
         log.warn({ address: socket.handshake.address, client: auth.client }, 'socket dropped: it asked to resync far more often than a dashboard does');
