@@ -13,13 +13,13 @@ interface EngineConnection extends Drains {
   close(): void;
 }
 
-export const engineOf = (socket: BoardSocket) => socket.conn as unknown as EngineConnection;
+const engineOf = (socket: BoardSocket) => socket.conn as unknown as EngineConnection;
 
 /**
  * What a connection has not sent yet: packets engine.io queues while the transport is busy
  * (all of them, for long-polling), and bytes the websocket holds for a peer not reading.
  */
-export function unsentOf(conn: EngineConnection): { packets: number; bytes: number } {
+function unsentOf(conn: EngineConnection): { packets: number; bytes: number } {
   return { packets: conn.writeBuffer.length, bytes: conn.transport?.socket?.bufferedAmount ?? 0 };
 }
 

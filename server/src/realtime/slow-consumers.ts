@@ -1,11 +1,16 @@
 import type { BoardServer } from './board-server';
-import { engineOf, unsentOf } from './engine-connection';
 
 const CHECK_EVERY_MS = 1000;
 /** Unsent bytes a connection may hold before it counts as not reading. */
 const MAX_BUFFERED_BYTES = 2 * 1024 * 1024;
 /** Queued packets, for transports that queue before the socket (long-polling). */
 const MAX_QUEUED_PACKETS = 2000;
+
+interface EngineConnection {
+  writeBuffer: unknown[];
+  transport?: { socket?: { bufferedAmount?: number } };
+  close(): void;
+}
 
 /**
  * A dashboard that stops reading (a frozen tab, a stalled link) must not make the server hold
@@ -15,9 +20,9 @@ const MAX_QUEUED_PACKETS = 2000;
 export function dropSlowConsumers(io: BoardServer, onDrop: () => void): { stop(): void } {
   const timer = setInterval(() => {
     for (const socket of io.of('/').sockets.values()) {
-      const conn = engineOf(socket);
-      const unsent = unsentOf(conn);
-      if (unsent.bytes > MAX_BUFFERED_BYTES || unsent.packets > MAX_QUEUED_PACKETS) {
+      const conn = socket.conn as unknown as EngineConnection;
+      const buffered = conn.transport?.socket?.bufferedAmount ?? 0;
+      if (buffered > MAX_BUFFERED_BYTES || conn.writeBuffer.length > MAX_QUEUED_PACKETS) {
         conn.close();
         onDrop();
       }
