@@ -2,17 +2,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { BoardConnection } from './lib/board-connection';
-import { BoardContext } from './lib/use-board';
+import { BoardContext, isDeskPath } from './lib/use-board';
 import './styles/base.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-// A wall screen says so (presence counts it) and reloads itself on a new deploy.
+// A wall screen says so (presence counts it) and reloads itself on a new deploy; a desk page
+// (editor, admin) says so too, and is not counted.
 const params = new URLSearchParams(window.location.search);
-const connection = window.location.pathname.startsWith('/screen')
+const { pathname } = window.location;
+const connection = pathname.startsWith('/screen')
   ? new BoardConnection({ client: 'screen', name: params.get('name')?.slice(0, 60) ?? undefined, reloadOnNewBuild: true })
-  : new BoardConnection({ client: 'viewer' });
+  : new BoardConnection({ client: isDeskPath(pathname) ? 'desk' : 'viewer' });
 
 createRoot(root).render(
   <StrictMode>

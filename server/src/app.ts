@@ -130,7 +130,15 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   );
   await dueWork.ready;
   const tokenSockets = new TokenSockets(io, tokens);
-  handleConnections(io, { buildId, board, broadcaster, presence, log });
+  handleConnections(io, {
+    buildId,
+    board,
+    broadcaster,
+    presence,
+    log,
+    onResyncRefused: (reason) => metrics.resyncsRefused.inc({ reason }),
+    onResyncFlood: () => metrics.resyncFloodsDropped.inc(),
+  });
 
   // Requests under way, so a shutdown can let them finish before it drops connections.
   let inFlight = 0;

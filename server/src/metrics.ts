@@ -32,6 +32,17 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
     help: 'Connections closed because they stopped reading',
     registers: [registry],
   });
+  const resyncsRefused = new Counter({
+    name: 'treaty_watch_resyncs_refused_total',
+    help: 'Resync requests ignored: asked too often, or not a valid request',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  const resyncFloodsDropped = new Counter({
+    name: 'treaty_watch_resync_floods_dropped_total',
+    help: 'Sockets disconnected for asking to resync far more often than a dashboard does',
+    registers: [registry],
+  });
   const webhookAttempts = new Counter({
     name: 'treaty_watch_webhook_attempts_total',
     help: 'Webhook delivery attempts by outcome',
@@ -61,7 +72,7 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
     res.type(registry.contentType).send(await registry.metrics());
   };
 
-  return { registry, connected, seq, broadcast, slowConsumersDropped, webhookAttempts, storeErrors, timeRequests, serve };
+  return { registry, connected, seq, broadcast, slowConsumersDropped, resyncsRefused, resyncFloodsDropped, webhookAttempts, storeErrors, timeRequests, serve };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import type { Change, Snapshot } from './change';
 
-export const CLIENT_KINDS = ['viewer', 'screen', 'embed'] as const;
+/**
+ * `desk` is an editor's or admin's page: it follows the board to fill its forms, but it is not
+ * an audience, so presence does not count it.
+ */
+export const CLIENT_KINDS = ['viewer', 'screen', 'embed', 'desk'] as const;
 export const clientKindSchema = z.enum(CLIENT_KINDS);
 export type ClientKind = z.infer<typeof clientKindSchema>;
 
@@ -15,6 +19,7 @@ export const handshakeAuthSchema = z.object({
 });
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 
+/** Integers only, within the safe range: NaN, Infinity, 1e308 and strings are refused. */
 export const resyncRequestSchema = z.object({ lastSeq: z.number().int().nonnegative().optional() });
 export type ResyncRequest = z.infer<typeof resyncRequestSchema>;
 
@@ -37,8 +42,12 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  /** Sent by a client that saw a gap in seq: the server replays from `lastSeq` or sends a snapshot. */
-  resync: (request: ResyncRequest) => void;
+  /**
+   * Sent by a client that saw a gap in seq: the server replays from `lastSeq` or sends a
+   * snapshot, then calls `done` (after the replay, on the same socket), so a client can keep
+   * one resync in flight. A socket that asks too often is ignored, then dropped.
+   */
+  resync: (request: ResyncRequest, done?: () => void) => void;
 }
 
 /** One server process's own connection counts, as it tells the others in a cluster. */

@@ -15,30 +15,49 @@ const OFFLINE_AFTER_MS = 10_000;
 const RENDER_EVERY_MS = 16;
 /** The server pings every 5 s, so 10 s of silence means the line is dead even if no error said so. */
 const WATCH_EVERY_MS = 1000;
+/** A resync the server ignored (it limits how often a socket may ask) is given up after this. */
+const RESYNC_PATIENCE_MS = 10_000;
 
 /**
  * The live board as the server pushes it: one Socket.IO connection that resumes from the last
- * seq it applied, asks for a resync on a gap, and exposes an immutable view for React.
+ * seq it applied, asks for a resync on a gap (one at a time: a burst of out-of-order changes
+ * is one gap to close, not one per change), and exposes an immutable view for React.
  */
 export class BoardConnection {
   private view: BoardView = { board: emptyBoard, connection: { status: 'connecting', since: Date.now() }, presence: undefined };
   private readonly listeners = new Set<() => void>();
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private offlineTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly watchdog: ReturnType<typeof setInterval>;
   private lastContact = Date.now();
+  private resyncing = false;
+  /** What this page is, and what its last handshake told the server (presence counts by it). */
+  private client: ClientKind;
+  private announced: ClientKind;
+  private reannounceScheduled = false;
+  private closed = false;
 
-  constructor(options: { client?: ClientKind; name?: string; reloadOnNewBuild?: boolean } = {}) {
-    const { client = 'viewer', name, reloadOnNewBuild = false } = options;
-    this.socket = io({
+  /** `url` for a server on another origin (tests); the page's own otherwise. */
+  constructor(options: { client?: ClientKind; name?: string; reloadOnNewBuild?: boolean; url?: string } = {}) {
+    const { client = 'viewer', name, reloadOnNewBuild = false, url } = options;
+    this.client = client;
+    this.announced = client;
+    this.socket = io(url, {
       path: '/socket.io',
       ...RECONNECT_OPTIONS,
-      auth: (cb) => cb({ client, ...(name ? { name } : {}), ...(this.view.board.seq !== undefined ? { lastSeq: this.view.board.seq } : {}) }),
+      auth: (cb) => {
+        this.announced = this.client;
+        cb({ client: this.client, ...(name ? { name } : {}), ...(this.view.board.seq !== undefined ? { lastSeq: this.view.board.seq } : {}) });
+      },
     });
     this.socket.on('connect', () => {
       this.lastContact = Date.now();
+      // A new handshake brings the board up to date by itself; a resync asked on the old one is moot.
+      this.resyncing = false;
       this.setStatus('live');
     });
-    this.socket.on('disconnect', () => this.down());
+    // Only close() and identifyAs() disconnect on purpose; neither is the line going down.
+    this.socket.on('disconnect', (reason) => reason !== 'io client disconnect' && this.down());
     this.socket.on('connect_error', () => this.down());
     // A screen left on for weeks picks up a new deploy by itself.
     let build: string | undefined;
@@ -50,14 +69,50 @@ export class BoardConnection {
     this.socket.on('change', (change) => {
       const result = applyChange(this.view.board, change, Date.now());
       if (result.kind === 'applied') this.update({ board: result.state });
-      if (result.kind === 'gap') this.socket.emit('resync', this.view.board.seq !== undefined ? { lastSeq: this.view.board.seq } : {});
+      if (result.kind === 'gap') this.resync();
     });
     this.socket.on('presence', (presence) => this.update({ presence }));
     this.socket.onAny(() => this.contact());
     this.socket.io.on('ping', () => this.contact());
-    setInterval(() => {
+    this.watchdog = setInterval(() => {
       if (this.view.connection.status === 'live' && Date.now() - this.lastContact > OFFLINE_AFTER_MS) this.setStatus('offline', this.lastContact);
     }, WATCH_EVERY_MS);
+  }
+
+  /**
+   * Says what this page is now (an editor's page is a desk, not a viewer). The server hears it
+   * on a fresh handshake, which resumes from the board's seq; changes made in one turn (a
+   * React effect's cleanup and rerun) cost at most one.
+   */
+  identifyAs(client: ClientKind): void {
+    this.client = client;
+    if (this.reannounceScheduled) return;
+    this.reannounceScheduled = true;
+    queueMicrotask(() => {
+      this.reannounceScheduled = false;
+      if (this.closed || this.client === this.announced) return;
+      this.announced = this.client;
+      this.socket.disconnect().connect();
+    });
+  }
+
+  /** Stops for good: the socket, and every timer with it. */
+  close(): void {
+    this.closed = true;
+    clearInterval(this.watchdog);
+    clearTimeout(this.offlineTimer);
+    this.socket.disconnect();
+    this.listeners.clear();
+  }
+
+  /** One resync in flight: the server acknowledges it once it has sent what was missed. */
+  private resync(): void {
+    if (this.resyncing) return;
+    this.resyncing = true;
+    const { seq } = this.view.board;
+    this.socket.timeout(RESYNC_PATIENCE_MS).emit('resync', seq !== undefined ? { lastSeq: seq } : {}, () => {
+      this.resyncing = false;
+    });
   }
 
   private contact(): void {

@@ -1,8 +1,11 @@
 import { REPLAY_LIMIT, type Change, type Snapshot } from '@treaty-watch/shared';
 import { BOARD_ROOM, type BoardServer, type BoardSocket } from './board-server';
+import { flushed } from './engine-connection';
 
 /** How long a change waits for an earlier seq before that seq is fetched from the store. */
 const GAP_WAIT_MS = 1000;
+/** Changes a replay sends before it waits for the socket to take them. */
+const REPLAY_CHUNK = 50;
 
 export interface BroadcasterOptions {
   /** Tells the other server processes about a change written here (with Redis). */
@@ -23,7 +26,7 @@ export interface BroadcasterOptions {
  * The only code that sends board state: live changes, replays and snapshots. It emits changes
  * to this process's sockets strictly in seq order (writes here and in other processes finish in
  * any order), and keeps the last REPLAY_LIMIT changes in memory, so a reconnecting dashboard is
- * replayed synchronously, with no window in which a live change could overtake its replay.
+ * replayed from memory, never from the database.
  */
 export class Broadcaster {
   private readonly recent: Change[];
@@ -69,37 +72,56 @@ export class Broadcaster {
   }
 
   /**
-   * The changes after `seq`, contiguous, from memory; undefined when memory does not reach back
-   * that far or has a hole, in which case the caller sends a snapshot instead.
+   * The changes after `seq`, contiguous, from memory, at most `limit` of them; undefined when
+   * memory does not reach back that far or has a hole, in which case the caller sends a
+   * snapshot instead.
    */
-  since(seq: number): Change[] | undefined {
+  since(seq: number, limit = REPLAY_LIMIT): Change[] | undefined {
     if (seq > this.published) return undefined;
     if (seq === this.published) return [];
     const start = this.recent.findIndex((change) => change.seq === seq + 1);
     if (start === -1) return undefined;
-    const missed = this.recent.slice(start);
+    const missed = this.recent.slice(start, start + limit);
     const contiguous = missed.every((change, i) => change.seq === seq + 1 + i);
     return contiguous ? missed : undefined;
   }
 
   /**
-   * Brings one socket up to date from memory, the changes after `seq` in order, and lets it
-   * into the live room. False, with nothing sent, when memory does not reach back that far.
+   * Brings one socket up to date from memory, the changes after `seq` in order, then lets it
+   * into the live room. They go out in chunks, each once the socket has taken the last, so a
+   * replay holds a chunk or two of memory, not a thousand changes per request. Memory is read
+   * again before every chunk, so what was published meanwhile is replayed too, and the socket
+   * joins in the same turn as it finds nothing left: no live change overtakes the replay or
+   * slips past it. False when memory does not reach back that far (from the start, or because
+   * the socket read more slowly than changes came); the caller sends a snapshot then.
    */
-  replayTo(socket: BoardSocket, seq: number): boolean {
-    const missed = this.since(seq);
-    if (!missed) return false;
-    for (const change of missed) socket.emit('change', change);
-    socket.join(BOARD_ROOM);
-    return true;
+  async replayTo(socket: BoardSocket, seq: number): Promise<boolean> {
+    for (let cursor = seq; ; ) {
+      const missed = this.since(cursor, REPLAY_CHUNK);
+      if (!missed) return false;
+      const last = missed.at(-1);
+      if (!last) {
+        void socket.join(BOARD_ROOM);
+        return true;
+      }
+      for (const change of missed) socket.emit('change', change);
+      cursor = last.seq;
+      await flushed(socket);
+      if (socket.disconnected) return true;
+    }
   }
 
-  /** Sends one socket a snapshot and the changes published while it was read, then lets it into the live room. */
-  snapshotTo(socket: BoardSocket, snapshot: Snapshot): void {
+  /**
+   * Sends one socket a snapshot, then the changes published since it was read, then lets it
+   * into the live room. False when the socket took so long to read the snapshot that those
+   * changes left memory; the caller sends a newer snapshot.
+   */
+  async snapshotTo(socket: BoardSocket, snapshot: Snapshot): Promise<boolean> {
     socket.emit('snapshot', snapshot);
+    await flushed(socket);
+    if (socket.disconnected) return true;
     // The client drops any change it already holds by seq.
-    for (const change of this.since(Math.min(snapshot.seq, this.published)) ?? []) socket.emit('change', change);
-    socket.join(BOARD_ROOM);
+    return this.replayTo(socket, Math.min(snapshot.seq, this.published));
   }
 
   stop(): void {

@@ -1,9 +1,12 @@
-import { handshakeAuthSchema, REPLAY_LIMIT, resyncRequestSchema, type Snapshot } from '@treaty-watch/shared';
+import { handshakeAuthSchema, resyncRequestSchema } from '@treaty-watch/shared';
 import type { Logger } from '../log';
 import type { BoardService } from '../services/board-service';
 import { BOARD_ROOM, type BoardServer, type BoardSocket } from './board-server';
 import type { Broadcaster } from './broadcaster';
+import { catchUpQueue } from './catch-up-queue';
 import type { PresenceCounter } from './presence';
+import { ResyncLimit } from './resync-limit';
+import { snapshotCache } from './snapshot-cache';
 
 interface Deps {
   buildId: string;
@@ -11,37 +14,28 @@ interface Deps {
   broadcaster: Broadcaster;
   presence: PresenceCounter;
   log: Logger;
+  /** A resync ignored: asked too often, or not a request at all (metrics). */
+  onResyncRefused?: (reason: 'rate' | 'invalid') => void;
+  /** A socket dropped for flooding resyncs (metrics). */
+  onResyncFlood?: () => void;
 }
 
 /**
  * Brings each socket up to date and then into the live room: a replay of exactly the changes
  * it missed when it says where it stopped and that is recent enough, a snapshot otherwise.
  */
-export function handleConnections(io: BoardServer, { buildId, board, broadcaster, presence, log }: Deps): void {
-  // A reconnect storm after a restart asks for the same snapshot thousands of times.
-  let cached: Snapshot | undefined;
-  async function snapshot(): Promise<Snapshot> {
-    const now = new Date().toISOString();
-    // Same seq, same day: the same board (the activity chart counts by day).
-    if (cached && cached.seq === broadcaster.seq && cached.serverTime.slice(0, 10) === now.slice(0, 10)) return { ...cached, serverTime: now };
-    cached = await board.snapshot();
-    return cached;
-  }
+export function handleConnections(io: BoardServer, { buildId, board, broadcaster, presence, log, onResyncRefused, onResyncFlood }: Deps): void {
+  const snapshot = snapshotCache(() => board.snapshot(), () => broadcaster.seq);
 
   async function catchUp(socket: BoardSocket, lastSeq: number | undefined): Promise<void> {
     socket.leave(BOARD_ROOM);
-    if (lastSeq !== undefined && broadcaster.seq - lastSeq <= REPLAY_LIMIT && broadcaster.replayTo(socket, lastSeq)) return;
-    const fresh = await snapshot();
-    if (socket.disconnected) return;
-    broadcaster.snapshotTo(socket, fresh);
+    if (lastSeq !== undefined && (await broadcaster.replayTo(socket, lastSeq))) return;
+    // Only a socket that reads more slowly than changes arrive goes round again, with a newer snapshot.
+    while (socket.connected) {
+      const fresh = await snapshot();
+      if (socket.disconnected || (await broadcaster.snapshotTo(socket, fresh))) return;
+    }
   }
-
-  /**
-   * A socket that could not be brought up to date (the database did not answer) is dropped at
-   * the transport, so its client reconnects by itself and tries again: a server-side
-   * disconnect would tell it never to, and leave a wall screen offline for good.
-   */
-  const retryLater = (socket: BoardSocket) => () => socket.conn.close();
 
   io.on('connection', (socket) => {
     const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
@@ -58,10 +52,32 @@ export function handleConnections(io: BoardServer, { buildId, board, broadcaster
       presence.leave(auth.client);
       if (screen) log.info({ ...screen, reason }, 'screen disconnected');
     });
-    socket.on('resync', (request) => {
-      const resync = resyncRequestSchema.safeParse(request);
-      void catchUp(socket, resync.success ? resync.data.lastSeq : undefined).catch(retryLater(socket));
-    });
-    void catchUp(socket, auth.lastSeq).catch(retryLater(socket));
+
+    /**
+     * A socket that could not be brought up to date (the database did not answer) is dropped at
+     * the transport, so its client reconnects by itself and tries again: a server-side
+     * disconnect would tell it never to, and leave a wall screen offline for good.
+     */
+    const request = catchUpQueue((lastSeq) => catchUp(socket, lastSeq), () => socket.conn.close());
+    const limit = new ResyncLimit();
+    // Typed as the map says, but sent by anyone: any arguments, the ack (if any) last.
+    const onResync = (...args: unknown[]) => {
+      // What was already on the wire when the socket was dropped is neither served nor counted again.
+      if (socket.disconnected) return;
+      const verdict = limit.check();
+      if (verdict === 'drop') {
+        log.warn({ address: socket.handshake.address, client: auth.client }, 'socket dropped: it asked to resync far more often than a dashboard does');
+        onResyncFlood?.();
+        socket.disconnect(true);
+        return;
+      }
+      if (verdict === 'refuse') return onResyncRefused?.('rate');
+      const resync = resyncRequestSchema.safeParse(args[0]);
+      if (!resync.success) return onResyncRefused?.('invalid');
+      const ack = args.at(-1);
+      request(resync.data.lastSeq, typeof ack === 'function' ? () => (ack as () => void)() : undefined);
+    };
+    socket.on('resync', onResync);
+    request(auth.lastSeq);
   });
 }

@@ -12,7 +12,7 @@ const PEER_EXPIRY_MS = 5000;
  * at most once a second. Sending it to everyone on every connect would cost N² messages.
  */
 export class PresenceCounter {
-  private readonly counts: Record<ClientKind, number> = { viewer: 0, screen: 0, embed: 0 };
+  private readonly counts: Record<Exclude<ClientKind, 'desk'>, number> = { viewer: 0, screen: 0, embed: 0 };
   private readonly peers = new Map<string, { report: PresenceReport; at: number }>();
   private readonly server = randomUUID();
   private lastSent = '';
@@ -27,12 +27,13 @@ export class PresenceCounter {
     this.timer.unref();
   }
 
+  /** An editor's or admin's page is not an audience: it is not counted. */
   join(kind: ClientKind): void {
-    this.counts[kind] += 1;
+    if (kind !== 'desk') this.counts[kind] += 1;
   }
 
   leave(kind: ClientKind): void {
-    this.counts[kind] -= 1;
+    if (kind !== 'desk') this.counts[kind] -= 1;
   }
 
   current(): Presence {

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { WebhooksResponse } from '@treaty-watch/shared';
 import { Field } from '../../components/field';
 import { useApi } from '../../lib/use-api';
+import { useDeskPage } from '../../lib/use-board';
 import { useToken } from '../../lib/use-token';
 import { EndpointCard } from './endpoint-card';
 import { RegisterWebhook } from './register-webhook';
@@ -11,6 +12,7 @@ const REFRESH_MS = 5000;
 
 /** `/admin/webhooks`: where an admin registers partner systems and watches their deliveries. */
 export function WebhooksPage() {
+  useDeskPage();
   const [token, setToken] = useToken();
   const { result, reload } = useApi<WebhooksResponse>('/api/webhooks', token);
   // An endpoint's state (failing, disabled) changes with no one clicking: keep it current.

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { HEADLINE_MAX, STATUS_LABELS, STATUSES, type Problem } from '@treaty-watch/shared';
-import { useBoard } from '../../lib/use-board';
+import { useBoard, useDeskPage } from '../../lib/use-board';
 import { formatDateTime } from '../../lib/time';
 import { Field, fieldError } from '../../components/field';
 import { emptyDraft, postDraft, type Draft } from './post-update';
@@ -10,6 +10,7 @@ import { useToken } from '../../lib/use-token';
 import './editor.css';
 
 export function EditorPage() {
+  useDeskPage();
   const { board } = useBoard();
   const [token, setToken] = useToken();
   const [draft, setDraft] = useState<Draft>(emptyDraft);
