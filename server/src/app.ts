@@ -97,7 +97,9 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   const seq = await store.currentSeq();
   const broadcaster = new Broadcaster(io, seq, await store.changesAfter(Math.max(0, seq - REPLAY_LIMIT), REPLAY_LIMIT), {
     fill: (after) => store.changesAfter(after, REPLAY_LIMIT),
-    ...(cluster ? { forward: (change) => io.serverSideEmit('change', change), latestSeq: () => store.currentSeq() } : {}),
+    ...(cluster
+      ? { forward: (change) => io.serverSideEmit('change', change), latestSeq: () => store.currentSeq(), recovered: (change) => events.relay(change) }
+      : {}),
   });
   if (cluster) io.on('change', (change) => events.relay(change));
   const presence = new PresenceCounter(io, cluster !== undefined);

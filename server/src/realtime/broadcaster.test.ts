@@ -54,4 +54,37 @@ describe('the broadcaster', () => {
       broadcaster.stop();
     }
   });
+
+  it('reports each change it had to find in the store, once, so caches and webhooks hear of it too', async () => {
+    const { io, sent } = fakeIo();
+    const log = [change(1), change(2), change(3)];
+    const recovered: number[] = [];
+    const broadcaster = new Broadcaster(io, 0, [], {
+      fill: async (after) => log.filter((c) => c.seq > after),
+      recovered: (c) => recovered.push(c.seq),
+    });
+    try {
+      // A relayed 3 shows that 1 and 2 never came: the gap fill finds them, and only them.
+      broadcaster.receive(change(3));
+      await expect.poll(() => sent, { timeout: 5000 }).toEqual([1, 2, 3]);
+      expect(recovered).toEqual([1, 2]);
+    } finally {
+      broadcaster.stop();
+    }
+    const quiet = fakeIo();
+    const found: number[] = [];
+    const checking = new Broadcaster(quiet.io, 0, [], {
+      fill: async (after) => log.filter((c) => c.seq > after),
+      latestSeq: async () => log.length,
+      storeCheckMs: 20,
+      recovered: (c) => found.push(c.seq),
+    });
+    try {
+      await expect.poll(() => quiet.sent).toEqual([1, 2, 3]);
+      checking.receive(change(3));
+      expect(found).toEqual([1, 2, 3]);
+    } finally {
+      checking.stop();
+    }
+  });
 });

@@ -20,6 +20,11 @@ export interface BroadcasterOptions {
   latestSeq?: () => Promise<number>;
   /** How often to look; two seconds unless a test says otherwise. */
   storeCheckMs?: number;
+  /**
+   * A change found in the store that no message brought (another process's, its relay lost):
+   * what follows changes (caches, webhooks, metrics) must hear of it as of any relayed one.
+   */
+  recovered?: (change: Change) => void;
 }
 
 /**
@@ -134,7 +139,9 @@ export class Broadcaster {
     this.checking = true;
     try {
       if ((await latestSeq()) <= this.published) return;
-      for (const change of await this.options.fill(this.published)) this.receive(change);
+      const found = (await this.options.fill(this.published)).filter((change) => change.seq > this.published);
+      for (const change of found) this.receive(change);
+      for (const change of found) this.options.recovered?.(change);
     } catch {
       // The store does not answer: the next look tries again.
     } finally {
@@ -162,9 +169,10 @@ export class Broadcaster {
   private async fillGap(): Promise<void> {
     this.gapTimer = undefined;
     if (this.pending.size === 0) return;
-    const missing = await this.options.fill(this.published).catch(() => []);
-    for (const change of missing) if (change.seq > this.published) this.pending.set(change.seq, change);
+    const missing = (await this.options.fill(this.published).catch(() => [])).filter((change) => change.seq > this.published && !this.pending.has(change.seq));
+    for (const change of missing) this.pending.set(change.seq, change);
     this.drain();
+    for (const change of missing) this.options.recovered?.(change);
     if (this.pending.size > 0) {
       this.published = Math.min(...this.pending.keys()) - 1;
       this.drain();
