@@ -1,5 +1,7 @@
 import { displayStatus, STATUS_LABELS, type Treaty } from '@treaty-watch/shared';
+import { PartySummaryLine } from '../../components/party-summary-line';
 import type { Highlight } from '../../lib/board-state';
+import { partyMoveWords } from '../../lib/party-summary-words';
 import { navigate } from '../../lib/router';
 import { Countdown } from './countdown';
 import { Dated } from './dated';
@@ -8,7 +10,18 @@ import { StatusChip } from './status-chip';
 /** A card stays marked this long after a live change. */
 export const HIGHLIGHT_MS = 6000;
 
-export function TreatyCard({ treaty, now, highlight }: { treaty: Treaty; now: number; highlight: Highlight | undefined }) {
+export function TreatyCard({
+  treaty,
+  now,
+  highlight,
+  noteOnDemand = true,
+}: {
+  treaty: Treaty;
+  now: number;
+  highlight: Highlight | undefined;
+  /** False on the wall screen, where nobody clicks: uncertain facts are marked, their notes not offered. */
+  noteOnDemand?: boolean;
+}) {
   const status = displayStatus(treaty, now);
   const fresh = highlight && now - highlight.at < HIGHLIGHT_MS;
   const href = `/treaties/${treaty.id}`;
@@ -29,6 +42,7 @@ export function TreatyCard({ treaty, now, highlight }: { treaty: Treaty; now: nu
       <p className="since">
         {STATUS_LABELS[treaty.status]} since <Dated iso={treaty.statusSince} now={now} />
       </p>
+      <PartySummaryLine treaty={treaty} noteOnDemand={noteOnDemand} />
       {status === 'expiring' && treaty.expiresAt && <Countdown until={treaty.expiresAt} now={now} />}
       {treaty.status === 'in_force' && status !== 'expiring' && treaty.expiresAt && (
         <p className="deadline">
@@ -37,7 +51,7 @@ export function TreatyCard({ treaty, now, highlight }: { treaty: Treaty; now: nu
       )}
       {fresh && (
         <p className="what-changed">
-          {highlight.from && highlight.to ? `${STATUS_LABELS[highlight.from]} → ${STATUS_LABELS[highlight.to]}` : 'Updated'}
+          {highlight.from && highlight.to ? `${STATUS_LABELS[highlight.from]} → ${STATUS_LABELS[highlight.to]}` : highlight.party ? partyMoveWords(highlight.party) : 'Updated'}
         </p>
       )}
     </article>

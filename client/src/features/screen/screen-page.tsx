@@ -52,7 +52,7 @@ export function ScreenPage() {
         ) : (
           <div className="screen-cards" data-columns={columnsFor(treaties.length)}>
             {treaties.map((treaty) => (
-              <TreatyCard key={treaty.id} treaty={treaty} now={now} highlight={board.highlights[treaty.id]} />
+              <TreatyCard key={treaty.id} treaty={treaty} now={now} highlight={board.highlights[treaty.id]} noteOnDemand={false} />
             ))}
           </div>
         )}

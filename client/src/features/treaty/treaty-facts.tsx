@@ -5,13 +5,32 @@ import { Countdown } from '../board/countdown';
 import { Dated } from '../board/dated';
 import { StatusChip } from '../board/status-chip';
 
+const DAY = 24 * 60 * 60 * 1000;
+
+const ENDED = new Set(['expired', 'abandoned']);
+
+/**
+ * The end of the treaty's term, said as what it is: a term still to run, one that ran out, or
+ * one cut short. SORT ended in 2011; its 2012-12-31 is its limits' deadline, which the limits
+ * name, not a term it still had.
+ */
+function termDates(treaty: Treaty, now: number): [string, string | undefined][] {
+  const { expiresAt } = treaty;
+  if (!expiresAt) return [];
+  const ended = ENDED.has(treaty.status);
+  if (ended && Date.parse(treaty.statusSince) < Date.parse(expiresAt) - DAY) {
+    return [['Ended, before its term ran out', treaty.statusSince]];
+  }
+  return [[ended || Date.parse(expiresAt) <= now ? 'Term ended' : 'Term ends', expiresAt]];
+}
+
 export function TreatyFacts({ treaty }: { treaty: Treaty }) {
   const now = useNow();
   const status = displayStatus(treaty, now);
   const dates: [string, string | undefined][] = [
     ['Signed', treaty.signedAt],
     ['In force', treaty.inForceAt],
-    ['Term ends', treaty.expiresAt],
+    ...termDates(treaty, now),
   ];
   return (
     <section aria-label="Status">

@@ -1,9 +1,11 @@
+import { PartiesSection } from '../parties/parties-section';
 import { NavLink } from '../shell/nav-link';
 import { NotFound } from '../shell/not-found';
 import { EmbedSnippet } from './embed-snippet';
 import { KeyDates } from './key-dates';
 import { LimitsTable } from './limits-table';
 import { TreatyFacts } from './treaty-facts';
+import { TreatySources } from './treaty-sources';
 import { UpdateHistory } from './update-history';
 import { useTreaty } from './use-treaty';
 import './treaty.css';
@@ -25,20 +27,8 @@ export function TreatyPage({ id }: { id: string }) {
       <p className="summary">{treaty.summary}</p>
       {treaty.keyDates && treaty.keyDates.length > 0 && <KeyDates dates={treaty.keyDates} />}
       {treaty.limits && treaty.limits.length > 0 && <LimitsTable limits={treaty.limits} />}
-      {treaty.sources.length > 0 && (
-        <section aria-label="Sources">
-          <h2>Sources</h2>
-          <ul className="sources">
-            {treaty.sources.map((source) => (
-              <li key={source.url}>
-                <a href={source.url} target="_blank" rel="noopener noreferrer">
-                  {source.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {treaty.partySummary && <PartiesSection treaty={treaty} />}
+      {treaty.sources.length > 0 && <TreatySources sources={treaty.sources} />}
       <section aria-label="Update history">
         <h2>History</h2>
         <UpdateHistory updates={updates} />

@@ -1,0 +1,27 @@
+import type { Treaty } from '@treaty-watch/shared';
+import { partySummaryWords } from '../lib/party-summary-words';
+import { Uncertain } from './uncertain';
+import './standing.css';
+
+/**
+ * Who is in and who is out, in words, on a card, a widget or the screen. `noteOnDemand` false
+ * where nobody can click (the wall screen): the mark alone says the count is uncertain.
+ */
+export function PartySummaryLine({ treaty, noteOnDemand = true }: { treaty: Treaty; noteOnDemand?: boolean }) {
+  const words = partySummaryWords(treaty);
+  if (!words) return null;
+  return (
+    <div className="party-summary" data-party-summary>
+      <span>{words.text}</span>
+      {words.uncertain !== undefined &&
+        (noteOnDemand ? (
+          <Uncertain note={words.uncertain} />
+        ) : (
+          <span className="uncertain-mark" title={words.uncertain}>
+            {' '}
+            (count uncertain)
+          </span>
+        ))}
+    </div>
+  );
+}

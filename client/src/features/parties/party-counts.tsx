@@ -1,0 +1,47 @@
+import type { PartyCounts, TreatyPartiesResponse } from '@treaty-watch/shared';
+import { SourceLink } from '../../components/source-link';
+import { Uncertain } from '../../components/uncertain';
+import { formatDate, isoDate } from '../../lib/time';
+
+function countsInWords(counts: PartyCounts): string {
+  const parts: string[] = [];
+  if (counts.parties !== undefined) parts.push(`${counts.parties} parties`);
+  if (counts.signatories !== undefined) parts.push(`${counts.signatories} signatories`);
+  if (counts.ratifications !== undefined) parts.push(`${counts.ratifications} ratifications`);
+  return parts.join(' · ');
+}
+
+/**
+ * The sheet's counts with their date and source, and, for a partial record, that it is partial:
+ * the table names only some of the states the counts count.
+ */
+export function PartyCountsLine({ parties }: { parties: TreatyPartiesResponse }) {
+  const { counts } = parties;
+  return (
+    <>
+      {!parties.complete && (
+        <p className="parties-partial" data-partial>
+          <strong>Partial list.</strong> The record names {parties.states.length} states
+          {counts ? `; the counts below cover them all` : ''}.{parties.note ? ` ${parties.note}` : ''}
+        </p>
+      )}
+      {counts && (
+        <p className="parties-counts">
+          {countsInWords(counts)}, as of{' '}
+          <time dateTime={counts.asOf} title={counts.asOf}>
+            {formatDate(`${counts.asOf}T00:00:00.000Z`)}
+          </time>
+          {counts.movesSince > 0 && ` (with ${counts.movesSince} ${counts.movesSince === 1 ? 'move' : 'moves'} posted since)`}
+          {counts.sourceUrl.startsWith('http') && (
+            <>
+              {' · '}
+              <SourceLink url={counts.sourceUrl} />
+            </>
+          )}
+          {counts.uncertain && <Uncertain note={counts.note} />}
+        </p>
+      )}
+      {parties.asOf && <p className="parties-counts">Standings as of {isoDate(parties.asOf)}.</p>}
+    </>
+  );
+}
