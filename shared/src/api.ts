@@ -3,6 +3,7 @@ import { statusSchema } from './status';
 import { instantSchema } from './time';
 import { httpUrlSchema, treatySchema } from './treaty';
 import { bodySchema, headlineSchema, updateSchema } from './update';
+import { partyMoveSchema } from './party';
 
 /** `POST /api/treaties/:id/updates`. Unknown fields are refused so a typo is not silently dropped. */
 export const postUpdateBodySchema = z.strictObject({
@@ -13,6 +14,8 @@ export const postUpdateBodySchema = z.strictObject({
   occurredAt: instantSchema.optional(),
   /** An embargo: the update stays hidden from everyone but editors until this moment. */
   publishAt: instantSchema.optional(),
+  /** Moves one state in the treaty, in the same transaction as the update. */
+  party: partyMoveSchema.optional(),
 });
 export type PostUpdateBody = z.infer<typeof postUpdateBodySchema>;
 

@@ -12,3 +12,7 @@ export * from './treaty-admin';
 export * from './charts';
 export * from './scheduled';
 export * from './webhook';
+export * from './countries';
+export * from './party';
+export * from './party-summary';
+export * from './party-api';

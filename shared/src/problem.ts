@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { statusSchema } from './status';
+import { partyActionSchema } from './party';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -18,6 +19,8 @@ export const problemSchema = z.object({
   detail: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
   allowed: z.array(statusSchema).optional(),
+  /** For a refused party move: the actions the state can take now. */
+  allowedActions: z.array(partyActionSchema).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

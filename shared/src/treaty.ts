@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { statusSchema } from './status';
 import { instantSchema } from './time';
+import { partySummarySchema } from './party-summary';
 
 export const CATEGORIES = [
   'strategic_arms',
@@ -73,6 +74,8 @@ export const treatySchema = z.object({
   sources: z.array(sourceSchema),
   version: z.number().int().positive(),
   updatedAt: instantSchema,
+  /** Who stands where, for a treaty whose states are on record; never stored, added when the treaty is sent. */
+  partySummary: partySummarySchema.optional(),
 });
 export type Treaty = z.infer<typeof treatySchema>;
 
@@ -83,5 +86,6 @@ export const treatyFieldsSchema = treatySchema.omit({
   statusSince: true,
   version: true,
   updatedAt: true,
+  partySummary: true,
 });
 export type TreatyFields = z.infer<typeof treatyFieldsSchema>;

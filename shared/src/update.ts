@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { statusSchema } from './status';
 import { instantSchema } from './time';
 import { httpUrlSchema, treatyIdSchema } from './treaty';
+import { partyActionSchema } from './party';
 
 export const HEADLINE_MAX = 200;
 export const BODY_MAX = 5000;
@@ -40,5 +41,10 @@ export const updateSchema = z.object({
   retractionReason: z.string().optional(),
   /** The status the update asked for; kept on a retracted update, which no longer sets it. */
   requestedStatus: statusSchema.optional(),
+  /**
+   * The state this update moves and how (ISO 3166-1 alpha-2, upper case). Kept on a retracted
+   * update, which no longer moves it.
+   */
+  party: z.object({ code: z.string(), action: partyActionSchema }).optional(),
 });
 export type Update = z.infer<typeof updateSchema>;

@@ -29,7 +29,7 @@ export async function postDraft(draft: Draft, token: string): Promise<PostResult
   if (draft.publishAt) body.publishAt = new Date(draft.publishAt).toISOString();
   try {
     const url = `/api/treaties/${encodeURIComponent(draft.treatyId)}/updates`;
-    const response = await postJson<PostUpdateResponse | ScheduledResponse>(url, body as PostUpdateBody, token);
+    const response = await postJson<PostUpdateResponse | ScheduledResponse>(url, body as unknown as PostUpdateBody, token);
     return { ok: true, response };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, problem: error.problem };
