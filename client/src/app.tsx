@@ -1,6 +1,7 @@
 import { WebhooksPage } from './features/admin/webhooks-page';
 import { BoardPage } from './features/board/board-page';
 import { EditorPage } from './features/editor/editor-page';
+import { PartyPage } from './features/parties/party-page';
 import { Header } from './features/shell/header';
 import { ScreenPage } from './features/screen/screen-page';
 import { NotFound } from './features/shell/not-found';
@@ -14,6 +15,8 @@ function Page() {
   if (pathname === '/admin/webhooks') return <WebhooksPage />;
   const treaty = /^\/treaties\/([^/]+)$/.exec(pathname);
   if (treaty?.[1]) return <TreatyPage id={decodeURIComponent(treaty[1])} />;
+  const party = /^\/parties\/([A-Za-z]{2})$/.exec(pathname);
+  if (party?.[1]) return <PartyPage code={party[1].toUpperCase()} />;
   return <NotFound what="There is no page here." />;
 }
 

@@ -4,7 +4,7 @@ import { SourceLink } from '../../components/source-link';
 import { StandingChip } from '../../components/standing-chip';
 import { STANDING_ORDER } from '../../components/standing-style';
 import { Uncertain } from '../../components/uncertain';
-import { navigate } from '../../lib/router';
+import { NavLink } from '../shell/nav-link';
 import { compareBy, joinedOrLeftOf, matches, signedOf, type ActDate, type PartyFilter, type SortKey } from './party-row';
 import { RecordDate } from './record-date';
 import { StateHistory } from './state-history';
@@ -20,21 +20,6 @@ const COLUMNS: { key: SortKey; title: string }[] = [
 function ActCell({ date }: { date: ActDate }) {
   if (date.kind === 'none') return <span aria-label="none">—</span>;
   return <RecordDate iso={date.kind === 'dated' ? date.iso : undefined} />;
-}
-
-function StateLink({ state }: { state: PartyState }) {
-  const href = `/parties/${state.code.toLowerCase()}`;
-  return (
-    <a
-      href={href}
-      onClick={(event) => {
-        event.preventDefault();
-        navigate(href);
-      }}
-    >
-      {state.name}
-    </a>
-  );
 }
 
 /** Every state on the treaty's record: sortable by any column, filtered by name, standing or group. */
@@ -100,7 +85,7 @@ export function PartiesTable({ states, groups, treatyName }: { states: PartyStat
             return (
               <tr key={state.code} data-code={state.code} data-standing={state.standing}>
                 <th scope="row">
-                  <StateLink state={state} />
+                  <NavLink href={`/parties/${state.code.toLowerCase()}`}>{state.name}</NavLink>
                   {state.uncertain && <Uncertain note={state.note} />}
                 </th>
                 <td>
