@@ -43,6 +43,11 @@ describe('partySummaryWords', () => {
     expect(partySummaryWords(treaty('in_force', openSkies))).toEqual({ text: 'In force · 32 parties · US and Russia withdrew', uncertain: 'Derived; one report says 33.' });
   });
 
+  it('says, as of a day before it left, that a state had given notice', () => {
+    const openSkies2020: PartySummary = { complete: true, byStanding: { ratified: 33, withdrawal_pending: 1, signed: 1 }, withdrawn: [], groups: [] };
+    expect(partySummaryWords(treaty('in_force', openSkies2020))?.text).toBe('In force · 34 parties · 1 gave notice of withdrawal');
+  });
+
   it('says nothing for a treaty without a record of its states', () => {
     expect(partySummaryWords(treaty('in_force'))).toBeUndefined();
   });

@@ -24,10 +24,13 @@ const STATUS_PHRASE: Partial<Record<Treaty['status'], string>> = {
   withdrawal_pending: 'Withdrawal pending',
 };
 
-/** How many states are bound: the sheet's count where it states one, else the states on record. */
+/**
+ * How many states are bound: counted from the record where it names them all (so the as-of
+ * board counts as it stood then), else the sheet's count.
+ */
 function partiesOf(summary: PartySummary): number {
   const bound = (summary.byStanding.ratified ?? 0) + (summary.byStanding.suspended ?? 0) + (summary.byStanding.withdrawal_pending ?? 0);
-  return summary.counts?.parties ?? bound;
+  return summary.complete ? bound : (summary.counts?.parties ?? bound);
 }
 
 /**
@@ -45,8 +48,10 @@ export function partySummaryWords(treaty: Treaty): PartySummaryWords | undefined
     const parties = partiesOf(summary);
     if (parties > 0) parts.push(`${parties} ${parties === 1 ? 'party' : 'parties'}`);
     const suspended = summary.byStanding.suspended ?? 0;
-    if (suspended > 0 && treaty.status !== 'signed') parts.push(`${suspended} suspended`);
+    if (suspended > 0) parts.push(`${suspended} suspended`);
   }
+  const pending = summary.byStanding.withdrawal_pending ?? 0;
+  if (pending > 0) parts.push(`${pending} gave notice of withdrawal`);
   if (summary.withdrawn.length > 0) parts.push(`${listOfNames(summary.withdrawn.map(shortCountryName))} withdrew`);
   const text = parts.filter(Boolean).join(' · ');
   return summary.counts?.uncertain ? { text, uncertain: summary.counts.note ?? 'This count is derived, not stated by a source.' } : { text };

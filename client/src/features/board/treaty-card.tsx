@@ -15,16 +15,19 @@ export function TreatyCard({
   now,
   highlight,
   noteOnDemand = true,
+  asOf,
 }: {
   treaty: Treaty;
   now: number;
   highlight: Highlight | undefined;
   /** False on the wall screen, where nobody clicks: uncertain facts are marked, their notes not offered. */
   noteOnDemand?: boolean;
+  /** On the board as of a day, the card opens the treaty's states as they stood then. */
+  asOf?: string;
 }) {
   const status = displayStatus(treaty, now);
   const fresh = highlight && now - highlight.at < HIGHLIGHT_MS;
-  const href = `/treaties/${treaty.id}`;
+  const href = `/treaties/${treaty.id}${asOf && treaty.partySummary ? `?asOf=${asOf}` : ''}`;
   return (
     <article data-treaty-id={treaty.id} className={`treaty-card status-border-${status}${fresh ? ' just-changed' : ''}`} aria-label={treaty.shortName}>
       <h3>

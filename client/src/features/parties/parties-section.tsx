@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { Treaty } from '@treaty-watch/shared';
+import { NavLink } from '../shell/nav-link';
 import { SourceLink } from '../../components/source-link';
 import { Holdouts } from './holdouts';
 import { PartiesTable } from './parties-table';
@@ -17,6 +18,12 @@ export function PartiesSection({ treaty, asOf }: { treaty: Treaty; asOf?: string
   return (
     <section className="parties" aria-labelledby="parties-heading">
       <h2 id="parties-heading">Parties</h2>
+      {asOf && (
+        <p className="parties-as-of" role="note">
+          <strong>As of {asOf}</strong>: the states as they stood at the end of that day (UTC), not live.{' '}
+          <NavLink href={`/treaties/${treaty.id}`}>Today's record</NavLink>
+        </p>
+      )}
       {load.state === 'loading' && (
         <p className="loading" aria-busy="true">
           Loading the states…

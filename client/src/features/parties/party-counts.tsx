@@ -1,7 +1,7 @@
 import type { PartyCounts, TreatyPartiesResponse } from '@treaty-watch/shared';
 import { SourceLink } from '../../components/source-link';
 import { Uncertain } from '../../components/uncertain';
-import { formatDate, isoDate } from '../../lib/time';
+import { formatDate } from '../../lib/time';
 
 function countsInWords(counts: PartyCounts): string {
   const parts: string[] = [];
@@ -41,7 +41,6 @@ export function PartyCountsLine({ parties }: { parties: TreatyPartiesResponse })
           {counts.uncertain && <Uncertain note={counts.note} />}
         </p>
       )}
-      {parties.asOf && <p className="parties-counts">Standings as of {isoDate(parties.asOf)}.</p>}
     </>
   );
 }

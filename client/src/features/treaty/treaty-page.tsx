@@ -10,7 +10,7 @@ import { UpdateHistory } from './update-history';
 import { useTreaty } from './use-treaty';
 import './treaty.css';
 
-export function TreatyPage({ id }: { id: string }) {
+export function TreatyPage({ id, asOf }: { id: string; asOf?: string }) {
   const load = useTreaty(id);
   if (load.state === 'loading') return <p className="loading" aria-busy="true">Loading…</p>;
   if (load.state === 'missing') return <NotFound what={`There is no treaty “${id}” on the board.`} />;
@@ -27,7 +27,7 @@ export function TreatyPage({ id }: { id: string }) {
       <p className="summary">{treaty.summary}</p>
       {treaty.keyDates && treaty.keyDates.length > 0 && <KeyDates dates={treaty.keyDates} />}
       {treaty.limits && treaty.limits.length > 0 && <LimitsTable limits={treaty.limits} />}
-      {treaty.partySummary && <PartiesSection treaty={treaty} />}
+      {treaty.partySummary && <PartiesSection treaty={treaty} asOf={asOf} />}
       {treaty.sources.length > 0 && <TreatySources sources={treaty.sources} />}
       <section aria-label="Update history">
         <h2>History</h2>
