@@ -14,6 +14,8 @@ import { feedsRoutes } from './http/routes/feeds';
 import { healthRoutes } from './http/routes/health';
 import { metricsRoutes } from './http/routes/metrics';
 import { openApiRoutes } from './http/routes/openapi';
+import { partiesRoutes } from './http/routes/parties';
+import { createPartyService } from './services/party-service';
 import { scheduledRoutes } from './http/routes/scheduled';
 import { snapshotRoutes } from './http/routes/snapshot';
 import { tokensRoutes } from './http/routes/tokens';
@@ -147,6 +149,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
     updatesRoutes({ board, updates, tokens, broadcaster }),
     scheduledRoutes({ embargoes, tokens }),
     snapshotRoutes(board),
+    partiesRoutes(createPartyService(store)),
     tokensRoutes({ tokens, tokenSockets }),
     auditRoutes({ audit, tokens }),
     webhooksRoutes({ webhooks: createWebhookService(store), tokens }),

@@ -45,6 +45,14 @@ export const updateSchema = z.object({
    * The state this update moves and how (ISO 3166-1 alpha-2, upper case). Kept on a retracted
    * update, which no longer moves it.
    */
-  party: z.object({ code: z.string(), action: partyActionSchema }).optional(),
+  party: z
+    .object({
+      code: z.string(),
+      action: partyActionSchema,
+      /** The record holds the act but not its day: `occurredAt` only places it in the log, it is no date. */
+      dateUnknown: z.boolean().optional(),
+      uncertain: z.boolean().optional(),
+    })
+    .optional(),
 });
 export type Update = z.infer<typeof updateSchema>;

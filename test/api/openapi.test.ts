@@ -82,6 +82,13 @@ describe('the OpenAPI document', () => {
     await conforms('GET', '/api/treaties/{id}', '/api/treaties/nope');
     await conforms('GET', '/api/treaties/{id}/data-exchanges', '/api/treaties/new-start/data-exchanges');
     await conforms('GET', '/api/treaties/{id}/data-exchanges', '/api/treaties/inf/data-exchanges');
+    await conforms('GET', '/api/treaties/{id}/parties', '/api/treaties/ctbt/parties');
+    await conforms('GET', '/api/treaties/{id}/parties', '/api/treaties/cfe/parties?asOf=2024-01-01');
+    await conforms('GET', '/api/treaties/{id}/parties', '/api/treaties/ctbt/parties?asOf=junk');
+    await conforms('GET', '/api/treaties/{id}/parties', '/api/treaties/nope/parties');
+    await conforms('GET', '/api/parties/{code}', '/api/parties/us');
+    await conforms('GET', '/api/parties/{code}', '/api/parties/XX');
+    await conforms('POST', '/api/treaties/{id}/updates', '/api/treaties/ctbt/updates', json({ headline: 'x', party: { code: 'US', action: 'withdrew' } }));
     await conforms('GET', '/api/updates', '/api/updates?after=3&limit=2');
     await conforms('GET', '/api/updates', '/api/updates?limit=0');
     await conforms('GET', '/api/snapshot', '/api/snapshot');

@@ -32,6 +32,8 @@ export function errorHandler(onStoreError: () => void): ErrorRequestHandler {
           return sendProblem(res, { ...problems.invalidBody(errors), detail: error.message });
         case 'invalid_query':
           return sendProblem(res, { ...problems.invalidQuery(errors), detail: error.message });
+        case 'invalid_party_move':
+          return sendProblem(res, problems.invalidPartyMove(error.message, error.details.allowedActions));
         case 'invalid_transition':
           return sendProblem(res, problems.invalidTransition(error.message, error.details.allowed));
         case 'conflict':
@@ -48,6 +50,8 @@ export function errorHandler(onStoreError: () => void): ErrorRequestHandler {
       res.set('Retry-After', '5');
       return sendProblem(res, problems.unavailable());
     }
+    // The router could not decode a path parameter (a bad percent-escape): no resource has that name.
+    if (error instanceof URIError) return sendProblem(res, problems.notFound('The path has a malformed percent-escape.'));
     const parserError = error as BodyParserError;
     if (parserError.type === 'entity.too.large') return sendProblem(res, problems.tooLarge(BODY_LIMIT));
     if (parserError.type === 'entity.parse.failed') {

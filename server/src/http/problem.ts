@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type FieldError, type Problem, type Status } from '@treaty-watch/shared';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type FieldError, type PartyAction, type Problem, type Status } from '@treaty-watch/shared';
 import type { ZodError } from 'zod';
 
 /** An error that already knows the problem+json it becomes. */
@@ -55,6 +55,14 @@ export const problems = {
     status: 409,
     detail,
     ...(allowed ? { allowed: [...allowed] } : {}),
+  }),
+  /** `allowedActions` is what the state can do now; absent when the conflict is with its later record. */
+  invalidPartyMove: (detail: string, allowedActions: readonly PartyAction[] | undefined): Problem => ({
+    type: PROBLEM_TYPES.invalidTransition,
+    title: 'The state cannot take that action now',
+    status: 409,
+    detail,
+    ...(allowedActions ? { allowedActions: [...allowedActions] } : {}),
   }),
   conflict: (detail: string): Problem => ({ type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail }),
   unprocessable: (detail: string): Problem => ({

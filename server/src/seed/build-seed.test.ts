@@ -15,7 +15,7 @@ describe('the seed built from the fact sheet', () => {
   });
 
   it('turns every fact-sheet event into one update with its source', () => {
-    const updates = entries.filter((e) => e.payload.kind === 'update.posted');
+    const updates = entries.filter((e) => e.payload.kind === 'update.posted' && !e.payload.update.party);
     expect(updates).toHaveLength(facts.events.length);
   });
 

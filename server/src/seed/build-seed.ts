@@ -3,6 +3,11 @@ import type { NewLogEntry } from '../store/log-entry';
 import { CATALOGUE, EVENT_NOTES } from './catalogue';
 import facts from './facts.json' with { type: 'json' };
 import { boardStatusOf } from './status-map';
+import { partyEntries } from './party-seed';
+import { SHEET_MOVES, type SheetMove } from './party-facts';
+
+/** The fact sheet's shape: the project's own copy, or an older one a running board was seeded from. */
+export type FactSheet = typeof facts;
 
 const ACTOR = 'fact sheet';
 
@@ -23,13 +28,13 @@ const byEffectiveAt = (a: NewLogEntry, b: NewLogEntry) =>
  * events and the live feed opens on them. Within a treaty that is also effective order, so
  * appending needs no backdated rebuild.
  */
-export function buildSeedEntries(recordedAt: string): NewLogEntry[] {
+export function buildSeedEntries(recordedAt: string, sheet: FactSheet = facts, moves: readonly SheetMove[] = SHEET_MOVES): NewLogEntry[] {
   const creations: NewLogEntry[] = [];
   const history: NewLogEntry[] = [];
   CATALOGUE.forEach((meta) => {
-    const treaty = facts.treaties.find((t) => t.short_name === meta.factsName);
+    const treaty = sheet.treaties.find((t) => t.short_name === meta.factsName);
     if (!treaty) throw new Error(`facts.json has no treaty "${meta.factsName}"`);
-    const events = facts.events.filter((e) => e.treaty === meta.factsName);
+    const events = sheet.events.filter((e) => e.treaty === meta.factsName);
     const first = events[0];
     if (!first) throw new Error(`facts.json has no events for "${meta.factsName}"`);
 
@@ -94,6 +99,7 @@ export function buildSeedEntries(recordedAt: string): NewLogEntry[] {
       });
     }
   });
+  history.push(...partyEntries(moves, recordedAt));
   // Stable: same-day entries keep the fact sheet's order, and a term follows its event.
   return [...creations, ...history.sort(byEffectiveAt)];
 }

@@ -1,7 +1,6 @@
 import {
   ACTIVITY_DAYS,
   DAY_MS,
-  endOfDay,
   SNAPSHOT_UPDATES,
   type Snapshot,
   type TreatiesResponse,
@@ -12,6 +11,8 @@ import type { Store } from '../store/store';
 import { StoreUnavailableError } from '../store/store-unavailable';
 import { activityOf } from './activity';
 import { boardAsOf } from './board-as-of';
+import { asOfMoment } from './as-of';
+import { partySummaryOf } from './party-fold';
 import { DomainError } from './errors';
 import type { LastAnswers } from './last-answers';
 
@@ -81,15 +82,15 @@ export function createBoardService(store: Store, buildId: string, answers: LastA
     /** The board as it stood at `asOf`: a day (its end, or now when it is today) or an instant. */
     async snapshotAsOf(asOf: string): Promise<Snapshot> {
       const now = clock();
-      const today = now.toISOString().slice(0, 10);
-      const at = asOf.length === 10 ? (asOf === today ? now.toISOString() : endOfDay(asOf)) : new Date(asOf).toISOString();
-      if (at > now.toISOString()) {
-        throw new DomainError('invalid_query', 'The board cannot be shown as of a moment still to come.', {
-          errors: [{ field: 'asOf', message: 'must not be later than now' }],
-        });
-      }
+      const at = asOfMoment(asOf, now);
       const seq = await store.currentSeq();
-      const { treaties, updates } = boardAsOf(await store.logEntries(0, seq), at);
+      const board = boardAsOf(await store.logEntries(0, seq), at);
+      const { updates } = board;
+      const treaties = board.treaties.map((treaty) => {
+        const { partySummary: _current, ...then } = treaty;
+        const summary = partySummaryOf(treaty.id, updates.filter((u) => u.treatyId === treaty.id), at);
+        return summary ? { ...then, partySummary: summary } : then;
+      });
       return {
         seq,
         serverTime: now.toISOString(),

@@ -1,4 +1,4 @@
-import type { FieldError, Status } from '@treaty-watch/shared';
+import type { FieldError, PartyAction, Status } from '@treaty-watch/shared';
 
 /** A rule the request broke. The HTTP edge turns it into a problem; services never speak HTTP. */
 export class DomainError extends Error {
@@ -10,9 +10,10 @@ export class DomainError extends Error {
       | 'invalid_transition'
       | 'conflict'
       | 'forbidden'
-      | 'unprocessable',
+      | 'unprocessable'
+      | 'invalid_party_move',
     message: string,
-    readonly details: { errors?: FieldError[]; allowed?: readonly Status[] } = {},
+    readonly details: { errors?: FieldError[]; allowed?: readonly Status[]; allowedActions?: readonly PartyAction[] } = {},
   ) {
     super(message);
     this.name = 'DomainError';

@@ -3,6 +3,7 @@ import type { LogEntry, NewLogEntry } from '../store/log-entry';
 import type { StoreTx } from '../store/store';
 import { applyEntry, foldTreaty, type Projected } from './projection';
 import { enqueueDeliveries } from './webhook-outbox';
+import { partySummaryOf } from './party-fold';
 
 /** JSON with its keys sorted: PostgreSQL's JSONB gives them back in an order of its own. */
 function canonical(value: unknown): string {
@@ -45,6 +46,12 @@ export async function commitEntry(tx: StoreTx, entry: NewLogEntry): Promise<Chan
     const update: Update | undefined = folded.updates.find((u) => u.id === updateId);
     const others = changed.filter((u) => u.id !== updateId);
     projected = { treaty: folded.treaty, ...(update ? { update } : {}), ...(others.length ? { revised: others } : {}) };
+  }
+  // A move, its retraction or a refold can change who stands where; any other entry keeps the summary it found.
+  if (refold || projected.update?.party) {
+    const summary = partySummaryOf(entry.treatyId, await tx.updatesOf(entry.treatyId));
+    const { partySummary: _stale, ...treaty } = projected.treaty;
+    projected = { ...projected, treaty: summary ? { ...treaty, partySummary: summary } : treaty };
   }
   await tx.saveTreaty(projected.treaty);
   const change: Change = {

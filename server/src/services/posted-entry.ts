@@ -1,4 +1,4 @@
-import type { Instant, Status } from '@treaty-watch/shared';
+import type { Instant, PartyMove, Status } from '@treaty-watch/shared';
 import type { NewLogEntry } from '../store/log-entry';
 
 export interface PostedFields {
@@ -10,6 +10,7 @@ export interface PostedFields {
   sourceUrl?: string;
   occurredAt: Instant;
   author: string;
+  party?: PartyMove;
 }
 
 /** The log entry of an update made public at `publishedAt`: posted at once, or at the end of its embargo. */
@@ -30,6 +31,7 @@ export function postedEntry(fields: PostedFields, publishedAt: Instant): NewLogE
         occurredAt: fields.occurredAt,
         publishedAt,
         author: fields.author,
+        ...(fields.party ? { party: fields.party } : {}),
       },
     },
   };

@@ -25,6 +25,7 @@ function projectPosted(entry: LogEntry, posted: PostedUpdate): Update {
     occurredAt: posted.occurredAt,
     publishedAt: posted.publishedAt,
     author: posted.author,
+    ...(posted.party ? { party: posted.party } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { embargo, postingTimes, wordingOf } from './embargo';
 import { commitEntry } from './log-writer';
 import { postedEntry } from './posted-entry';
 import { assertHistoryHolds, assertTransition, treatyAt } from './treaty-timeline';
+import { assertPartyMove } from './party-moves';
 import { assertMayWrite, write, type WriteContext, type Written } from './write';
 
 export type UpdateChange = Change & { update: Update };
@@ -53,7 +54,15 @@ export function createUpdateService(store: Store, clock: () => Date = () => new 
           const before = await treatyAt(tx, treatyId, occurredAt, 'occurredAt');
           assertMayWrite(ctx.principal, treatyId);
           if (body.status) assertTransition(before, body.status);
-          const fields = { id: randomUUID(), treatyId, ...wordingOf(body), occurredAt, author: ctx.principal.name };
+          const fields = {
+            id: randomUUID(),
+            treatyId,
+            ...wordingOf(body),
+            occurredAt,
+            author: ctx.principal.name,
+            ...(body.party ? { party: body.party } : {}),
+          };
+          if (body.party) await assertPartyMove(tx, before, fields, publishAt);
           const entry = postedEntry(fields, publishAt ?? now.toISOString());
           // An embargo is checked again at publication; refused now if the record already contradicts it.
           await assertHistoryHolds(tx, entry);

@@ -1,4 +1,4 @@
-import type { Change, ChangeKind, ClearableTreatyField, Instant, Status, TreatyFields } from '@treaty-watch/shared';
+import type { Change, ChangeKind, ClearableTreatyField, Instant, Status, TreatyFields, Update } from '@treaty-watch/shared';
 
 /** What an editor asked an update to say; the projection decides whether its status is a change. */
 export interface PostedUpdate {
@@ -10,6 +10,8 @@ export interface PostedUpdate {
   occurredAt: Instant;
   publishedAt: Instant;
   author: string;
+  /** The state it moves; the projection applies the move unless the update is retracted. */
+  party?: NonNullable<Update['party']>;
 }
 
 export interface Wording {

@@ -54,6 +54,21 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   {
     method: 'get',
+    path: '/api/treaties/{id}/parties',
+    summary: 'Who stands where in a treaty, state by state with history and sources, now or as of a date',
+    query: 'SnapshotQuery',
+    ok: [200, 'TreatyPartiesResponse'],
+    problems: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/parties/{code}',
+    summary: 'One state (ISO 3166-1 alpha-2 code) in every treaty whose record names it',
+    ok: [200, 'StateTreatiesResponse'],
+    problems: [404],
+  },
+  {
+    method: 'get',
     path: '/api/treaties/{id}/data-exchanges',
     summary: 'New START data exchanges from the fact sheet, with sources',
     ok: [200, 'DataExchangesResponse'],

@@ -33,6 +33,8 @@ import {
   treatyResponseSchema,
   updatesQuerySchema,
   updatesResponseSchema,
+  treatyPartiesResponseSchema,
+  stateTreatiesResponseSchema,
 } from '@treaty-watch/shared';
 
 /** The contract's schemas by the names the OpenAPI document gives them. */
@@ -71,6 +73,8 @@ export const SCHEMAS = {
   Health: healthSchema,
   DataExchangesResponse: dataExchangesResponseSchema,
   Ready: readySchema,
+  TreatyPartiesResponse: treatyPartiesResponseSchema,
+  StateTreatiesResponse: stateTreatiesResponseSchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;

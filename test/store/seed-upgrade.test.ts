@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSeedEntries, type FactSheet } from '../../server/src/seed/build-seed';
+import { SHEET_MOVES } from '../../server/src/seed/party-facts';
+import { seedBoard } from '../../server/src/seed/seed-board';
+import { commitEntry } from '../../server/src/services/log-writer';
+import { postedEntry } from '../../server/src/services/posted-entry';
+import oldFacts from '../fixtures/facts-before-parties.json' with { type: 'json' };
+import { DATABASE_URL, pgTestStore, sqliteTestStore, type TestStore } from '../support/stores';
+
+const EDITOR_AT = '2026-11-30T10:00:00.000Z';
+
+/**
+ * A board seeded before issue 13 (the fact sheet of main before it: no per-state record, six
+ * CTBT events) with an editor's update, then started on the new code by two processes at once.
+ */
+function upgrade(name: string, open: () => Promise<TestStore>, skip = false) {
+  describe.skipIf(skip)(`a ${name} board seeded from the older fact sheet`, () => {
+    let handle: TestStore;
+    beforeAll(async () => {
+      handle = await open();
+      await handle.store.transaction(async (tx) => {
+        for (const entry of buildSeedEntries('2026-11-24T00:00:00.000Z', oldFacts as FactSheet, [])) await commitEntry(tx, entry);
+        await commitEntry(tx, postedEntry({ id: 'editor-1', treatyId: 'ctbt', headline: 'Desk note on the CTBT', occurredAt: EDITOR_AT, author: 'desk' }, EDITOR_AT));
+      });
+    });
+    afterAll(async () => {
+      await handle.store.close();
+      await handle.remove();
+    });
+
+    it('gains the four CTBT events and the per-state record exactly once, editors’ updates unchanged', async () => {
+      const { store } = handle;
+      const editorBefore = await store.getUpdate('editor-1');
+      const ctbtBefore = (await store.treatyUpdates('ctbt')).filter((u) => !u.party).length;
+      // A second process: its own connection to the same database.
+      const other = await handle.reopen();
+      const added = await Promise.all([seedBoard(store), seedBoard(other)]);
+      await other.close();
+      expect(added.sort()).toEqual([0, 4 + SHEET_MOVES.length]);
+      expect(await seedBoard(store)).toBe(0);
+      const ctbt = await store.treatyUpdates('ctbt');
+      expect(ctbt.filter((u) => !u.party)).toHaveLength(ctbtBefore + 4);
+      expect(ctbt.filter((u) => u.headline.startsWith('CTBTO: its monitoring system'))).toHaveLength(1);
+      let parties = 0;
+      for (const id of ['ctbt', 'tpnw', 'open-skies', 'cfe', 'npt']) parties += (await store.treatyUpdates(id)).filter((u) => u.party).length;
+      expect(parties).toBe(SHEET_MOVES.length);
+      expect(await store.getUpdate('editor-1')).toEqual(editorBefore);
+      expect((await store.getTreaty('ctbt'))?.partySummary?.groups[0]).toMatchObject({ size: 44, ratified: 35 });
+    });
+  });
+}
+
+upgrade('SQLite', sqliteTestStore);
+upgrade('PostgreSQL', pgTestStore, !DATABASE_URL);
