@@ -8,7 +8,7 @@ import countries from 'world-atlas/countries-110m.json';
 export const MAP_WIDTH = 960;
 export const MAP_HEIGHT = 470;
 /** Below this drawn area (in the map's own units) a country is a speck no reader can find or click. */
-const SMALLEST_AREA = 40;
+const SMALLEST_AREA = 20;
 
 export interface Country {
   /** ISO 3166-1 alpha-2, from the topology's ISO numeric id. */

@@ -108,7 +108,7 @@ export function PartiesTable({ states, groups, treatyName }: { states: PartyStat
                     <ul className="source-list">
                       {state.sources.map((url) => (
                         <li key={url}>
-                          <SourceLink url={url} />
+                          <SourceLink url={url} max={36} />
                         </li>
                       ))}
                     </ul>

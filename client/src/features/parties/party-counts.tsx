@@ -20,11 +20,20 @@ export function PartyCountsLine({ parties }: { parties: TreatyPartiesResponse })
   return (
     <>
       {!parties.complete && (
-        <p className="parties-partial" data-partial>
-          <strong>Partial list.</strong> The record names {parties.states.length} states
-          {counts ? `; the counts below cover them all` : ''}.{parties.note ? ` ${parties.note}` : ''}
-        </p>
+        <div className="parties-partial" data-partial>
+          <p>
+            <strong>Partial list.</strong> The record names {parties.states.length} states
+            {counts ? `, not all the ${countsInWords(counts)} the sheet counts` : ''}; the map and the table show only those.
+          </p>
+          {parties.note && (
+            <details>
+              <summary>What the record holds and lacks</summary>
+              <p>{parties.note}</p>
+            </details>
+          )}
+        </div>
       )}
+      {parties.complete && parties.note && <p className="parties-counts">{parties.note}</p>}
       {counts && (
         <p className="parties-counts">
           {countsInWords(counts)}, as of{' '}
@@ -35,7 +44,7 @@ export function PartyCountsLine({ parties }: { parties: TreatyPartiesResponse })
           {counts.sourceUrl.startsWith('http') && (
             <>
               {' · '}
-              <SourceLink url={counts.sourceUrl} />
+              <SourceLink url={counts.sourceUrl} max={60} />
             </>
           )}
           {counts.uncertain && <Uncertain note={counts.note} />}

@@ -18,7 +18,7 @@ export function StateHistory({ name, history }: { name: string; history: PartyHi
             {entry.sourceUrl && (
               <>
                 {' · '}
-                <SourceLink url={entry.sourceUrl} />
+                <SourceLink url={entry.sourceUrl} max={48} />
               </>
             )}
             {entry.uncertain && <Uncertain note={entry.note} />}
