@@ -35,7 +35,7 @@ export function PartyCountsLine({ parties }: { parties: TreatyPartiesResponse })
       )}
       {parties.complete && parties.note && <p className="parties-counts">{parties.note}</p>}
       {counts && (
-        <p className="parties-counts">
+        <p className="parties-counts" data-counts>
           {countsInWords(counts)}, as of{' '}
           <time dateTime={counts.asOf} title={counts.asOf}>
             {formatDate(`${counts.asOf}T00:00:00.000Z`)}
