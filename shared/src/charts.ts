@@ -30,6 +30,9 @@ const forcesSchema = z.object({
 });
 export type Forces = z.infer<typeof forcesSchema>;
 
+/** What a row is: a treaty data exchange, or the US figures published alone after Russia stopped exchanging. */
+export const DATA_EXCHANGE_KINDS = ['data_exchange', 'voluntary_us_publication'] as const;
+
 /** One New START data exchange; null where a side did not report. */
 export const dataExchangeSchema = z.object({
   asOf: z.iso.date(),
@@ -37,11 +40,18 @@ export const dataExchangeSchema = z.object({
   russia: forcesSchema,
   source: z.string(),
   note: z.string(),
+  kind: z.enum(DATA_EXCHANGE_KINDS),
+  /** Whether the central limits applied on this date: they took effect on 2018-02-05, so earlier figures above them are no breach. */
+  limitsApply: z.boolean(),
+  /** What a reader should know before comparing the row with others (mixed sources, one side's figures). */
+  caveat: z.string().optional(),
 });
 export type DataExchange = z.infer<typeof dataExchangeSchema>;
 
 export const dataExchangesResponseSchema = z.object({
   treatyId: z.string(),
+  /** The day the central limits took effect: a chart draws its limit lines from here on. */
+  limitsFrom: z.iso.date(),
   exchanges: z.array(dataExchangeSchema),
 });
 export type DataExchangesResponse = z.infer<typeof dataExchangesResponseSchema>;

@@ -28,7 +28,11 @@ export const httpUrlSchema = z
 export const limitSchema = z.object({
   label: z.string().min(1).max(120),
   value: z.number(),
+  /** The low end of a ceiling range (SORT: 1,700–2,200 warheads); `value` is then its high end. */
+  from: z.number().optional(),
   unit: z.string().max(60),
+  /** The day by which the limit had to be met: a deadline of the limit, not a term of the treaty. */
+  deadline: z.iso.date().optional(),
 });
 export type Limit = z.infer<typeof limitSchema>;
 
@@ -57,6 +61,13 @@ export const keyDatesSchema = z
     error: 'each key date may appear only once (the same moment and title)',
   });
 
+/** A field whose value the sources do not settle, with what they say: a reader sees it marked, the note on demand. */
+export const caveatSchema = z.object({
+  field: z.enum(['statusSince', 'signedAt', 'inForceAt', 'expiresAt', 'limits', 'parties']),
+  note: z.string().min(1).max(1000),
+});
+export type Caveat = z.infer<typeof caveatSchema>;
+
 export const treatySchema = z.object({
   id: treatyIdSchema,
   name: z.string().min(1).max(400),
@@ -72,6 +83,7 @@ export const treatySchema = z.object({
   summary: z.string().max(5000),
   limits: z.array(limitSchema).optional(),
   sources: z.array(sourceSchema),
+  caveats: z.array(caveatSchema).max(20).optional(),
   version: z.number().int().positive(),
   updatedAt: instantSchema,
   /** Who stands where, for a treaty whose states are on record; never stored, added when the treaty is sent. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSeedEntries, type FactSheet } from '../../server/src/seed/build-seed';
+import { CORRECTIONS } from '../../server/src/seed/corrections';
 import { SHEET_MOVES } from '../../server/src/seed/party-facts';
 import { seedBoard } from '../../server/src/seed/seed-board';
 import { commitEntry } from '../../server/src/services/log-writer';
@@ -10,8 +11,8 @@ import { DATABASE_URL, pgTestStore, sqliteTestStore, type TestStore } from '../s
 const EDITOR_AT = '2026-11-30T10:00:00.000Z';
 
 /**
- * A board seeded before issue 13 (the fact sheet of main before it: no per-state record, six
- * CTBT events) with an editor's update, then started on the new code by two processes at once.
+ * A board seeded before issue 13 (main's fact sheet then: no per-state record, six CTBT events,
+ * no corrections) with an editor's update, then started on the new code by two processes at once.
  */
 function upgrade(name: string, open: () => Promise<TestStore>, skip = false) {
   describe.skipIf(skip)(`a ${name} board seeded from the older fact sheet`, () => {
@@ -19,7 +20,7 @@ function upgrade(name: string, open: () => Promise<TestStore>, skip = false) {
     beforeAll(async () => {
       handle = await open();
       await handle.store.transaction(async (tx) => {
-        for (const entry of buildSeedEntries('2026-11-24T00:00:00.000Z', oldFacts as FactSheet, [])) await commitEntry(tx, entry);
+        for (const entry of buildSeedEntries('2026-11-24T00:00:00.000Z', oldFacts as FactSheet, [], [])) await commitEntry(tx, entry);
         await commitEntry(tx, postedEntry({ id: 'editor-1', treatyId: 'ctbt', headline: 'Desk note on the CTBT', occurredAt: EDITOR_AT, author: 'desk' }, EDITOR_AT));
       });
     });
@@ -36,7 +37,7 @@ function upgrade(name: string, open: () => Promise<TestStore>, skip = false) {
       const other = await handle.reopen();
       const added = await Promise.all([seedBoard(store), seedBoard(other)]);
       await other.close();
-      expect(added.sort()).toEqual([0, 4 + SHEET_MOVES.length]);
+      expect(added.sort((a, b) => a - b)).toEqual([0, 4 + SHEET_MOVES.length + CORRECTIONS.length]);
       expect(await seedBoard(store)).toBe(0);
       const ctbt = await store.treatyUpdates('ctbt');
       expect(ctbt.filter((u) => !u.party)).toHaveLength(ctbtBefore + 4);
@@ -46,6 +47,9 @@ function upgrade(name: string, open: () => Promise<TestStore>, skip = false) {
       expect(parties).toBe(SHEET_MOVES.length);
       expect(await store.getUpdate('editor-1')).toEqual(editorBefore);
       expect((await store.getTreaty('ctbt'))?.partySummary?.groups[0]).toMatchObject({ size: 44, ratified: 35 });
+      const sort = await store.getTreaty('sort');
+      expect(sort?.limits).toEqual([expect.objectContaining({ from: 1700, value: 2200, deadline: '2012-12-31' })]);
+      expect(sort).not.toHaveProperty('expiresAt');
     });
   });
 }

@@ -54,10 +54,11 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
     it('gives concurrent writes a gap-free, strictly increasing seq', async () => {
       const updates = createUpdateService(store, clock);
       const before = await store.currentSeq();
+      const version = (await store.getTreaty('npt'))?.version ?? 0;
       const written = await Promise.all(Array.from({ length: 25 }, (_, i) => updates.post('npt', { headline: `Concurrent ${i}` }, ctx)));
       const seqs = written.map((w) => ('change' in w.value ? w.value.change.seq : 0)).sort((a, b) => a - b);
       expect(seqs).toEqual(Array.from({ length: 25 }, (_, i) => before + 1 + i));
-      expect((await store.getTreaty('npt'))?.version).toBe(6 + 25);
+      expect((await store.getTreaty('npt'))?.version).toBe(version + 25);
     });
 
     it('orders updates as the API promises', async () => {

@@ -4,6 +4,7 @@ import { CATALOGUE, EVENT_NOTES } from './catalogue';
 import facts from './facts.json' with { type: 'json' };
 import { boardStatusOf } from './status-map';
 import { partyEntries } from './party-seed';
+import { CORRECTIONS, type SeedCorrection } from './corrections';
 import { SHEET_MOVES, type SheetMove } from './party-facts';
 
 /** The fact sheet's shape: the project's own copy, or an older one a running board was seeded from. */
@@ -28,7 +29,12 @@ const byEffectiveAt = (a: NewLogEntry, b: NewLogEntry) =>
  * events and the live feed opens on them. Within a treaty that is also effective order, so
  * appending needs no backdated rebuild.
  */
-export function buildSeedEntries(recordedAt: string, sheet: FactSheet = facts, moves: readonly SheetMove[] = SHEET_MOVES): NewLogEntry[] {
+export function buildSeedEntries(
+  recordedAt: string,
+  sheet: FactSheet = facts,
+  moves: readonly SheetMove[] = SHEET_MOVES,
+  corrections: readonly SeedCorrection[] = CORRECTIONS,
+): NewLogEntry[] {
   const creations: NewLogEntry[] = [];
   const history: NewLogEntry[] = [];
   CATALOGUE.forEach((meta) => {
@@ -99,6 +105,17 @@ export function buildSeedEntries(recordedAt: string, sheet: FactSheet = facts, m
       });
     }
   });
+  for (const correction of corrections) {
+    const created = creations.find((c) => c.treatyId === correction.treatyId);
+    if (!created) continue;
+    history.push({
+      treatyId: correction.treatyId,
+      effectiveAt: correction.at === 'creation' ? created.effectiveAt : correction.at,
+      recordedAt,
+      actor: ACTOR,
+      payload: { kind: 'treaty.changed', fields: correction.fields ?? {}, ...(correction.clear ? { clear: correction.clear } : {}) },
+    });
+  }
   history.push(...partyEntries(moves, recordedAt));
   // Stable: same-day entries keep the fact sheet's order, and a term follows its event.
   return [...creations, ...history.sort(byEffectiveAt)];

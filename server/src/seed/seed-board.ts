@@ -1,27 +1,39 @@
 import type { Store, StoreTx } from '../store/store';
-import type { NewLogEntry } from '../store/log-entry';
-import { commitEntry } from '../services/log-writer';
+import type { LogEntry, NewLogEntry } from '../store/log-entry';
+import { canonical, commitEntry } from '../services/log-writer';
 import { buildSeedEntries } from './build-seed';
 
-const seedUpdateId = (entry: NewLogEntry) => (entry.payload.kind === 'update.posted' ? entry.payload.update.id : undefined);
+/** How a seed entry is known in a log: an update by its id, any other entry by what it says and when. */
+function sameEntry(a: NewLogEntry, b: NewLogEntry): boolean {
+  return a.effectiveAt === b.effectiveAt && a.actor === b.actor && canonical(a.payload) === canonical(b.payload);
+}
 
-/** The seed's updates that a board seeded from an older fact sheet does not have yet, for the treaties it has. */
+/** The seed's entries that a board seeded from an older fact sheet does not have yet, for the treaties it has. */
 async function missingFrom(tx: StoreTx, entries: readonly NewLogEntry[]): Promise<NewLogEntry[]> {
+  const logs = new Map<string, LogEntry[]>();
   const missing: NewLogEntry[] = [];
   for (const entry of entries) {
-    const id = seedUpdateId(entry);
     // A treaty the board does not have (a store filled some other way) gains nothing.
-    if (id && !(await tx.update(id)) && (await tx.treaty(entry.treatyId))) missing.push(entry);
+    if (!(await tx.treaty(entry.treatyId))) continue;
+    const { payload } = entry;
+    if (payload.kind === 'treaty.created') continue;
+    if (payload.kind === 'update.posted') {
+      if (!(await tx.update(payload.update.id))) missing.push(entry);
+      continue;
+    }
+    const log = logs.get(entry.treatyId) ?? (await tx.treatyLog(entry.treatyId));
+    logs.set(entry.treatyId, log);
+    if (!log.some((known) => sameEntry(known, entry))) missing.push(entry);
   }
   return missing;
 }
 
 /**
  * Fills an empty store with the fact sheet, in one transaction. A store that has a log already
- * gets what a newer sheet adds: each seed update is known by its id, so those it lacks are
- * appended once, as the seed's entries, and nothing an editor wrote is touched. Both checks run
- * inside the transaction, which holds the store's write lock (SQLite's one writer, PostgreSQL's
- * advisory lock), so processes starting together seed or upgrade once.
+ * gets what a newer sheet adds: the seed's entries it lacks are appended once, as the seed's
+ * own, and nothing an editor wrote is touched. Both checks run inside the transaction, which
+ * holds the store's write lock (SQLite's one writer, PostgreSQL's advisory lock), so processes
+ * starting together seed or upgrade once.
  */
 export async function seedBoard(store: Store, now: Date = new Date()): Promise<number> {
   return store.transaction(async (tx) => {

@@ -6,7 +6,7 @@ import { enqueueDeliveries } from './webhook-outbox';
 import { partySummaryOf } from './party-fold';
 
 /** JSON with its keys sorted: PostgreSQL's JSONB gives them back in an order of its own. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
   );
