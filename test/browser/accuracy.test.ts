@@ -28,17 +28,32 @@ describe.skipIf(!hasChromium)('what the board states, against its sources', () =
     await page.close();
   });
 
-  it('shows SORT ended before its term, and sources told apart by host and path', async () => {
+  it("shows SORT's limit as one ceiling range and no term after it ended, and sources told apart by host and path", async () => {
     const { page, errors } = await openPage(env.browser, `${env.server.url}/treaties/sort`);
     const facts = page.locator('section[aria-label="Status"]');
     await facts.waitFor();
     expect(await facts.innerText()).not.toMatch(/Term ends/);
-    expect(await facts.innerText()).toMatch(/Ended, before its term ran out/);
+    expect(await page.locator('table.limits tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/1,700–2,200 warheads by (Dec 31, 2012|31 Dec 2012)/)]);
     await page.goto(`${env.server.url}/treaties/new-start`);
     const sources = await page.locator('section[aria-label="Sources"] li').allInnerTexts();
     expect(sources.length).toBeGreaterThan(1);
     expect(new Set(sources).size).toBe(sources.length);
     expect(sources.every((s) => s.includes('/'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("marks New START's end and CFE's day of entry into force uncertain, the note on demand, and on the screen in words", async () => {
+    const { page, errors } = await openPage(env.browser, env.server.url);
+    const card = page.locator('article[data-treaty-id="new-start"]');
+    await card.locator('.uncertain-toggle').click();
+    expect(await card.locator('.uncertain-note').innerText()).toMatch(/4 or of 5 February 2026/);
+    await page.goto(`${env.server.url}/treaties/cfe`);
+    const inForce = page.locator('.facts dd', { has: page.locator('time[datetime^="1992-11-09"]') });
+    await inForce.locator('.uncertain-toggle').click();
+    expect(await inForce.locator('.uncertain-note').innerText()).toMatch(/secondary copies/);
+    await page.goto(`${env.server.url}/screen`);
+    await expect.poll(() => page.locator('.screen [data-treaty-id="new-start"]').innerText()).toMatch(/\(uncertain\)/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -10,14 +10,15 @@ import './standing.css';
 export function PartySummaryLine({ treaty, noteOnDemand = true }: { treaty: Treaty; noteOnDemand?: boolean }) {
   const words = partySummaryWords(treaty);
   if (!words) return null;
+  const note = words.uncertain ?? treaty.caveats?.find((c) => c.field === 'parties')?.note;
   return (
     <div className="party-summary" data-party-summary>
       <span>{words.text}</span>
-      {words.uncertain !== undefined &&
+      {note !== undefined &&
         (noteOnDemand ? (
-          <Uncertain note={words.uncertain} />
+          <Uncertain note={note} />
         ) : (
-          <span className="uncertain-mark" title={words.uncertain}>
+          <span className="uncertain-mark" title={note}>
             {' '}
             (count uncertain)
           </span>

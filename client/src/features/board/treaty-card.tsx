@@ -1,4 +1,5 @@
 import { displayStatus, STATUS_LABELS, type Treaty } from '@treaty-watch/shared';
+import { CaveatMark, sinceField } from '../../components/caveat-mark';
 import { PartySummaryLine } from '../../components/party-summary-line';
 import type { Highlight } from '../../lib/board-state';
 import { partyMoveWords } from '../../lib/party-summary-words';
@@ -44,12 +45,14 @@ export function TreatyCard({
       <StatusChip status={status} />
       <p className="since">
         {STATUS_LABELS[treaty.status]} since <Dated iso={treaty.statusSince} now={now} />
+        <CaveatMark treaty={treaty} field={sinceField(treaty)} noteOnDemand={noteOnDemand} />
       </p>
       <PartySummaryLine treaty={treaty} noteOnDemand={noteOnDemand} />
       {status === 'expiring' && treaty.expiresAt && <Countdown until={treaty.expiresAt} now={now} />}
       {treaty.status === 'in_force' && status !== 'expiring' && treaty.expiresAt && (
         <p className="deadline">
           Runs to <Dated iso={treaty.expiresAt} now={now} />
+          <CaveatMark treaty={treaty} field="expiresAt" noteOnDemand={noteOnDemand} />
         </p>
       )}
       {fresh && (

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DataExchange, DataExchangesResponse, Forces, Treaty } from '@treaty-watch/shared';
+import type { DataExchangesResponse, Forces, Treaty } from '@treaty-watch/shared';
 import { apiFetch } from '../../lib/api';
 import { AXIS } from './chart-colors';
 import { ChartFrame } from './chart-frame';
-import { exchangeRows, LIMITS_TAKE_EFFECT, VOLUNTARY_US_PUBLICATIONS } from './exchange-rows';
+import { exchangeRows, isVoluntary } from './exchange-rows';
 import { ExchangeTable } from './exchange-table';
 import { ExchangeTooltip } from './exchange-tooltip';
 
@@ -21,12 +21,12 @@ const MEASURES: Measure[] = [
   { key: 'totalLaunchers', title: 'Deployed and non-deployed launchers', limit: (l) => l.startsWith('Deployed and non-deployed') },
 ];
 
-function useExchanges(): DataExchange[] | undefined {
-  const [exchanges, setExchanges] = useState<DataExchange[]>();
+function useExchanges(): DataExchangesResponse | undefined {
+  const [response, setResponse] = useState<DataExchangesResponse>();
   useEffect(() => {
-    apiFetch<DataExchangesResponse>('/api/treaties/new-start/data-exchanges').then((r) => setExchanges(r.exchanges), () => setExchanges([]));
+    apiFetch<DataExchangesResponse>('/api/treaties/new-start/data-exchanges').then(setResponse, () => setResponse({ treatyId: 'new-start', limitsFrom: '', exchanges: [] }));
   }, []);
-  return exchanges;
+  return response;
 }
 
 /** What each side declared under New START, against the treaty's limits; gaps where a side did not report. */
@@ -43,14 +43,16 @@ export function DataExchangeChart({
   only?: keyof Forces;
 }) {
   const day = new Date(now).toISOString().slice(0, 10);
-  const exchanges = useExchanges()?.filter((e) => e.asOf <= day);
-  if (!treaty || !exchanges || exchanges.length === 0) return null;
-  const voluntary = exchanges.filter((e) => VOLUNTARY_US_PUBLICATIONS.has(e.asOf)).map((e) => e.asOf);
+  const response = useExchanges();
+  const exchanges = response?.exchanges.filter((e) => e.asOf <= day);
+  if (!treaty || !response || !exchanges || exchanges.length === 0) return null;
+  const { limitsFrom } = response;
+  const voluntary = exchanges.filter(isVoluntary).map((e) => e.asOf);
   return (
     <ChartFrame
       title="New START data exchanges"
-      description={`Each side's declared forces, from the fact sheet's sources, against the treaty's limits (dashed), which applied from ${LIMITS_TAKE_EFFECT}. Gaps: a side did not report.${voluntary.length ? ` ${voluntary.join(', ')}: a voluntary US publication, not a data exchange.` : ''}`}
-      table={only ? undefined : <ExchangeTable exchanges={exchanges} />}
+      description={`Each side's declared forces, from the fact sheet's sources, against the treaty's limits (dashed), which applied from ${limitsFrom}. Gaps: a side did not report.${voluntary.length ? ` ${voluntary.join(', ')}: a voluntary US publication, not a data exchange.` : ''}`}
+      table={only ? undefined : <ExchangeTable exchanges={exchanges} limitsFrom={limitsFrom} />}
     >
       <div className="chart-row">
         {MEASURES.filter((m) => !only || m.key === only).map((measure) => {
@@ -69,7 +71,7 @@ export function DataExchangeChart({
                   <Line dataKey="United States" stroke="#56b4e9" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
                   <Line dataKey="Russia" stroke="#e69f00" strokeWidth={2} dot={{ r: 3 }} strokeDasharray="6 2" isAnimationActive={false} />
                   {limit && (
-                    <Line dataKey="Limit" name={`Limit ${limit.value.toLocaleString()}, from ${LIMITS_TAKE_EFFECT.slice(0, 4)}`} stroke="#f2f4f5" strokeDasharray="4 4" dot={false} activeDot={false} isAnimationActive={false} />
+                    <Line dataKey="Limit" name={`Limit ${limit.value.toLocaleString()}, from ${limitsFrom.slice(0, 4)}`} stroke="#f2f4f5" strokeDasharray="4 4" dot={false} activeDot={false} isAnimationActive={false} />
                   )}
                   {voluntary.map((asOf) => (
                     <ReferenceLine key={asOf} x={asOf} stroke="#ffd166" strokeDasharray="2 3" label={{ value: 'US only, voluntary', position: 'insideTopLeft', fill: '#ffd166' }} />

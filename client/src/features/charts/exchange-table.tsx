@@ -1,6 +1,6 @@
 import type { DataExchange, Forces } from '@treaty-watch/shared';
 import { SourceLink } from '../../components/source-link';
-import { LIMITS_TAKE_EFFECT, VOLUNTARY_US_PUBLICATIONS } from './exchange-rows';
+import { isVoluntary } from './exchange-rows';
 
 const COLUMNS: { key: keyof Forces; title: string }[] = [
   { key: 'deployedWarheads', title: 'deployed warheads' },
@@ -11,13 +11,13 @@ const COLUMNS: { key: keyof Forces; title: string }[] = [
 const figure = (n: number | null) => (n === null ? <span className="not-recorded">not reported</span> : n.toLocaleString());
 
 /** The chart's figures as a table, each row with its source and caveat: what the chart draws, for every reader. */
-export function ExchangeTable({ exchanges }: { exchanges: DataExchange[] }) {
+export function ExchangeTable({ exchanges, limitsFrom }: { exchanges: DataExchange[]; limitsFrom: string }) {
   return (
     <details className="chart-table">
       <summary>The figures as a table, with each row's source and caveat</summary>
       <table>
         <caption>
-          New START declared forces. The limits applied from {LIMITS_TAKE_EFFECT}.
+          New START declared forces. The limits applied from {limitsFrom}.
         </caption>
         <thead>
           <tr>
@@ -40,7 +40,7 @@ export function ExchangeTable({ exchanges }: { exchanges: DataExchange[] }) {
             <tr key={e.asOf} data-as-of={e.asOf}>
               <th scope="row">
                 {e.asOf}
-                {VOLUNTARY_US_PUBLICATIONS.has(e.asOf) && <span className="voluntary"> · voluntary US publication, not a data exchange</span>}
+                {isVoluntary(e) && <span className="voluntary"> · voluntary US publication, not a data exchange</span>}
               </th>
               {COLUMNS.map((c) => (
                 <td key={`us-${c.key}`}>{figure(e.us[c.key])}</td>
@@ -52,6 +52,12 @@ export function ExchangeTable({ exchanges }: { exchanges: DataExchange[] }) {
                 <SourceLink url={e.source} />
                 <br />
                 {e.note}
+                {e.caveat && (
+                  <>
+                    <br />
+                    <strong>Caveat:</strong> {e.caveat}
+                  </>
+                )}
               </td>
             </tr>
           ))}

@@ -23,6 +23,7 @@ export function ExchangeTooltip({ active, payload }: TooltipProps) {
       {row.Limit !== null && <p>Limit: {row.Limit.toLocaleString()}</p>}
       <p className="exchange-tooltip-source">Source: {sourceLabel(row.source, 60)}</p>
       <p className="exchange-tooltip-source">{row.note}</p>
+      {row.caveat && <p className="exchange-tooltip-caveat">Caveat: {row.caveat}</p>}
     </div>
   );
 }

@@ -26,7 +26,7 @@ export function TreatyPage({ id, asOf }: { id: string; asOf?: string }) {
       <TreatyFacts treaty={treaty} />
       <p className="summary">{treaty.summary}</p>
       {treaty.keyDates && treaty.keyDates.length > 0 && <KeyDates dates={treaty.keyDates} />}
-      {treaty.limits && treaty.limits.length > 0 && <LimitsTable limits={treaty.limits} />}
+      {treaty.limits && treaty.limits.length > 0 && <LimitsTable limits={treaty.limits} caveat={treaty.caveats?.find((c) => c.field === 'limits')} />}
       {treaty.partySummary && <PartiesSection treaty={treaty} asOf={asOf} />}
       {treaty.sources.length > 0 && <TreatySources sources={treaty.sources} />}
       <section aria-label="Update history">
