@@ -21,6 +21,9 @@ function whenShown(page: Page, selector: string, text?: string): Promise<number>
   return page.evaluate(script) as Promise<number>;
 }
 
+/** How soon a posted move must show on an open page. */
+const LIVE_MS = 3000;
+
 const row = (page: Page, code: string) => page.locator(`.parties-table tbody tr[data-code="${code}"]`);
 
 describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
@@ -63,7 +66,7 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
     expect(await page.locator('th[aria-sort="descending"]').innerText()).toMatch(/Ratified or left/);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 
   it('shows Open Skies with the US and Russia out, and the card says so', async () => {
     const { page, errors } = await openPage(env.browser, `${env.server.url}/treaties/open-skies`);
@@ -118,7 +121,8 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
       const page = await context.newPage();
       await page.goto(`${env.server.url}${path}`);
       await page.locator(path.startsWith('/parties') ? '.party-treaty' : '.parties-map svg path.map-state').first().waitFor();
-      await page.locator('details').first().evaluate((d) => d.setAttribute('open', ''));
+      // What a reader opens is checked too: the histories and notes behind their disclosures.
+      await page.locator('details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
       expect(await severeViolations(page), path).toEqual([]);
       await page.close();
     }
@@ -140,7 +144,9 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
     const posted = await postUpdate<PostUpdateResponse>(env.server.url, 'ctbt', { headline: 'Egypt ratifies the CTBT', party: { code: 'EG', action: 'ratified' } });
     const acknowledged = Date.now();
     expect(posted.status).toBe(201);
-    for (const at of await Promise.all([onPage, onCard])) expect(at - acknowledged).toBeLessThan(1000);
+    // Live, not at a poll or reload. Sub-second when the machine is quiet; the bound leaves room
+    // for a shared one (the figure itself is for `npm run bench`, where no other test runs).
+    for (const at of await Promise.all([onPage, onCard])) expect(at - acknowledged).toBeLessThan(LIVE_MS);
     expect(await treatyPage.page.locator('section.holdouts h3').innerText()).toMatch(/36 of 44 ratified · 8 holdouts/);
     expect(await board.page.locator('article[data-treaty-id="ctbt"] .what-changed').innerText()).toBe('Egypt: Ratified');
 
@@ -156,5 +162,5 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
       expect(errors).toEqual([]);
       await page.close();
     }
-  });
+  }, 90_000);
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { STANDING_LABELS, type PartyGroup, type PartyState } from '@treaty-watch/shared';
 import { SourceLink } from '../../components/source-link';
 import { StandingChip } from '../../components/standing-chip';
@@ -24,6 +24,7 @@ function ActCell({ date }: { date: ActDate }) {
 
 /** Every state on the treaty's record: sortable by any column, filtered by name, standing or group. */
 export function PartiesTable({ states, groups, treatyName }: { states: PartyState[]; groups: PartyGroup[]; treatyName: string }) {
+  const id = useId();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
   const [filter, setFilter] = useState<PartyFilter>({ text: '', standing: '', group: '' });
   const compare = compareBy(sort.key);
@@ -33,24 +34,26 @@ export function PartiesTable({ states, groups, treatyName }: { states: PartyStat
     <>
       <div className="parties-filter" role="search" aria-label="Filter the states">
         <label>
-          State
+          <span>State</span>
           <input type="search" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value.slice(0, 100) })} placeholder="name or code" />
         </label>
-        <label>
-          Standing
-          <select value={filter.standing} onChange={(e) => setFilter({ ...filter, standing: standings.find((s) => s === e.target.value) ?? '' })}>
-            <option value="">All</option>
-            {standings.map((s) => (
-              <option key={s} value={s}>
-                {STANDING_LABELS[s]}
-              </option>
-            ))}
-          </select>
+        <label htmlFor={`${id}-standing`}>
+          <span>Standing</span>
         </label>
+        <select id={`${id}-standing`} value={filter.standing} onChange={(e) => setFilter({ ...filter, standing: standings.find((s) => s === e.target.value) ?? '' })}>
+          <option value="">All</option>
+          {standings.map((s) => (
+            <option key={s} value={s}>
+              {STANDING_LABELS[s]}
+            </option>
+          ))}
+        </select>
         {groups.length > 0 && (
-          <label>
-            Group
-            <select value={filter.group} onChange={(e) => setFilter({ ...filter, group: groups.find((g) => g.id === e.target.value)?.id ?? '' })}>
+          <>
+            <label htmlFor={`${id}-group`}>
+              <span>Group</span>
+            </label>
+            <select id={`${id}-group`} value={filter.group} onChange={(e) => setFilter({ ...filter, group: groups.find((g) => g.id === e.target.value)?.id ?? '' })}>
               <option value="">All</option>
               {groups.map((g) => (
                 <option key={g.id} value={g.id}>
@@ -58,7 +61,7 @@ export function PartiesTable({ states, groups, treatyName }: { states: PartyStat
                 </option>
               ))}
             </select>
-          </label>
+          </>
         )}
         <p aria-live="polite" className="parties-shown">
           {rows.length} of {states.length} states shown
