@@ -25,6 +25,8 @@ export function joinedOrLeftOf(s: PartyState): { label: 'ratified' | 'left'; dat
 export type SortKey = 'name' | 'standing' | 'since' | 'signed' | 'joined';
 
 const dateKey = (d: ActDate) => (d.kind === 'dated' ? d.iso : d.kind === 'undated' ? '~' : '~~');
+/** By code point, not locale: a locale's collation puts "~" before the digits of a date. */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const standingRank = (s: Standing) => STANDING_ORDER.indexOf(s);
 
 /** Ascending, undated acts come after dated ones and states without the act last; ties by name. */
@@ -35,11 +37,11 @@ export function compareBy(key: SortKey): (a: PartyState, b: PartyState) => numbe
     case 'standing':
       return (a, b) => standingRank(a.standing) - standingRank(b.standing) || a.name.localeCompare(b.name);
     case 'since':
-      return (a, b) => (a.since ?? '~').localeCompare(b.since ?? '~') || a.name.localeCompare(b.name);
+      return (a, b) => byCodePoint(a.since ?? '~', b.since ?? '~') || a.name.localeCompare(b.name);
     case 'signed':
-      return (a, b) => dateKey(signedOf(a)).localeCompare(dateKey(signedOf(b))) || a.name.localeCompare(b.name);
+      return (a, b) => byCodePoint(dateKey(signedOf(a)), dateKey(signedOf(b))) || a.name.localeCompare(b.name);
     case 'joined':
-      return (a, b) => dateKey(joinedOrLeftOf(a).date).localeCompare(dateKey(joinedOrLeftOf(b).date)) || a.name.localeCompare(b.name);
+      return (a, b) => byCodePoint(dateKey(joinedOrLeftOf(a).date), dateKey(joinedOrLeftOf(b).date)) || a.name.localeCompare(b.name);
   }
 }
 
