@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { statusSchema } from './status';
 import { instantSchema } from './time';
 import { httpUrlSchema, treatyIdSchema } from './treaty';
+import { partyActionSchema } from './party';
 
 /**
  * An embargoed update waits here, outside the log, until its `publishAt`: nobody but editors
@@ -23,6 +24,8 @@ export const scheduledUpdateSchema = z.object({
   /** The status the update asks for; checked again when it is published. */
   status: statusSchema.optional(),
   sourceUrl: httpUrlSchema.optional(),
+  /** The state the update moves; checked again, against the record then, when it is published. */
+  party: z.object({ code: z.string(), action: partyActionSchema }).optional(),
   /** As the editor gave it, or else `publishAt`. */
   occurredAt: instantSchema,
   publishAt: instantSchema,

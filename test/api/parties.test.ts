@@ -4,10 +4,14 @@ import {
   treatyPartiesResponseSchema,
   type PostUpdateResponse,
   type Problem,
+  type ScheduledResponse,
   type Snapshot,
   type StateTreatiesResponse,
+  type TreatyDetailResponse,
   type TreatyPartiesResponse,
+  type Update,
 } from '@treaty-watch/shared';
+import { feedItem } from '../../server/src/feeds/feed-items';
 import { postUpdate, request } from '../support/api-client';
 import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
 
@@ -64,6 +68,16 @@ describe('the per-state record', () => {
     expect(body.complete).toBe(false);
     expect(body.notes.some((n) => n.text.includes('NATO'))).toBe(true);
     expect((await parties('tpnw')).body).toMatchObject({ complete: false, counts: { parties: 74, asOf: '2025-09-26' } });
+  });
+
+  it('gives no date in the feeds for a fact whose day the sheet does not hold', async () => {
+    const detail = await request<TreatyDetailResponse>(`${server.url}/api/treaties/ctbt`);
+    const dateless = detail.body.updates.find((u) => u.party?.code === 'AR' && u.party.action === 'ratified');
+    expect(dateless?.party?.dateUnknown).toBe(true);
+    const item = feedItem(dateless as Update, detail.body.treaty, server.url);
+    expect(item.text).toContain('Argentina: Ratified');
+    expect(item.text).toContain('Date not recorded.');
+    expect(item.text).not.toContain('Occurred');
   });
 
   it('gives one state across every treaty', async () => {
@@ -130,6 +144,24 @@ describe('a party move posted live', () => {
     const extra = await postUpdate<Problem>(server.url, 'ctbt', { headline: 'Extra', party: { code: 'EG', action: 'ratified', __proto__: { x: 1 }, since: 'x' } });
     expect(extra.status).toBe(400);
     expect((await request<Snapshot>(`${server.url}/api/snapshot`)).body.seq).toBe(before.body.seq);
+  });
+});
+
+describe('an embargoed party move', () => {
+  it('moves the state at publication, and fails if the record moved on meanwhile', async () => {
+    const publishAt = new Date(Date.now() + 2500).toISOString();
+    const iran = await postUpdate<ScheduledResponse>(server.url, 'ctbt', { headline: 'Iran ratifies', publishAt, party: { code: 'IR', action: 'ratified' } });
+    const israel = await postUpdate<ScheduledResponse>(server.url, 'ctbt', { headline: 'Israel ratifies', publishAt, party: { code: 'IL', action: 'ratified' } });
+    expect([iran.status, israel.status]).toEqual([202, 202]);
+    expect(iran.body.scheduled.party).toEqual({ code: 'IR', action: 'ratified' });
+    expect((await stateIn('ctbt', 'IR'))?.standing).toBe('signed');
+    expect((await postUpdate(server.url, 'ctbt', { headline: 'Israel ratifies today', party: { code: 'IL', action: 'ratified' } })).status).toBe(201);
+    const stateOf = async (id: string) =>
+      (await request<ScheduledResponse>(`${server.url}/api/scheduled/${id}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).body.scheduled.state;
+    await expect.poll(() => stateOf(iran.body.scheduled.id), { timeout: 10_000, interval: 200 }).toBe('published');
+    await expect.poll(() => stateOf(israel.body.scheduled.id), { timeout: 10_000, interval: 200 }).toBe('failed');
+    expect((await stateIn('ctbt', 'IR'))?.standing).toBe('ratified');
+    expect((await stateIn('ctbt', 'IL'))?.history.filter((h) => h.action === 'ratified')).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type Treaty, type Update } from '@treaty-watch/shared';
+import { countryName, PARTY_ACTION_LABELS, STATUS_LABELS, type Treaty, type Update } from '@treaty-watch/shared';
 
 /** What every feed says about an update, in plain text, whatever its format. */
 export interface FeedItem {
@@ -23,9 +23,11 @@ export function feedItem(update: Update, treaty: Treaty | undefined, origin: str
     const from = update.previousStatus ? `${STATUS_LABELS[update.previousStatus]} → ` : '';
     lines.push(`Status: ${from}${STATUS_LABELS[update.status]}`);
   }
+  if (update.party) lines.push(`${countryName(update.party.code)}: ${PARTY_ACTION_LABELS[update.party.action]}${update.party.uncertain ? ' (uncertain)' : ''}`);
   if (update.body) lines.push(update.body);
   if (update.correctedAt) lines.push(`Corrected ${update.correctedAt}; earlier wording: ${update.revisions?.map((r) => `“${r.headline}”`).join(', ') ?? ''}`);
-  lines.push(`Occurred ${update.occurredAt}.`);
+  // A fact the record holds without its day has a place in the log, not a date.
+  lines.push(update.party?.dateUnknown ? 'Date not recorded.' : `Occurred ${update.occurredAt}.`);
   return {
     id: `urn:treaty-watch:update:${update.id}`,
     title: `${update.retractedAt ? '[Retracted] ' : ''}${treaty?.shortName ?? update.treatyId}: ${update.headline}`,

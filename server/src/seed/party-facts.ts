@@ -80,7 +80,7 @@ function ctbt(s: Sheet['ctbt'], moves: SheetMove[]): TreatyRecord {
   const russia = s.annex2.find((state) => state.code === 'RU');
   if (russia) {
     const event = (date: string) => russia.events.find((e) => e.date === date);
-    moves.push(move('ctbt', russia, 'signed', russia.signedAt, knownBy));
+    moves.push({ ...move('ctbt', russia, 'signed', russia.signedAt, knownBy), uncertain: false });
     moves.push({ ...move('ctbt', russia, 'ratified', '2000-05-27', knownBy, event('2000-05-27')?.source), note: 'TASS dates the ratification law 2000-05-27; a Russian MFA statement dates the ratification 2000-06-30.' });
     moves.push({ ...move('ctbt', russia, 'ratification_revoked', '2023-11-02', knownBy, event('2023-11-02')?.source), uncertain: false });
   }

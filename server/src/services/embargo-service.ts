@@ -7,6 +7,7 @@ import { commitEntry } from './log-writer';
 import { postedEntry } from './posted-entry';
 import { SCHEDULER_PRINCIPAL, type Principal } from './principal';
 import { assertHistoryHolds, assertTransition, treatyAt } from './treaty-timeline';
+import { assertPartyMove } from './party-moves';
 import { write, type WriteContext, type Written } from './write';
 
 /** Embargoes published per check; the rest wait a second for the next. */
@@ -70,6 +71,7 @@ export function createEmbargoService(store: Store, clock: () => Date = () => new
               const before = await treatyAt(tx, scheduled.treatyId, scheduled.occurredAt, 'occurredAt');
               if (scheduled.status) assertTransition(before, scheduled.status);
               await assertHistoryHolds(tx, entry);
+              await assertPartyMove(tx, before, postedFieldsOf(scheduled));
             } catch (error) {
               if (!(error instanceof DomainError)) throw error;
               const failed: ScheduledUpdate = { ...scheduled, state: 'failed', failedAt: at, failure: error.message };

@@ -31,12 +31,13 @@ export function postingTimes(body: Pick<PostUpdateBody, 'publishAt' | 'occurredA
 }
 
 /** What an editor wrote, without the empty parts. */
-export function wordingOf(body: PostUpdateBody): Pick<PostedFields, 'headline' | 'body' | 'status' | 'sourceUrl'> {
+export function wordingOf(body: PostUpdateBody): Pick<PostedFields, 'headline' | 'body' | 'status' | 'sourceUrl' | 'party'> {
   return {
     headline: body.headline,
     ...(body.body ? { body: body.body } : {}),
     ...(body.status ? { status: body.status } : {}),
     ...(body.sourceUrl ? { sourceUrl: body.sourceUrl } : {}),
+    ...(body.party ? { party: body.party } : {}),
   };
 }
 
@@ -47,6 +48,6 @@ export function embargo(fields: PostedFields, publishAt: Instant, createdAt: Ins
 
 /** The fields of the update an embargo becomes. */
 export function postedFieldsOf(scheduled: ScheduledUpdate): PostedFields {
-  const { id, treatyId, headline, body, status, sourceUrl, occurredAt, author } = scheduled;
-  return { id, treatyId, headline, body, status, sourceUrl, occurredAt, author };
+  const { id, treatyId, headline, body, status, sourceUrl, occurredAt, author, party } = scheduled;
+  return { id, treatyId, headline, body, status, sourceUrl, occurredAt, author, ...(party ? { party } : {}) };
 }

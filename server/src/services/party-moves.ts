@@ -8,15 +8,9 @@ import type { PostedFields } from './posted-entry';
  * A posted update that moves a state must be a move the state's record allows where it takes
  * effect, and must leave every later move of that state possible. Refused, nothing is written.
  */
-export async function assertPartyMove(tx: StoreTx, treaty: Treaty, fields: PostedFields, publishAt: string | undefined): Promise<void> {
+export async function assertPartyMove(tx: StoreTx, treaty: Treaty, fields: PostedFields): Promise<void> {
   const { party } = fields;
   if (!party) return;
-  if (publishAt) {
-    // An embargo holds wording and status only; a move would be checked against a record that may change before it lands.
-    throw new DomainError('invalid', 'party cannot be embargoed: post the move when it is public', {
-      errors: [{ field: 'party', message: 'must not be given with publishAt' }],
-    });
-  }
   const candidate = {
     id: fields.id,
     seq: Number.MAX_SAFE_INTEGER,

@@ -60,9 +60,9 @@ export function createUpdateService(store: Store, clock: () => Date = () => new 
             ...wordingOf(body),
             occurredAt,
             author: ctx.principal.name,
-            ...(body.party ? { party: body.party } : {}),
           };
-          if (body.party) await assertPartyMove(tx, before, fields, publishAt);
+          // An embargoed move is checked now and again at publication, against the record then.
+          await assertPartyMove(tx, before, fields);
           const entry = postedEntry(fields, publishAt ?? now.toISOString());
           // An embargo is checked again at publication; refused now if the record already contradicts it.
           await assertHistoryHolds(tx, entry);
