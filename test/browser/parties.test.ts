@@ -149,6 +149,7 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
     for (const at of await Promise.all([onPage, onCard])) expect(at - acknowledged).toBeLessThan(LIVE_MS);
     expect(await treatyPage.page.locator('section.holdouts h3').innerText()).toMatch(/36 of 44 ratified · 8 holdouts/);
     expect(await board.page.locator('article[data-treaty-id="ctbt"] .what-changed').innerText()).toBe('Egypt: Ratified');
+    expect(await board.page.locator('section[aria-label="Live feed"] li', { hasText: 'Egypt ratifies the CTBT' }).innerText()).toMatch(/Egypt: Ratified/);
 
     const back = whenShown(board.page, 'article[data-treaty-id="ctbt"] [data-party-summary]', '9 of 44 Annex 2 ratifications missing');
     await request(`${env.server.url}/api/updates/${posted.body.update.id}/retract`, {
