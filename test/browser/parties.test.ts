@@ -130,7 +130,7 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
     // axe on four long pages takes a while on a shared machine.
   }, 120_000);
 
-  it('moves Egypt live on an open treaty page and card within a second, and back when retracted', async () => {
+  it('moves Egypt live on an open treaty page and card, and back when retracted', async () => {
     const treatyPage = await openPage(env.browser, `${env.server.url}/treaties/ctbt`);
     const board = await openPage(env.browser, env.server.url);
     await row(treatyPage.page, 'EG').waitFor();
@@ -146,7 +146,9 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
     expect(posted.status).toBe(201);
     // Live, not at a poll or reload. Sub-second when the machine is quiet; the bound leaves room
     // for a shared one (the figure itself is for `npm run bench`, where no other test runs).
-    for (const at of await Promise.all([onPage, onCard])) expect(at - acknowledged).toBeLessThan(LIVE_MS);
+    const [pageAt, cardAt] = await Promise.all([onPage, onCard]);
+    process.stdout.write(`party move shown ${pageAt - acknowledged} ms (treaty page) and ${cardAt - acknowledged} ms (card) after the 201\n`);
+    for (const at of [pageAt, cardAt]) expect(at - acknowledged).toBeLessThan(LIVE_MS);
     expect(await treatyPage.page.locator('section.holdouts h3').innerText()).toMatch(/36 of 44 ratified · 8 holdouts/);
     expect(await board.page.locator('article[data-treaty-id="ctbt"] .what-changed').innerText()).toBe('Egypt: Ratified');
     expect(await board.page.locator('section[aria-label="Live feed"] li', { hasText: 'Egypt ratifies the CTBT' }).innerText()).toMatch(/Egypt: Ratified/);
