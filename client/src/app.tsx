@@ -1,19 +1,25 @@
 import { WebhooksPage } from './features/admin/webhooks-page';
 import { BoardPage } from './features/board/board-page';
 import { EditorPage } from './features/editor/editor-page';
+import { PartyPage } from './features/parties/party-page';
 import { Header } from './features/shell/header';
 import { ScreenPage } from './features/screen/screen-page';
 import { NotFound } from './features/shell/not-found';
 import { TreatyPage } from './features/treaty/treaty-page';
 import { useLocation } from './lib/router';
 
+/** A day such as 2020-06-01; anything else is no as-of at all (the server checks the rest). */
+const asOfDay = (search: URLSearchParams) => /^\d{4}-\d{2}-\d{2}$/.exec(search.get('asOf') ?? '')?.[0];
+
 function Page() {
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   if (pathname === '/') return <BoardPage />;
   if (pathname === '/editor') return <EditorPage />;
   if (pathname === '/admin/webhooks') return <WebhooksPage />;
   const treaty = /^\/treaties\/([^/]+)$/.exec(pathname);
-  if (treaty?.[1]) return <TreatyPage id={decodeURIComponent(treaty[1])} />;
+  if (treaty?.[1]) return <TreatyPage id={decodeURIComponent(treaty[1])} asOf={asOfDay(search)} />;
+  const party = /^\/parties\/([A-Za-z]{2})$/.exec(pathname);
+  if (party?.[1]) return <PartyPage code={party[1].toUpperCase()} />;
   return <NotFound what="There is no page here." />;
 }
 

@@ -28,6 +28,13 @@ describe.skipIf(!hasChromium)('embeds', () => {
     expect(board.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
+  it("gives a treaty's party summary in its widget", async () => {
+    const { page, errors } = await openPage(env.browser, `${env.server.url}/embed/treaty/ctbt`);
+    await expect.poll(() => page.locator('[data-treaty-id="ctbt"] [data-party-summary]').innerText()).toBe('Signed, not in force · 9 of 44 Annex 2 ratifications missing');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows a live widget inside an allowed article, and nothing inside any other', async () => {
     const allowed = await articleSite(allowedPort, `${env.server.url}/embed/treaty/new-start`);
     const otherPort = await freePort();

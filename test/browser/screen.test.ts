@@ -64,11 +64,11 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
       sizes.push(seen.titlePx);
       expect(await page.locator('.screen-name').innerText()).toContain('desk-3');
       const chart = page.locator('.screen-chart');
-      await chart.locator('.recharts-surface').first().waitFor();
-      // Read in one page task: the slot turns every 20 s.
+      await chart.locator('figure .recharts-surface, figure .group-holdouts li').first().waitFor();
+      // Read in one page task: the slot turns every 20 s. The holdouts' turn is names, not a drawing.
       const shown = await page.evaluate(() => {
         const slot = document.querySelector('.screen-chart');
-        return { named: slot?.getAttribute('data-chart'), title: slot?.querySelector('figure h3')?.textContent, drawn: slot?.querySelectorAll('.recharts-surface').length ?? 0 };
+        return { named: slot?.getAttribute('data-chart'), title: slot?.querySelector('figure h3')?.textContent, drawn: slot?.querySelectorAll('.recharts-surface, .group-holdouts li').length ?? 0 };
       });
       expect(shown.named).toBe(shown.title);
       expect(shown.drawn).toBeGreaterThan(0);
@@ -160,8 +160,8 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
     }
   });
 
-  it("gives each of New START's three measures a turn of the chart slot of its own", async () => {
-    const cycle = 5 * 20_000;
+  it("gives each of New START's three measures a turn of the chart slot, and the CTBT's Annex 2 holdouts one", async () => {
+    const cycle = 6 * 20_000;
     const start = Math.floor(Date.now() / cycle) * cycle;
     const seen: string[] = [];
     for (const turn of [2, 3, 4]) {
@@ -172,12 +172,27 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
         const slot = page.locator('.screen-chart[data-chart="New START data exchanges"]');
         await slot.locator('.recharts-surface').first().waitFor();
         seen.push(await slot.locator('h4').innerText());
-        expect(await slot.locator('.recharts-line').count()).toBe(2);
+        // Both sides and the limit, which is drawn from the day it took effect.
+        expect(await slot.locator('.recharts-line').count()).toBe(3);
       } finally {
         await page.close();
       }
     }
     expect(seen).toEqual(['Deployed warheads', 'Deployed launchers', 'Deployed and non-deployed launchers']);
+
+    const page = await env.browser.newPage({ viewport: RESOLUTIONS[0] });
+    try {
+      await page.clock.setFixedTime(start + 5 * 20_000 + 5000);
+      await page.goto(`${env.server.url}/screen`);
+      const slot = page.locator('.screen-chart[data-chart="CTBT Annex 2 holdouts"]');
+      await slot.locator('.group-holdouts li').first().waitFor();
+      const names = await slot.locator('.group-holdouts li').allInnerTexts();
+      expect(names).toHaveLength(9);
+      expect(names).toEqual(expect.arrayContaining(['China', 'Egypt', 'India', 'Iran', 'Israel', 'North Korea', 'Pakistan', 'Russia', 'United States']));
+      expect(await slot.locator('.chart-description').innerText()).toMatch(/35 of 44 Annex 2 states have ratified/);
+    } finally {
+      await page.close();
+    }
   });
 
   it('honours prefers-reduced-motion: the ticker changes without moving', async () => {

@@ -1,4 +1,5 @@
 import { displayStatus, STATUS_LABELS } from '@treaty-watch/shared';
+import { PartySummaryLine } from '../components/party-summary-line';
 import { useBoard } from '../lib/use-board';
 import { useNow } from '../lib/use-now';
 import { Countdown } from '../features/board/countdown';
@@ -37,6 +38,7 @@ export function EmbedWidget() {
                 {STATUS_LABELS[treaty.status]} since <Dated iso={treaty.statusSince} now={now} />
               </span>
               {status === 'expiring' && treaty.expiresAt && <Countdown until={treaty.expiresAt} now={now} />}
+              {treatyId && <PartySummaryLine treaty={treaty} />}
               {treatyId && latest && (
                 <p className="embed-latest">
                   <UpdateHeadline update={latest} />

@@ -9,6 +9,8 @@ export interface Highlight {
   /** e.g. "in_force → suspended", or undefined for a change that moved no status. */
   from?: Treaty['status'];
   to?: Treaty['status'];
+  /** The state the change moved, e.g. Egypt ratifying the CTBT. */
+  party?: NonNullable<Update['party']>;
 }
 
 export interface BoardState {
@@ -83,7 +85,12 @@ export function applyChange(state: BoardState, change: Change, receivedAt: numbe
     updates = updates.map((u) => revised.get(u.id) ?? u);
   }
   const moved = previous && previous.status !== change.treaty.status;
-  const highlight: Highlight = moved ? { at: receivedAt, from: previous.status, to: change.treaty.status } : { at: receivedAt };
+  const party = change.kind === 'update.posted' ? update?.party : undefined;
+  const highlight: Highlight = {
+    at: receivedAt,
+    ...(moved ? { from: previous.status, to: change.treaty.status } : {}),
+    ...(party ? { party } : {}),
+  };
   return {
     kind: 'applied',
     state: { ...state, seq: change.seq, treaties, updates, arrivals, activity, highlights: { ...state.highlights, [change.treaty.id]: highlight } },

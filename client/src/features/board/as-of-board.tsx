@@ -37,7 +37,7 @@ export function AsOfBoard({ day }: { day: string }) {
           The board as of that day could not be shown: {load.message}
         </p>
       )}
-      {load.state === 'loaded' && <BoardView board={applySnapshot(emptyBoard, load.snapshot)} now={Date.parse(load.snapshot.asOf ?? load.snapshot.serverTime)} />}
+      {load.state === 'loaded' && <BoardView board={applySnapshot(emptyBoard, load.snapshot)} now={Date.parse(load.snapshot.asOf ?? load.snapshot.serverTime)} asOf={day} />}
     </>
   );
 }

@@ -6,7 +6,7 @@ import { TreatyCard } from './treaty-card';
 import { own } from '../../lib/own';
 
 /** Treaties grouped by what they are now, expiring and in-force first; empty groups are left out. */
-export function StatusGroups({ treaties, now, highlights }: { treaties: Treaty[]; now: number; highlights: Record<string, Highlight> }) {
+export function StatusGroups({ treaties, now, highlights, asOf }: { treaties: Treaty[]; now: number; highlights: Record<string, Highlight>; asOf?: string }) {
   if (treaties.length === 0) return <p className="empty">No treaties on the board yet. An admin can add one through the API.</p>;
   return (
     <div className="status-groups">
@@ -20,7 +20,7 @@ export function StatusGroups({ treaties, now, highlights }: { treaties: Treaty[]
             </h2>
             <div className="cards">
               {group.map((treaty) => (
-                <TreatyCard key={treaty.id} treaty={treaty} now={now} highlight={own(highlights, treaty.id)} />
+                <TreatyCard key={treaty.id} treaty={treaty} now={now} highlight={own(highlights, treaty.id)} asOf={asOf} />
               ))}
             </div>
           </section>

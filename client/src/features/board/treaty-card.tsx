@@ -1,5 +1,8 @@
 import { displayStatus, STATUS_LABELS, type Treaty } from '@treaty-watch/shared';
+import { CaveatMark, sinceField } from '../../components/caveat-mark';
+import { PartySummaryLine } from '../../components/party-summary-line';
 import type { Highlight } from '../../lib/board-state';
+import { partyMoveWords } from '../../lib/party-summary-words';
 import { navigate } from '../../lib/router';
 import { Countdown } from './countdown';
 import { Dated } from './dated';
@@ -8,10 +11,24 @@ import { StatusChip } from './status-chip';
 /** A card stays marked this long after a live change. */
 export const HIGHLIGHT_MS = 6000;
 
-export function TreatyCard({ treaty, now, highlight }: { treaty: Treaty; now: number; highlight: Highlight | undefined }) {
+export function TreatyCard({
+  treaty,
+  now,
+  highlight,
+  noteOnDemand = true,
+  asOf,
+}: {
+  treaty: Treaty;
+  now: number;
+  highlight: Highlight | undefined;
+  /** False on the wall screen, where nobody clicks: uncertain facts are marked, their notes not offered. */
+  noteOnDemand?: boolean;
+  /** On the board as of a day, the card opens the treaty's states as they stood then. */
+  asOf?: string;
+}) {
   const status = displayStatus(treaty, now);
   const fresh = highlight && now - highlight.at < HIGHLIGHT_MS;
-  const href = `/treaties/${treaty.id}`;
+  const href = `/treaties/${treaty.id}${asOf && treaty.partySummary ? `?asOf=${asOf}` : ''}`;
   return (
     <article data-treaty-id={treaty.id} className={`treaty-card status-border-${status}${fresh ? ' just-changed' : ''}`} aria-label={treaty.shortName}>
       <h3>
@@ -28,16 +45,19 @@ export function TreatyCard({ treaty, now, highlight }: { treaty: Treaty; now: nu
       <StatusChip status={status} />
       <p className="since">
         {STATUS_LABELS[treaty.status]} since <Dated iso={treaty.statusSince} now={now} />
+        <CaveatMark treaty={treaty} field={sinceField(treaty)} noteOnDemand={noteOnDemand} />
       </p>
+      <PartySummaryLine treaty={treaty} noteOnDemand={noteOnDemand} />
       {status === 'expiring' && treaty.expiresAt && <Countdown until={treaty.expiresAt} now={now} />}
       {treaty.status === 'in_force' && status !== 'expiring' && treaty.expiresAt && (
         <p className="deadline">
           Runs to <Dated iso={treaty.expiresAt} now={now} />
+          <CaveatMark treaty={treaty} field="expiresAt" noteOnDemand={noteOnDemand} />
         </p>
       )}
       {fresh && (
         <p className="what-changed">
-          {highlight.from && highlight.to ? `${STATUS_LABELS[highlight.from]} → ${STATUS_LABELS[highlight.to]}` : 'Updated'}
+          {highlight.from && highlight.to ? `${STATUS_LABELS[highlight.from]} → ${STATUS_LABELS[highlight.to]}` : highlight.party ? partyMoveWords(highlight.party) : 'Updated'}
         </p>
       )}
     </article>

@@ -1,4 +1,5 @@
 import { STATUS_LABELS, type Update } from '@treaty-watch/shared';
+import { partyMoveWords } from '../../lib/party-summary-words';
 
 /** An update's headline as plain text: struck through with its reason when retracted. */
 export function UpdateHeadline({ update }: { update: Update }) {
@@ -13,13 +14,22 @@ export function UpdateHeadline({ update }: { update: Update }) {
   return <span className="headline">{update.headline}</span>;
 }
 
-/** "In force → Suspended" when the update moved the treaty's status. */
+/**
+ * "In force → Suspended" when the update moved the treaty's status, "Egypt: Ratified" when it
+ * moved a state (a retracted update no longer moves it, so says nothing).
+ */
 export function StatusMove({ update }: { update: Update }) {
-  if (!update.status) return null;
+  const party = update.party && !update.retractedAt ? update.party : undefined;
+  if (!update.status && !party) return null;
   return (
-    <span className="status-move">
-      {update.previousStatus ? `${STATUS_LABELS[update.previousStatus]} → ` : ''}
-      {STATUS_LABELS[update.status]}
-    </span>
+    <>
+      {update.status && (
+        <span className="status-move">
+          {update.previousStatus ? `${STATUS_LABELS[update.previousStatus]} → ` : ''}
+          {STATUS_LABELS[update.status]}
+        </span>
+      )}
+      {party && <span className="status-move party-move">{partyMoveWords(party)}</span>}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
-/** A chart with its title and a sentence that says what it shows, for every reader. */
-export function ChartFrame({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+/** A chart with its title and a sentence that says what it shows, for every reader; its figures as a table where it has one. */
+export function ChartFrame({ title, description, children, table }: { title: string; description: string; children: ReactNode; table?: ReactNode }) {
   return (
     <figure className="chart">
       <figcaption>
@@ -11,6 +11,7 @@ export function ChartFrame({ title, description, children }: { title: string; de
       <div className="chart-body" role="img" aria-label={`${title}. ${description}`}>
         {children}
       </div>
+      {table}
     </figure>
   );
 }

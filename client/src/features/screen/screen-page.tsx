@@ -53,7 +53,7 @@ export function ScreenPage() {
         ) : (
           <div className="screen-cards" data-columns={columnsFor(treaties.length)}>
             {treaties.map((treaty) => (
-              <TreatyCard key={treaty.id} treaty={treaty} now={now} highlight={own(board.highlights, treaty.id)} />
+              <TreatyCard key={treaty.id} treaty={treaty} now={now} highlight={own(board.highlights, treaty.id)} noteOnDemand={false} />
             ))}
           </div>
         )}

@@ -1,14 +1,16 @@
+import { PartiesSection } from '../parties/parties-section';
 import { NavLink } from '../shell/nav-link';
 import { NotFound } from '../shell/not-found';
 import { EmbedSnippet } from './embed-snippet';
 import { KeyDates } from './key-dates';
 import { LimitsTable } from './limits-table';
 import { TreatyFacts } from './treaty-facts';
+import { TreatySources } from './treaty-sources';
 import { UpdateHistory } from './update-history';
 import { useTreaty } from './use-treaty';
 import './treaty.css';
 
-export function TreatyPage({ id }: { id: string }) {
+export function TreatyPage({ id, asOf }: { id: string; asOf?: string }) {
   const load = useTreaty(id);
   if (load.state === 'loading') return <p className="loading" aria-busy="true">Loading…</p>;
   if (load.state === 'missing') return <NotFound what={`There is no treaty “${id}” on the board.`} />;
@@ -24,21 +26,9 @@ export function TreatyPage({ id }: { id: string }) {
       <TreatyFacts treaty={treaty} />
       <p className="summary">{treaty.summary}</p>
       {treaty.keyDates && treaty.keyDates.length > 0 && <KeyDates dates={treaty.keyDates} />}
-      {treaty.limits && treaty.limits.length > 0 && <LimitsTable limits={treaty.limits} />}
-      {treaty.sources.length > 0 && (
-        <section aria-label="Sources">
-          <h2>Sources</h2>
-          <ul className="sources">
-            {treaty.sources.map((source) => (
-              <li key={source.url}>
-                <a href={source.url} target="_blank" rel="noopener noreferrer">
-                  {source.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {treaty.limits && treaty.limits.length > 0 && <LimitsTable limits={treaty.limits} caveat={treaty.caveats?.find((c) => c.field === 'limits')} />}
+      {treaty.partySummary && <PartiesSection treaty={treaty} asOf={asOf} />}
+      {treaty.sources.length > 0 && <TreatySources sources={treaty.sources} />}
       <section aria-label="Update history">
         <h2>History</h2>
         <UpdateHistory updates={updates} />
