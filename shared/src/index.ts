@@ -14,3 +14,4 @@ export * from './treaty-admin';
 export * from './charts';
 export * from './scheduled';
 export * from './webhook';
+export * from './session';
