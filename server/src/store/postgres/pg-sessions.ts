@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { SessionRecord, SessionStore } from '../session-store';
+import type { SessionStore } from '../session-store';
 
 /** The desk's sign-in sessions (issue 14): a migration of its own, appended to the list. */
 export const PG_SESSIONS_MIGRATION = `
