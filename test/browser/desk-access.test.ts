@@ -18,6 +18,8 @@ describe.skipIf(!hasChromium)('signing in and managing access in the browser', (
     // axe is injected as a script; our own CSP would rightly refuse it.
     const context = await env.browser.newContext({ bypassCSP: true, viewport });
     const page = await context.newPage();
+    // A step that cannot happen fails on its own line, well inside the test's time.
+    page.setDefaultTimeout(8000);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     return { page, errors, close: () => context.close() };
@@ -76,7 +78,7 @@ describe.skipIf(!hasChromium)('signing in and managing access in the browser', (
       await signInHere(admin.page, ADMIN_TOKEN);
       await admin.page.getByLabel('Name').fill('night-desk');
       await admin.page.getByLabel('Role').selectOption('editor');
-      await admin.page.getByLabel('INF', { exact: true }).check();
+      await admin.page.getByLabel('INF Treaty', { exact: true }).check();
       await admin.page.getByRole('button', { name: 'Create token' }).click();
       const value = admin.page.getByLabel('New token value');
       await value.waitFor();

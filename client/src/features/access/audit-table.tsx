@@ -4,7 +4,7 @@ import { formatDateTime } from '../../lib/time';
 /** One page of the trail; the token column names the token, the actor column who signed the change. */
 export function AuditTable({ entries, names }: { entries: AuditEntry[]; names: Map<string, string> }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label="Audit entries" tabIndex={0}>
       <table>
         <thead>
           <tr>

@@ -27,7 +27,7 @@ function Tokens({ ownTokenId }: { ownTokenId: string }) {
         (result.data.tokens.length === 0 ? (
           <p className="empty">No token has been made yet, besides ADMIN_TOKEN.</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-label="Tokens" tabIndex={0}>
             <table>
               <thead>
                 <tr>
