@@ -1,24 +1,5 @@
 import type pg from 'pg';
-import type { SessionStore } from '../session-store';
-
-/** The desk's sign-in sessions (issue 14): a migration of its own, appended to the list. */
-export const PG_SESSIONS_MIGRATION = `
-  CREATE TABLE sessions (
-    hash TEXT PRIMARY KEY,
-    token_id TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    last_seen_at TEXT NOT NULL
-  );
-  CREATE INDEX sessions_by_token ON sessions (token_id);
-  CREATE INDEX sessions_by_last_seen ON sessions (last_seen_at);
-`;
-
-interface SessionRow {
-  hash: string;
-  token_id: string;
-  created_at: string;
-  last_seen_at: string;
-}
+import { toSession, type SessionRow, type SessionStore } from '../session-store';
 
 /** Outside the log's advisory lock: signing in is not a change to the board and need not wait for writers. */
 export function pgSessions(pool: pg.Pool): SessionStore {
@@ -29,7 +10,7 @@ export function pgSessions(pool: pg.Pool): SessionStore {
     async findSession(hash) {
       const { rows } = await pool.query<SessionRow>('SELECT * FROM sessions WHERE hash = $1', [hash]);
       const row = rows[0];
-      return row && { hash: row.hash, tokenId: row.token_id, createdAt: row.created_at, lastSeenAt: row.last_seen_at };
+      return row && toSession(row);
     },
     async touchSession(hash, at) {
       await pool.query('UPDATE sessions SET last_seen_at = $1 WHERE hash = $2', [at, hash]);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { SESSIONS_MIGRATION } from './sqlite-sessions';
+import { SESSIONS_MIGRATION } from '../session-store';
 
 /** Append-only: a released migration is never edited; a change is a new version. */
 const MIGRATIONS: readonly string[] = [

@@ -1,32 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { SessionRecord, SessionStore } from '../session-store';
+import { toSession, type SessionRow, type SessionStore } from '../session-store';
 import type { WriteLock } from '../write-lock';
-
-/** The desk's sign-in sessions (issue 14): a migration of its own, appended to the list. */
-export const SESSIONS_MIGRATION = `
-  CREATE TABLE sessions (
-    hash TEXT PRIMARY KEY,
-    token_id TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    last_seen_at TEXT NOT NULL
-  );
-  CREATE INDEX sessions_by_token ON sessions (token_id);
-  CREATE INDEX sessions_by_last_seen ON sessions (last_seen_at);
-`;
-
-interface SessionRow {
-  hash: string;
-  token_id: string;
-  created_at: string;
-  last_seen_at: string;
-}
-
-const toSession = (row: SessionRow): SessionRecord => ({
-  hash: row.hash,
-  tokenId: row.token_id,
-  createdAt: row.created_at,
-  lastSeenAt: row.last_seen_at,
-});
 
 /**
  * Outside the log: signing in is not a change to the board. Writes take the writer's lock, so
