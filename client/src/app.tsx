@@ -1,3 +1,6 @@
+import { AuditPage } from './features/access/audit-page';
+import { SignInPage } from './features/access/signin-page';
+import { TokensPage } from './features/access/tokens-page';
 import { WebhooksPage } from './features/admin/webhooks-page';
 import { BoardPage } from './features/board/board-page';
 import { EditorPage } from './features/editor/editor-page';
@@ -16,6 +19,9 @@ function Page() {
   if (pathname === '/') return <BoardPage />;
   if (pathname === '/editor') return <EditorPage />;
   if (pathname === '/admin/webhooks') return <WebhooksPage />;
+  if (pathname === '/signin') return <SignInPage />;
+  if (pathname === '/admin/tokens') return <TokensPage />;
+  if (pathname === '/admin/audit') return <AuditPage />;
   const treaty = /^\/treaties\/([^/]+)$/.exec(pathname);
   if (treaty?.[1]) return <TreatyPage id={decodeURIComponent(treaty[1])} asOf={asOfDay(search)} />;
   const party = /^\/parties\/([A-Za-z]{2})$/.exec(pathname);

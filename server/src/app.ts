@@ -18,6 +18,8 @@ import { openApiRoutes } from './http/routes/openapi';
 import { partiesRoutes } from './http/routes/parties';
 import { createPartyService } from './services/party-service';
 import { scheduledRoutes } from './http/routes/scheduled';
+import { sessionRoutes } from './http/routes/session';
+import { sessionAuth } from './http/session-auth';
 import { snapshotRoutes } from './http/routes/snapshot';
 import { tokensRoutes } from './http/routes/tokens';
 import { treatiesRoutes } from './http/routes/treaties';
@@ -41,6 +43,7 @@ import { createEmbargoService } from './services/embargo-service';
 import { createExpiryService } from './services/expiry-service';
 import { createFeedService } from './services/feed-service';
 import { LastAnswers } from './services/last-answers';
+import { createSessionService } from './services/session-service';
 import { createTokenService } from './services/token-service';
 import { createTreatyService } from './services/treaty-service';
 import { createUpdateService } from './services/update-service';
@@ -63,7 +66,8 @@ export interface App {
 }
 
 /** The composition root: the one place that knows which store, which services and which transport. */
-export async function createApp(config: Config, deps: { store?: Store } = {}): Promise<App> {
+export async function createApp(config: Config, deps: { store?: Store; now?: () => Date } = {}): Promise<App> {
+  const now = deps.now ?? (() => new Date());
   const log = createLogger(config.logLevel);
   const store = deps.store ?? (await openStore(config));
   const seeded = await seedBoard(store);
@@ -73,9 +77,10 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
   const events = new DomainEvents((error) => log.error({ err: error }, 'a subscriber to committed changes failed'));
   const answers = new LastAnswers();
   const board = createBoardService(store, buildId, answers);
-  const updates = createUpdateService(store, events);
-  const treaties = createTreatyService(store, events);
-  const tokens = createTokenService(store, config.adminToken);
+  const updates = createUpdateService(store, events, now);
+  const treaties = createTreatyService(store, events, now);
+  const tokens = createTokenService(store, config.adminToken, now);
+  const sessions = createSessionService(store.sessions, tokens, { idleMs: config.sessionIdleMs, now });
   const audit = createAuditService(store);
 
   // Feeds link here; without PUBLIC_URL, to the address this process is bound to (known once it listens).
@@ -167,6 +172,8 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
     writeLimit,
     requireJson,
     readJsonBody,
+    sessionAuth(sessions, () => config.publicUrl),
+    sessionRoutes({ sessions, publicUrl: () => config.publicUrl }),
     treatiesRoutes({ board, updates, treaties, tokens }),
     updatesRoutes({ board, updates, tokens }),
     scheduledRoutes({ embargoes, tokens }),

@@ -73,6 +73,11 @@ const envSchema = z.object({
   WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).default(30 * 60 * 1000),
   WEBHOOK_ALLOW_PRIVATE: z.stringbool().default(false),
   TRUST_PROXY: trustProxy,
+  SESSION_IDLE_HOURS: z.coerce
+    .number({ error: 'SESSION_IDLE_HOURS must be a number of hours' })
+    .positive('SESSION_IDLE_HOURS must be more than 0')
+    .max(24 * 366, 'SESSION_IDLE_HOURS must be at most a year')
+    .default(12),
 });
 
 /** A day of nothing but failed attempts disables an endpoint. */
@@ -101,6 +106,8 @@ export type Config = {
   webhookAllowPrivate: boolean;
   /** Express's `trust proxy`: hops, or the proxies' addresses; 0 or none trusts nobody. */
   trustProxy: number | string[];
+  /** A browser session unused for this long has ended. */
+  sessionIdleMs: number;
 };
 
 /** Reads the environment once, at start; a bad value stops the server with a message that names it. */
@@ -131,5 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     trustProxy: e.TRUST_PROXY,
+    sessionIdleMs: e.SESSION_IDLE_HOURS * 60 * 60 * 1000,
   };
 }

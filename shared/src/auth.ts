@@ -84,8 +84,15 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditQuerySchema = z.strictObject({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Only what this token id did. */
+  token: z.string().regex(/^[\w:.-]{1,100}$/, 'must be a token id').optional(),
+  /** Only what concerns this treaty: the treaty itself, its updates and its embargoes. */
+  treaty: treatyIdSchema.optional(),
+  /** Only this kind of action. */
+  kind: z.enum(AUDIT_ACTIONS).optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+export type AuditFilter = Pick<AuditQuery, 'token' | 'treaty' | 'kind'>;
 
 export const auditResponseSchema = z.object({ entries: z.array(auditEntrySchema) });
 export type AuditResponse = z.infer<typeof auditResponseSchema>;

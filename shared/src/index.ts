@@ -18,3 +18,4 @@ export * from './countries';
 export * from './party';
 export * from './party-summary';
 export * from './party-api';
+export * from './session';

@@ -125,6 +125,16 @@ describe('the OpenAPI document', () => {
     await idempotently('DELETE', '/api/webhooks/{id}', `/api/webhooks/${hookId}`, { headers: bearer() });
     await conforms('DELETE', '/api/webhooks/{id}', `/api/webhooks/${hookId}`, admin);
     await conforms('GET', '/api/audit', '/api/audit?limit=5', admin);
+    await conforms('GET', '/api/audit', '/api/audit?kind=token.created&treaty=npt&token=env:ADMIN_TOKEN', admin);
+    await conforms('GET', '/api/audit', '/api/audit?kind=nope', admin);
+    const origin = server.url;
+    await conforms('GET', '/api/session', '/api/session');
+    await conforms('POST', '/api/session', '/api/session', { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ token: 'tw_wrong' }) });
+    await conforms('POST', '/api/session', '/api/session', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: JSON.stringify({ token: ADMIN_TOKEN }) });
+    const signedIn = await conforms('POST', '/api/session', '/api/session', { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ token: ADMIN_TOKEN }) });
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    await conforms('GET', '/api/session', '/api/session', { headers: { cookie } });
+    await conforms('DELETE', '/api/session', '/api/session', { method: 'DELETE', headers: { cookie, origin } });
   });
 
   it('matches what the feeds answer: Atom, JSON Feed and iCalendar, and 304 to a reader who has them', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { signInHere } from '../support/desk';
 import { openPage } from '../support/browser-page';
 import { CHROMIUM_MISSING, hasChromium } from '../support/chromium';
 import { ADMIN_TOKEN } from '../support/in-process-server';
@@ -22,7 +23,7 @@ describe.skipIf(!hasChromium)('an embargo set on the editor page', () => {
     const editor = await openPage(env.browser, `${env.server.url}/editor`);
     try {
       await board.page.locator('[role="status"][data-connection="live"]').waitFor();
-      await editor.page.getByLabel('Token').fill(ADMIN_TOKEN);
+      await signInHere(editor.page, ADMIN_TOKEN);
       await editor.page.getByLabel('Treaty').selectOption('new-start');
       await editor.page.getByLabel('Headline').fill(headline);
       const publishAt = Date.now() + 8000;
@@ -47,7 +48,7 @@ describe.skipIf(!hasChromium)('an embargo set on the editor page', () => {
   it('can be cancelled from the list', async () => {
     const editor = await openPage(env.browser, `${env.server.url}/editor`);
     try {
-      await editor.page.getByLabel('Token').fill(ADMIN_TOKEN);
+      await signInHere(editor.page, ADMIN_TOKEN);
       await editor.page.getByLabel('Treaty').selectOption('inf');
       await editor.page.getByLabel('Headline').fill('Embargo to be cancelled');
       await editor.page.getByLabel('Publish at (embargo)').fill(localInput(Date.now() + 3_600_000));

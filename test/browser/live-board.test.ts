@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PostUpdateResponse, TreatyResponse } from '@treaty-watch/shared';
+import { signInHere } from '../support/desk';
 import { postUpdate, request } from '../support/api-client';
 import { openPage } from '../support/browser-page';
 import { whenInFeed } from '../support/feed-timing';
@@ -112,7 +113,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
 
   it('lets an editor post from the editor page, with field errors shown inline', async () => {
     const { page, errors } = await openPage(env.browser, `${env.server.url}/editor`);
-    await page.getByLabel('Token').fill(ADMIN_TOKEN);
+    await signInHere(page, ADMIN_TOKEN);
     await page.getByLabel('Treaty').selectOption('npt');
     await page.getByLabel('Headline').fill('Posted from the editor page');
     await page.getByLabel('Source URL').fill('ftp://not-allowed.example');

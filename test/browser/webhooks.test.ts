@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { signInHere } from '../support/desk';
 import { postUpdate } from '../support/api-client';
 import { artifactPath } from '../support/artifacts';
 import { severeViolations } from '../support/axe';
@@ -21,7 +22,7 @@ describe.skipIf(!hasChromium)('the webhooks admin page', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     try {
       await page.goto(`${env.server.url}/admin/webhooks`);
-      await page.getByLabel('Admin token').fill(ADMIN_TOKEN);
+      await signInHere(page, ADMIN_TOKEN);
       await page.getByText('No endpoint is registered yet.').waitFor();
       await page.getByLabel('Endpoint URL').fill(receiver.url);
       await page.getByLabel('Description').fill('Wire desk');

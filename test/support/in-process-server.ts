@@ -19,8 +19,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-type Options = { dataDir?: string; store?: () => Store | Promise<Store> } & Partial<
-  Pick<Config, 'rateLimits' | 'corsOrigins' | 'clientDist' | 'embedOrigins' | 'webhooks' | 'publicUrl' | 'webhookAllowPrivate' | 'trustProxy'>
+type Options = { dataDir?: string; store?: () => Store | Promise<Store>; now?: () => Date } & Partial<
+  Pick<Config, 'rateLimits' | 'corsOrigins' | 'clientDist' | 'embedOrigins' | 'webhooks' | 'publicUrl' | 'webhookAllowPrivate' | 'trustProxy' | 'sessionIdleMs'>
 >;
 
 /** Retries within a test's patience; the day before an endpoint is disabled stays a day. */
@@ -46,8 +46,9 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
     // The receivers tests deliver to listen on loopback; the test of refused targets turns this off.
     webhookAllowPrivate: options.webhookAllowPrivate ?? true,
     trustProxy: options.trustProxy ?? [],
+    sessionIdleMs: options.sessionIdleMs ?? 12 * 60 * 60 * 1000,
   });
-  const deps = async () => (options.store ? { store: await options.store() } : {});
+  const deps = async () => ({ ...(options.store ? { store: await options.store() } : {}), ...(options.now ? { now: options.now } : {}) });
   let app = await createApp(config(0), await deps());
   const { url, port } = await app.listen(0, '127.0.0.1');
   const server: TestServer = {

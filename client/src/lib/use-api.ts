@@ -12,19 +12,19 @@ export type Loaded<T> =
   | { state: 'error'; message: string };
 
 /**
- * A read that needs a token, fetched again when `path`, the token or `refresh` changes, and on
- * `reload()`. Without a token it stays idle: the page asks for one.
+ * A read as the signed-in user (the session cookie goes with it), fetched again when `path` or
+ * `refresh` changes, and on `reload()`. Without a path it stays idle.
  */
-export function useApi<T>(path: string | undefined, token: string, refresh?: unknown): { result: Loaded<T>; reload: () => void } {
-  const key = `${token}\n${path ?? ''}`;
+export function useApi<T>(path: string | undefined, refresh?: unknown): { result: Loaded<T>; reload: () => void } {
+  const key = path ?? '';
   const [held, setHeld] = useState<{ key: string; result: Loaded<T> }>({ key, result: { state: 'loading' } });
   const [round, setRound] = useState(0);
   const reload = useCallback(() => setRound((r) => r + 1), []);
 
   useEffect(() => {
-    if (!token || !path) return;
+    if (!path) return;
     let current = true;
-    apiFetch<T>(path, { headers: { authorization: `Bearer ${token}` } }).then(
+    apiFetch<T>(path, { credentials: 'same-origin' }).then(
       (data) => current && setHeld({ key, result: { state: 'loaded', data } }),
       (error: unknown) => {
         if (!current) return;
@@ -39,9 +39,9 @@ export function useApi<T>(path: string | undefined, token: string, refresh?: unk
     return () => {
       current = false;
     };
-  }, [key, path, token, refresh, round]);
+  }, [key, path, refresh, round]);
 
-  if (!token || !path) return { result: { state: 'idle' }, reload };
-  // What another token or path loaded is not shown while this one loads.
+  if (!path) return { result: { state: 'idle' }, reload };
+  // What another path loaded is not shown while this one loads.
   return { result: held.key === key ? held.result : { state: 'loading' }, reload };
 }

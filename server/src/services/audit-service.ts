@@ -3,8 +3,8 @@ import type { Store } from '../store/store';
 
 export function createAuditService(store: Store) {
   return {
-    async entries({ before, limit }: AuditQuery): Promise<AuditResponse> {
-      return { entries: await store.auditEntries(before, limit) };
+    async entries({ before, limit, ...filter }: AuditQuery): Promise<AuditResponse> {
+      return { entries: await store.auditEntries(before, limit, filter) };
     },
   };
 }

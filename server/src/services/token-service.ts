@@ -15,6 +15,18 @@ export function tokenInfo(record: TokenRecord): TokenInfo {
   return info;
 }
 
+/** The principal ADMIN_TOKEN stands for. */
+const ENV_ADMIN: Principal = { tokenId: 'env:ADMIN_TOKEN', name: 'admin', role: 'admin' };
+
+function principalOfRecord(record: TokenRecord): Principal {
+  return {
+    tokenId: record.id,
+    name: record.name,
+    role: record.role,
+    ...(record.treaties ? { treaties: record.treaties } : {}),
+  };
+}
+
 /** last-used is a hint for the admin, not an audit record; writing it once a minute is enough. */
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -100,7 +112,7 @@ export function createTokenService(store: Store, adminToken: string | undefined,
     async authenticate(token: string): Promise<Principal | undefined> {
       const hash = hashToken(token);
       if (adminHash && timingSafeEqual(Buffer.from(hash, 'hex'), adminHash)) {
-        return { tokenId: 'env:ADMIN_TOKEN', name: 'admin', role: 'admin' };
+        return ENV_ADMIN;
       }
       const record = await store.findTokenByHash(hash);
       if (!record || record.revokedAt) return undefined;
@@ -109,12 +121,15 @@ export function createTokenService(store: Store, adminToken: string | undefined,
         lastTouched.set(record.id, now);
         await store.touchToken(record.id, new Date(now).toISOString());
       }
-      return {
-        tokenId: record.id,
-        name: record.name,
-        role: record.role,
-        ...(record.treaties ? { treaties: record.treaties } : {}),
-      };
+      return principalOfRecord(record);
+    },
+
+    /** The principal a token id stands for while it stands: how a browser session finds its token again. */
+    async principalOf(tokenId: string): Promise<Principal | undefined> {
+      if (tokenId === ENV_ADMIN.tokenId) return adminHash ? ENV_ADMIN : undefined;
+      const record = await store.getToken(tokenId);
+      if (!record || record.revokedAt) return undefined;
+      return principalOfRecord(record);
     },
 
     /** Whether a token id still stands: the check open sockets are swept with. */

@@ -1,5 +1,6 @@
-import type { AuditEntry, Change, Role, ScheduledState, ScheduledUpdate, Treaty, Update } from '@treaty-watch/shared';
+import type { AuditEntry, AuditFilter, Change, Role, ScheduledState, ScheduledUpdate, Treaty, Update } from '@treaty-watch/shared';
 import type { LogEntry, NewLogEntry } from './log-entry';
+import type { SessionStore } from './session-store';
 import type { WebhookReads, WebhookTx } from './webhook-store';
 
 export interface TokenRecord {
@@ -65,6 +66,7 @@ export interface StoreTx extends WebhookTx {
  */
 export interface Store extends WebhookReads {
   readonly kind: string;
+  readonly sessions: SessionStore;
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   currentSeq(): Promise<number>;
   isEmpty(): Promise<boolean>;
@@ -88,8 +90,8 @@ export interface Store extends WebhookReads {
   getToken(id: string): Promise<TokenRecord | undefined>;
   listTokens(): Promise<TokenRecord[]>;
   touchToken(id: string, at: string): Promise<void>;
-  /** Newest first, before the audit id `before` when given. */
-  auditEntries(before: number | undefined, limit: number): Promise<AuditEntry[]>;
+  /** Newest first, before the audit id `before` when given; only those the filter names. */
+  auditEntries(before: number | undefined, limit: number, filter?: AuditFilter): Promise<AuditEntry[]>;
   /** Oldest first, after the audit id `after`: how an export reads the whole trail. */
   auditEntriesAfter(after: number, limit: number): Promise<AuditEntry[]>;
   findIdempotency(tokenId: string, key: string): Promise<IdempotencyRecord | undefined>;

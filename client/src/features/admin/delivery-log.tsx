@@ -12,8 +12,8 @@ function lastAnswer(delivery: WebhookDelivery): string {
   return `${last.status !== undefined ? `HTTP ${last.status}` : (last.error ?? 'no answer')} in ${last.latencyMs} ms`;
 }
 
-export function DeliveryLog({ endpointId, token }: { endpointId: string; token: string }) {
-  const { result, reload } = useApi<DeliveriesResponse>(`/api/webhooks/${encodeURIComponent(endpointId)}/deliveries?limit=50`, token);
+export function DeliveryLog({ endpointId }: { endpointId: string }) {
+  const { result, reload } = useApi<DeliveriesResponse>(`/api/webhooks/${encodeURIComponent(endpointId)}/deliveries?limit=50`);
   useEffect(() => {
     const timer = setInterval(reload, REFRESH_MS);
     return () => clearInterval(timer);

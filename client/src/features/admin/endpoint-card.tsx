@@ -17,12 +17,12 @@ function EndpointState({ endpoint }: { endpoint: WebhookEndpoint }) {
 }
 
 /** One endpoint: what it receives, how it is doing, and what an admin can do about it. */
-export function EndpointCard({ endpoint, token, onChanged }: { endpoint: WebhookEndpoint; token: string; onChanged: () => void }) {
+export function EndpointCard({ endpoint, onChanged }: { endpoint: WebhookEndpoint; onChanged: () => void }) {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string>();
   async function act(method: 'PATCH' | 'DELETE', body?: unknown) {
     try {
-      await sendJson(method, `/api/webhooks/${encodeURIComponent(endpoint.id)}`, body, token);
+      await sendJson(method, `/api/webhooks/${encodeURIComponent(endpoint.id)}`, body);
       setError(undefined);
     } catch (failure) {
       setError(problemText(failure));
@@ -53,7 +53,7 @@ export function EndpointCard({ endpoint, token, onChanged }: { endpoint: Webhook
           {error}
         </p>
       )}
-      {open && <DeliveryLog endpointId={endpoint.id} token={token} />}
+      {open && <DeliveryLog endpointId={endpoint.id} />}
     </li>
   );
 }

@@ -5,7 +5,7 @@ import { ApiError, postJson } from '../../lib/api';
 import { useBoard } from '../../lib/use-board';
 
 /** Registers an endpoint and shows its secret, once: the partner needs it to check signatures. */
-export function RegisterWebhook({ token, onRegistered }: { token: string; onRegistered: () => void }) {
+export function RegisterWebhook({ onRegistered }: { onRegistered: () => void }) {
   const { board } = useBoard();
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
@@ -18,7 +18,7 @@ export function RegisterWebhook({ token, onRegistered }: { token: string; onRegi
     event.preventDefault();
     try {
       const body = { url, ...(description ? { description } : {}), ...(treaties.length ? { treaties } : {}), ...(kinds.length ? { kinds } : {}) };
-      setCreated(await postJson<CreateWebhookResponse>('/api/webhooks', body, token));
+      setCreated(await postJson<CreateWebhookResponse>('/api/webhooks', body));
       setProblem(undefined);
       setUrl('');
       setDescription('');

@@ -6,26 +6,29 @@ import { Field, fieldError } from '../../components/field';
 import { emptyDraft, postDraft, type Draft } from './post-update';
 import { ScheduledSection } from './scheduled-list';
 import { useScheduled } from './use-scheduled';
-import { useToken } from '../../lib/use-token';
+import { RequireSession } from '../../components/require-session';
 import './editor.css';
 
 export function EditorPage() {
+  return <RequireSession role="editor">{() => <PostUpdateForm />}</RequireSession>;
+}
+
+function PostUpdateForm() {
   useDeskPage();
   const { board } = useBoard();
-  const [token, setToken] = useToken();
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [problem, setProblem] = useState<Problem>();
   const [posted, setPosted] = useState<string>();
   const [sending, setSending] = useState(false);
   const set = (part: Partial<Draft>) => setDraft((d) => ({ ...d, ...part }));
-  const scheduled = useScheduled(token, board.seq);
+  const scheduled = useScheduled(board.seq);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSending(true);
     setPosted(undefined);
     try {
-      const result = await postDraft(draft, token);
+      const result = await postDraft(draft);
       if (result.ok) {
         const { response } = result;
         setProblem(undefined);
@@ -44,16 +47,12 @@ export function EditorPage() {
     }
   }
 
-  const tokenError = problem && (problem.status === 401 || problem.status === 403) ? `Token rejected: ${problem.detail ?? problem.title}` : undefined;
-  const shownElsewhere = tokenError || problem?.status === 404 || problem?.status === 409 || problem?.errors?.some((e) => e.field);
+  const shownElsewhere = problem?.status === 404 || problem?.status === 409 || problem?.errors?.some((e) => e.field);
   const general = problem && !shownElsewhere ? (problem.detail ?? problem.title) : undefined;
   return (
     <section className="editor form-page" aria-label="Post an update">
       <h1>Post an update</h1>
       <form onSubmit={submit} noValidate>
-        <Field label="Token" error={tokenError} hint="An editor token from your admin; kept for this tab only.">
-          {(props) => <input {...props} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} required />}
-        </Field>
         <Field label="Treaty" error={problem?.status === 404 ? problem.detail : undefined}>
           {(props) => (
             <select {...props} value={draft.treatyId} onChange={(e) => set({ treatyId: e.target.value })} required>
@@ -110,7 +109,7 @@ export function EditorPage() {
           </p>
         )}
       </form>
-      <ScheduledSection list={scheduled.result} token={token} onChanged={scheduled.reload} />
+      <ScheduledSection list={scheduled.result} onChanged={scheduled.reload} />
     </section>
   );
 }

@@ -20,7 +20,7 @@ export type PostResult =
   | { ok: false; problem: Problem };
 
 /** Sends only what the editor filled in; the server's problem comes back as data. */
-export async function postDraft(draft: Draft, token: string): Promise<PostResult> {
+export async function postDraft(draft: Draft): Promise<PostResult> {
   const body: Record<string, string> = { headline: draft.headline };
   if (draft.body.trim()) body.body = draft.body;
   if (draft.sourceUrl.trim()) body.sourceUrl = draft.sourceUrl.trim();
@@ -29,7 +29,7 @@ export async function postDraft(draft: Draft, token: string): Promise<PostResult
   if (draft.publishAt) body.publishAt = new Date(draft.publishAt).toISOString();
   try {
     const url = `/api/treaties/${encodeURIComponent(draft.treatyId)}/updates`;
-    const response = await postJson<PostUpdateResponse | ScheduledResponse>(url, body as unknown as PostUpdateBody, token);
+    const response = await postJson<PostUpdateResponse | ScheduledResponse>(url, body as unknown as PostUpdateBody);
     return { ok: true, response };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, problem: error.problem };

@@ -11,11 +11,11 @@ const STATE_TEXT: Record<ScheduledUpdate['state'], string> = {
   failed: 'Not published',
 };
 
-function ScheduledItem({ item, token, onChanged }: { item: ScheduledUpdate; token: string; onChanged: () => void }) {
+function ScheduledItem({ item, onChanged }: { item: ScheduledUpdate; onChanged: () => void }) {
   const [error, setError] = useState<string>();
   async function cancel() {
     try {
-      await postJson(`/api/scheduled/${encodeURIComponent(item.id)}/cancel`, {}, token);
+      await postJson(`/api/scheduled/${encodeURIComponent(item.id)}/cancel`, {});
       setError(undefined);
     } catch (failure) {
       setError(problemText(failure));
@@ -48,18 +48,17 @@ function ScheduledItem({ item, token, onChanged }: { item: ScheduledUpdate; toke
 }
 
 /** Embargoed updates, for editors only: nobody else can see them before their time. */
-export function ScheduledSection({ list, token, onChanged }: { list: Loaded<ScheduledListResponse>; token: string; onChanged: () => void }) {
+export function ScheduledSection({ list, onChanged }: { list: Loaded<ScheduledListResponse>; onChanged: () => void }) {
   return (
     <section className="scheduled" aria-label="Scheduled updates">
       <h2>Scheduled updates</h2>
-      {list.state === 'idle' && <p className="hint">Paste a token to see the updates under embargo.</p>}
       {list.state === 'error' && <p className="field-error">Could not load the scheduled updates: {list.message}</p>}
       {list.state === 'loading' && <p className="loading">Loading the scheduled updates…</p>}
       {list.state === 'loaded' && list.data.scheduled.length === 0 && <p className="hint">Nothing is under embargo.</p>}
       {list.state === 'loaded' && list.data.scheduled.length > 0 && (
         <ul className="scheduled-list">
           {list.data.scheduled.map((item) => (
-            <ScheduledItem key={item.id} item={item} token={token} onChanged={onChanged} />
+            <ScheduledItem key={item.id} item={item} onChanged={onChanged} />
           ))}
         </ul>
       )}

@@ -1,6 +1,7 @@
 import { useBoard } from '../../lib/use-board';
 import { ConnectionIndicator } from './connection-indicator';
 import { NavLink } from './nav-link';
+import { SessionBadge } from './session-badge';
 import { UtcClock } from './utc-clock';
 
 export function Header() {
@@ -14,6 +15,8 @@ export function Header() {
         <NavLink href="/">Board</NavLink>
         <NavLink href="/editor">Editor</NavLink>
         <NavLink href="/admin/webhooks">Webhooks</NavLink>
+        <NavLink href="/admin/tokens">Tokens</NavLink>
+        <NavLink href="/admin/audit">Audit</NavLink>
         <a href="/api/docs">API</a>
       </nav>
       <ConnectionIndicator connection={connection} />
@@ -23,6 +26,7 @@ export function Header() {
         </p>
       )}
       <UtcClock />
+      <SessionBadge />
     </header>
   );
 }

@@ -3,6 +3,7 @@ import type { Change, ScheduledUpdate, Treaty, Update } from '@treaty-watch/shar
 import type { Store, StoreTx } from '../store';
 import { StoreUnavailableError } from '../store-unavailable';
 import { migratePg } from './pg-migrations';
+import { pgSessions } from './pg-sessions';
 import { pgWebhookReads, pgWebhookTx } from './pg-webhooks';
 import { outcomeCode, toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
 
@@ -161,6 +162,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
   return {
     ...pgWebhookReads(all),
     kind: 'postgres',
+    sessions: pgSessions(pool),
     transaction(work) {
       return guard(async () => {
         const client = await pool.connect();
@@ -230,8 +232,18 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     async touchToken(id, at) {
       await guard(() => pool.query('UPDATE tokens SET last_used_at = $1 WHERE id = $2', [at, id]));
     },
-    async auditEntries(before, limit) {
-      return (await all<AuditRow>('SELECT * FROM audit WHERE id < $1 ORDER BY id DESC LIMIT $2', [before ?? Number.MAX_SAFE_INTEGER, limit])).map(toAudit);
+    async auditEntries(before, limit, filter = {}) {
+      const { token = null, treaty = null, kind = null } = filter;
+      // A treaty's entries name the treaty, or one of its updates or embargoes.
+      const rows = await all<AuditRow>(
+        `SELECT * FROM audit WHERE id < $1
+         AND ($3::text IS NULL OR token_id = $3) AND ($5::text IS NULL OR action = $5)
+         AND ($4::text IS NULL OR target = $4 OR target IN (SELECT id FROM updates WHERE treaty_id = $4)
+              OR target IN (SELECT id FROM scheduled_updates WHERE treaty_id = $4))
+         ORDER BY id DESC LIMIT $2`,
+        [before ?? Number.MAX_SAFE_INTEGER, limit, token, treaty, kind],
+      );
+      return rows.map(toAudit);
     },
     async auditEntriesAfter(after, limit) {
       return (await all<AuditRow>('SELECT * FROM audit WHERE id > $1 ORDER BY id LIMIT $2', [after, limit])).map(toAudit);

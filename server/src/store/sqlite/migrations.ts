@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { SESSIONS_MIGRATION } from '../session-store';
 
 /** Append-only: a released migration is never edited; a change is a new version. */
 const MIGRATIONS: readonly string[] = [
@@ -89,6 +90,7 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX deliveries_by_age ON webhook_deliveries (state, created_at);
   CREATE INDEX deliveries_due ON webhook_deliveries (state, next_attempt_at);
   `,
+  SESSIONS_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -9,6 +9,7 @@ import { WriteLock } from '../write-lock';
 import { GroupCommit } from './group-commit';
 import { parseData, parseEach, parseOne } from './json-columns';
 import { migrate } from './migrations';
+import { sqliteSessions } from './sqlite-sessions';
 import { sqliteWebhooks } from './sqlite-webhooks';
 import { StoreUnavailableError } from '../store-unavailable';
 
@@ -90,7 +91,14 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     audit: db.prepare(
       `INSERT INTO audit (at, actor, token_id, action, target, seq) VALUES (@at, @actor, @tokenId, @action, @target, @seq)`,
     ),
-    auditBefore: reader.prepare('SELECT * FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?'),
+    // A treaty's entries name the treaty, or one of its updates or embargoes.
+    auditBefore: reader.prepare(
+      `SELECT * FROM audit WHERE id < @before
+       AND (@token IS NULL OR token_id = @token) AND (@kind IS NULL OR action = @kind)
+       AND (@treaty IS NULL OR target = @treaty OR target IN (SELECT id FROM updates WHERE treaty_id = @treaty)
+            OR target IN (SELECT id FROM scheduled_updates WHERE treaty_id = @treaty))
+       ORDER BY id DESC LIMIT @limit`,
+    ),
     auditAfter: reader.prepare('SELECT * FROM audit WHERE id > ? ORDER BY id LIMIT ?'),
     findIdempotency: db.prepare('SELECT * FROM idempotency WHERE token_id = ? AND key = ?'),
     readIdempotency: reader.prepare('SELECT * FROM idempotency WHERE token_id = ? AND key = ?'),
@@ -199,6 +207,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
   return {
     ...webhooks.reads,
     kind: 'sqlite',
+    sessions: sqliteSessions(db, reader, lock),
     transaction(work) {
       return groupCommit.run(work);
     },
@@ -244,8 +253,9 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     async getToken(id) {
       return fromToken(q.readToken.get(id) as Text<TokenRow, 'treaties'> | undefined);
     },
-    async auditEntries(before, limit) {
-      return (q.auditBefore.all(before ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[]).map(toAudit);
+    async auditEntries(before, limit, filter = {}) {
+      const { token = null, treaty = null, kind = null } = filter;
+      return (q.auditBefore.all({ before: before ?? Number.MAX_SAFE_INTEGER, limit, token, treaty, kind }) as AuditRow[]).map(toAudit);
     },
     async auditEntriesAfter(after, limit) {
       return (q.auditAfter.all(after, limit) as AuditRow[]).map(toAudit);

@@ -1,0 +1,85 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Session } from '@treaty-watch/shared';
+import type { SessionStore } from '../store/session-store';
+import type { Principal } from './principal';
+import type { TokenService } from './token-service';
+
+/** 256 random bits: a session id cannot be guessed, so a plain SHA-256 keeps it safely. */
+const SESSION_ID_BYTES = 32;
+const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** Seen-at is written at most once a minute: idle expiry is counted in hours, not requests. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+const hashOf = (sessionId: string) => createHash('sha256').update(sessionId).digest('hex');
+
+export interface SignedIn {
+  /** The cookie's value; the store keeps only its hash. */
+  sessionId: string;
+  session: Session;
+}
+
+export interface SessionOptions {
+  idleMs: number;
+  /** The composition root's clock; tests move it instead of sleeping. */
+  now: () => Date;
+}
+
+/**
+ * Browser sessions, each standing for the token it was opened with. The token is looked up
+ * again on every request, so revoking it (or changing what it may do) holds from the next one.
+ */
+export function createSessionService(sessions: SessionStore, tokens: TokenService, { idleMs, now }: SessionOptions) {
+  const describe = (principal: Principal, signedInAt: string, lastSeenAt: number): Session => ({
+    tokenId: principal.tokenId,
+    name: principal.name,
+    role: principal.role,
+    ...(principal.treaties ? { treaties: principal.treaties } : {}),
+    signedInAt,
+    idleExpiresAt: new Date(lastSeenAt + idleMs).toISOString(),
+  });
+
+  return {
+    /** Opens a session for a token that stands; undefined for one that is unknown or revoked. */
+    async signIn(token: string): Promise<SignedIn | undefined> {
+      const principal = await tokens.authenticate(token);
+      if (!principal) return undefined;
+      const at = now();
+      await sessions.pruneSessions(new Date(at.getTime() - idleMs).toISOString());
+      const sessionId = randomBytes(SESSION_ID_BYTES).toString('base64url');
+      const iso = at.toISOString();
+      await sessions.saveSession({ hash: hashOf(sessionId), tokenId: principal.tokenId, createdAt: iso, lastSeenAt: iso });
+      return { sessionId, session: describe(principal, iso, at.getTime()) };
+    },
+
+    /** Who this session id stands for now, or undefined: unknown, idle too long, or its token revoked. */
+    async resume(sessionId: string): Promise<{ principal: Principal; session: Session } | undefined> {
+      if (!SESSION_ID_PATTERN.test(sessionId)) return undefined;
+      const hash = hashOf(sessionId);
+      const record = await sessions.findSession(hash);
+      if (!record) return undefined;
+      const at = now().getTime();
+      if (at - Date.parse(record.lastSeenAt) >= idleMs) {
+        await sessions.deleteSession(hash);
+        return undefined;
+      }
+      const principal = await tokens.principalOf(record.tokenId);
+      if (!principal) {
+        await sessions.pruneSessions(new Date(at - idleMs).toISOString(), [record.tokenId]);
+        return undefined;
+      }
+      let seen = Date.parse(record.lastSeenAt);
+      if (at - seen >= TOUCH_INTERVAL_MS) {
+        seen = at;
+        await sessions.touchSession(hash, new Date(at).toISOString());
+      }
+      return { principal, session: describe(principal, record.createdAt, seen) };
+    },
+
+    async signOut(sessionId: string): Promise<void> {
+      if (SESSION_ID_PATTERN.test(sessionId)) await sessions.deleteSession(hashOf(sessionId));
+    },
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;
