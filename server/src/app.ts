@@ -16,6 +16,7 @@ import { healthRoutes } from './http/routes/health';
 import { metricsRoutes } from './http/routes/metrics';
 import { openApiRoutes } from './http/routes/openapi';
 import { scheduledRoutes } from './http/routes/scheduled';
+import { searchRoutes } from './http/routes/search';
 import { snapshotRoutes } from './http/routes/snapshot';
 import { tokensRoutes } from './http/routes/tokens';
 import { treatiesRoutes } from './http/routes/treaties';
@@ -37,6 +38,7 @@ import { createBoardService } from './services/board-service';
 import { createEmbargoService } from './services/embargo-service';
 import { createExpiryService } from './services/expiry-service';
 import { createFeedService } from './services/feed-service';
+import { createSearchService } from './services/search-service';
 import { LastAnswers } from './services/last-answers';
 import { createTokenService } from './services/token-service';
 import { createTreatyService } from './services/treaty-service';
@@ -154,6 +156,7 @@ export async function createApp(config: Config, deps: { store?: Store } = {}): P
     updatesRoutes({ board, updates, tokens, broadcaster }),
     scheduledRoutes({ embargoes, tokens }),
     snapshotRoutes(board),
+    searchRoutes({ search: createSearchService(store), tokens }),
     tokensRoutes({ tokens, tokenSockets }),
     auditRoutes({ audit, tokens }),
     webhooksRoutes({ webhooks: createWebhookService(store, targets), tokens }),

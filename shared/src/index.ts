@@ -14,3 +14,5 @@ export * from './treaty-admin';
 export * from './charts';
 export * from './scheduled';
 export * from './webhook';
+export * from './search-terms';
+export * from './search';

@@ -144,6 +144,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
     ok: [200, 'RevokeTokenResponse'],
     problems: [401, 403, 404, 422],
   },
+  {
+    method: 'get',
+    path: '/api/search',
+    summary: 'Full-text search of every update, newest first, with matches marked; editors find embargoed ones too',
+    query: 'SearchQuery',
+    ok: [200, 'SearchResponse'],
+    problems: [400, 401],
+  },
   { method: 'get', path: '/api/audit', summary: 'Who did what, newest first', role: 'admin', query: 'AuditQuery', ok: [200, 'AuditResponse'], problems: [400, 401, 403] },
   { method: 'get', path: '/api/webhooks', summary: 'Webhook endpoints (never their secrets)', role: 'admin', ok: [200, 'WebhooksResponse'], problems: [401, 403] },
   {
