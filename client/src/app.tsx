@@ -3,6 +3,7 @@ import { BoardPage } from './features/board/board-page';
 import { EditorPage } from './features/editor/editor-page';
 import { Header } from './features/shell/header';
 import { ScreenPage } from './features/screen/screen-page';
+import { SearchPage } from './features/search/search-page';
 import { NotFound } from './features/shell/not-found';
 import { TreatyPage } from './features/treaty/treaty-page';
 import { useLocation } from './lib/router';
@@ -11,6 +12,7 @@ function Page() {
   const { pathname } = useLocation();
   if (pathname === '/') return <BoardPage />;
   if (pathname === '/editor') return <EditorPage />;
+  if (pathname === '/search') return <SearchPage />;
   if (pathname === '/admin/webhooks') return <WebhooksPage />;
   const treaty = /^\/treaties\/([^/]+)$/.exec(pathname);
   if (treaty?.[1]) return <TreatyPage id={decodeURIComponent(treaty[1])} />;

@@ -19,7 +19,7 @@ export interface SearchCursor {
 }
 
 // The instant holds no "~" and ends the first part; the id, whatever it holds, is the rest.
-const CURSOR = /^([^~]{1,40})~(\d{1,15})~([^\u0000-\u001f\u007f]{1,200})$/;
+const CURSOR = /^([^~]{1,40})~(\d{1,15})~([^\p{Cc}]{1,200})$/u;
 
 export function formatSearchCursor(cursor: SearchCursor): string {
   return `${cursor.occurredAt}~${cursor.seq}~${cursor.id}`;

@@ -1,6 +1,7 @@
 import { useBoard } from '../../lib/use-board';
 import { ConnectionIndicator } from './connection-indicator';
 import { NavLink } from './nav-link';
+import { SearchBox } from './search-box';
 import { UtcClock } from './utc-clock';
 
 export function Header() {
@@ -16,6 +17,7 @@ export function Header() {
         <NavLink href="/admin/webhooks">Webhooks</NavLink>
         <a href="/api/docs">API</a>
       </nav>
+      <SearchBox />
       <ConnectionIndicator connection={connection} />
       {presence && (
         <p className="presence">
