@@ -18,8 +18,22 @@ export interface TermAt {
 const RUN = /[\p{L}\p{N}\p{M}]+/gu;
 const PART = /[\p{L}\p{N}]+/gu;
 
+/**
+ * Letters SQLite's FTS5 (unicode61, from an older Unicode) takes for marks, which split a word;
+ * they split it here too, so both stores hold the same terms.
+ */
+const FTS5_SEPARATORS = /[\u19b0-\u19c9\u1cf2\u1cf3]/g;
+
 function fold(run: string): string {
-  return run.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+  return run
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(FTS5_SEPARATORS, ' ')
+    // Final sigma is sigma: FTS5 folds it so, and a reader searching "σ" means both.
+    .replaceAll('ς', 'σ');
 }
 
 /** Every term of `text` with where it stands, in order, repeats included. */

@@ -105,6 +105,18 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
       expect(await search(store, 'lynx', { embargoed: {} })).toEqual([]);
     });
 
+    it('indexes nothing of a write that fails', async () => {
+      await expect(
+        store.transaction(async (tx) => {
+          const [update] = await tx.updatesOf('npt');
+          if (!update) throw new Error('the seed has NPT updates');
+          await tx.saveUpdate({ ...update, headline: 'Rolled back marmot' });
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      expect(await search(store, 'marmot')).toEqual([]);
+    });
+
     it('takes FTS syntax in a query as plain characters', async () => {
       for (const q of ['"', '*', 'NEAR(', 'kaliningrad AND', '-kaliningrad', 'headline:kaliningrad', '^kaliningrad', '(kaliningrad', "kaliningrad's", '\\\'', '\u0000kaliningrad']) {
         await expect(search(store, q)).resolves.toBeInstanceOf(Array);
@@ -137,6 +149,18 @@ describe.skipIf(!DATABASE_URL)('search on SQLite and PostgreSQL', () => {
       expect({ q, ids: (await search(postgres.store, q)).map(idOf) }).toEqual({ q, ids: here });
     }
     expect((await search(sqlite.store, 'treaty')).length).toBeGreaterThan(5);
+  });
+
+  it('gives the same results for words in any script, with diacritics folded alike', async () => {
+    const headlines = ['Συνθήκη ΣΤΑΡΤ: ο διάλογος συνεχίζεται', 'Łódź hosts the Genève follow-up', 'Geneve talks resume', '条约 谈判 继续', 'Договор СНВ-3 продлён', 'ﬁnal ½ notice ²'];
+    for (const store of [sqlite.store, postgres.store]) {
+      for (const headline of headlines) await createUpdateService(store, () => NOW).post('npt', { headline }, ctx);
+    }
+    const wordings = async (store: Store, q: string) => (await search(store, q)).map((f) => (f.kind === 'update' ? f.update.headline : ''));
+    for (const q of ['συνθηκη', 'ΔΙΆΛΟΓΟΣ', 'lodz', 'łódź', 'geneve', 'GENÈVE', '条约', 'договор снв', 'final 1 2', 'fi']) {
+      expect({ q, found: await wordings(postgres.store, q) }).toEqual({ q, found: await wordings(sqlite.store, q) });
+    }
+    expect(await wordings(sqlite.store, 'geneve')).toHaveLength(2);
   });
 });
 
