@@ -1,6 +1,6 @@
 import type { SearchHit } from '@treaty-watch/shared';
 import { formatDate, formatDateTime, isoDate } from '../../lib/time';
-import { navigate } from '../../lib/router';
+import { NavLink } from '../shell/nav-link';
 import { MarkedText } from './marked-text';
 import { snippet } from './snippet';
 
@@ -13,16 +13,7 @@ export function SearchHitView({ hit, treatyName }: { hit: SearchHit; treatyName:
   return (
     <li className={`search-hit${hit.retracted ? ' search-hit-retracted' : ''}`}>
       <h2 className="search-headline">
-        <a
-          href={href}
-          onClick={(event) => {
-            if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-            event.preventDefault();
-            navigate(href);
-          }}
-        >
-          {hit.retracted ? <del>{headline}</del> : headline}
-        </a>
+        <NavLink href={href}>{hit.retracted ? <del>{headline}</del> : headline}</NavLink>
       </h2>
       <p className="search-meta">
         <span className="search-treaty">{treatyName}</span> ·{' '}
