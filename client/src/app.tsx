@@ -7,6 +7,7 @@ import { EditorPage } from './features/editor/editor-page';
 import { PartyPage } from './features/parties/party-page';
 import { Header } from './features/shell/header';
 import { ScreenPage } from './features/screen/screen-page';
+import { SearchPage } from './features/search/search-page';
 import { NotFound } from './features/shell/not-found';
 import { TreatyPage } from './features/treaty/treaty-page';
 import { useLocation } from './lib/router';
@@ -18,6 +19,7 @@ function Page() {
   const { pathname, search } = useLocation();
   if (pathname === '/') return <BoardPage />;
   if (pathname === '/editor') return <EditorPage />;
+  if (pathname === '/search') return <SearchPage />;
   if (pathname === '/admin/webhooks') return <WebhooksPage />;
   if (pathname === '/signin') return <SignInPage />;
   if (pathname === '/admin/tokens') return <TokensPage />;

@@ -20,6 +20,7 @@ import { createPartyService } from './services/party-service';
 import { scheduledRoutes } from './http/routes/scheduled';
 import { sessionRoutes } from './http/routes/session';
 import { sessionAuth } from './http/session-auth';
+import { searchRoutes } from './http/routes/search';
 import { snapshotRoutes } from './http/routes/snapshot';
 import { tokensRoutes } from './http/routes/tokens';
 import { treatiesRoutes } from './http/routes/treaties';
@@ -42,6 +43,7 @@ import { DomainEvents } from './services/domain-events';
 import { createEmbargoService } from './services/embargo-service';
 import { createExpiryService } from './services/expiry-service';
 import { createFeedService } from './services/feed-service';
+import { createSearchService } from './services/search-service';
 import { LastAnswers } from './services/last-answers';
 import { createSessionService } from './services/session-service';
 import { createTokenService } from './services/token-service';
@@ -179,6 +181,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     scheduledRoutes({ embargoes, tokens }),
     snapshotRoutes(board),
     partiesRoutes(createPartyService(store)),
+    searchRoutes({ search: createSearchService(store), tokens }),
     tokensRoutes({ tokens, tokenSockets }),
     auditRoutes({ audit, tokens }),
     webhooksRoutes({ webhooks: createWebhookService(store, targets), tokens }),

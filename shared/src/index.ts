@@ -19,3 +19,5 @@ export * from './party';
 export * from './party-summary';
 export * from './party-api';
 export * from './session';
+export * from './search-terms';
+export * from './search';

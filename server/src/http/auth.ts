@@ -1,21 +1,16 @@
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { roleAllows, type Role } from '@treaty-watch/shared';
 import type { Principal } from '../services/principal';
 import type { TokenService } from '../services/token-service';
 import { HttpProblem, problems } from './problem';
-import { sessionFoundOf, type SessionFound } from './session-auth';
+import { sessionFoundOf } from './session-auth';
 
-/** A bearer token when the request sends one (scripts), else the browser's session. */
-async function principalOfRequest(tokens: TokenService, header: string | undefined, found: SessionFound): Promise<Principal> {
+/** Who sent the request: its bearer token when it sends one (scripts), else the browser's live session; undefined for neither. */
+async function principalFrom(tokens: TokenService, req: Request, res: Response): Promise<Principal | undefined> {
+  const header = req.get('authorization');
   if (header === undefined) {
-    if (found.state === 'live') return found.principal;
-    throw new HttpProblem(
-      problems.unauthorized(
-        found.state === 'ended'
-          ? 'The session has ended (signed out, idle too long, or its token revoked): sign in again.'
-          : 'Send Authorization: Bearer <token>, or sign in.',
-      ),
-    );
+    const found = sessionFoundOf(res);
+    return found.state === 'live' ? found.principal : undefined;
   }
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw new HttpProblem(problems.unauthorized('Send Authorization: Bearer <token>.'));
@@ -27,7 +22,15 @@ async function principalOfRequest(tokens: TokenService, header: string | undefin
 /** Admits a request whose bearer token holds `role` (or admin); the principal lands in `res.locals`. */
 export function requireRole(tokens: TokenService, role: Role): RequestHandler {
   return async (req, res, next) => {
-    const principal = await principalOfRequest(tokens, req.get('authorization'), sessionFoundOf(res));
+    const principal = await principalFrom(tokens, req, res);
+    if (!principal) {
+      const ended = sessionFoundOf(res).state === 'ended';
+      throw new HttpProblem(
+        problems.unauthorized(
+          ended ? 'The session has ended (signed out, idle too long, or its token revoked): sign in again.' : 'Send Authorization: Bearer <token>, or sign in.',
+        ),
+      );
+    }
     if (!roleAllows(principal.role, role)) {
       throw new HttpProblem(problems.forbidden(`This needs the ${role} role; the token has ${principal.role}.`));
     }
@@ -43,6 +46,20 @@ export function requireRole(tokens: TokenService, role: Role): RequestHandler {
     res.locals.principal = principal;
     next();
   };
+}
+
+/** Admits anyone; a request with credentials is known by them, so a reader with a token sees more. */
+export function identifyOptionally(tokens: TokenService): RequestHandler {
+  return async (req, res, next) => {
+    const principal = await principalFrom(tokens, req, res);
+    if (principal) res.locals.principal = principal;
+    next();
+  };
+}
+
+/** The principal `identifyOptionally` found, if any. */
+export function maybePrincipalOf(res: Response): Principal | undefined {
+  return res.locals.principal as Principal | undefined;
 }
 
 export function principalOf(res: Response): Principal {

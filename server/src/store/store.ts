@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditFilter, Change, Role, ScheduledState, ScheduledUpdate, Treaty, Update } from '@treaty-watch/shared';
 import type { LogEntry, NewLogEntry } from './log-entry';
 import type { SessionStore } from './session-store';
+import type { Found, UpdateSearch } from './search-doc';
 import type { WebhookReads, WebhookTx } from './webhook-store';
 
 export interface TokenRecord {
@@ -45,6 +46,7 @@ export interface StoreTx extends WebhookTx {
   /** The latest effective moment among a treaty's entries, if it has any. */
   latestEffectiveAt(id: string): Promise<string | undefined>;
   saveTreaty(treaty: Treaty): Promise<void>;
+  /** Saves the update and, in the same transaction, its wording in the search index. */
   saveUpdate(update: Update): Promise<void>;
   audit(entry: NewAuditEntry): Promise<void>;
   createToken(token: TokenRecord): Promise<void>;
@@ -56,7 +58,7 @@ export interface StoreTx extends WebhookTx {
   /** Keeps the record and forgets those older than `expireBefore`. */
   saveIdempotency(record: IdempotencyRecord, expireBefore: string): Promise<void>;
   getScheduled(id: string): Promise<ScheduledUpdate | undefined>;
-  /** Inserts an embargoed update or replaces it with its new state. */
+  /** Inserts an embargoed update or replaces it with its new state; the search index follows. */
   saveScheduled(scheduled: ScheduledUpdate): Promise<void>;
 }
 
@@ -100,6 +102,8 @@ export interface Store extends WebhookReads {
   listScheduled(state: ScheduledState | undefined, limit: number, treaties?: readonly string[]): Promise<ScheduledUpdate[]>;
   /** Embargoes still waiting whose `publishAt` is at or before `at`, earliest first. */
   dueScheduled(at: string, limit: number): Promise<ScheduledUpdate[]>;
+  /** Updates whose headline and body hold every term, newest first: `occurredAt`, then seq, then id. */
+  searchUpdates(query: UpdateSearch): Promise<Found[]>;
 
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { useBoard } from '../../lib/use-board';
 import { ConnectionIndicator } from './connection-indicator';
 import { NavLink } from './nav-link';
 import { SessionBadge } from './session-badge';
+import { SearchBox } from './search-box';
 import { UtcClock } from './utc-clock';
 
 export function Header() {
@@ -19,6 +20,7 @@ export function Header() {
         <NavLink href="/admin/audit">Audit</NavLink>
         <a href="/api/docs">API</a>
       </nav>
+      <SearchBox />
       <ConnectionIndicator connection={connection} />
       {presence && (
         <p className="presence">

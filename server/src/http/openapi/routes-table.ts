@@ -161,6 +161,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   {
     method: 'get',
+    path: '/api/search',
+    summary: 'Full-text search of every update, newest first, with matches marked; editors find embargoed ones too',
+    query: 'SearchQuery',
+    ok: [200, 'SearchResponse'],
+    problems: [400, 401],
+  },
+  {
+    method: 'get',
     path: '/api/audit',
     summary: 'Who did what, newest first; only one token, treaty or kind of action when asked',
     role: 'admin',

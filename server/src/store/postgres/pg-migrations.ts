@@ -1,8 +1,12 @@
 import type pg from 'pg';
 import { SESSIONS_MIGRATION } from '../session-store';
+import { indexExistingPg } from './pg-search';
+
+/** SQL, or a step that needs code (building an index from what is stored, say). */
+type Migration = string | ((client: pg.PoolClient) => Promise<void>);
 
 /** Append-only, like SQLite's: a released migration is never edited; a change is a new version. */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE log_head (only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row), seq BIGINT NOT NULL);
   INSERT INTO log_head (seq) VALUES (0);
@@ -91,6 +95,8 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX deliveries_due ON webhook_deliveries (state, next_attempt_at);
   `,
   SESSIONS_MIGRATION,
+  // Full-text search over every update, built here for a database that predates it.
+  indexExistingPg,
 ];
 
 /** Runs pending migrations under an advisory lock, so processes starting together take turns. */
@@ -100,12 +106,13 @@ export async function migratePg(client: pg.PoolClient): Promise<void> {
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
     const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
     const applied = rows[0]?.version ?? 0;
-    for (const [index, sql] of MIGRATIONS.entries()) {
+    for (const [index, migration] of MIGRATIONS.entries()) {
       const version = index + 1;
       if (version <= applied) continue;
       await client.query('BEGIN');
       try {
-        await client.query(sql);
+        if (typeof migration === 'string') await client.query(migration);
+        else await migration(client);
         await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [version, new Date().toISOString()]);
         await client.query('COMMIT');
       } catch (error) {

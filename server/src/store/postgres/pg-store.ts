@@ -4,6 +4,7 @@ import type { Store, StoreTx } from '../store';
 import { StoreUnavailableError } from '../store-unavailable';
 import { migratePg } from './pg-migrations';
 import { pgSessions } from './pg-sessions';
+import { pgSearchReader, pgSearchWriter } from './pg-search';
 import { pgWebhookReads, pgWebhookTx } from './pg-webhooks';
 import { outcomeCode, toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
 
@@ -65,6 +66,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
 
   function txOf(client: pg.PoolClient): StoreTx {
     const first = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await client.query<R>(sql, params)).rows[0];
+    const searchIndex = pgSearchWriter(client);
     return {
       ...pgWebhookTx(client),
       async isEmpty() {
@@ -107,6 +109,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
            ON CONFLICT (id) DO UPDATE SET occurred_at = excluded.occurred_at, data = excluded.data`,
           [update.id, update.seq, update.treatyId, update.occurredAt, update],
         );
+        await searchIndex.saveUpdate(update);
       },
       async audit(entry) {
         await client.query('INSERT INTO audit (at, actor, token_id, action, target, seq) VALUES ($1, $2, $3, $4, $5, $6)', [
@@ -148,6 +151,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
            ON CONFLICT (id) DO UPDATE SET publish_at = excluded.publish_at, state = excluded.state, data = excluded.data`,
           [scheduled.id, scheduled.treatyId, scheduled.publishAt, scheduled.state, scheduled],
         );
+        await searchIndex.saveScheduled(scheduled);
       },
       async saveIdempotency(record, expireBefore) {
         await client.query('DELETE FROM idempotency WHERE created_at < $1', [expireBefore]);
@@ -271,6 +275,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
         ),
       );
     },
+    searchUpdates: pgSearchReader(all),
     async close() {
       await pool.end();
     },

@@ -1,8 +1,12 @@
 import type Database from 'better-sqlite3';
 import { SESSIONS_MIGRATION } from '../session-store';
+import { indexExistingSqlite } from './sqlite-search';
+
+/** SQL, or a step that needs code (building an index from what is stored, say). */
+type Migration = string | ((db: Database.Database) => void);
 
 /** Append-only: a released migration is never edited; a change is a new version. */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE events (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -91,6 +95,8 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX deliveries_due ON webhook_deliveries (state, next_attempt_at);
   `,
   SESSIONS_MIGRATION,
+  // Full-text search over every update, built here for a database that predates it.
+  indexExistingSqlite,
 ];
 
 export function migrate(db: Database.Database): void {
@@ -98,11 +104,12 @@ export function migrate(db: Database.Database): void {
   const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null };
   const applied = row.version ?? 0;
   const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
-  MIGRATIONS.forEach((sql, index) => {
+  MIGRATIONS.forEach((migration, index) => {
     const version = index + 1;
     if (version <= applied) return;
     db.transaction(() => {
-      db.exec(sql);
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
       record.run(version, new Date().toISOString());
     })();
   });

@@ -10,6 +10,7 @@ import { GroupCommit } from './group-commit';
 import { parseData, parseEach, parseOne } from './json-columns';
 import { migrate } from './migrations';
 import { sqliteSessions } from './sqlite-sessions';
+import { sqliteSearchReader, sqliteSearchWriter } from './sqlite-search';
 import { sqliteWebhooks } from './sqlite-webhooks';
 import { StoreUnavailableError } from '../store-unavailable';
 
@@ -127,6 +128,8 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
   };
 
   const webhooks = sqliteWebhooks(db, reader);
+  const searchIndex = sqliteSearchWriter(db);
+  const searchUpdates = sqliteSearchReader(reader);
   const tx: StoreTx = {
     ...webhooks.tx,
     async isEmpty() {
@@ -190,6 +193,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     },
     async saveScheduled(scheduled) {
       q.saveScheduled.run({ id: scheduled.id, treatyId: scheduled.treatyId, publishAt: scheduled.publishAt, state: scheduled.state, data: JSON.stringify(scheduled) });
+      searchIndex.saveScheduled(scheduled);
     },
     async saveUpdate(update) {
       q.saveUpdate.run({
@@ -199,6 +203,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
         occurredAt: update.occurredAt,
         data: JSON.stringify(update),
       });
+      searchIndex.saveUpdate(update);
     },
   };
 
@@ -272,6 +277,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     async dueScheduled(at, limit) {
       return parseData<ScheduledUpdate>(q.dueScheduled.all(at, limit));
     },
+    searchUpdates,
     touchToken(id, at) {
       return lock.run(async () => {
         q.touchToken.run(at, id);
