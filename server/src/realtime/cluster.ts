@@ -3,7 +3,11 @@ import { createClient } from 'redis';
 import type { Logger } from '../log';
 import type { BoardServer } from './board-server';
 
+export type RedisClient = ReturnType<typeof createClient>;
+
 export interface Cluster {
+  /** The connected client, for whatever else the processes share (rate-limit counts). */
+  redis: RedisClient;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -19,6 +23,7 @@ export async function joinCluster(io: BoardServer, url: string, streamName: stri
   await redis.connect();
   io.adapter(createAdapter(redis, { streamName }));
   return {
+    redis,
     async ping() {
       await redis.ping();
     },
