@@ -20,7 +20,7 @@ export interface TestServer {
 }
 
 type Options = { dataDir?: string; store?: () => Store | Promise<Store> } & Partial<
-  Pick<Config, 'rateLimits' | 'corsOrigins' | 'clientDist' | 'embedOrigins' | 'webhooks' | 'publicUrl' | 'webhookAllowPrivate' | 'trustProxy'>
+  Pick<Config, 'rateLimits' | 'corsOrigins' | 'clientDist' | 'embedOrigins' | 'webhooks' | 'publicUrl' | 'webhookAllowPrivate' | 'trustProxy' | 'redis'>
 >;
 
 /** Retries within a test's patience; the day before an endpoint is disabled stays a day. */
@@ -46,6 +46,7 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
     // The receivers tests deliver to listen on loopback; the test of refused targets turns this off.
     webhookAllowPrivate: options.webhookAllowPrivate ?? true,
     trustProxy: options.trustProxy ?? [],
+    ...(options.redis ? { redis: options.redis } : {}),
   });
   const deps = async () => (options.store ? { store: await options.store() } : {});
   let app = await createApp(config(0), await deps());
