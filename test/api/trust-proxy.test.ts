@@ -1,11 +1,17 @@
+import { randomBytes } from 'node:crypto';
+import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../server/src/config';
 import { request } from '../support/api-client';
 import { startServer, type TestServer } from '../support/in-process-server';
 
+const REDIS_URL = process.env.REDIS_URL || undefined;
+if (!REDIS_URL) process.stdout.write('Rate limits counted in Redis: skipped, set REDIS_URL (e.g. redis://127.0.0.1:6379) to run them; CI sets it.\n');
+
 let server: TestServer | undefined;
+const cluster: TestServer[] = [];
 afterEach(async () => {
-  await server?.close();
+  await Promise.all([server, ...cluster.splice(0)].map((s) => s?.close()));
   server = undefined;
 });
 
@@ -61,5 +67,37 @@ describe('whose X-Forwarded-For the rate limits believe', () => {
     for (const bad of ['true', '*', 'all', '10.0.0.0/33', '::1/129', '10.0.0.1/8/8', 'proxy.example', '-1', '1.5', 'loopback;rm']) {
       expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
     }
+  });
+});
+
+describe.skipIf(!REDIS_URL)('whose X-Forwarded-For the rate limits believe, counted in Redis by two processes', () => {
+  const stream = `treaty-watch-test-${randomBytes(4).toString('hex')}`;
+  afterEach(async () => {
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    const keys = await redis.keys(`${stream}*`);
+    if (keys.length) await redis.del(keys);
+    await redis.quit();
+  });
+
+  async function twoProcesses(trustProxy: Config['trustProxy']) {
+    const redis = { url: REDIS_URL ?? '', stream };
+    cluster.push(...(await Promise.all([startServer({ rateLimits: READS, trustProxy, redis }), startServer({ rateLimits: READS, trustProxy, redis })])));
+    return cluster.map((s) => s.url);
+  }
+
+  it('by default nobody: an address forged to the second process still draws on the allowance the first one used', async () => {
+    const [one = '', two = ''] = await twoProcesses(loadConfig({}).trustProxy);
+    expect(await reads(one, '203.0.113.1', 1)).toEqual([200]);
+    for (const forged of ['203.0.113.2', '198.51.100.7, 203.0.113.3', '::1', 'unknown']) {
+      expect((await reads(two, forged, 1))[0], forged).toBe(429);
+    }
+  });
+
+  it('TRUST_PROXY=loopback: the address the proxy names is the key, the same on every process', async () => {
+    const [one = '', two = ''] = await twoProcesses(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy);
+    expect(await reads(one, '203.0.113.1', 1)).toEqual([200]);
+    expect(await reads(two, '203.0.113.1', 1)).toEqual([429]);
+    expect(await reads(two, '203.0.113.2', 1)).toEqual([200]);
   });
 });
