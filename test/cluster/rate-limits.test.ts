@@ -71,7 +71,7 @@ describe.skipIf(!ready)('one write limit for two processes on one PostgreSQL and
     expect(seen.slice(0, BURST).map((s) => s.remaining)).toEqual(['5', '4', '3', '2', '1', '0']);
     const accepted = seen.filter((s) => s.status === 201);
     expect(accepted).toHaveLength(2 * BURST);
-    expect(accepted[2 * BURST - 1]!.at - started).toBeGreaterThanOrEqual(WINDOW_MS);
+    expect((accepted.at(-1)?.at ?? 0) - started).toBeGreaterThanOrEqual(WINDOW_MS);
   });
 });
 
