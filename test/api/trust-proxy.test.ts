@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../server/src/config';
 import { request } from '../support/api-client';
 import { startServer, type TestServer } from '../support/in-process-server';
+import { forgetKeys, REDIS_URL } from '../support/redis';
 
-const REDIS_URL = process.env.REDIS_URL || undefined;
 if (!REDIS_URL) process.stdout.write('Rate limits counted in Redis: skipped, set REDIS_URL (e.g. redis://127.0.0.1:6379) to run them; CI sets it.\n');
 
 let server: TestServer | undefined;
@@ -72,13 +71,7 @@ describe('whose X-Forwarded-For the rate limits believe', () => {
 
 describe.skipIf(!REDIS_URL)('whose X-Forwarded-For the rate limits believe, counted in Redis by two processes', () => {
   const stream = `treaty-watch-test-${randomBytes(4).toString('hex')}`;
-  afterEach(async () => {
-    const redis = createClient({ url: REDIS_URL });
-    await redis.connect();
-    const keys = await redis.keys(`${stream}*`);
-    if (keys.length) await redis.del(keys);
-    await redis.quit();
-  });
+  afterEach(() => forgetKeys(stream));
 
   async function twoProcesses(trustProxy: Config['trustProxy']) {
     const redis = { url: REDIS_URL ?? '', stream };

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
 import { spawnServer, type SpawnedServer } from '../support/spawned-server';
 import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, urlForSchema } from '../support/stores';
+import { forgetKeys, REDIS_URL } from '../support/redis';
 import { Plug } from '../support/tcp-plug';
 import { tempDir } from '../support/temp-dir';
 
-const REDIS_URL = process.env.REDIS_URL || undefined;
 const ready = DATABASE_URL && REDIS_URL;
 if (!ready) process.stdout.write(`Cluster rate-limit tests skipped: they need both DATABASE_URL and REDIS_URL (CI sets them). ${DATABASE_URL ? '' : POSTGRES_MISSING}\n`);
 
@@ -18,14 +17,6 @@ const BURST = 6;
 const WINDOW_MS = 6000;
 
 const newStream = () => `treaty-watch-test-${randomBytes(4).toString('hex')}`;
-
-async function forget(stream: string): Promise<void> {
-  const redis = createClient({ url: REDIS_URL });
-  await redis.connect();
-  const keys = await redis.keys(`${stream}*`);
-  if (keys.length) await redis.del(keys);
-  await redis.quit();
-}
 
 async function failuresCounted(url: string): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();
@@ -49,7 +40,7 @@ describe.skipIf(!ready)('one write limit for two processes on one PostgreSQL and
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await removeSchema?.();
-    await forget(stream);
+    await forgetKeys(stream);
     data.remove();
   });
 
@@ -91,7 +82,7 @@ describe.skipIf(!REDIS_URL)('a Redis that stops answering the rate limits', () =
   afterAll(async () => {
     await server?.stop();
     await plug.pull();
-    await forget(stream);
+    await forgetKeys(stream);
     data.remove();
   });
 
