@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../server/src/config';
 import { request } from '../support/api-client';
 import { startServer, type TestServer } from '../support/in-process-server';
-import { forgetKeys, REDIS_URL } from '../support/redis';
+import { rawRequest } from '../support/raw-http';
+import { forgetKeys, REDIS_URL, redisKeys } from '../support/redis';
 
 if (!REDIS_URL) process.stdout.write('Rate limits counted in Redis: skipped, set REDIS_URL (e.g. redis://127.0.0.1:6379) to run them; CI sets it.\n');
 
@@ -92,5 +93,22 @@ describe.skipIf(!REDIS_URL)('whose X-Forwarded-For the rate limits believe, coun
     expect(await reads(one, '203.0.113.1', 1)).toEqual([200]);
     expect(await reads(two, '203.0.113.1', 1)).toEqual([429]);
     expect(await reads(two, '203.0.113.2', 1)).toEqual([200]);
+  });
+
+  it('counts hostile tokens under their hash alone: 4xx, never 5xx, and nothing of theirs stored in Redis', async () => {
+    const redis = { url: REDIS_URL ?? '', stream };
+    cluster.push(await startServer({ rateLimits: { writes: 60, reads: 0 }, redis }));
+    const hostile = ['x'.repeat(8000), '\u00e9\u00e9', 'a\tb', `${stream}:rate-limit:writes:*`, '../../..', 'é'.repeat(100), '\u0001\u007f'];
+    for (const token of hostile) {
+      for (let i = 0; i < 8; i++) {
+        const answer = await rawRequest(cluster[0]?.url ?? '', 'POST', '/api/treaties/npt/updates', { 'content-type': 'application/json', authorization: `Bearer ${token}` }, '{"headline":"x"}');
+        if (answer) expect(answer.status, JSON.stringify(token)).toBeGreaterThanOrEqual(400);
+        if (answer) expect(answer.status, JSON.stringify(token)).toBeLessThan(500);
+      }
+    }
+    const keys = await redisKeys(`${stream}:rate-limit:`);
+    expect(keys.length).toBeGreaterThan(0);
+    // What is not one bearer token (a tab inside) counts against the address instead.
+    for (const key of keys) expect(key).toMatch(new RegExp(`^${stream}:rate-limit:writes:(token:[0-9a-f]{64}|ip:127\\.0\\.0\\.1)$`));
   });
 });
