@@ -18,7 +18,7 @@ if (!files) {
 } else {
   app.log.warn(
     { openFiles: files },
-    `This process may hold about ${files.soft} connections at once (its open-file limit); \`npm start\` raises it to the hard limit, ${files.hard}`,
+    `This process may hold about ${files.soft} connections at once (its open-file limit), below the hard limit of ${files.hard}: \`ulimit -n\` before the start raises it`,
   );
 }
 if (!config.adminToken) {
