@@ -7,7 +7,7 @@ import { errorHandler } from './http/error-handler';
 import { buildIdOf, clientApp } from './http/client-app';
 import { HttpProblem, problems } from './http/problem';
 import { readJsonBody } from './http/read-body';
-import { rateLimit, readKey, writeKey } from './http/rate-limit';
+import { rateLimit, readKey, writeKey, type LimitName, type RateLimitOptions, type SharedCounts } from './http/rate-limit';
 import { requireJson } from './http/require-json';
 import { cors, securityHeaders } from './http/security';
 import { auditRoutes } from './http/routes/audit';
@@ -163,8 +163,15 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
   app.use(healthRoutes(store, cluster));
   app.use(metricsRoutes(metrics));
   // The realtime channel is not read-limited: a newsroom's hundred screens share one address.
-  const readLimit = rateLimit({ perMinute: config.rateLimits.reads, burst: Math.max(1, config.rateLimits.reads / 10), keyOf: readKey });
-  const writeLimit = rateLimit({ perMinute: config.rateLimits.writes, burst: Math.max(1, config.rateLimits.writes / 10), keyOf: writeKey });
+  // With Redis, one allowance for the whole cluster: N processes must not allow N times the limit.
+  const shared: SharedCounts | undefined =
+    cluster && config.redis
+      ? { client: cluster.redis, prefix: `${config.redis.stream}:rate-limit`, log, onFailure: (limit) => metrics.rateLimitRedisFailures.inc({ limit }) }
+      : undefined;
+  const limit = (name: LimitName, perMinute: number, keyOf: RateLimitOptions['keyOf']) =>
+    rateLimit({ name, perMinute, burst: perMinute / 10, keyOf, ...(shared ? { shared } : {}) });
+  const readLimit = limit('reads', config.rateLimits.reads, readKey);
+  const writeLimit = limit('writes', config.rateLimits.writes, writeKey);
   app.use('/feeds', readLimit);
   app.use(feedsRoutes(createFeedService(store, answers), () => publicUrl));
   app.use(

@@ -49,6 +49,12 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
+  const rateLimitRedisFailures = new Counter({
+    name: 'treaty_watch_rate_limit_redis_failures_total',
+    help: 'Rate-limit checks Redis did not answer, so this process counted alone (fail open)',
+    labelNames: ['limit'] as const,
+    registers: [registry],
+  });
   const storeErrors = new Counter({ name: 'treaty_watch_store_errors_total', help: 'Requests the database could not serve', registers: [registry] });
   const latency = new Histogram({
     name: 'treaty_watch_http_request_duration_seconds',
@@ -72,7 +78,7 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
     res.type(registry.contentType).send(await registry.metrics());
   };
 
-  return { registry, connected, seq, broadcast, slowConsumersDropped, resyncsRefused, resyncFloodsDropped, webhookAttempts, storeErrors, timeRequests, serve };
+  return { registry, connected, seq, broadcast, slowConsumersDropped, resyncsRefused, resyncFloodsDropped, webhookAttempts, rateLimitRedisFailures, storeErrors, timeRequests, serve };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

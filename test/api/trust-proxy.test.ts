@@ -1,11 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../server/src/config';
 import { request } from '../support/api-client';
 import { startServer, type TestServer } from '../support/in-process-server';
+import { rawRequest } from '../support/raw-http';
+import { forgetKeys, REDIS_URL, redisKeys } from '../support/redis';
+
+if (!REDIS_URL) process.stdout.write('Rate limits counted in Redis: skipped, set REDIS_URL (e.g. redis://127.0.0.1:6379) to run them; CI sets it.\n');
 
 let server: TestServer | undefined;
+const cluster: TestServer[] = [];
 afterEach(async () => {
-  await server?.close();
+  await Promise.all([server, ...cluster.splice(0)].map((s) => s?.close()));
   server = undefined;
 });
 
@@ -61,5 +67,48 @@ describe('whose X-Forwarded-For the rate limits believe', () => {
     for (const bad of ['true', '*', 'all', '10.0.0.0/33', '::1/129', '10.0.0.1/8/8', 'proxy.example', '-1', '1.5', 'loopback;rm']) {
       expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
     }
+  });
+});
+
+describe.skipIf(!REDIS_URL)('whose X-Forwarded-For the rate limits believe, counted in Redis by two processes', () => {
+  const stream = `treaty-watch-test-${randomBytes(4).toString('hex')}`;
+  afterEach(() => forgetKeys(stream));
+
+  async function twoProcesses(trustProxy: Config['trustProxy']) {
+    const redis = { url: REDIS_URL ?? '', stream };
+    cluster.push(...(await Promise.all([startServer({ rateLimits: READS, trustProxy, redis }), startServer({ rateLimits: READS, trustProxy, redis })])));
+    return cluster.map((s) => s.url);
+  }
+
+  it('by default nobody: an address forged to the second process still draws on the allowance the first one used', async () => {
+    const [one = '', two = ''] = await twoProcesses(loadConfig({}).trustProxy);
+    expect(await reads(one, '203.0.113.1', 1)).toEqual([200]);
+    for (const forged of ['203.0.113.2', '198.51.100.7, 203.0.113.3', '::1', 'unknown']) {
+      expect((await reads(two, forged, 1))[0], forged).toBe(429);
+    }
+  });
+
+  it('TRUST_PROXY=loopback: the address the proxy names is the key, the same on every process', async () => {
+    const [one = '', two = ''] = await twoProcesses(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy);
+    expect(await reads(one, '203.0.113.1', 1)).toEqual([200]);
+    expect(await reads(two, '203.0.113.1', 1)).toEqual([429]);
+    expect(await reads(two, '203.0.113.2', 1)).toEqual([200]);
+  });
+
+  it('counts hostile tokens under their hash alone: 4xx, never 5xx, and nothing of theirs stored in Redis', async () => {
+    const redis = { url: REDIS_URL ?? '', stream };
+    cluster.push(await startServer({ rateLimits: { writes: 60, reads: 0 }, redis }));
+    const hostile = ['x'.repeat(8000), '\u00e9\u00e9', 'a\tb', `${stream}:rate-limit:writes:*`, '../../..', 'é'.repeat(100), '\u0001\u007f'];
+    for (const token of hostile) {
+      for (let i = 0; i < 8; i++) {
+        const answer = await rawRequest(cluster[0]?.url ?? '', 'POST', '/api/treaties/npt/updates', { 'content-type': 'application/json', authorization: `Bearer ${token}` }, '{"headline":"x"}');
+        if (answer) expect(answer.status, JSON.stringify(token)).toBeGreaterThanOrEqual(400);
+        if (answer) expect(answer.status, JSON.stringify(token)).toBeLessThan(500);
+      }
+    }
+    const keys = await redisKeys(`${stream}:rate-limit:`);
+    expect(keys.length).toBeGreaterThan(0);
+    // What is not one bearer token (a tab inside) counts against the address instead.
+    for (const key of keys) expect(key).toMatch(new RegExp(`^${stream}:rate-limit:writes:(token:[0-9a-f]{64}|ip:127\\.0\\.0\\.1)$`));
   });
 });

@@ -1,39 +1,12 @@
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem, Snapshot, TreatiesResponse, TreatyDetailResponse, UpdatesResponse } from '@treaty-watch/shared';
 import { openPgStore } from '../../server/src/store/postgres/pg-store';
 import { postUpdate, request } from '../support/api-client';
 import { startServer, type TestServer } from '../support/in-process-server';
 import { DATABASE_URL, pgTestStore, POSTGRES_MISSING } from '../support/stores';
+import { Plug } from '../support/tcp-plug';
 
 if (!DATABASE_URL) process.stdout.write(`${POSTGRES_MISSING}\n`);
-
-/** A TCP hop in front of PostgreSQL that the test can pull, as a stopped or unreachable database. */
-class Plug {
-  private server: net.Server | undefined;
-  private readonly sockets = new Set<net.Socket>();
-  constructor(private readonly target: URL) {}
-
-  async open(port = 0): Promise<number> {
-    this.server = net.createServer((client) => {
-      const upstream = net.connect(Number(this.target.port || 5432), this.target.hostname);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
-    const address = this.server.address();
-    return typeof address === 'object' && address ? address.port : 0;
-  }
-
-  async pull(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise((resolve) => this.server?.close(resolve));
-  }
-}
 
 describe.skipIf(!DATABASE_URL)('a PostgreSQL that stops answering', () => {
   let server: TestServer;
@@ -46,7 +19,7 @@ describe.skipIf(!DATABASE_URL)('a PostgreSQL that stops answering', () => {
     await pg.store.close();
     removeSchema = pg.remove;
     const target = new URL(DATABASE_URL ?? '');
-    plug = new Plug(target);
+    plug = new Plug(target, 5432);
     port = await plug.open();
     const viaPlug = new URL(target);
     viaPlug.port = String(port);

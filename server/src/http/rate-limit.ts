@@ -1,60 +1,110 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Logger } from '../log';
+import type { RedisClient } from '../realtime/cluster';
 import { HttpProblem, problems } from './problem';
 
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
+/** A check Redis has not answered by then is decided by this process alone: a slow Redis must not slow every write. */
+const REDIS_TIMEOUT_MS = 500;
+
+export type LimitName = 'writes' | 'reads';
+
+/** Counts kept in Redis, so every process draws on the same allowance. */
+export interface SharedCounts {
+  client: RedisClient;
+  /** Keys start with this, so deployments sharing one Redis keep their counts apart. */
+  prefix: string;
+  log: Logger;
+  /** Once for every check Redis could not answer. */
+  onFailure(limit: LimitName): void;
 }
 
 export interface RateLimitOptions {
+  name: LimitName;
   /** Sustained requests a minute; 0 turns the limit off. */
   perMinute: number;
   /** How many may come at once before the sustained rate applies. */
   burst: number;
-  /** Which requests count, and whose bucket they take from. */
+  /** Which requests count, and whose allowance they take from. */
   keyOf(req: Request): string | undefined;
+  /** Without them, the counts are this process's own. */
+  shared?: SharedCounts;
 }
 
-/** Idle buckets are forgotten once they would be full again anyway. */
-const PRUNE_EVERY = 1000;
+interface Verdict {
+  allowed: boolean;
+  state: RateLimiterRes;
+}
+
+/** rate-limiter-flexible resolves an allowed request and rejects a refused one with the same kind of result. */
+async function consume(limiter: RateLimiterAbstract | RLWrapperTimeouts, key: string): Promise<Verdict> {
+  try {
+    return { allowed: true, state: await limiter.consume(key) };
+  } catch (outcome) {
+    if (outcome instanceof RateLimiterRes) return { allowed: false, state: outcome };
+    throw outcome;
+  }
+}
 
 /**
- * A token bucket per key. A 429 says when to come back (`Retry-After`) and every answer carries
- * the `RateLimit` and `RateLimit-Policy` headers, so a wire script can pace itself.
+ * Redis first; when it cannot answer, this process's memory, so an outage of Redis never stops
+ * the newsroom's writes (each process then allows the full limit on its own). The outage is
+ * logged when it starts and when it ends, and every check it touched is counted.
  */
-export function rateLimit({ perMinute, burst, keyOf }: RateLimitOptions): RequestHandler {
-  const buckets = new Map<string, Bucket>();
-  const perMs = perMinute / 60_000;
-  let requests = 0;
-
-  function prune(now: number): void {
-    for (const [key, bucket] of buckets) {
-      if (bucket.tokens + (now - bucket.updatedAt) * perMs >= burst) buckets.delete(key);
+function sharedCheck(name: LimitName, shared: SharedCounts, local: RateLimiterMemory, points: number, duration: number) {
+  const redis = new RLWrapperTimeouts({
+    limiter: new RateLimiterRedis({
+      storeClient: shared.client,
+      useRedisPackage: true,
+      rejectIfRedisNotReady: true,
+      keyPrefix: `${shared.prefix}:${name}`,
+      points,
+      duration,
+      // A key already over its limit is refused here until its window ends, without asking Redis again.
+      inMemoryBlockOnConsumed: points + 1,
+    }),
+    timeoutMs: REDIS_TIMEOUT_MS,
+  });
+  let failing = false;
+  return async (key: string): Promise<Verdict> => {
+    try {
+      const verdict = await consume(redis, key);
+      if (failing) shared.log.info({ limit: name }, 'Redis answers rate-limit checks again: counting across the cluster');
+      failing = false;
+      return verdict;
+    } catch (error) {
+      if (!failing) shared.log.warn({ err: error, limit: name }, 'Redis did not answer a rate-limit check: each process counts on its own until it does');
+      failing = true;
+      shared.onFailure(name);
+      return consume(local, key);
     }
-  }
+  };
+}
 
-  return (req, res, next) => {
-    const key = perMinute > 0 ? keyOf(req) : undefined;
+/**
+ * At most `burst` requests per key in a window of 60 × burst / perMinute seconds (6 s with the
+ * default burst of a tenth), which sustains perMinute a minute. A 429 says when to come back
+ * (`Retry-After`) and every answer carries the `RateLimit` and `RateLimit-Policy` headers, so a
+ * wire script can pace itself.
+ */
+export function rateLimit({ name, perMinute, burst, keyOf, shared }: RateLimitOptions): RequestHandler {
+  if (perMinute <= 0) return (_req, _res, next) => next();
+  const points = Math.max(1, Math.round(burst));
+  const duration = Math.max(1, Math.round((points * 60) / perMinute));
+  const local = new RateLimiterMemory({ points, duration });
+  const check = shared ? sharedCheck(name, shared, local, points, duration) : (key: string) => consume(local, key);
+
+  return async (req, res, next) => {
+    const key = keyOf(req);
     if (key === undefined) return next();
-    const now = Date.now();
-    if (++requests % PRUNE_EVERY === 0) prune(now);
-    const bucket = buckets.get(key) ?? { tokens: burst, updatedAt: now };
-    bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updatedAt) * perMs);
-    bucket.updatedAt = now;
-    buckets.set(key, bucket);
-    const allowed = bucket.tokens >= 1;
-    if (allowed) bucket.tokens -= 1;
-    const remaining = Math.floor(bucket.tokens);
-    const untilNext = Math.ceil((1 - (bucket.tokens % 1)) / perMs / 1000);
-    const untilFull = Math.ceil((burst - bucket.tokens) / perMs / 1000);
-    res.set('RateLimit-Policy', `${perMinute};w=60;burst=${burst}`);
-    res.set('RateLimit', `limit=${burst}, remaining=${remaining}, reset=${untilFull}`);
+    const { allowed, state } = await check(key);
+    const untilNext = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+    res.set('RateLimit-Policy', `${perMinute};w=60;burst=${points}`);
+    res.set('RateLimit', `limit=${points}, remaining=${state.remainingPoints}, reset=${untilNext}`);
     if (allowed) return next();
-    res.set('Retry-After', String(Math.max(1, untilNext)));
-    throw new HttpProblem(
-      problems.rateLimited(`The limit is ${perMinute} a minute with bursts of ${burst}; try again in ${Math.max(1, untilNext)} s.`),
-    );
+    res.set('Retry-After', String(untilNext));
+    throw new HttpProblem(problems.rateLimited(`The limit is ${perMinute} a minute with bursts of ${points}; try again in ${untilNext} s.`));
   };
 }
 
@@ -67,7 +117,7 @@ export function writeKey(req: Request): string | undefined {
   return bearer ? `token:${createHash('sha256').update(bearer).digest('hex')}` : `ip:${req.ip}`;
 }
 
-/** Reads count against the address they come from. */
+/** Reads count against the address they come from: req.ip, which believes X-Forwarded-For only as TRUST_PROXY says. */
 export function readKey(req: Request): string | undefined {
   return req.method === 'GET' || req.method === 'HEAD' ? `ip:${req.ip}` : undefined;
 }

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Problem } from '@treaty-watch/shared';
+import { postUpdate, request } from '../support/api-client';
+import { spawnServer, type SpawnedServer } from '../support/spawned-server';
+import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, urlForSchema } from '../support/stores';
+import { forgetKeys, REDIS_URL } from '../support/redis';
+import { Plug } from '../support/tcp-plug';
+import { tempDir } from '../support/temp-dir';
+
+const ready = DATABASE_URL && REDIS_URL;
+if (!ready) process.stdout.write(`Cluster rate-limit tests skipped: they need both DATABASE_URL and REDIS_URL (CI sets them). ${DATABASE_URL ? '' : POSTGRES_MISSING}\n`);
+
+/** Sixty writes a minute: bursts of six, in windows of six seconds. */
+const LIMITED = { RATE_LIMIT_WRITES: '60', RATE_LIMIT_READS: '0' };
+const BURST = 6;
+const WINDOW_MS = 6000;
+
+const newStream = () => `treaty-watch-test-${randomBytes(4).toString('hex')}`;
+
+async function failuresCounted(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(/^treaty_watch_rate_limit_redis_failures_total\{limit="writes"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+}
+
+describe.skipIf(!ready)('one write limit for two processes on one PostgreSQL and one Redis', () => {
+  const stream = newStream();
+  const data = tempDir('cluster-limits');
+  let a: SpawnedServer;
+  let b: SpawnedServer;
+  let removeSchema: () => Promise<void>;
+
+  beforeAll(async () => {
+    const pg = await pgTestStore();
+    await pg.store.close();
+    removeSchema = pg.remove;
+    const env = { ...LIMITED, DATABASE_URL: urlForSchema(pg.schema), REDIS_URL: REDIS_URL ?? '', REDIS_STREAM: stream };
+    [a, b] = await Promise.all([spawnServer(data.dir, undefined, env), spawnServer(data.dir, undefined, env)]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await removeSchema?.();
+    await forgetKeys(stream);
+    data.remove();
+  });
+
+  it('one token writing through both gets one allowance, not one per process', async () => {
+    const seen: { status: number; remaining: string | null; at: number }[] = [];
+    const started = Date.now();
+    // Alternating A, B, A, … as fast as they answer, until two bursts are in: per process that
+    // would take two bursts' worth of requests; across the cluster it takes a second window.
+    for (let i = 0; seen.filter((s) => s.status === 201).length < 2 * BURST && Date.now() - started < 30_000; i++) {
+      const response = await postUpdate<Problem>((i % 2 ? b : a).url, 'npt', { headline: `Shared allowance ${i}` });
+      seen.push({ status: response.status, remaining: /remaining=(\d+)/.exec(response.headers.get('ratelimit') ?? '')?.[1] ?? null, at: Date.now() });
+      if (response.status === 429) {
+        expect(response.contentType).toContain('application/problem+json');
+        expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      }
+    }
+    expect(seen.slice(0, BURST + 1).map((s) => s.status)).toEqual([201, 201, 201, 201, 201, 201, 429]);
+    // Each process saw the other's writes come off the same allowance.
+    expect(seen.slice(0, BURST).map((s) => s.remaining)).toEqual(['5', '4', '3', '2', '1', '0']);
+    const accepted = seen.filter((s) => s.status === 201);
+    expect(accepted).toHaveLength(2 * BURST);
+    expect((accepted.at(-1)?.at ?? 0) - started).toBeGreaterThanOrEqual(WINDOW_MS);
+  });
+});
+
+describe.skipIf(!REDIS_URL)('a Redis that stops answering the rate limits', () => {
+  const stream = newStream();
+  const data = tempDir('redis-down');
+  const plug = new Plug(new URL(REDIS_URL ?? 'redis://127.0.0.1'), 6379);
+  let server: SpawnedServer;
+  let port: number;
+
+  beforeAll(async () => {
+    port = await plug.open();
+    const viaPlug = new URL(REDIS_URL ?? '');
+    viaPlug.port = String(port);
+    server = await spawnServer(data.dir, undefined, { ...LIMITED, REDIS_URL: viaPlug.toString(), REDIS_STREAM: stream });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await plug.pull();
+    await forgetKeys(stream);
+    data.remove();
+  });
+
+  it('does not stop writes: each process counts on its own, logs it once and counts every such check', async () => {
+    expect((await postUpdate(server.url, 'npt', { headline: 'Before the outage' })).status).toBe(201);
+    expect(await failuresCounted(server.url)).toBe(0);
+
+    await plug.pull();
+    const statuses: number[] = [];
+    for (let i = 0; i < BURST + 2; i++) statuses.push((await postUpdate(server.url, 'npt', { headline: `During the outage ${i}` })).status);
+    // Fail open, not unlimited: this process's own count still holds the token to its burst.
+    expect(statuses.slice(0, BURST)).toEqual(Array.from({ length: BURST }, () => 201));
+    expect(statuses.at(-1)).toBe(429);
+    expect(await failuresCounted(server.url)).toBeGreaterThanOrEqual(BURST);
+    expect(server.output().match(/Redis did not answer a rate-limit check/g)).toHaveLength(1);
+
+    await plug.open(port);
+    const deadline = Date.now() + 15_000;
+    while ((await request(`${server.url}/readyz`)).status !== 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const counted = await failuresCounted(server.url);
+    await postUpdate(server.url, 'npt', { headline: 'After the outage' });
+    expect(await failuresCounted(server.url)).toBe(counted);
+  });
+});
