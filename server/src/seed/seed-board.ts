@@ -8,22 +8,35 @@ function sameEntry(a: NewLogEntry, b: NewLogEntry): boolean {
   return a.effectiveAt === b.effectiveAt && a.actor === b.actor && canonical(a.payload) === canonical(b.payload);
 }
 
+/** What a board holds of one treaty, read once per treaty rather than once per seed entry: a start reads a few queries, not hundreds. */
+interface Held {
+  updateIds: Set<string>;
+  log?: LogEntry[];
+}
+
 /** The seed's entries that a board seeded from an older fact sheet does not have yet, for the treaties it has. */
 async function missingFrom(tx: StoreTx, entries: readonly NewLogEntry[]): Promise<NewLogEntry[]> {
-  const logs = new Map<string, LogEntry[]>();
+  const held = new Map<string, Held | null>();
+  async function heldOf(treatyId: string): Promise<Held | null> {
+    if (!held.has(treatyId)) {
+      // A treaty the board does not have (a store filled some other way) gains nothing.
+      const treaty = await tx.getTreaty(treatyId);
+      held.set(treatyId, treaty ? { updateIds: new Set((await tx.treatyUpdates(treatyId)).map((u) => u.id)) } : null);
+    }
+    return held.get(treatyId) ?? null;
+  }
   const missing: NewLogEntry[] = [];
   for (const entry of entries) {
-    // A treaty the board does not have (a store filled some other way) gains nothing.
-    if (!(await tx.getTreaty(entry.treatyId))) continue;
+    const treaty = await heldOf(entry.treatyId);
+    if (!treaty) continue;
     const { payload } = entry;
     if (payload.kind === 'treaty.created') continue;
     if (payload.kind === 'update.posted') {
-      if (!(await tx.getUpdate(payload.update.id))) missing.push(entry);
+      if (!treaty.updateIds.has(payload.update.id)) missing.push(entry);
       continue;
     }
-    const log = logs.get(entry.treatyId) ?? (await tx.treatyLog(entry.treatyId));
-    logs.set(entry.treatyId, log);
-    if (!log.some((known) => sameEntry(known, entry))) missing.push(entry);
+    treaty.log ??= await tx.treatyLog(entry.treatyId);
+    if (!treaty.log.some((known) => sameEntry(known, entry))) missing.push(entry);
   }
   return missing;
 }
