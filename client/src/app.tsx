@@ -11,12 +11,14 @@ import { SearchPage } from './features/search/search-page';
 import { NotFound } from './features/shell/not-found';
 import { TreatyPage } from './features/treaty/treaty-page';
 import { useLocation } from './lib/router';
+import { useDeskPresence } from './lib/use-board';
 
 /** A day such as 2020-06-01; anything else is no as-of at all (the server checks the rest). */
 const asOfDay = (search: URLSearchParams) => /^\d{4}-\d{2}-\d{2}$/.exec(search.get('asOf') ?? '')?.[0];
 
 function Page() {
   const { pathname, search } = useLocation();
+  useDeskPresence(pathname);
   if (pathname === '/') return <BoardPage />;
   if (pathname === '/editor') return <EditorPage />;
   if (pathname === '/search') return <SearchPage />;

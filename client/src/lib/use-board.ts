@@ -10,17 +10,16 @@ export function useBoard(): BoardView {
   return useSyncExternalStore(connection.subscribe, connection.getView);
 }
 
-/** Paths of the desk's own pages (the editor, admin), which presence does not count as viewers. */
-export const isDeskPath = (pathname: string) => pathname === '/editor' || pathname.startsWith('/admin/');
+/** Paths of the desk's own pages (the editor, admin, signing in), which presence does not count as viewers. */
+export const isDeskPath = (pathname: string) => pathname === '/editor' || pathname === '/signin' || pathname.startsWith('/admin/');
 
 /**
- * Marks the page as a desk while it is open, for pages reached by navigating inside the app;
- * main.tsx starts the connection as a desk when the app opens on one.
+ * Tells presence what the open page is, whichever way it was reached: a desk page is the desk,
+ * every other page of the app a viewer. main.tsx starts the connection as the page it opens on.
  */
-export function useDeskPage(): void {
+export function useDeskPresence(pathname: string): void {
   const connection = useContext(BoardContext);
   useEffect(() => {
-    connection?.identifyAs('desk');
-    return () => connection?.identifyAs('viewer');
-  }, [connection]);
+    connection?.identifyAs(isDeskPath(pathname) ? 'desk' : 'viewer');
+  }, [connection, pathname]);
 }

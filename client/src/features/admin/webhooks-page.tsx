@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import type { WebhooksResponse } from '@treaty-watch/shared';
 import { RequireSession } from '../../components/require-session';
 import { useApi } from '../../lib/use-api';
-import { useDeskPage } from '../../lib/use-board';
 import { EndpointCard } from './endpoint-card';
 import { RegisterWebhook } from './register-webhook';
 import './admin.css';
@@ -15,7 +14,6 @@ export function WebhooksPage() {
 }
 
 function Endpoints() {
-  useDeskPage();
   const { result, reload } = useApi<WebhooksResponse>('/api/webhooks');
   // An endpoint's state (failing, disabled) changes with no one clicking: keep it current.
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { HEADLINE_MAX, STATUS_LABELS, STATUSES, type Problem } from '@treaty-watch/shared';
-import { useBoard, useDeskPage } from '../../lib/use-board';
+import { useBoard } from '../../lib/use-board';
 import { formatDateTime } from '../../lib/time';
 import { Field, fieldError } from '../../components/field';
 import { emptyDraft, postDraft, type Draft } from './post-update';
@@ -14,7 +14,6 @@ export function EditorPage() {
 }
 
 function PostUpdateForm() {
-  useDeskPage();
   const { board } = useBoard();
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [problem, setProblem] = useState<Problem>();
