@@ -161,5 +161,10 @@ describe('oEmbed', () => {
     const href = `${PUBLIC}/oembed?url=${encodeURIComponent(`${PUBLIC}/treaties/ctbt`)}&amp;format=json`;
     expect(html).toContain(`<link rel="alternate" type="application/json+oembed" href="${href}"`);
     expect(await (await fetch(`${server.url}/`)).text()).not.toContain('json+oembed');
+    for (const path of ['/treaties/%ZZ', '/treaties/constructor', '/treaties/%3Cscript%3E', '/treaties/..%2f..']) {
+      const answer = await rawRequest(server.url, 'GET', path);
+      expect(answer?.status, path).toBeLessThan(500);
+      expect(answer?.body, path).not.toContain('<script>');
+    }
   });
 });
