@@ -11,6 +11,7 @@ import { rateLimit, readKey, writeKey, type LimitName, type RateLimitOptions, ty
 import { requireJson } from './http/require-json';
 import { cors, securityHeaders } from './http/security';
 import { auditRoutes } from './http/routes/audit';
+import { embedsRoutes } from './http/routes/embeds';
 import { feedsRoutes } from './http/routes/feeds';
 import { healthRoutes } from './http/routes/health';
 import { metricsRoutes } from './http/routes/metrics';
@@ -174,6 +175,8 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
   const writeLimit = limit('writes', config.rateLimits.writes, writeKey);
   app.use('/feeds', readLimit);
   app.use(feedsRoutes(createFeedService(store, answers), () => publicUrl));
+  app.use(['/badge', '/oembed'], readLimit);
+  app.use(embedsRoutes(board, () => publicUrl, now));
   app.use(
     '/api',
     cors(config.corsOrigins),
@@ -197,7 +200,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
       throw new HttpProblem(problems.notFound(`There is no API route ${req.method} ${req.path}.`));
     },
   );
-  app.use(clientApp(config.clientDist, config.embedOrigins));
+  app.use(clientApp(config.clientDist, config.embedOrigins, () => publicUrl));
   app.use(errorHandler(() => metrics.storeErrors.inc()));
 
   return {

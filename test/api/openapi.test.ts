@@ -10,7 +10,7 @@ import { bearer, conformanceChecker, json, operationsOf, type Conforms, type Doc
 import { repoRoot } from '../support/paths';
 
 /** Route files whose routers app.ts mounts at the root; every other one it mounts under /api. */
-const ROOT_MOUNTED = new Set(['health.ts', 'metrics.ts', 'feeds.ts']);
+const ROOT_MOUNTED = new Set(['health.ts', 'metrics.ts', 'feeds.ts', 'embeds.ts']);
 
 /** Every route of every router in server/src/http/routes, read off the routers themselves. */
 async function servedRoutes(): Promise<string[]> {
@@ -155,6 +155,21 @@ describe('the OpenAPI document', () => {
     }
     expect((await conforms('GET', '/feeds/treaties/{id}.atom', '/feeds/treaties/nope.atom')).status).toBe(404);
     expect((await conforms('GET', '/feeds/treaties/{id}.atom', '/feeds/treaties/%ZZ.atom')).status).toBe(400);
+  });
+
+  it('matches what the badge and oEmbed answer', async () => {
+    const fresh = await conforms('GET', '/badge/{id}.svg', '/badge/ctbt.svg');
+    expect(fresh.status).toBe(200);
+    const etag = fresh.headers.get('etag') ?? '';
+    expect((await conforms('GET', '/badge/{id}.svg', '/badge/ctbt.svg', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await conforms('GET', '/badge/{id}.svg', '/badge/nope.svg')).status).toBe(404);
+    expect((await conforms('GET', '/badge/{id}.svg', '/badge/%ZZ.svg')).status).toBe(400);
+    const board = encodeURIComponent(`${server.url}/embed/board`);
+    expect((await conforms('GET', '/oembed', `/oembed?url=${board}`)).status).toBe(200);
+    expect((await conforms('GET', '/oembed', `/oembed?url=${encodeURIComponent(`${server.url}/treaties/ctbt`)}&maxwidth=200`)).status).toBe(200);
+    expect((await conforms('GET', '/oembed', `/oembed?url=${board}&format=xml`)).status).toBe(501);
+    expect((await conforms('GET', '/oembed', '/oembed?url=https%3A%2F%2Fevil.example%2F')).status).toBe(404);
+    expect((await conforms('GET', '/oembed', '/oembed')).status).toBe(400);
   });
 
   it('drove every operation of the document to a success', () => {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler, Router } from 'express';
+import { treatyIdSchema } from '@treaty-watch/shared';
+import { xml } from '../feeds/atom';
 import { embeddableBy } from './security';
 
 /** Changes with every client build, so a screen left open for weeks knows when to reload. */
@@ -14,8 +16,19 @@ export function buildIdOf(clientDist: string): string {
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Treaty Watch</title>
 <p>The dashboard has not been built. Run <code>npm start</code> (which builds it) or <code>npm run dev</code>.</p>`;
 
+/**
+ * oEmbed discovery for a treaty page, in the HTML itself so a CMS that runs no scripts finds it.
+ * https://oembed.com/#section4
+ */
+function withOEmbedDiscovery(html: string, publicUrl: string, treatyId: string): string {
+  const page = `${publicUrl}/treaties/${treatyId}`;
+  const href = `${publicUrl}/oembed?url=${encodeURIComponent(page)}&format=json`;
+  const link = `<link rel="alternate" type="application/json+oembed" href="${xml(href)}" title="Treaty Watch: ${xml(treatyId)}" />`;
+  return html.replace('</head>', `    ${link}\n  </head>`);
+}
+
 /** The built dashboard, with every page path answered by its index so client-side routes load directly. */
-export function clientApp(clientDist: string, embedOrigins: readonly string[]): Router {
+export function clientApp(clientDist: string, embedOrigins: readonly string[], publicUrl: () => string): Router {
   const router = Router();
   const index = path.join(clientDist, 'index.html');
   const embed = path.join(clientDist, 'embed.html');
@@ -40,6 +53,12 @@ export function clientApp(clientDist: string, embedOrigins: readonly string[]): 
     }
     res.set('Cache-Control', 'no-cache').sendFile(index);
   };
+  router.get('/treaties/:id', async (req, res, next) => {
+    const id = treatyIdSchema.safeParse(req.params.id);
+    if (!id.success || !fs.existsSync(index)) return next();
+    const html = await fs.promises.readFile(index, 'utf8');
+    res.set('Cache-Control', 'no-cache').type('html').send(withOEmbedDiscovery(html, publicUrl(), id.data));
+  });
   router.use(page);
   return router;
 }

@@ -116,6 +116,7 @@ export const problems = {
     detail: 'The database refused the write, so nothing was stored. Reading still works; try again shortly.',
   }),
   notReady: (detail: string): Problem => ({ type: PROBLEM_TYPES.unavailable, title: 'Not ready', status: 503, detail }),
+  notImplemented: (detail: string): Problem => ({ type: PROBLEM_TYPES.statusOnly, title: 'Not Implemented', status: 501, detail }),
   internal: (): Problem => ({
     type: PROBLEM_TYPES.internal,
     title: 'Something went wrong on our side',

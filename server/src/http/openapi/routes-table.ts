@@ -34,7 +34,7 @@ export function problemStatusesOf(route: ApiRoute): number[] {
   const add = (...more: number[]) => more.forEach((status) => statuses.add(status));
   if (route.path.includes('{')) add(400);
   if (route.path.startsWith('/api/')) add(400, 413, 415, 429, 503);
-  if (route.path.startsWith('/feeds/')) add(429, 503);
+  if (['/feeds/', '/badge/', '/oembed'].some((prefix) => route.path.startsWith(prefix))) add(429, 503);
   if (isWrite(route)) add(400, 422);
   if (route.role) add(401, 403);
   add(500);
@@ -230,6 +230,22 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'get', path: '/feeds/updates.json', summary: 'JSON Feed of the latest updates', ok: [200, JSON_FEED], problems: [], conditional: true },
   { method: 'get', path: '/feeds/treaties/{id}.atom', summary: "Atom feed of one treaty's updates", ok: [200, text('application/atom+xml')], problems: [404], conditional: true },
   { method: 'get', path: '/feeds/deadlines.ics', summary: 'iCalendar of coming deadlines (expiries, key dates)', ok: [200, text('text/calendar')], problems: [], conditional: true },
+  {
+    method: 'get',
+    path: '/badge/{id}.svg',
+    summary: "A treaty's status as a small SVG image, for pages and mail that run no scripts",
+    ok: [200, text('image/svg+xml')],
+    problems: [404],
+    conditional: true,
+  },
+  {
+    method: 'get',
+    path: '/oembed',
+    summary: 'oEmbed 1.0 (JSON) for a treaty page, a treaty widget or the board widget on this server',
+    query: 'OEmbedQuery',
+    ok: [200, 'OEmbedResponse'],
+    problems: [400, 404, 501],
+  },
   { method: 'get', path: '/healthz', summary: 'Liveness', ok: [200, 'Health'], problems: [] },
   { method: 'get', path: '/readyz', summary: 'Readiness: the database answers', ok: [200, 'Ready'], problems: [503] },
   { method: 'get', path: '/metrics', summary: 'Prometheus metrics, in its text format', ok: [200, text('text/plain')], problems: [] },

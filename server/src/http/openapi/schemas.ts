@@ -40,6 +40,8 @@ import {
   updatesResponseSchema,
   treatyPartiesResponseSchema,
   stateTreatiesResponseSchema,
+  oembedQuerySchema,
+  oembedResponseSchema,
 } from '@treaty-watch/shared';
 
 /** The contract's schemas by the names the OpenAPI document gives them. */
@@ -85,6 +87,8 @@ export const SCHEMAS = {
   Ready: readySchema,
   TreatyPartiesResponse: treatyPartiesResponseSchema,
   StateTreatiesResponse: stateTreatiesResponseSchema,
+  OEmbedQuery: oembedQuerySchema,
+  OEmbedResponse: oembedResponseSchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;

@@ -1,0 +1,21 @@
+import { useState } from 'react';
+
+/** Code to paste elsewhere, read-only, with a button that copies it. */
+export function CopyField({ id, label, value, rows = 2 }: { id: string; label: string; value: string; rows?: number }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="copy-field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} readOnly rows={rows} value={value} />
+      <button
+        type="button"
+        aria-describedby={id}
+        onClick={() => {
+          void navigator.clipboard?.writeText(value).then(() => setCopied(true));
+        }}
+      >
+        {copied ? 'Copied' : 'Copy the code'}
+      </button>
+    </div>
+  );
+}
