@@ -7,7 +7,7 @@ export type Escape = (char: string) => string;
 /** Slack mrkdwn: only these three are control characters; `<!channel>` and `<url|x>` need `<`. */
 export const slackEscape: Escape = (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : char === '>' ? '&gt;' : char);
 
-const DISCORD_MARKDOWN = new Set(['\\', '*', '_', '~', '`', '|', '>', '<', '#', '-', '[', ']', '(', ')', ':']);
+const DISCORD_MARKDOWN = new Set(['\\', '*', '_', '~', '`', '|', '>', '<', '#', '-', '[', ']', '(', ')']);
 
 /**
  * Discord markdown: a backslash makes any of these literal (`\[x\](y)` is no masked link, `\<@1>`
