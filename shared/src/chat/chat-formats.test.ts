@@ -89,7 +89,7 @@ describe('cutting to a limit', () => {
     const long = { ...treaty, name: '*'.repeat(400), shortName: '@'.repeat(60) };
     const change: Change = { seq: 1, kind: 'update.posted', treaty: long, update: { ...update, headline: '['.repeat(200) } };
     const s = slack(change);
-    expect(s.blocks[0]?.text?.text.length).toBeLessThanOrEqual(150);
+    expect(slackTexts(s)[0]?.text.length).toBeLessThanOrEqual(150);
     for (const text of slackTexts(s)) expect(text.text.length).toBeLessThanOrEqual(3000);
     expect(s.text.length).toBeLessThanOrEqual(3000);
     const [embed] = discord(change).embeds;
