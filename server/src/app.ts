@@ -116,6 +116,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
   const webhooks = startWebhookDispatcher(store, {
     ...config.webhooks,
     targets,
+    publicUrl: () => publicUrl,
     log,
     onAttempt: (ok) => metrics.webhookAttempts.inc({ outcome: ok ? 'delivered' : 'failed' }),
   });
@@ -194,7 +195,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     searchRoutes({ search: createSearchService(store), tokens }),
     tokensRoutes({ tokens, tokenSockets }),
     auditRoutes({ audit, tokens }),
-    webhooksRoutes({ webhooks: createWebhookService(store, targets), tokens }),
+    webhooksRoutes({ webhooks: createWebhookService(store, { targets, timeoutMs: config.webhooks.timeoutMs, publicUrl: () => publicUrl }), tokens }),
     openApiRoutes(),
     (req) => {
       throw new HttpProblem(problems.notFound(`There is no API route ${req.method} ${req.path}.`));

@@ -66,6 +66,7 @@ export const AUDIT_ACTIONS = [
   'webhook.created',
   'webhook.changed',
   'webhook.deleted',
+  'webhook.tested',
 ] as const;
 
 /** Who did what, when, with which token. */

@@ -22,3 +22,4 @@ export * from './session';
 export * from './search-terms';
 export * from './search';
 export * from './embed';
+export * from './chat';

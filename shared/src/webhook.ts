@@ -25,6 +25,21 @@ export const webhookSecretSchema = z
     return BASE64.test(key) && decodedBytes(key) >= 24 && decodedBytes(key) <= 64;
   }, 'must be whsec_ followed by the base64 of 24 to 64 bytes');
 
+/**
+ * What an endpoint receives: `standard` is the Standard Webhooks JSON of the change; `slack`,
+ * `teams` and `discord` are a message those chat services' incoming webhooks post to a channel.
+ */
+export const WEBHOOK_FORMATS = ['standard', 'slack', 'teams', 'discord'] as const;
+export const webhookFormatSchema = z.enum(WEBHOOK_FORMATS);
+export type WebhookFormat = z.infer<typeof webhookFormatSchema>;
+
+export const WEBHOOK_FORMAT_LABELS: Record<WebhookFormat, string> = {
+  standard: 'Standard Webhooks JSON',
+  slack: 'Slack (incoming webhook)',
+  teams: 'Microsoft Teams (Workflows webhook)',
+  discord: 'Discord (channel webhook)',
+};
+
 export const webhookEndpointSchema = z.object({
   id: z.string(),
   url: webhookUrlSchema,
@@ -33,6 +48,7 @@ export const webhookEndpointSchema = z.object({
   treaties: z.array(treatyIdSchema).optional(),
   /** Only these kinds of change; every kind when absent. */
   kinds: z.array(changeKindSchema).optional(),
+  format: webhookFormatSchema,
   enabled: z.boolean(),
   createdAt: instantSchema,
   /** Since when every attempt has failed; a day of that disables the endpoint. */
@@ -49,6 +65,8 @@ export const createWebhookBodySchema = z.strictObject({
   description: optionalLineSchema(200).optional(),
   treaties: z.array(treatyIdSchema).min(1).max(100).optional(),
   kinds: z.array(changeKindSchema).min(1).optional(),
+  /** `standard` when absent. */
+  format: webhookFormatSchema.optional(),
 });
 export type CreateWebhookBody = z.infer<typeof createWebhookBodySchema>;
 
@@ -62,6 +80,7 @@ export const changeWebhookBodySchema = z
     description: optionalLineSchema(200).optional(),
     treaties: z.array(treatyIdSchema).min(1).max(100).nullable().optional(),
     kinds: z.array(changeKindSchema).min(1).nullable().optional(),
+    format: webhookFormatSchema.optional(),
     enabled: z.boolean().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { error: 'give at least one field to change' });
@@ -127,3 +146,7 @@ export const webhookPayloadSchema = z.object({
   data: changeSchema,
 });
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
+
+/** A test delivery's answer: the attempt as the delivery log would show it. The test is not logged. */
+export const webhookTestResponseSchema = z.object({ attempt: webhookAttemptSchema, ok: z.boolean() });
+export type WebhookTestResponse = z.infer<typeof webhookTestResponseSchema>;

@@ -124,6 +124,8 @@ describe('the OpenAPI document', () => {
     await conforms('GET', '/api/webhooks/{id}', `/api/webhooks/${hookId}`, admin);
     await conforms('GET', '/api/webhooks/{id}', '/api/webhooks/nope', admin);
     await idempotently('PATCH', '/api/webhooks/{id}', `/api/webhooks/${hookId}`, json({ enabled: false }), { enabled: true });
+    await idempotently('POST', '/api/webhooks/{id}/test', `/api/webhooks/${hookId}/test`, json({}));
+    await conforms('POST', '/api/webhooks/{id}/test', '/api/webhooks/nope/test', json({}));
     await conforms('GET', '/api/webhooks/{id}/deliveries', `/api/webhooks/${hookId}/deliveries?limit=5`, admin);
     await conforms('GET', '/api/webhooks/{id}/deliveries', `/api/webhooks/${hookId}/deliveries?state=lost`, admin);
     await idempotently('DELETE', '/api/webhooks/{id}', `/api/webhooks/${hookId}`, { headers: bearer() });

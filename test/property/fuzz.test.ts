@@ -44,6 +44,7 @@ const routes = fc.constantFrom(
   ['POST', '/api/webhooks'],
   ['PATCH', '/api/webhooks/x'],
   ['DELETE', '/api/webhooks/x'],
+  ['POST', '/api/webhooks/x/test'],
 );
 const headerValue = fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-16', 'W/"1"', '"999"', 'Bearer', `Bearer ${ADMIN_TOKEN}`));
 

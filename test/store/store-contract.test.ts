@@ -133,7 +133,7 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
     });
 
     it('keeps an outbox per webhook endpoint: queued with the change, oldest first, pruned and removed with it', async () => {
-      const hooks = createWebhookService(store, webhookTargets(true), clock);
+      const hooks = createWebhookService(store, { targets: webhookTargets(true), timeoutMs: 1000, publicUrl: () => 'http://127.0.0.1' }, clock);
       const { endpoint } = (await hooks.create({ url: 'http://127.0.0.1:9/hook', treaties: ['cfe'] }, ctx)).value;
       const updates = createUpdateService(store, new DomainEvents(), clock);
       const seqs: number[] = [];

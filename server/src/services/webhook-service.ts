@@ -6,16 +6,26 @@ import type {
   DeliveriesQuery,
   WebhookDelivery,
   WebhookEndpoint,
+  WebhookTestResponse,
 } from '@treaty-watch/shared';
+import { samplePayload, webhookMessage } from '@treaty-watch/shared';
 import type { Store, StoreTx } from '../store/store';
 import type { DeliveryRecord, WebhookRecord } from '../store/webhook-store';
+import { attemptDelivery } from '../webhooks/attempt';
 import { withoutCredentials, type WebhookTargets } from '../webhooks/targets';
 import { DomainError } from './errors';
-import { write, type WriteContext, type Written } from './write';
+import { IdempotentReplay, write, type WriteContext, type Written } from './write';
 
 /** An endpoint as an admin sees it: never its secret, which is shown once at creation, nor the URL's password. */
 export function endpointOf({ secret: _secret, ...endpoint }: WebhookRecord): WebhookEndpoint {
-  return { ...endpoint, url: withoutCredentials(endpoint.url) };
+  return { ...endpoint, format: endpoint.format ?? 'standard', url: withoutCredentials(endpoint.url) };
+}
+
+/** What sending needs: where it may go, how long it may take, and where messages link to. */
+export interface WebhookSending {
+  targets: WebhookTargets;
+  timeoutMs: number;
+  publicUrl: () => string;
 }
 
 function deliveryOf({ leaseId: _id, leaseUntil: _until, nextAttemptAt, ...delivery }: DeliveryRecord): WebhookDelivery {
@@ -29,7 +39,8 @@ async function existing(tx: StoreTx, id: string): Promise<WebhookRecord> {
 }
 
 /** Registering, changing and removing webhook endpoints (admin), and their delivery log. */
-export function createWebhookService(store: Store, targets: Pick<WebhookTargets, 'refusal'>, clock: () => Date = () => new Date()) {
+export function createWebhookService(store: Store, sending: WebhookSending, clock: () => Date = () => new Date()) {
+  const { targets } = sending;
   /** Checked before the write, outside its transaction: DNS must not hold up other writers. */
   async function assertMayReach(url: string): Promise<void> {
     const refusal = await targets.refusal(url);
@@ -48,6 +59,7 @@ export function createWebhookService(store: Store, targets: Pick<WebhookTargets,
             ...(body.description ? { description: body.description } : {}),
             ...(body.treaties ? { treaties: [...new Set(body.treaties)] } : {}),
             ...(body.kinds ? { kinds: [...new Set(body.kinds)] } : {}),
+            format: body.format ?? 'standard',
             enabled: true,
             createdAt: now.toISOString(),
             secret: body.secret ?? `whsec_${randomBytes(32).toString('base64')}`,
@@ -81,6 +93,7 @@ export function createWebhookService(store: Store, targets: Pick<WebhookTargets,
           // The URL as shown back, password masked, sent back unchanged: the stored one stands.
           if (body.url && body.url !== withoutCredentials(before.url)) next.url = body.url;
           if (body.description !== undefined) next.description = body.description;
+          if (body.format) next.format = body.format;
           const keptTreaties = body.treaties === undefined ? treaties : body.treaties;
           const keptKinds = body.kinds === undefined ? kinds : body.kinds;
           const changed: WebhookRecord = {
@@ -120,6 +133,29 @@ export function createWebhookService(store: Store, targets: Pick<WebhookTargets,
         },
         audit: (endpoint) => ({ action: 'webhook.deleted', target: endpoint.id }),
         answer: (endpoint) => ({ outcome: 'done', body: { endpoint } }),
+      });
+    },
+
+    /**
+     * Sends the sample change to the endpoint, in its format, signed like any delivery, and says
+     * how it answered. Outside the outbox (no seq, no retry, not in the delivery log): it checks
+     * the wiring, and works on a disabled endpoint too, before it is brought back. A retry with the
+     * same Idempotency-Key gets the first answer without sending again.
+     */
+    async test(id: string, ctx: WriteContext): Promise<Written<WebhookTestResponse>> {
+      const { idempotency, principal } = ctx;
+      const earlier = idempotency ? await store.findIdempotency(principal.tokenId, idempotency.key) : undefined;
+      if (earlier && earlier.fingerprint !== idempotency?.fingerprint) throw new DomainError('unprocessable', 'This Idempotency-Key was already used for a different request.');
+      if (earlier) throw new IdempotentReplay(earlier.outcome, earlier.response);
+      const webhook = await store.getWebhook(id);
+      if (!webhook) throw new DomainError('not_found', `There is no webhook endpoint "${id}".`);
+      const at = clock();
+      const message = webhookMessage(webhook.format ?? 'standard', samplePayload(at.toISOString()), sending.publicUrl());
+      const sent = await attemptDelivery(webhook, `msg_test_${randomUUID()}`, message, { at, timeoutMs: sending.timeoutMs, targets });
+      return write(store, ctx, clock(), {
+        work: async () => sent,
+        audit: () => ({ action: 'webhook.tested', target: id }),
+        answer: (result) => ({ outcome: 'done', body: result }),
       });
     },
 

@@ -1,8 +1,10 @@
-import type { Change, DeliveriesQuery, WebhookDelivery, WebhookEndpoint } from '@treaty-watch/shared';
+import type { Change, DeliveriesQuery, WebhookDelivery, WebhookEndpoint, WebhookFormat } from '@treaty-watch/shared';
 
 /** An endpoint as the server keeps it: with its signing secret, which no answer shows again. */
-export interface WebhookRecord extends WebhookEndpoint {
+export interface WebhookRecord extends Omit<WebhookEndpoint, 'format'> {
   secret: string;
+  /** Absent on endpoints registered before there were formats: those get `standard`. */
+  format?: WebhookFormat;
 }
 
 /**

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Change, WebhookAttempt, WebhookPayload } from '@treaty-watch/shared';
+import { webhookMessage, type Change, type WebhookPayload } from '@treaty-watch/shared';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import type { DeliveryRecord, WebhookRecord } from '../store/webhook-store';
-import { post } from './post';
+import { attemptDelivery } from './attempt';
 import { recordAttempt, releaseLease } from './record-attempt';
 import type { RetryPolicy } from './retry';
-import { signature } from './signature';
 import { withoutCredentials, type WebhookTargets } from './targets';
 
 export interface DispatcherOptions {
@@ -19,6 +18,8 @@ export interface DispatcherOptions {
   /** Where attempts may go: checked again on the resolved address at every attempt. */
   targets: WebhookTargets;
   onAttempt?: (ok: boolean) => void;
+  /** Where chat messages link to the treaty page: the configured public address. */
+  publicUrl: () => string;
   clock?: () => Date;
 }
 
@@ -77,36 +78,16 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
   }
 
   async function send({ endpoint, delivery, change }: Claimed): Promise<void> {
+    // Rendered now, from the change in the log: the outbox holds no copy to go stale, and an
+    // endpoint switched to another format gets its pending deliveries in the new one.
     const payload: WebhookPayload = { type: delivery.kind, timestamp: delivery.createdAt, data: change };
-    const body = JSON.stringify(payload);
-    const at = clock();
-    const timestamp = Math.floor(at.getTime() / 1000);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    inFlight.add(controller);
-    const started = performance.now();
-    const headers = {
-      'content-type': 'application/json',
-      'user-agent': 'TreatyWatch-Webhooks/1',
-      'webhook-id': delivery.id,
-      'webhook-timestamp': String(timestamp),
-      'webhook-signature': signature(endpoint.secret, delivery.id, timestamp, body),
-    };
-    const { status, error } = await post(endpoint.url, headers, body, controller.signal, targets);
-    clearTimeout(timer);
-    inFlight.delete(controller);
-    if (stopped && status === undefined) {
+    const message = webhookMessage(endpoint.format ?? 'standard', payload, options.publicUrl());
+    const { attempt, ok } = await attemptDelivery(endpoint, delivery.id, message, { at: clock(), timeoutMs, targets, inFlight });
+    if (stopped && attempt.status === undefined) {
       // Cut off by our own shutdown: not the endpoint's failure. Hand it back at once.
       await releaseLease(store, delivery).catch(() => undefined);
       return;
     }
-    const ok = status !== undefined && status >= 200 && status < 300;
-    const attempt: WebhookAttempt = {
-      at: at.toISOString(),
-      ...(status !== undefined ? { status } : {}),
-      ...(error ? { error } : {}),
-      latencyMs: Math.round(performance.now() - started),
-    };
     options.onAttempt?.(ok);
     const outcome = await recordAttempt(store, { endpointId: endpoint.id, delivery, attempt, ok, now: clock(), retry: options.retry, disableAfterMs: options.disableAfterMs });
     if (outcome.disabled) log.warn({ endpoint: endpoint.id, url: withoutCredentials(endpoint.url) }, `webhooks: endpoint disabled, ${outcome.disabled}`);

@@ -1,8 +1,11 @@
 import { useState } from 'react';
-import type { WebhookEndpoint } from '@treaty-watch/shared';
+import { WEBHOOK_FORMAT_LABELS, type WebhookEndpoint } from '@treaty-watch/shared';
 import { problemText, sendJson } from '../../lib/api';
 import { formatDateTime } from '../../lib/time';
 import { DeliveryLog } from './delivery-log';
+import { FormatField } from './format-field';
+import { MessagePreview } from './message-preview';
+import { SendTest } from './send-test';
 
 function EndpointState({ endpoint }: { endpoint: WebhookEndpoint }) {
   if (!endpoint.enabled) {
@@ -34,13 +37,16 @@ export function EndpointCard({ endpoint, onChanged }: { endpoint: WebhookEndpoin
       <h3>{endpoint.description || endpoint.url}</h3>
       {endpoint.description && <p className="endpoint-url">{endpoint.url}</p>}
       <p className="hint">
-        Treaties: {endpoint.treaties?.join(', ') ?? 'all'} · Changes: {endpoint.kinds?.join(', ') ?? 'all'}
+        {WEBHOOK_FORMAT_LABELS[endpoint.format]} · Treaties: {endpoint.treaties?.join(', ') ?? 'all'} · Changes: {endpoint.kinds?.join(', ') ?? 'all'}
       </p>
       <EndpointState endpoint={endpoint} />
+      <FormatField value={endpoint.format} onChange={(format) => void act('PATCH', { format })} />
+      <MessagePreview format={endpoint.format} />
       <div className="endpoint-actions">
         <button type="button" className="secondary" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
           {open ? 'Hide deliveries' : 'Show deliveries'}
         </button>
+        <SendTest endpointId={endpoint.id} />
         <button type="button" className="secondary" onClick={() => void act('PATCH', { enabled: !endpoint.enabled })}>
           {endpoint.enabled ? 'Disable' : 'Enable'}
         </button>

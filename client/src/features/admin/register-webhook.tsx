@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { CHANGE_KINDS, type ChangeKind, type CreateWebhookResponse, type Problem } from '@treaty-watch/shared';
+import { CHANGE_KINDS, type ChangeKind, type CreateWebhookResponse, type Problem, type WebhookFormat } from '@treaty-watch/shared';
 import { Field, fieldError } from '../../components/field';
 import { ApiError, postJson } from '../../lib/api';
 import { useBoard } from '../../lib/use-board';
+import { FormatField } from './format-field';
+import { MessagePreview } from './message-preview';
 
 /** Registers an endpoint and shows its secret, once: the partner needs it to check signatures. */
 export function RegisterWebhook({ onRegistered }: { onRegistered: () => void }) {
@@ -11,13 +13,14 @@ export function RegisterWebhook({ onRegistered }: { onRegistered: () => void }) 
   const [description, setDescription] = useState('');
   const [treaties, setTreaties] = useState<string[]>([]);
   const [kinds, setKinds] = useState<ChangeKind[]>([]);
+  const [format, setFormat] = useState<WebhookFormat>('standard');
   const [problem, setProblem] = useState<Problem>();
   const [created, setCreated] = useState<CreateWebhookResponse>();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      const body = { url, ...(description ? { description } : {}), ...(treaties.length ? { treaties } : {}), ...(kinds.length ? { kinds } : {}) };
+      const body = { url, format, ...(description ? { description } : {}), ...(treaties.length ? { treaties } : {}), ...(kinds.length ? { kinds } : {}) };
       setCreated(await postJson<CreateWebhookResponse>('/api/webhooks', body));
       setProblem(undefined);
       setUrl('');
@@ -36,6 +39,8 @@ export function RegisterWebhook({ onRegistered }: { onRegistered: () => void }) 
       <Field label="Endpoint URL" error={fieldError(problem, 'url')}>
         {(props) => <input {...props} type="url" value={url} onChange={(e) => setUrl(e.target.value)} required />}
       </Field>
+      <FormatField value={format} onChange={setFormat} problem={problem} />
+      <MessagePreview format={format} />
       <Field label="Description" error={fieldError(problem, 'description')}>
         {(props) => <input {...props} value={description} maxLength={200} onChange={(e) => setDescription(e.target.value)} />}
       </Field>

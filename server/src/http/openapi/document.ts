@@ -95,7 +95,7 @@ const WEBHOOK_OPERATION = {
   post: {
     summary: 'A change, signed the Standard Webhooks way',
     description:
-      'Sent to every enabled endpoint whose treaties and kinds match, one at a time per endpoint in seq order. Any answer but 2xx is retried with exponential backoff and jitter; a day of failures disables the endpoint.',
+      'Sent to every enabled endpoint whose treaties and kinds match, one at a time per endpoint in seq order. Any answer but 2xx is retried with exponential backoff and jitter; a day of failures disables the endpoint. This body is what an endpoint of format `standard` gets; `slack`, `teams` and `discord` endpoints get a chat message for the change instead, signed the same way.',
     parameters: [
       header('webhook-id', 'The same on every attempt of one delivery: use it to drop a repeat'),
       header('webhook-timestamp', 'Seconds since the epoch when this attempt was signed'),

@@ -206,6 +206,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
     ok: [200, 'WebhookResponse'],
     problems: [400, 401, 403, 404, 413, 415],
   },
+  {
+    method: 'post',
+    path: '/api/webhooks/{id}/test',
+    summary: 'Send a sample change to the endpoint, in its format and signed, and answer how it answered; not queued, not in the delivery log',
+    role: 'admin',
+    ok: [200, 'WebhookTestResponse'],
+    problems: [401, 403, 404],
+  },
   { method: 'delete', path: '/api/webhooks/{id}', summary: 'Remove a webhook endpoint and its deliveries', role: 'admin', ok: [200, 'WebhookResponse'], problems: [401, 403, 404] },
   {
     method: 'get',

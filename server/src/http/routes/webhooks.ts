@@ -46,6 +46,11 @@ export function webhooksRoutes(deps: { webhooks: WebhookService; tokens: TokenSe
     res.status(statusOf(written.outcome)).json(written.body);
   });
 
+  router.post('/webhooks/:id/test', admin, async (req, res) => {
+    const written = await deps.webhooks.test(String(req.params.id), writeContext(req, res));
+    res.status(statusOf(written.outcome)).json(written.body);
+  });
+
   router.get('/webhooks/:id/deliveries', admin, async (req, res) => {
     const query = parseQuery(deliveriesQuerySchema, req.query);
     const response: DeliveriesResponse = { deliveries: await deps.webhooks.deliveries(String(req.params.id), query) };
