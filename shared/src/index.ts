@@ -21,3 +21,4 @@ export * from './party-api';
 export * from './session';
 export * from './search-terms';
 export * from './search';
+export * from './stream';
