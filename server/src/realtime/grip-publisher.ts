@@ -11,8 +11,12 @@ const MAX_WAITING = 10_000;
 
 export const treatyChannel = (treatyId: string): string => `treaty.${treatyId}`;
 
-/** The channels a held reader listens on: one per treaty it follows, or the one for all. */
-export const channelsFor = (filter: TreatyFilter): string[] => (filter ? [...filter].map(treatyChannel) : [ALL_CHANGES]);
+/**
+ * The Grip-Channel of a held reader: one channel per treaty it follows, or the one for all, with
+ * the seq its opening brought it to.
+ */
+export const gripChannelOf = (filter: TreatyFilter, seq: number): string =>
+  filter ? [...filter].map(treatyChannel).join(', ') : `${ALL_CHANGES}; prev-id=${seq}`;
 
 /**
  * Publishes every change the broadcaster emits to Pushpin (GRIP's HTTP publish API), once, in seq
@@ -26,7 +30,12 @@ export function publishToGrip(broadcaster: Broadcaster, proxyUrl: string, log: L
   const send = async (batch: Change[]): Promise<void> => {
     const items = batch.flatMap((change) => {
       const formats = { 'http-stream': { content: changeFrame(change) } };
-      return [ALL_CHANGES, treatyChannel(change.treaty.id)].map((channel) => ({ channel, formats }));
+      // On the channel of all changes, seqs follow each other without a gap (the broadcaster's order), so Pushpin
+      // can tell a reader that missed one, or has one already, by prev-id, and fetch its next link instead.
+      return [
+        { channel: ALL_CHANGES, id: String(change.seq), 'prev-id': String(change.seq - 1), formats },
+        { channel: treatyChannel(change.treaty.id), formats },
+      ];
     });
     try {
       const response = await fetch(`${proxyUrl}/publish/`, {

@@ -3,7 +3,7 @@ import { lastEventIdSchema, streamQuerySchema } from '@treaty-watch/shared';
 import type { Snapshot } from '@treaty-watch/shared';
 import type { Broadcaster } from '../../realtime/broadcaster';
 import type { EventStreams } from '../../realtime/event-streams';
-import { channelsFor } from '../../realtime/grip-publisher';
+import { gripChannelOf } from '../../realtime/grip-publisher';
 import { HEARTBEAT_FRAME, openingFor } from '../../realtime/stream-frames';
 import { parseQuery } from '../parse';
 import { HttpProblem, problems } from '../problem';
@@ -18,6 +18,9 @@ export interface StreamDeps {
 
 // GRIP's cstring format: Pushpin unescapes \n itself.
 const keepAlive = (seconds: number) => `${JSON.stringify(HEARTBEAT_FRAME).slice(1, -1)}; format=cstring; timeout=${seconds}`;
+
+const nextLink = (treaties: string[] | undefined, seq: number) =>
+  `/api/stream?${new URLSearchParams({ ...(treaties ? { treaties: treaties.join(',') } : {}), lastEventId: String(seq) }).toString()}`;
 
 export function streamRoutes(deps: StreamDeps): Router {
   const router = Router();
@@ -34,8 +37,10 @@ export function streamRoutes(deps: StreamDeps): Router {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',
         'grip-hold': 'stream',
-        'grip-channel': channelsFor(filter).join(', '),
+        'grip-channel': gripChannelOf(filter, opening.seq),
         'grip-keep-alive': keepAlive(deps.grip.heartbeatSeconds),
+        // Where Pushpin asks, as this reader, for what it missed when a published change does not follow on.
+        'grip-link': `<${nextLink(query.treaties, opening.seq)}>; rel=next`,
       });
       res.end(opening.text);
       return;
