@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { freePort } from './spawned-server';
 import { tempDir } from './temp-dir';
 
 export const PUSHPIN_BINARIES = ['/usr/bin/pushpin', '/usr/bin/zurl'];
@@ -13,14 +14,6 @@ export interface RunningPushpin {
   /** GRIP_PROXY_URL: its HTTP publish endpoint. */
   publishUrl: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
 }
 
 async function listening(port: number, deadline: number): Promise<void> {
