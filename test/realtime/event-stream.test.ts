@@ -130,6 +130,18 @@ describe('GET /api/stream, the event stream', () => {
     }
   });
 
+  it('ends its streams at shutdown, so readers reconnect elsewhere and the shutdown does not wait on them', async () => {
+    const leaving = await startServer();
+    const reader = new EventStreamClient(`${leaving.url}/api/stream`);
+    readers.push(reader);
+    await reader.until(() => reader.of('snapshot').length === 1);
+    const started = Date.now();
+    await leaving.close();
+    // A stream left open would hold the shutdown for its whole 8 s grace.
+    expect(Date.now() - started).toBeLessThan(6000);
+    await reader.until(() => reader.ended, 5000, 'the stream to end');
+  });
+
   it('answers hostile queries with a 400 problem, never a 5xx, and writes nothing', async () => {
     const before = (await request<Snapshot>(`${server.url}/api/snapshot`)).body.seq;
     for (const query of [
