@@ -23,6 +23,7 @@ import { sessionRoutes } from './http/routes/session';
 import { sessionAuth } from './http/session-auth';
 import { searchRoutes } from './http/routes/search';
 import { snapshotRoutes } from './http/routes/snapshot';
+import { streamRoutes } from './http/routes/stream';
 import { tokensRoutes } from './http/routes/tokens';
 import { treatiesRoutes } from './http/routes/treaties';
 import { updatesRoutes } from './http/routes/updates';
@@ -33,6 +34,8 @@ import type { BoardServer } from './realtime/board-server';
 import { Broadcaster } from './realtime/broadcaster';
 import { joinCluster } from './realtime/cluster';
 import { dropSlowConsumers } from './realtime/slow-consumers';
+import { EventStreams } from './realtime/event-streams';
+import { publishToGrip } from './realtime/grip-publisher';
 import { scheduleDueWork } from './schedule/due-work';
 import { handleConnections } from './realtime/connections';
 import { PresenceCounter } from './realtime/presence';
@@ -130,6 +133,12 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     });
   }
   const slowConsumers = dropSlowConsumers(io, () => metrics.slowConsumersDropped.inc());
+  const streams = new EventStreams(broadcaster, {
+    ...config.sse,
+    snapshot: () => board.snapshot(),
+    onDrop: () => metrics.slowConsumersDropped.inc(),
+  });
+  const grip = config.gripProxyUrl ? publishToGrip(broadcaster, config.gripProxyUrl, log) : undefined;
   const expiries = createExpiryService(store, events);
   const embargoes = createEmbargoService(store, events);
   const dueWork = scheduleDueWork(
@@ -191,6 +200,12 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     updatesRoutes({ board, updates, tokens }),
     scheduledRoutes({ embargoes, tokens }),
     snapshotRoutes(board),
+    streamRoutes({
+      streams,
+      broadcaster,
+      snapshot: () => board.snapshot(),
+      grip: grip ? { heartbeatSeconds: Math.round(config.sse.heartbeatMs / 1000) } : undefined,
+    }),
     partiesRoutes(createPartyService(store)),
     searchRoutes({ search: createSearchService(store), tokens }),
     tokensRoutes({ tokens, tokenSockets }),
@@ -231,13 +246,14 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
       presence.stop();
       tokenSockets.stop();
       broadcaster.stop();
+      streams.closeAll();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       const socketsClosed = io.close();
       for (const deadline = Date.now() + SHUTDOWN_GRACE_MS; inFlight > 0 && Date.now() < deadline; ) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       httpServer.closeAllConnections();
-      await Promise.all([closed, socketsClosed, webhooks.stop(), dueWorkStopped]);
+      await Promise.all([closed, socketsClosed, webhooks.stop(), dueWorkStopped, grip?.stop()]);
       await cluster?.close();
       await store.close();
     },

@@ -78,6 +78,12 @@ const envSchema = z.object({
     .positive('SESSION_IDLE_HOURS must be more than 0')
     .max(24 * 366, 'SESSION_IDLE_HOURS must be at most a year')
     .default(12),
+  SSE_MAX_STREAMS: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
+  GRIP_PROXY_URL: z
+    .url({ protocol: /^https?$/, error: 'GRIP_PROXY_URL must be an http URL: the publish endpoint of Pushpin (or another GRIP proxy)' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
 });
 
 /** A day of nothing but failed attempts disables an endpoint. */
@@ -108,6 +114,10 @@ export type Config = {
   trustProxy: number | string[];
   /** A browser session unused for this long has ended. */
   sessionIdleMs: number;
+  /** The event stream: how many this process holds open at once (0: none), and how often it says it is alive. */
+  sse: { maxStreams: number; heartbeatMs: number };
+  /** Pushpin's publish endpoint: with it, Pushpin holds the stream's readers and this process publishes each change to it. */
+  gripProxyUrl?: string;
 };
 
 /** Reads the environment once, at start; a bad value stops the server with a message that names it. */
@@ -139,5 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     trustProxy: e.TRUST_PROXY,
     sessionIdleMs: e.SESSION_IDLE_HOURS * 60 * 60 * 1000,
+    sse: { maxStreams: e.SSE_MAX_STREAMS, heartbeatMs: e.SSE_HEARTBEAT_SECONDS * 1000 },
+    ...(e.GRIP_PROXY_URL ? { gripProxyUrl: e.GRIP_PROXY_URL } : {}),
   };
 }

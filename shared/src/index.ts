@@ -23,3 +23,4 @@ export * from './search-terms';
 export * from './search';
 export * from './embed';
 export * from './chat';
+export * from './stream';

@@ -85,6 +85,8 @@ describe('the OpenAPI document', () => {
     await conforms('GET', '/api/snapshot', '/api/snapshot');
     await conforms('GET', '/api/snapshot', '/api/snapshot?asOf=2020-10-26');
     await conforms('GET', '/api/snapshot', '/api/snapshot?asOf=0000-01-01');
+    await conforms('GET', '/api/stream', '/api/stream?treaties=inf&lastEventId=1');
+    await conforms('GET', '/api/stream', '/api/stream?treaties=NOPE');
     await conforms('GET', '/api/search', '/api/search?q=Kaliningrad&limit=1');
     await conforms('GET', '/api/search', '/api/search?q=treaty&limit=2', admin);
     await conforms('GET', '/api/search', '/api/search?q=x&before=nonsense');

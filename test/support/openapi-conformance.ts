@@ -36,7 +36,7 @@ export function conformanceChecker(base: string, document: Document) {
   async function conforms<T = unknown>(method: string, template: string, path: string, init: RequestInit = {}): Promise<Answer<T>> {
     const response = await fetch(`${base}${path}`, { method, ...init });
     seen.add(`${method} ${template} ${response.status}`);
-    const text = await response.text();
+    const text = await bodyText(response);
     const what = `${method} ${path.slice(0, 80)} (${template}) answered ${response.status}`;
     const declared = document.paths[template]?.[method.toLowerCase()]?.responses[String(response.status)];
     expect(declared, `${what}, which the document does not list: ${text.slice(0, 200)}`).toBeDefined();
@@ -55,6 +55,15 @@ export function conformanceChecker(base: string, document: Document) {
     return { status: response.status, contentType, headers: response.headers, body: body as T };
   }
   return Object.assign(conforms, { seen });
+}
+
+/** The whole body; of an event stream, which never ends, its first chunk. */
+async function bodyText(response: Response): Promise<string> {
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) return response.text();
+  const reader = response.body?.getReader();
+  const first = await reader?.read();
+  await reader?.cancel();
+  return new TextDecoder().decode(first?.value);
 }
 
 export type Conforms = ReturnType<typeof conformanceChecker>;

@@ -39,6 +39,7 @@ export class Broadcaster {
   private gapTimer: NodeJS.Timeout | undefined;
   private readonly storeTimer: NodeJS.Timeout | undefined;
   private checking = false;
+  private readonly listeners = new Set<(change: Change) => void>();
 
   constructor(
     private readonly io: BoardServer,
@@ -129,6 +130,15 @@ export class Broadcaster {
     return this.replayTo(socket, Math.min(snapshot.seq, this.published));
   }
 
+  /**
+   * Hears every change as it is emitted to the sockets, in the same seq order and without gaps:
+   * other transports (the event stream) follow this order rather than keep one of their own.
+   */
+  onChange(listener: (change: Change) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   stop(): void {
     clearTimeout(this.gapTimer);
     clearInterval(this.storeTimer);
@@ -185,5 +195,6 @@ export class Broadcaster {
     this.published = change.seq;
     // Local sockets only: every process emits to its own, in its own seq order.
     this.io.local.to(BOARD_ROOM).emit('change', change);
+    for (const listener of this.listeners) listener(change);
   }
 }

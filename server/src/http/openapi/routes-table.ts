@@ -125,6 +125,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   {
     method: 'get',
+    path: '/api/stream',
+    summary:
+      'Server-Sent Events: a snapshot (or, with Last-Event-ID, the changes missed), then every change as it happens (id: its seq; event: change); a comment every 25 s',
+    query: 'StreamQuery',
+    ok: [200, text('text/event-stream')],
+    problems: [400, 503],
+  },
+  {
+    method: 'get',
     path: '/api/scheduled',
     summary: 'Embargoed updates, latest publishAt first',
     role: 'editor',

@@ -1,0 +1,89 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { changeSchema, snapshotSchema, type Change } from '@treaty-watch/shared';
+import { postUpdate } from '../support/api-client';
+import { EventStreamClient } from '../support/event-stream-client';
+import { startServer, type TestServer } from '../support/in-process-server';
+import { pushpinInstalled, startPushpin, type RunningPushpin } from '../support/pushpin';
+
+if (!pushpinInstalled) process.stdout.write('Pushpin stream test skipped: it needs pushpin and zurl (apt-get install pushpin); .ci/run installs them.\n');
+
+let server: TestServer;
+let pushpin: RunningPushpin;
+const readers: EventStreamClient[] = [];
+const open = (path = '/api/stream', headers: Record<string, string> = {}) => {
+  const reader = new EventStreamClient(`${pushpin.url}${path}`, headers);
+  readers.push(reader);
+  return reader;
+};
+const changes = (reader: EventStreamClient): Change[] => reader.of('change').map((e) => changeSchema.parse(JSON.parse(e.data)));
+
+describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_URL set)', () => {
+  beforeAll(async () => {
+    server = await startServer();
+    pushpin = await startPushpin(Number(new URL(server.url).port));
+    // The same port, now publishing to this Pushpin.
+    await server.stop();
+    await server.start({ gripProxyUrl: pushpin.publishUrl });
+  }, 30_000);
+  afterEach(() => {
+    for (const reader of readers.splice(0)) reader.close();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await pushpin?.stop();
+  });
+
+  it('holds the reader in Pushpin and delivers each change published to it', async () => {
+    const reader = open();
+    await reader.until(() => reader.of('snapshot').length === 1);
+    expect(reader.status).toBe(200);
+    expect(reader.contentType).toMatch(/^text\/event-stream/);
+    // Pushpin acts on the GRIP instructions and keeps them from the reader.
+    expect(reader.headers?.get('grip-hold')).toBeNull();
+    const snapshot = snapshotSchema.parse(JSON.parse(reader.of('snapshot')[0]?.data ?? 'null'));
+    const sent = performance.now();
+    await postUpdate(server.url, 'npt', { headline: 'Through Pushpin' });
+    await reader.until(() => reader.of('change').length === 1);
+    expect(changes(reader)[0]).toMatchObject({ seq: snapshot.seq + 1, update: { headline: 'Through Pushpin' } });
+    expect(reader.of('change')[0]?.id).toBe(String(snapshot.seq + 1));
+    const warm = performance.now();
+    await postUpdate(server.url, 'npt', { headline: 'Through Pushpin again' });
+    await reader.until(() => reader.of('change').length === 2);
+    const took = (i: number, from: number) => ((reader.of('change')[i]?.at ?? 0) - from).toFixed(1);
+    process.stdout.write(`event stream through Pushpin: a change reached the reader ${took(0, sent)} ms after its POST was sent (the first), ${took(1, warm)} ms (the next)\n`);
+    expect(reader.ended).toBe(false);
+  });
+
+  it('replays exactly what a reader missed when it comes back through Pushpin with Last-Event-ID, then goes on live', async () => {
+    const first = open();
+    await first.until(() => first.of('snapshot').length === 1);
+    const seen = first.lastEventId;
+    first.close();
+    for (const headline of ['Missed one', 'Missed two']) await postUpdate(server.url, 'inf', { headline });
+    const back = open('/api/stream', { 'last-event-id': seen });
+    await back.until(() => back.of('change').length === 2);
+    expect(back.of('snapshot')).toEqual([]);
+    expect(changes(back).map((c) => c.seq)).toEqual([Number(seen) + 1, Number(seen) + 2]);
+    await postUpdate(server.url, 'inf', { headline: 'Live again' });
+    await back.until(() => back.of('change').length === 3);
+    expect(changes(back).map((c) => c.update?.headline)).toEqual(['Missed one', 'Missed two', 'Live again']);
+  });
+
+  it('holds a reader of some treaties on their channels only', async () => {
+    const reader = open('/api/stream?treaties=ctbt');
+    const all = open();
+    await reader.until(() => reader.of('snapshot').length === 1);
+    await all.until(() => all.of('snapshot').length === 1);
+    await postUpdate(server.url, 'npt', { headline: 'Not followed' });
+    await postUpdate(server.url, 'ctbt', { headline: 'Followed' });
+    await all.until(() => all.of('change').length === 2);
+    await reader.until(() => reader.of('change').length === 1);
+    expect(changes(reader).map((c) => c.update?.headline)).toEqual(['Followed']);
+  });
+
+  it('answers a hostile query with a 400 through Pushpin too', async () => {
+    const response = await fetch(`${pushpin.url}/api/stream?treaties=%00`);
+    expect(response.status).toBe(400);
+    await response.body?.cancel();
+  });
+});

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { freePort } from './spawned-server';
+import { tempDir } from './temp-dir';
+
+export const PUSHPIN_BINARIES = ['/usr/bin/pushpin', '/usr/bin/zurl'];
+export const pushpinInstalled = PUSHPIN_BINARIES.every((binary) => fs.existsSync(binary));
+
+export interface RunningPushpin {
+  /** Where readers connect. */
+  url: string;
+  /** GRIP_PROXY_URL: its HTTP publish endpoint. */
+  publishUrl: string;
+  stop(): Promise<void>;
+}
+
+async function listening(port: number, deadline: number): Promise<void> {
+  for (;;) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => resolve(true)).once('error', () => resolve(false));
+      socket.unref();
+      setTimeout(() => socket.destroy(), 200).unref();
+    });
+    if (up) return;
+    if (Date.now() > deadline) throw new Error(`pushpin did not listen on ${port}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const stopped = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
+/**
+ * Pushpin in front of an origin, on ports and in directories of its own, with the zurl it proxies
+ * through beside it: Debian's Pushpin does not start zurl itself.
+ */
+export async function startPushpin(originPort: number): Promise<RunningPushpin> {
+  const temp = tempDir('pushpin');
+  const dir = temp.dir;
+  for (const sub of ['run', 'log', 'zurl']) fs.mkdirSync(path.join(dir, sub));
+  const [httpPort, publishPort, pushPort, subPort, commandPort] = await Promise.all(Array.from({ length: 5 }, freePort));
+  const deploy = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '../../deploy/pushpin', name), 'utf8');
+  // deploy/pushpin's files, with this run's directories for zurl's ipc sockets, ports and origin.
+  const ownIpc = (text: string) => text.replaceAll('ipc:///var/run/zurl/zurl-', `ipc://${path.join(dir, 'zurl')}/`);
+  fs.writeFileSync(path.join(dir, 'zurl.conf'), ownIpc(deploy('zurl.conf')));
+  fs.writeFileSync(path.join(dir, 'routes'), deploy('routes').replace('127.0.0.1:3000', `127.0.0.1:${originPort}`));
+  const config = ownIpc(deploy('pushpin.conf'))
+    .replace(/^rundir=.*$/m, `rundir=${path.join(dir, 'run')}`)
+    .replace(/^logdir=.*$/m, `logdir=${path.join(dir, 'log')}`)
+    .replace(/^http_port=.*$/m, `http_port=127.0.0.1:${httpPort}`)
+    .replace(/^push_in_spec=.*$/m, `push_in_spec=tcp://127.0.0.1:${pushPort}`)
+    .replace(/^push_in_sub_specs=.*$/m, `push_in_sub_specs=tcp://127.0.0.1:${subPort}`)
+    .replace(/^push_in_http_port=.*$/m, `push_in_http_port=${publishPort}`)
+    .replace(/^command_spec=.*$/m, `command_spec=tcp://127.0.0.1:${commandPort}`);
+  fs.writeFileSync(path.join(dir, 'pushpin.conf'), config);
+  const out = fs.openSync(path.join(dir, 'log', 'output.log'), 'a');
+  const zurl = spawn('/usr/bin/zurl', [`--config=${path.join(dir, 'zurl.conf')}`], { stdio: ['ignore', out, out] });
+  const pushpin = spawn('/usr/bin/pushpin', [`--config=${path.join(dir, 'pushpin.conf')}`], { stdio: ['ignore', out, out] });
+  const stop = async () => {
+    await Promise.all([stopped(pushpin), stopped(zurl)]);
+    fs.closeSync(out);
+    temp.remove();
+  };
+  try {
+    const deadline = Date.now() + 15_000;
+    await Promise.all([listening(httpPort ?? 0, deadline), listening(publishPort ?? 0, deadline)]);
+  } catch (error) {
+    const log = fs.readFileSync(path.join(dir, 'log', 'output.log'), 'utf8');
+    await stop();
+    throw new Error(`${String(error)}\n${log}`);
+  }
+  return { url: `http://127.0.0.1:${httpPort}`, publishUrl: `http://127.0.0.1:${publishPort}`, stop };
+}
