@@ -116,6 +116,35 @@ describe.skipIf(!hasChromium)('the wall screen without the network', () => {
     }
   });
 
+  it('serves its worker to be checked on every start, from our own origin only', async () => {
+    const response = await fetch(`${env.server.url}/screen-sw.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/javascript/);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('content-security-policy')).toContain("worker-src 'self'");
+    expect(await response.text()).toContain(`"buildId":"${buildIdOf(clientDist)}"`);
+  });
+
+  it('starts as a fresh screen when the board it kept is damaged', async () => {
+    const context = await env.browser.newContext({ viewport: VIEWPORT });
+    const errors: string[] = [];
+    context.on('weberror', (error) => errors.push(error.error().message));
+    try {
+      const page = await openScreen(context);
+      await page.evaluate(async () => {
+        const cache = await caches.open('screen-board');
+        await cache.put('/screen/board.json', new Response('{"seq":"\\u0000","treaties":[{"id":"<script>"}]}'));
+        await cache.put('/screen/live-at', new Response('not a time'));
+      });
+      await page.reload();
+      await page.locator('[data-connection="live"]').waitFor();
+      expect(await page.locator('.screen [data-treaty-id]').count()).toBeGreaterThan(5);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('asks for a Screen Wake Lock, and again when the page shows after the browser let it go', async () => {
     const context = await env.browser.newContext({ viewport: VIEWPORT });
     // The real lock depends on the machine; this one records what the screen asks for.
