@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { buildIdOf } from '../../server/src/http/client-app';
 import { postUpdate } from '../support/api-client';
 import { artifactPath } from '../support/artifacts';
 import { hasChromium } from '../support/chromium';
@@ -13,8 +13,6 @@ import { useChromium } from '../support/use-chromium';
 const VIEWPORT = { width: 1920, height: 1080 };
 const STALE = /Stale since \d\d:\d\d:\d\d UTC/;
 
-/** As the server names a build (server/src/http/client-app.ts). */
-const buildIdOf = (dist: string) => createHash('sha256').update(fs.readFileSync(path.join(dist, 'index.html'))).digest('hex').slice(0, 12);
 
 const cacheNames = (page: Page) => page.evaluate(async () => (await caches.keys()).sort());
 const keptBoard = (page: Page) => page.evaluate(async () => (await (await caches.match('/screen/board.json'))?.text()) ?? '');
@@ -79,7 +77,8 @@ describe.skipIf(!hasChromium)('the wall screen without the network', () => {
     try {
       const page = await openScreen(context);
       const before = buildIdOf(clientDist);
-      await expect.poll(() => cacheNames(page)).toEqual(['screen-board', `screen-shell-${before}`]);
+      // The board is kept a moment after it arrives; the page's files once the worker is installed.
+      await expect.poll(() => cacheNames(page), { timeout: 10_000 }).toEqual(['screen-board', `screen-shell-${before}`]);
 
       // A rebuild in miniature: another page, and the worker that names it.
       fs.cpSync(clientDist, redeployed.dir, { recursive: true });
@@ -163,13 +162,13 @@ describe.skipIf(!hasChromium)('the wall screen without the network', () => {
     try {
       const page = await openScreen(context);
       const locks = () => page.evaluate(() => (window as unknown as { locks: { type: string; released: boolean }[] }).locks);
-      await expect.poll(async () => (await locks()).filter((l) => !l.released).map((l) => l.type)).toEqual(['screen']);
+      await expect.poll(async () => (await locks()).filter((l) => !l.released).map((l) => l.type), { timeout: 5000 }).toEqual(['screen']);
       const asked = (await locks()).length;
       await page.evaluate(() => {
         for (const lock of (window as unknown as { locks: { released: boolean }[] }).locks) lock.released = true;
         document.dispatchEvent(new Event('visibilitychange'));
       });
-      await expect.poll(async () => (await locks()).length).toBe(asked + 1);
+      await expect.poll(async () => (await locks()).length, { timeout: 5000 }).toBe(asked + 1);
       expect((await locks()).at(-1)).toEqual({ type: 'screen', released: false });
     } finally {
       await context.close();
