@@ -37,9 +37,16 @@ export class BoardConnection {
   private reannounceScheduled = false;
   private closed = false;
 
-  /** `url` for a server on another origin (tests); the page's own otherwise. */
-  constructor(options: { client?: ClientKind; name?: string; reloadOnNewBuild?: boolean; url?: string } = {}) {
-    const { client = 'viewer', name, reloadOnNewBuild = false, url } = options;
+  /**
+   * `url` for a server on another origin (tests); the page's own otherwise. `restored` is a board
+   * kept from an earlier start, shown stale until the server confirms it, and resumed from its
+   * seq; `buildId` the build this page runs, when it knows (a screen started from its offline copy).
+   */
+  constructor(
+    options: { client?: ClientKind; name?: string; reloadOnNewBuild?: boolean; url?: string; restored?: { board: BoardState; since: number }; buildId?: string } = {},
+  ) {
+    const { client = 'viewer', name, reloadOnNewBuild = false, url, restored } = options;
+    if (restored) this.view = { ...this.view, board: restored.board, connection: { status: 'offline', since: restored.since } };
     this.client = client;
     this.announced = client;
     this.socket = io(url, {
@@ -60,7 +67,7 @@ export class BoardConnection {
     this.socket.on('disconnect', (reason) => reason !== 'io client disconnect' && this.down());
     this.socket.on('connect_error', () => this.down());
     // A screen left on for weeks picks up a new deploy by itself.
-    let build: string | undefined;
+    let build = options.buildId;
     this.socket.on('welcome', ({ buildId }) => {
       if (reloadOnNewBuild && build !== undefined && buildId !== build) window.location.reload();
       build = buildId;

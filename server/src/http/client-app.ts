@@ -44,6 +44,11 @@ export function clientApp(clientDist: string, embedOrigins: readonly string[], p
     '/assets',
     express.static(path.join(clientDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
   );
+  // The wall screen's worker (its scope, `/screen`, lies under its own path): every start checks for a new build's.
+  router.get('/screen-sw.js', (_req, res, next) => {
+    res.set('Cache-Control', 'no-cache');
+    next();
+  });
   router.use(express.static(clientDist, { index: false }));
   const page: RequestHandler = (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();

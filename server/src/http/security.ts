@@ -13,6 +13,8 @@ const directives = (frameAncestors: string[]) => ({
   imgSrc: ["'self'", 'data:'],
   fontSrc: ["'self'"],
   connectSrc: ["'self'"],
+  // The wall screen's service worker, from our own origin only.
+  workerSrc: ["'self'"],
   objectSrc: ["'none'"],
   baseUri: ["'self'"],
   formAction: ["'self'"],

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useDeferredValue } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect } from 'react';
 import { displayStatus } from '@treaty-watch/shared';
 import { useLocation } from '../../lib/router';
 import { useBoard } from '../../lib/use-board';
@@ -14,6 +14,8 @@ import { StaleBanner } from './stale-banner';
 import { Ticker } from './ticker';
 import './screen.css';
 import { own } from '../../lib/own';
+import { installScreenWorker } from './offline/screen-worker';
+import { useWakeLock } from './offline/use-wake-lock';
 
 const ScreenCharts = lazy(() => import('../charts/screen-charts'));
 
@@ -26,6 +28,8 @@ export function ScreenPage() {
   const options = screenOptions(search);
   const { board, connection } = useBoard();
   const now = useNow();
+  useEffect(installScreenWorker, []);
+  useWakeLock();
   // A breaking change reaches the cards, banner and feed first; the chart follows.
   const chartsBoard = useDeferredValue(board);
   const wanted = (treatyId: string) => !options.treaties || options.treaties.includes(treatyId);
