@@ -70,10 +70,11 @@ export function RecordChange({ treaty, states }: { treaty: Treaty; states: reado
 
   return (
     <div className="record-change">
-      <button type="button" aria-expanded={open} aria-controls={formId} onClick={() => setOpen((o) => !o)}>
+      <button type="button" aria-expanded={open} aria-controls={open ? formId : undefined} onClick={() => setOpen((o) => !o)}>
         Record a change
       </button>
-      <form id={formId} hidden={!open} onSubmit={submit} noValidate aria-label={`Record a change in the ${treaty.shortName}`}>
+      {open && (
+      <form id={formId} onSubmit={submit} noValidate aria-label={`Record a change in the ${treaty.shortName}`}>
         <Field label="Which state" error={fieldError(problem, 'party.code')}>
           {(props) => (
             <select {...props} value={draft.code} onChange={(e) => change({ code: e.target.value })} required>
@@ -142,6 +143,7 @@ export function RecordChange({ treaty, states }: { treaty: Treaty; states: reado
           </p>
         )}
       </form>
+      )}
     </div>
   );
 }
