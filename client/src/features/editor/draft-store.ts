@@ -11,16 +11,26 @@ const KEY = 'treaty-watch.editor-draft';
 /** Anything longer than the form allows was not typed into it. */
 const LONGEST = BODY_MAX + HEADLINE_MAX;
 
+/** A kept draft as text, read field by field: anything not a string of a sane length is left empty. */
+export function parseDraft(text: string | null): Draft {
+  let held: unknown;
+  try {
+    held = JSON.parse(text ?? 'null');
+  } catch {
+    return emptyDraft;
+  }
+  if (typeof held !== 'object' || held === null) return emptyDraft;
+  const draft = { ...emptyDraft };
+  for (const field of Object.keys(emptyDraft) as (keyof Draft)[]) {
+    const value: unknown = Object.hasOwn(held, field) ? (held as Record<string, unknown>)[field] : undefined;
+    if (typeof value === 'string' && value.length <= LONGEST) draft[field] = value;
+  }
+  return draft;
+}
+
 export function loadDraft(): Draft {
   try {
-    const held: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
-    if (typeof held !== 'object' || held === null) return emptyDraft;
-    const draft = { ...emptyDraft };
-    for (const field of Object.keys(emptyDraft) as (keyof Draft)[]) {
-      const value: unknown = (held as Record<string, unknown>)[field];
-      if (typeof value === 'string' && value.length <= LONGEST) draft[field] = value;
-    }
-    return draft;
+    return parseDraft(sessionStorage.getItem(KEY));
   } catch {
     return emptyDraft;
   }
