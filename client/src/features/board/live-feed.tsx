@@ -1,6 +1,5 @@
 import type { Treaty, Update } from '@treaty-watch/shared';
-import { relativeAge, formatDateTime } from '../../lib/time';
-import { StatusMove, UpdateHeadline } from './update-line';
+import { FeedItem } from './feed-item';
 import { own } from '../../lib/own';
 
 /** A new item stays marked this long. */
@@ -20,22 +19,7 @@ export function LiveFeed({ updates, treaties, arrivals, now }: { updates: Update
             const arrived = own(arrivals, update.id);
             const fresh = arrived !== undefined && now - arrived < ARRIVAL_MS;
             return (
-              <li key={update.id} className={fresh ? 'just-arrived' : undefined}>
-                <span className="feed-treaty">{names.get(update.treatyId) ?? update.treatyId}</span>
-                <UpdateHeadline update={update} />
-                <span className="feed-meta">
-                  <time dateTime={update.occurredAt} title={formatDateTime(update.occurredAt)}>
-                    {relativeAge(update.occurredAt, now)}
-                  </time>
-                  <StatusMove update={update} />
-                  {update.correctedAt && <span className="corrected">corrected</span>}
-                  {update.sourceUrl && (
-                    <a href={update.sourceUrl} target="_blank" rel="noopener noreferrer">
-                      source
-                    </a>
-                  )}
-                </span>
-              </li>
+              <FeedItem key={update.id} update={update} treatyName={names.get(update.treatyId) ?? update.treatyId} now={now} fresh={fresh} />
             );
           })}
         </ol>

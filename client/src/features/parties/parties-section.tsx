@@ -5,6 +5,7 @@ import { SourceLink } from '../../components/source-link';
 import { Holdouts } from './holdouts';
 import { PartiesTable } from './parties-table';
 import { PartyCountsLine } from './party-counts';
+import { RecordChangeForEditors } from './record-change';
 import { RecordDate } from './record-date';
 import { useParties } from './use-parties';
 import './parties.css';
@@ -37,6 +38,7 @@ export function PartiesSection({ treaty, asOf }: { treaty: Treaty; asOf?: string
       {load.state === 'loaded' && (
         <>
           <PartyCountsLine parties={load.parties} />
+          {!asOf && <RecordChangeForEditors treaty={treaty} states={load.parties.states} />}
           {load.parties.groups.map((group) => (
             <Holdouts key={group.id} group={group} states={load.parties.states} />
           ))}
