@@ -38,25 +38,25 @@ export function wordDiff(before: string, after: string): DiffPart[] {
     // lengths[i][j]: the longest common run of midA from i and midB from j.
     const width = midB.length + 1;
     const lengths = new Uint32Array((midA.length + 1) * width);
+    const at = (i: number, j: number) => lengths[i * width + j] ?? 0;
     for (let i = midA.length - 1; i >= 0; i--) {
       for (let j = midB.length - 1; j >= 0; j--) {
-        lengths[i * width + j] =
-          midA[i] === midB[j] ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
+        lengths[i * width + j] = midA[i] === midB[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
       }
     }
     let i = 0;
     let j = 0;
     while (i < midA.length || j < midB.length) {
       if (i < midA.length && j < midB.length && midA[i] === midB[j]) {
-        merge(parts, 'same', midA[i]!);
+        merge(parts, 'same', midA[i] ?? '');
         i++;
         j++;
-      } else if (i < midA.length && (j === midB.length || lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!)) {
+      } else if (i < midA.length && (j === midB.length || at(i + 1, j) >= at(i, j + 1))) {
         // Removed before added: "Yrok → York" reads as the old word struck, then the new one.
-        merge(parts, 'removed', midA[i]!);
+        merge(parts, 'removed', midA[i] ?? '');
         i++;
       } else {
-        merge(parts, 'added', midB[j]!);
+        merge(parts, 'added', midB[j] ?? '');
         j++;
       }
     }
