@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CorrectUpdateBody, Problem, Update } from '@treaty-watch/shared';
 import { ApiError, problemText, sendJson } from '../../lib/api';
 import { Field, fieldError } from '../../components/field';
+import { useFocusFirstError } from './focus-first-error';
 
 /** Only what the editor changed goes in the correction: an empty body or source removes it. */
 function correction(update: Update, typed: { headline: string; body: string; sourceUrl: string }): CorrectUpdateBody | undefined {
@@ -18,11 +19,14 @@ export function CorrectForm({ update, onDone }: { update: Update; onDone: (saved
   const [problem, setProblem] = useState<Problem>();
   const [message, setMessage] = useState<string>();
   const [saving, setSaving] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, problem);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
   async function save(event: FormEvent) {
     event.preventDefault();
+    if (saving) return;
     const body = correction(update, typed);
     if (!body) {
       setMessage('Nothing was changed: edit the wording, or cancel.');
@@ -43,7 +47,7 @@ export function CorrectForm({ update, onDone }: { update: Update; onDone: (saved
 
   const set = (field: keyof typeof typed) => (event: { target: { value: string } }) => setTyped({ ...typed, [field]: event.target.value });
   return (
-    <form className="desk-form" onSubmit={(event) => void save(event)} aria-label={`Correct “${update.headline}”`} noValidate>
+    <form ref={form} className="desk-form" onSubmit={(event) => void save(event)} aria-label={`Correct “${update.headline}”`} noValidate>
       <Field label="Headline" error={fieldError(problem, 'headline')}>
         {(props) => <input {...props} ref={first} value={typed.headline} onChange={set('headline')} maxLength={400} />}
       </Field>
@@ -59,7 +63,7 @@ export function CorrectForm({ update, onDone }: { update: Update; onDone: (saved
         </p>
       )}
       <p className="desk-actions">
-        <button type="submit" disabled={saving}>
+        <button type="submit" aria-disabled={saving || undefined}>
           {saving ? 'Saving…' : 'Save correction'}
         </button>
         <button type="button" className="secondary" onClick={() => onDone(false)}>

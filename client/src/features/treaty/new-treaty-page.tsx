@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { CATEGORIES, type Category, type Problem, type TreatyResponse } from '@treaty-watch/shared';
 import { ApiError, postJson, problemText } from '../../lib/api';
 import { navigate } from '../../lib/router';
 import { Field, fieldError } from '../../components/field';
+import { useFocusFirstError } from './focus-first-error';
 import { RequireSession } from '../../components/require-session';
 import { TreatyFields } from './treaty-fields';
 import { createFields, emptyForm, instantOf, type TreatyForm } from './treaty-form-values';
@@ -18,9 +19,12 @@ function NewTreatyForm() {
   const [problem, setProblem] = useState<Problem>();
   const [message, setMessage] = useState<string>();
   const [saving, setSaving] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, problem);
 
   async function create(event: FormEvent) {
     event.preventDefault();
+    if (saving) return;
     setSaving(true);
     setProblem(undefined);
     setMessage(undefined);
@@ -41,7 +45,7 @@ function NewTreatyForm() {
   }
 
   return (
-    <form className="desk-form form-page" onSubmit={(event) => void create(event)} aria-labelledby="new-treaty-title" noValidate>
+    <form ref={form} className="desk-form form-page" onSubmit={(event) => void create(event)} aria-labelledby="new-treaty-title" noValidate>
       <h1 id="new-treaty-title">New treaty</h1>
       <Field label="Id" error={fieldError(problem, 'id')} hint="Its address on the board, a lowercase slug such as new-start. It cannot change later.">
         {(props) => <input {...props} value={id} onChange={(event) => setId(event.target.value)} autoComplete="off" />}
@@ -70,7 +74,7 @@ function NewTreatyForm() {
         </p>
       )}
       <p className="desk-actions">
-        <button type="submit" disabled={saving}>
+        <button type="submit" aria-disabled={saving || undefined}>
           {saving ? 'Creating…' : 'Create treaty'}
         </button>
       </p>

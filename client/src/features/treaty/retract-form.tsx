@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Problem, Update } from '@treaty-watch/shared';
 import { ApiError, postJson, problemText } from '../../lib/api';
 import { Field, fieldError } from '../../components/field';
+import { useFocusFirstError } from './focus-first-error';
 
 /** Retraction asks why: readers see the reason beside the struck update. */
 export function RetractForm({ update, onDone }: { update: Update; onDone: (saved: boolean) => void }) {
@@ -9,11 +10,14 @@ export function RetractForm({ update, onDone }: { update: Update; onDone: (saved
   const [problem, setProblem] = useState<Problem>();
   const [message, setMessage] = useState<string>();
   const [saving, setSaving] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, problem);
   const first = useRef<HTMLTextAreaElement>(null);
   useEffect(() => first.current?.focus(), []);
 
   async function retract(event: FormEvent) {
     event.preventDefault();
+    if (saving) return;
     setSaving(true);
     setProblem(undefined);
     setMessage(undefined);
@@ -28,7 +32,7 @@ export function RetractForm({ update, onDone }: { update: Update; onDone: (saved
   }
 
   return (
-    <form className="desk-form" onSubmit={(event) => void retract(event)} aria-label={`Retract “${update.headline}”`} noValidate>
+    <form ref={form} className="desk-form" onSubmit={(event) => void retract(event)} aria-label={`Retract “${update.headline}”`} noValidate>
       <Field label="Reason" error={fieldError(problem, 'reason')} hint="Shown to readers beside the struck update.">
         {(props) => <textarea {...props} ref={first} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />}
       </Field>
@@ -38,7 +42,7 @@ export function RetractForm({ update, onDone }: { update: Update; onDone: (saved
         </p>
       )}
       <p className="desk-actions">
-        <button type="submit" disabled={saving}>
+        <button type="submit" aria-disabled={saving || undefined}>
           {saving ? 'Retracting…' : 'Retract update'}
         </button>
         <button type="button" className="secondary" onClick={() => onDone(false)}>

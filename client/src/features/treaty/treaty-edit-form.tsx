@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { Problem, Treaty, TreatyDetailResponse } from '@treaty-watch/shared';
 import { apiFetch, ApiError, problemText } from '../../lib/api';
 import { Field, fieldError } from '../../components/field';
+import { useFocusFirstError } from './focus-first-error';
 import { TreatyConflict } from './treaty-conflict';
 import { TreatyFields } from './treaty-fields';
 import { changeBody, conflictsOf, formOf, reapply, type Conflict, type TreatyForm } from './treaty-form-values';
@@ -23,6 +24,7 @@ export function TreatyEditForm({ treaty, onDone }: { treaty: Treaty; onDone: (sa
   const [conflict, setConflict] = useState<{ newer: Opened; conflicts: Conflict[] }>();
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, problem);
 
   async function showConflict(): Promise<void> {
     const { treaty: newer } = await apiFetch<TreatyDetailResponse>(`/api/treaties/${encodeURIComponent(treaty.id)}`);
@@ -32,6 +34,7 @@ export function TreatyEditForm({ treaty, onDone }: { treaty: Treaty; onDone: (sa
 
   async function save(event: FormEvent) {
     event.preventDefault();
+    if (saving) return;
     const body = changeBody(opened.form, typed, effectiveFrom);
     if (!body) {
       setNote('Nothing was changed: edit a field, or cancel.');
@@ -96,7 +99,7 @@ export function TreatyEditForm({ treaty, onDone }: { treaty: Treaty; onDone: (sa
         {note}
       </p>
       <p className="desk-actions">
-        <button type="submit" disabled={saving || conflict !== undefined}>
+        <button type="submit" disabled={conflict !== undefined} aria-disabled={saving || undefined}>
           {saving ? 'Saving…' : 'Save treaty'}
         </button>
         <button type="button" className="secondary" onClick={() => onDone(false)}>
