@@ -181,21 +181,21 @@ describe.skipIf(!hasChromium)('correcting, retracting and administering treaties
       await desk.page.getByRole('link', { name: 'New treaty' }).click();
       await desk.page.getByRole('heading', { name: 'New treaty' }).waitFor();
       await desk.page.getByLabel('Id', { exact: true }).fill('Not A Slug\u0000');
-      await desk.page.getByLabel('Name', { exact: true }).fill('Treaty on the Prohibition of Nuclear Weapons');
-      await desk.page.getByLabel('Short name').fill('TPNW');
+      await desk.page.getByLabel('Name', { exact: true }).fill('Fissile Material Cut-off Treaty');
+      await desk.page.getByLabel('Short name').fill('FMCT');
       await desk.page.getByRole('button', { name: 'Create treaty' }).click();
       await desk.page.locator('.field', { has: desk.page.getByLabel('Id', { exact: true }) }).locator('.field-error').waitFor();
-      expect(await desk.page.getByLabel('Short name').inputValue()).toBe('TPNW');
+      expect(await desk.page.getByLabel('Short name').inputValue()).toBe('FMCT');
       expect(await severeViolations(desk.page)).toEqual([]);
 
-      await desk.page.getByLabel('Id', { exact: true }).fill('tpnw');
-      await desk.page.getByLabel('Category').selectOption('prohibition');
-      await desk.page.getByLabel('Signed', { exact: true }).fill('2017-09-20');
+      await desk.page.getByLabel('Id', { exact: true }).fill('fmct');
+      await desk.page.getByLabel('Category').selectOption('non_proliferation');
+      await desk.page.getByLabel('Effective from').fill('2026-01-15');
       await desk.page.getByRole('button', { name: 'Create treaty' }).click();
-      await desk.page.waitForURL((url) => url.pathname === '/treaties/tpnw');
-      await desk.page.getByRole('heading', { name: 'TPNW' }).waitFor();
-      const detail = (await request<TreatyDetailResponse>(`${env.server.url}/api/treaties/tpnw`)).body;
-      expect(detail.treaty).toMatchObject({ name: 'Treaty on the Prohibition of Nuclear Weapons', category: 'prohibition', signedAt: '2017-09-20T00:00:00.000Z' });
+      await expect.poll(() => desk.page.evaluate(() => document.querySelector('.form-error')?.textContent ?? window.location.pathname)).toBe('/treaties/fmct');
+      await desk.page.getByRole('heading', { name: 'FMCT' }).waitFor();
+      const detail = (await request<TreatyDetailResponse>(`${env.server.url}/api/treaties/fmct`)).body;
+      expect(detail.treaty).toMatchObject({ name: 'Fissile Material Cut-off Treaty', category: 'non_proliferation', statusSince: '2026-01-15T00:00:00.000Z' });
       expect(desk.errors).toEqual([]);
     } finally {
       await desk.close();
