@@ -9,6 +9,7 @@ import { Header } from './features/shell/header';
 import { ScreenPage } from './features/screen/screen-page';
 import { SearchPage } from './features/search/search-page';
 import { NotFound } from './features/shell/not-found';
+import { NewTreatyPage } from './features/treaty/new-treaty-page';
 import { TreatyPage } from './features/treaty/treaty-page';
 import { useLocation } from './lib/router';
 import { useDeskPresence } from './lib/use-board';
@@ -26,6 +27,7 @@ function Page() {
   if (pathname === '/signin') return <SignInPage />;
   if (pathname === '/admin/tokens') return <TokensPage />;
   if (pathname === '/admin/audit') return <AuditPage />;
+  if (pathname === '/admin/treaties/new') return <NewTreatyPage />;
   const treaty = /^\/treaties\/([^/]+)$/.exec(pathname);
   if (treaty?.[1]) return <TreatyPage id={decodeURIComponent(treaty[1])} asOf={asOfDay(search)} />;
   const party = /^\/parties\/([A-Za-z]{2})$/.exec(pathname);

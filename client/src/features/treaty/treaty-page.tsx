@@ -1,17 +1,22 @@
+import { useSession } from '../../lib/session';
 import { PartiesSection } from '../parties/parties-section';
 import { NavLink } from '../shell/nav-link';
 import { NotFound } from '../shell/not-found';
 import { EmbedSnippet } from './embed-snippet';
 import { KeyDates } from './key-dates';
 import { LimitsTable } from './limits-table';
+import { isAdmin, mayWrite } from './may-write';
+import { TreatyAdmin } from './treaty-admin';
 import { TreatyFacts } from './treaty-facts';
 import { TreatySources } from './treaty-sources';
 import { UpdateHistory } from './update-history';
 import { useTreaty } from './use-treaty';
 import './treaty.css';
+import './treaty-desk.css';
 
 export function TreatyPage({ id, asOf }: { id: string; asOf?: string }) {
   const load = useTreaty(id);
+  const session = useSession();
   if (load.state === 'loading') return <p className="loading" aria-busy="true">Loading…</p>;
   if (load.state === 'missing') return <NotFound what={`There is no treaty “${id}” on the board.`} />;
   if (load.state === 'failed') return <p className="error" role="alert">The treaty could not be loaded: {load.message}</p>;
@@ -23,6 +28,7 @@ export function TreatyPage({ id, asOf }: { id: string; asOf?: string }) {
       </p>
       <h1>{treaty.shortName}</h1>
       <p className="official-name">{treaty.name}</p>
+      {isAdmin(session) && <TreatyAdmin treaty={treaty} />}
       <TreatyFacts treaty={treaty} />
       <p className="summary">{treaty.summary}</p>
       {treaty.keyDates && treaty.keyDates.length > 0 && <KeyDates dates={treaty.keyDates} />}
@@ -31,7 +37,7 @@ export function TreatyPage({ id, asOf }: { id: string; asOf?: string }) {
       {treaty.sources.length > 0 && <TreatySources sources={treaty.sources} />}
       <section aria-label="Update history">
         <h2>History</h2>
-        <UpdateHistory updates={updates} />
+        <UpdateHistory updates={updates} editable={mayWrite(session, treaty.id)} />
       </section>
       <EmbedSnippet treaty={treaty} />
     </article>

@@ -1,9 +1,14 @@
 import type { Update } from '@treaty-watch/shared';
 import { formatDate, formatDateTime, isoDate } from '../../lib/time';
 import { StatusMove, UpdateHeadline } from '../board/update-line';
+import { RevisionList } from './revision-list';
+import { UpdateDesk } from './update-desk';
 
-/** Every update of a treaty, newest first; corrections keep their earlier wording one click away. */
-export function UpdateHistory({ updates }: { updates: Update[] }) {
+/**
+ * Every update of a treaty, newest first; corrections keep their earlier wording one click away.
+ * `editable`: the signed-in editor may correct and retract them here.
+ */
+export function UpdateHistory({ updates, editable = false }: { updates: Update[]; editable?: boolean }) {
   if (updates.length === 0) return <p className="empty">No updates yet.</p>;
   return (
     <ol className="history">
@@ -31,19 +36,8 @@ export function UpdateHistory({ updates }: { updates: Update[] }) {
             )}
             {update.correctedAt && <> · corrected {formatDateTime(update.correctedAt)}</>}
           </p>
-          {update.revisions && update.revisions.length > 0 && (
-            <details className="revisions">
-              <summary>Earlier wording ({update.revisions.length})</summary>
-              <ol>
-                {update.revisions.map((revision) => (
-                  <li key={revision.replacedAt}>
-                    <q>{revision.headline}</q>
-                    {revision.body && <p>{revision.body}</p>} replaced {formatDateTime(revision.replacedAt)} by {revision.replacedBy}
-                  </li>
-                ))}
-              </ol>
-            </details>
-          )}
+          <RevisionList update={update} />
+          {editable && <UpdateDesk update={update} />}
         </li>
       ))}
     </ol>

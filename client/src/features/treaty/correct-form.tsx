@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { CorrectUpdateBody, Problem, Update } from '@treaty-watch/shared';
+import { ApiError, problemText, sendJson } from '../../lib/api';
+import { Field, fieldError } from '../../components/field';
+import { useFocusFirstError } from './focus-first-error';
+
+/** Only what the editor changed goes in the correction: an empty body or source removes it. */
+function correction(update: Update, typed: { headline: string; body: string; sourceUrl: string }): CorrectUpdateBody | undefined {
+  const body: CorrectUpdateBody = {};
+  if (typed.headline !== update.headline) body.headline = typed.headline;
+  if (typed.body !== (update.body ?? '')) body.body = typed.body;
+  if (typed.sourceUrl !== (update.sourceUrl ?? '')) body.sourceUrl = typed.sourceUrl;
+  return Object.keys(body).length > 0 ? body : undefined;
+}
+
+/** The update's wording, editable in place; a failed save keeps what was typed and says why next to the field. */
+export function CorrectForm({ update, onDone }: { update: Update; onDone: (saved: boolean) => void }) {
+  const [typed, setTyped] = useState({ headline: update.headline, body: update.body ?? '', sourceUrl: update.sourceUrl ?? '' });
+  const [problem, setProblem] = useState<Problem>();
+  const [message, setMessage] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, problem);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    const body = correction(update, typed);
+    if (!body) {
+      setMessage('Nothing was changed: edit the wording, or cancel.');
+      return;
+    }
+    setSaving(true);
+    setProblem(undefined);
+    setMessage(undefined);
+    try {
+      await sendJson('PATCH', `/api/updates/${encodeURIComponent(update.id)}`, body);
+      onDone(true);
+    } catch (error) {
+      setSaving(false);
+      if (error instanceof ApiError) setProblem(error.problem);
+      setMessage(`The correction was not saved: ${problemText(error)}`);
+    }
+  }
+
+  const set = (field: keyof typeof typed) => (event: { target: { value: string } }) => setTyped({ ...typed, [field]: event.target.value });
+  return (
+    <form ref={form} className="desk-form" onSubmit={(event) => void save(event)} aria-label={`Correct “${update.headline}”`} noValidate>
+      <Field label="Headline" error={fieldError(problem, 'headline')}>
+        {(props) => <input {...props} ref={first} value={typed.headline} onChange={set('headline')} maxLength={400} />}
+      </Field>
+      <Field label="Body" error={fieldError(problem, 'body')}>
+        {(props) => <textarea {...props} rows={4} value={typed.body} onChange={set('body')} />}
+      </Field>
+      <Field label="Source URL" error={fieldError(problem, 'sourceUrl')} hint="Empty removes the source.">
+        {(props) => <input {...props} type="url" value={typed.sourceUrl} onChange={set('sourceUrl')} />}
+      </Field>
+      {message && (
+        <p className="form-error" role="alert">
+          {message}
+        </p>
+      )}
+      <p className="desk-actions">
+        <button type="submit" aria-disabled={saving || undefined}>
+          {saving ? 'Saving…' : 'Save correction'}
+        </button>
+        <button type="button" className="secondary" onClick={() => onDone(false)}>
+          Cancel
+        </button>
+      </p>
+    </form>
+  );
+}
