@@ -65,6 +65,10 @@ export interface App {
   /** Resolves with the address actually bound (port 0 picks a free one). */
   listen(port: number, host: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
+  /** Runs a round of due work (expiries, embargoes) now rather than at the next second. */
+  dueWork: { check(): Promise<void> };
+  /** Looks for due webhook deliveries now rather than at the next poll. */
+  webhooks: { check(): Promise<void> };
 }
 
 /** The composition root: the one place that knows which store, which services and which transport. */
@@ -78,7 +82,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
   const buildId = buildIdOf(config.clientDist);
   const events = new DomainEvents((error) => log.error({ err: error }, 'a subscriber to committed changes failed'));
   const answers = new LastAnswers();
-  const board = createBoardService(store, buildId, answers);
+  const board = createBoardService(store, buildId, answers, now);
   const updates = createUpdateService(store, events, now);
   const treaties = createTreatyService(store, events, now);
   const tokens = createTokenService(store, config.adminToken, now);
@@ -117,6 +121,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     targets,
     log,
     onAttempt: (ok) => metrics.webhookAttempts.inc({ outcome: ok ? 'delivered' : 'failed' }),
+    clock: now,
   });
   events.on('change.committed', (change) => broadcaster.publish(change));
   events.on('change.relayed', (change) => broadcaster.receive(change));
@@ -128,8 +133,8 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     });
   }
   const slowConsumers = dropSlowConsumers(io, () => metrics.slowConsumersDropped.inc());
-  const expiries = createExpiryService(store, events);
-  const embargoes = createEmbargoService(store, events);
+  const expiries = createExpiryService(store, events, now);
+  const embargoes = createEmbargoService(store, events, now);
   const dueWork = scheduleDueWork(
     [
       { name: 'expiry', run: () => expiries.expireDue() },
@@ -173,7 +178,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
   const readLimit = limit('reads', config.rateLimits.reads, readKey);
   const writeLimit = limit('writes', config.rateLimits.writes, writeKey);
   app.use('/feeds', readLimit);
-  app.use(feedsRoutes(createFeedService(store, answers), () => publicUrl));
+  app.use(feedsRoutes(createFeedService(store, answers, now), () => publicUrl));
   app.use(
     '/api',
     cors(config.corsOrigins),
@@ -187,11 +192,11 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     updatesRoutes({ board, updates, tokens }),
     scheduledRoutes({ embargoes, tokens }),
     snapshotRoutes(board),
-    partiesRoutes(createPartyService(store)),
+    partiesRoutes(createPartyService(store, now)),
     searchRoutes({ search: createSearchService(store), tokens }),
     tokensRoutes({ tokens, tokenSockets }),
     auditRoutes({ audit, tokens }),
-    webhooksRoutes({ webhooks: createWebhookService(store, targets), tokens }),
+    webhooksRoutes({ webhooks: createWebhookService(store, targets, now), tokens }),
     openApiRoutes(),
     (req) => {
       throw new HttpProblem(problems.notFound(`There is no API route ${req.method} ${req.path}.`));
@@ -204,6 +209,8 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     httpServer,
     store,
     log,
+    dueWork: { check: () => dueWork.check() },
+    webhooks: { check: () => webhooks.check() },
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
