@@ -39,7 +39,7 @@ const cases: Case[] = [
   { name: 'malformed occurredAt', body: { headline: 'x', occurredAt: '26 October 2020' }, status: 400, fields: ['occurredAt'] },
   { name: 'occurredAt in the future', body: { headline: 'x', occurredAt: '2999-01-01T00:00:00Z' }, status: 400, fields: ['occurredAt'] },
   { name: 'occurredAt before the treaty existed', body: { headline: 'x', occurredAt: '1950-01-01T00:00:00Z' }, status: 400, fields: ['occurredAt'] },
-  { name: 'unknown field', body: { headline: 'x', headLine: 'typo' }, status: 400, fields: [''] },
+  { name: 'unknown field', body: { headline: 'x', headLine: 'typo' }, status: 400, fields: ['headLine'] },
   { name: 'several bad fields at once', body: { headline: '', status: 'gone', sourceUrl: 'nope' }, status: 400, fields: ['headline', 'status', 'sourceUrl'] },
   { name: 'a JSON array', body: '[1,2]', status: 400 },
   { name: 'a JSON string', body: '"headline"', status: 400 },
