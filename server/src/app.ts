@@ -69,6 +69,10 @@ export interface App {
   /** Resolves with the address actually bound (port 0 picks a free one). */
   listen(port: number, host: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
+  /** Runs a round of due work (expiries, embargoes) now rather than at the next second. */
+  dueWork: { check(): Promise<void> };
+  /** Looks for due webhook deliveries now rather than at the next poll. */
+  webhooks: { check(): Promise<void> };
 }
 
 /** The composition root: the one place that knows which store, which services and which transport. */
@@ -82,7 +86,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
   const buildId = buildIdOf(config.clientDist);
   const events = new DomainEvents((error) => log.error({ err: error }, 'a subscriber to committed changes failed'));
   const answers = new LastAnswers();
-  const board = createBoardService(store, buildId, answers);
+  const board = createBoardService(store, buildId, answers, now);
   const updates = createUpdateService(store, events, now);
   const treaties = createTreatyService(store, events, now);
   const tokens = createTokenService(store, config.adminToken, now);
@@ -122,6 +126,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     publicUrl: () => publicUrl,
     log,
     onAttempt: (ok) => metrics.webhookAttempts.inc({ outcome: ok ? 'delivered' : 'failed' }),
+    clock: now,
   });
   events.on('change.committed', (change) => broadcaster.publish(change));
   events.on('change.relayed', (change) => broadcaster.receive(change));
@@ -139,8 +144,8 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     onDrop: () => metrics.slowConsumersDropped.inc(),
   });
   const grip = config.gripProxyUrl ? publishToGrip(broadcaster, config.gripProxyUrl, log) : undefined;
-  const expiries = createExpiryService(store, events);
-  const embargoes = createEmbargoService(store, events);
+  const expiries = createExpiryService(store, events, now);
+  const embargoes = createEmbargoService(store, events, now);
   const dueWork = scheduleDueWork(
     [
       { name: 'expiry', run: () => expiries.expireDue() },
@@ -184,7 +189,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
   const readLimit = limit('reads', config.rateLimits.reads, readKey);
   const writeLimit = limit('writes', config.rateLimits.writes, writeKey);
   app.use('/feeds', readLimit);
-  app.use(feedsRoutes(createFeedService(store, answers), () => publicUrl));
+  app.use(feedsRoutes(createFeedService(store, answers, now), () => publicUrl));
   app.use(['/badge', '/oembed'], readLimit);
   app.use(embedsRoutes(board, () => publicUrl, now));
   app.use(
@@ -206,11 +211,11 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
       snapshot: () => board.snapshot(),
       grip: grip ? { heartbeatSeconds: Math.round(config.sse.heartbeatMs / 1000) } : undefined,
     }),
-    partiesRoutes(createPartyService(store)),
+    partiesRoutes(createPartyService(store, now)),
     searchRoutes({ search: createSearchService(store), tokens }),
     tokensRoutes({ tokens, tokenSockets }),
     auditRoutes({ audit, tokens }),
-    webhooksRoutes({ webhooks: createWebhookService(store, { targets, timeoutMs: config.webhooks.timeoutMs, publicUrl: () => publicUrl }), tokens }),
+    webhooksRoutes({ webhooks: createWebhookService(store, { targets, timeoutMs: config.webhooks.timeoutMs, publicUrl: () => publicUrl }, now), tokens }),
     openApiRoutes(),
     (req) => {
       throw new HttpProblem(problems.notFound(`There is no API route ${req.method} ${req.path}.`));
@@ -223,6 +228,8 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     httpServer,
     store,
     log,
+    dueWork: { check: () => dueWork.check() },
+    webhooks: { check: () => webhooks.check() },
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

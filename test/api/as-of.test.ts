@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { displayStatus, snapshotSchema, type Snapshot } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
-import { startServer, type TestServer } from '../support/in-process-server';
+import { useServer } from '../support/use-server';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const board = useServer();
 
-const asOf = (value: string) => request<Snapshot>(`${server.url}/api/snapshot?asOf=${encodeURIComponent(value)}`);
+const asOf = (value: string) => request<Snapshot>(`${board.server.url}/api/snapshot?asOf=${encodeURIComponent(value)}`);
 
 describe('the board as of a date', () => {
   it('shows New START expiring and INF abandoned as of 26 October 2020', async () => {
@@ -30,18 +26,18 @@ describe('the board as of a date', () => {
 
   it('shows New START expired as of today, and equals the live board', async () => {
     const today = new Date().toISOString().slice(0, 10);
-    const [{ body: then }, { body: live }] = await Promise.all([asOf(today), request<Snapshot>(`${server.url}/api/snapshot`)]);
+    const [{ body: then }, { body: live }] = await Promise.all([asOf(today), request<Snapshot>(`${board.server.url}/api/snapshot`)]);
     expect(then.treaties.find((t) => t.id === 'new-start')?.status).toBe('expired');
     expect(then.treaties).toEqual(live.treaties);
     expect(then.updates).toEqual(live.updates);
   });
 
   it('refuses a day before year 1 or before the first date in the record, naming asOf', async () => {
-    const log = await server.app.store.logEntries(0, await server.app.store.currentSeq());
+    const log = await board.server.app.store.logEntries(0, await board.server.app.store.currentSeq());
     const first = log.map((entry) => entry.effectiveAt).sort()[0] ?? '';
     const before = new Date(Date.parse(first) - 1).toISOString();
     for (const value of ['0000-01-01', '0000-12-31T23:59:59.999Z', '0001-01-01', '1000-06-15', before]) {
-      const { status, body } = await request<{ errors?: { field: string }[] }>(`${server.url}/api/snapshot?asOf=${encodeURIComponent(value)}`);
+      const { status, body } = await request<{ errors?: { field: string }[] }>(`${board.server.url}/api/snapshot?asOf=${encodeURIComponent(value)}`);
       expect([status, body.errors?.map((e) => e.field)], value).toEqual([400, ['asOf']]);
     }
     const { status, body } = await asOf(first);
@@ -56,14 +52,14 @@ describe('the board as of a date', () => {
   });
 
   it('places a backdated update at its date, not at the moment it was posted', async () => {
-    await postUpdate(server.url, 'inf', { headline: 'Archive note from 2019', occurredAt: '2019-09-20T10:00:00Z' });
+    await postUpdate(board.server.url, 'inf', { headline: 'Archive note from 2019', occurredAt: '2019-09-20T10:00:00Z' });
     const { body } = await asOf('2019-09-20');
     expect(body.updates[0]?.headline).toBe('Archive note from 2019');
   });
 
   it.each(['2999-01-01', 'yesterday', '2020-13-45', '2020-10-26T10:00:00+02:00'])('refuses asOf=%s with a 400', async (value) => {
     const { status, body } = await request<{ errors: { field: string }[] }>(
-      `${server.url}/api/snapshot?asOf=${encodeURIComponent(value)}`,
+      `${board.server.url}/api/snapshot?asOf=${encodeURIComponent(value)}`,
     );
     expect(status).toBe(400);
     expect(body.errors.map((e) => e.field)).toEqual(['asOf']);

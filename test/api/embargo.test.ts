@@ -10,22 +10,26 @@ import type {
   UpdatesResponse,
 } from '@treaty-watch/shared';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
-import { postUpdate, request } from '../support/api-client';
 import { ADMIN_TOKEN } from '../support/in-process-server';
+import { testClock } from '../support/test-clock';
 import { useServer } from '../support/use-server';
 
-const board = useServer();
-const auth = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
-const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const clock = testClock();
+const board = useServer({ now: clock.now });
+const inMs = (ms: number) => new Date(clock.now().getTime() + ms).toISOString();
 
-const get = <T>(path: string, token: string | null = null) =>
-  request<T>(`${board.server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
-const post = <T>(path: string, body: unknown = {}) =>
-  request<T>(`${board.server.url}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
+/** Moves the server's clock past `at` and runs the due work a second would have. */
+async function passTime(at: string, beyond = 1000) {
+  clock.advance(Date.parse(at) - clock.now().getTime() + beyond);
+  await board.server.app.dueWork.check();
+}
+
+const get = <T>(path: string, token: string | null = null) => board.api.get<T>(path, { token });
+const post = <T>(path: string, body: unknown = {}) => board.api.post<T>(path, body);
+const postUpdate = <T>(treatyId: string, body: unknown) => board.api.post<T>(`/api/treaties/${treatyId}/updates`, body);
 
 async function schedule(treatyId: string, body: Record<string, unknown>) {
-  const response = await postUpdate<ScheduledResponse>(board.server.url, treatyId, body);
+  const response = await postUpdate<ScheduledResponse>(treatyId, body);
   expect(response.status, JSON.stringify(response.body)).toBe(202);
   return response;
 }
@@ -61,6 +65,7 @@ describe('an embargoed update', () => {
     expect(listed.body.scheduled.map((s) => s.id)).toContain(body.scheduled.id);
     expect(dashboard.changes).toEqual([]);
 
+    await passTime(publishAt);
     await dashboard.until(() => dashboard.changes.some((c) => c.update?.headline === headline), 5000, 'the embargoed update');
     const change = dashboard.changes.find((c) => c.update?.headline === headline);
     expect(change).toMatchObject({ kind: 'update.posted', update: { id: body.scheduled.id, occurredAt: publishAt } });
@@ -69,7 +74,8 @@ describe('an embargoed update', () => {
 
     const after = await get<ScheduledResponse>(`/api/scheduled/${body.scheduled.id}`, ADMIN_TOKEN);
     expect(after.body.scheduled).toMatchObject({ state: 'published', publishedSeq: change?.seq });
-    await sleep(1500);
+    clock.advance(5000);
+    await board.server.app.dueWork.check();
     expect(dashboard.changes.filter((c) => c.update?.headline === headline)).toHaveLength(1);
   });
 
@@ -80,8 +86,7 @@ describe('an embargoed update', () => {
     const cancelled = await post<ScheduledResponse>(`/api/scheduled/${body.scheduled.id}/cancel`);
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.scheduled).toMatchObject({ state: 'cancelled', cancelledBy: 'admin' });
-    expect(Date.now()).toBeLessThan(Date.parse(publishAt));
-    await sleep(Date.parse(publishAt) - Date.now() + 1500);
+    await passTime(publishAt);
     expect(await visibleAnywhere(headline)).toEqual([]);
     const again = await post<Problem>(`/api/scheduled/${body.scheduled.id}/cancel`);
     expect(again.status).toBe(409);
@@ -96,7 +101,7 @@ describe('an embargoed update', () => {
     const stored = openSqliteStore(board.server.dataDir);
     expect((await stored.getScheduled(body.scheduled.id))?.state).toBe('scheduled');
     await stored.close();
-    await sleep(Date.parse(publishAt) - Date.now() + 300);
+    clock.advance(Date.parse(publishAt) - clock.now().getTime() + 300);
     await board.server.start();
     const seq = (await get<Snapshot>('/api/snapshot')).body.seq;
     expect(await visibleAnywhere(headline)).toContain('treaty detail');
@@ -109,10 +114,9 @@ describe('an embargoed update', () => {
   it('is refused at its time, and says why, when the status it sets no longer fits', async () => {
     const publishAt = inMs(2500);
     const { body } = await schedule('open-skies', { headline: 'Parties suspend the treaty', status: 'suspended', publishAt });
-    const abandoned = await postUpdate<PostUpdateResponse>(board.server.url, 'open-skies', { headline: 'Remaining parties terminate it', status: 'abandoned' });
+    const abandoned = await postUpdate<PostUpdateResponse>('open-skies', { headline: 'Remaining parties terminate it', status: 'abandoned' });
     expect(abandoned.status).toBe(201);
-    expect(Date.now()).toBeLessThan(Date.parse(publishAt));
-    await sleep(Date.parse(publishAt) - Date.now() + 1500);
+    await passTime(publishAt);
     const after = await get<ScheduledResponse>(`/api/scheduled/${body.scheduled.id}`, ADMIN_TOKEN);
     expect(after.body.scheduled.state).toBe('failed');
     expect(after.body.scheduled.failure).toContain('cannot go from abandoned to suspended');
@@ -127,11 +131,7 @@ describe('an embargoed update', () => {
     const seen = await get<ScheduledListResponse>('/api/scheduled', desk.body.token);
     expect(seen.body.scheduled.some((s) => s.id === body.scheduled.id)).toBe(false);
     expect((await get(`/api/scheduled/${body.scheduled.id}`, desk.body.token)).status).toBe(404);
-    const cancel = await request<Problem>(`${board.server.url}/api/scheduled/${body.scheduled.id}/cancel`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${desk.body.token}` },
-      body: '{}',
-    });
+    const cancel = await board.api.post<Problem>(`/api/scheduled/${body.scheduled.id}/cancel`, {}, { token: desk.body.token });
     // Another desk's embargo is not even said to exist.
     expect(cancel.status).toBe(404);
   });
@@ -143,20 +143,20 @@ describe('an embargoed update', () => {
     ['a publishAt an hour gone (a wrong time zone)', { headline: 'x', publishAt: inMs(-3_600_000) }, 'publishAt'],
   ])('refuses %s, naming the field, and stores nothing', async (_what, body, field) => {
     const before = (await get<ScheduledListResponse>('/api/scheduled', ADMIN_TOKEN)).body.scheduled.length;
-    const response = await postUpdate<Problem>(board.server.url, 'new-start', body);
+    const response = await postUpdate<Problem>('new-start', body);
     expect(response.status).toBe(400);
     expect(response.body.errors?.map((e) => e.field)).toContain(field);
     expect((await get<ScheduledListResponse>('/api/scheduled', ADMIN_TOKEN)).body.scheduled.length).toBe(before);
   });
 
   it('publishes at once when publishAt passed only moments ago', async () => {
-    const response = await postUpdate<PostUpdateResponse>(board.server.url, 'npt', { headline: 'Sent a little late', publishAt: inMs(-5000) });
+    const response = await postUpdate<PostUpdateResponse>('npt', { headline: 'Sent a little late', publishAt: inMs(-5000) });
     expect(response.status).toBe(201);
     expect(response.body.update.headline).toBe('Sent a little late');
   });
 
   it('refuses an impossible status when it is scheduled, not only when it falls due', async () => {
-    const response = await postUpdate<Problem>(board.server.url, 'inf', { headline: 'x', status: 'in_force', publishAt: inMs(60_000) });
+    const response = await postUpdate<Problem>('inf', { headline: 'x', status: 'in_force', publishAt: inMs(60_000) });
     expect(response.status).toBe(409);
     expect(response.body.allowed).toEqual([]);
   });

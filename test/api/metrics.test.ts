@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PostUpdateResponse } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
 import { BoardClient } from '../support/board-client';
-import { startServer, type TestServer } from '../support/in-process-server';
+import { useServer } from '../support/use-server';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const board = useServer();
 
 async function metrics(): Promise<string> {
-  const response = await fetch(`${server.url}/metrics`);
+  const response = await fetch(`${board.server.url}/metrics`);
   expect(response.headers.get('content-type')).toContain('text/plain');
   return response.text();
 }
@@ -20,11 +16,11 @@ const value = (text: string, series: string) => Number(new RegExp(`^${series.rep
 
 describe('GET /metrics', () => {
   it('reports connected screens, the log seq, changes broadcast and latency by route', async () => {
-    const screen = new BoardClient(server.url, { client: 'screen' });
+    const screen = new BoardClient(board.server.url, { client: 'screen' });
     await screen.until(() => screen.snapshots.length === 1);
     const before = await metrics();
-    const posted = await postUpdate<PostUpdateResponse>(server.url, 'npt', { headline: 'Counted' });
-    await request(`${server.url}/api/treaties/npt`);
+    const posted = await postUpdate<PostUpdateResponse>(board.server.url, 'npt', { headline: 'Counted' });
+    await request(`${board.server.url}/api/treaties/npt`);
     await screen.until(() => screen.changes.length === 1);
     const after = await metrics();
     screen.close();

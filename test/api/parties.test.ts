@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   stateTreatiesResponseSchema,
   treatyPartiesResponseSchema,
@@ -13,18 +13,15 @@ import {
 } from '@treaty-watch/shared';
 import { feedItem } from '../../server/src/feeds/feed-items';
 import { postUpdate, request } from '../support/api-client';
-import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
+import { ADMIN_TOKEN } from '../support/in-process-server';
+import { useServer } from '../support/use-server';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const board = useServer();
 
 const parties = (id: string, asOf?: string) =>
-  request<TreatyPartiesResponse>(`${server.url}/api/treaties/${id}/parties${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`);
+  request<TreatyPartiesResponse>(`${board.server.url}/api/treaties/${id}/parties${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`);
 const stateIn = async (id: string, code: string, asOf?: string) => (await parties(id, asOf)).body.states.find((s) => s.code === code);
-const ctbtCard = async () => (await request<Snapshot>(`${server.url}/api/snapshot`)).body.treaties.find((t) => t.id === 'ctbt')?.partySummary;
+const ctbtCard = async () => (await request<Snapshot>(`${board.server.url}/api/snapshot`)).body.treaties.find((t) => t.id === 'ctbt')?.partySummary;
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
 describe('the per-state record', () => {
@@ -71,17 +68,17 @@ describe('the per-state record', () => {
   });
 
   it('gives no date in the feeds for a fact whose day the sheet does not hold', async () => {
-    const detail = await request<TreatyDetailResponse>(`${server.url}/api/treaties/ctbt`);
+    const detail = await request<TreatyDetailResponse>(`${board.server.url}/api/treaties/ctbt`);
     const dateless = detail.body.updates.find((u) => u.party?.code === 'AR' && u.party.action === 'ratified');
     expect(dateless?.party?.dateUnknown).toBe(true);
-    const item = feedItem(dateless as Update, detail.body.treaty, server.url);
+    const item = feedItem(dateless as Update, detail.body.treaty, board.server.url);
     expect(item.text).toContain('Argentina: Ratified');
     expect(item.text).toContain('Date not recorded.');
     expect(item.text).not.toContain('Occurred');
   });
 
   it('gives one state across every treaty', async () => {
-    const { status, body } = await request<StateTreatiesResponse>(`${server.url}/api/parties/us`);
+    const { status, body } = await request<StateTreatiesResponse>(`${board.server.url}/api/parties/us`);
     expect(status).toBe(200);
     stateTreatiesResponseSchema.parse(body);
     expect(body.name).toBe('United States');
@@ -92,22 +89,22 @@ describe('the per-state record', () => {
 describe('a party move posted live', () => {
   it('moves Egypt on the CTBT card and in the counts, leaves yesterday at nine, and retracting brings nine back', async () => {
     expect((await ctbtCard())?.groups[0]?.missing).toHaveLength(9);
-    const posted = await postUpdate<PostUpdateResponse>(server.url, 'ctbt', { headline: 'Egypt ratifies the CTBT', party: { code: 'EG', action: 'ratified' } });
+    const posted = await postUpdate<PostUpdateResponse>(board.server.url, 'ctbt', { headline: 'Egypt ratifies the CTBT', party: { code: 'EG', action: 'ratified' } });
     expect(posted.status).toBe(201);
     expect(posted.body.update.party).toEqual({ code: 'EG', action: 'ratified' });
     expect(posted.body.treaty.partySummary?.groups[0]).toMatchObject({ ratified: 36 });
     expect((await ctbtCard())?.groups[0]?.missing).toHaveLength(8);
     expect((await stateIn('ctbt', 'EG'))?.standing).toBe('ratified');
     expect((await parties('ctbt')).body.counts).toMatchObject({ ratifications: 179, movesSince: 1 });
-    const then = await request<Snapshot>(`${server.url}/api/snapshot?asOf=${yesterday()}`);
+    const then = await request<Snapshot>(`${board.server.url}/api/snapshot?asOf=${yesterday()}`);
     expect(then.body.treaties.find((t) => t.id === 'ctbt')?.partySummary?.groups[0]?.missing).toHaveLength(9);
     expect((await stateIn('ctbt', 'EG', yesterday()))?.standing).toBe('signed');
 
-    const twice = await postUpdate<Problem>(server.url, 'ctbt', { headline: 'Egypt ratifies again', party: { code: 'EG', action: 'ratified' } });
+    const twice = await postUpdate<Problem>(board.server.url, 'ctbt', { headline: 'Egypt ratifies again', party: { code: 'EG', action: 'ratified' } });
     expect(twice.status).toBe(409);
     expect(twice.body.allowedActions).toEqual(['ratification_revoked', 'suspended', 'withdrawal_notified', 'withdrew']);
 
-    const retracted = await request<PostUpdateResponse>(`${server.url}/api/updates/${posted.body.update.id}/retract`, {
+    const retracted = await request<PostUpdateResponse>(`${board.server.url}/api/updates/${posted.body.update.id}/retract`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
       body: JSON.stringify({ reason: 'Not yet deposited' }),
@@ -119,14 +116,14 @@ describe('a party move posted live', () => {
   });
 
   it('refuses a backdated move the later record contradicts, with nothing changed', async () => {
-    const before = await request<Snapshot>(`${server.url}/api/snapshot`);
-    const res = await postUpdate<Problem>(server.url, 'open-skies', { headline: 'US leaves early', occurredAt: '2019-01-01T00:00:00.000Z', party: { code: 'US', action: 'withdrew' } });
+    const before = await request<Snapshot>(`${board.server.url}/api/snapshot`);
+    const res = await postUpdate<Problem>(board.server.url, 'open-skies', { headline: 'US leaves early', occurredAt: '2019-01-01T00:00:00.000Z', party: { code: 'US', action: 'withdrew' } });
     expect(res.status).toBe(409);
-    expect((await request<Snapshot>(`${server.url}/api/snapshot`)).body.seq).toBe(before.body.seq);
+    expect((await request<Snapshot>(`${board.server.url}/api/snapshot`)).body.seq).toBe(before.body.seq);
   });
 
   it('names party.code or party.action in a 400, and changes nothing', async () => {
-    const before = await request<Snapshot>(`${server.url}/api/snapshot`);
+    const before = await request<Snapshot>(`${board.server.url}/api/snapshot`);
     const cases: [unknown, string][] = [
       [{ code: 'XX', action: 'ratified' }, 'party.code'],
       [{ code: 'constructor', action: 'ratified' }, 'party.code'],
@@ -137,27 +134,27 @@ describe('a party move posted live', () => {
       [{ code: 'EG', action: 'ratified'.repeat(1000) }, 'party.action'],
     ];
     for (const [party, field] of cases) {
-      const res = await postUpdate<Problem>(server.url, 'ctbt', { headline: 'Hostile move', party });
+      const res = await postUpdate<Problem>(board.server.url, 'ctbt', { headline: 'Hostile move', party });
       expect(res.status, JSON.stringify(party).slice(0, 80)).toBe(400);
       expect(res.body.errors?.map((e) => e.field)).toContain(field);
     }
-    const extra = await postUpdate<Problem>(server.url, 'ctbt', { headline: 'Extra', party: { code: 'EG', action: 'ratified', __proto__: { x: 1 }, since: 'x' } });
+    const extra = await postUpdate<Problem>(board.server.url, 'ctbt', { headline: 'Extra', party: { code: 'EG', action: 'ratified', __proto__: { x: 1 }, since: 'x' } });
     expect(extra.status).toBe(400);
-    expect((await request<Snapshot>(`${server.url}/api/snapshot`)).body.seq).toBe(before.body.seq);
+    expect((await request<Snapshot>(`${board.server.url}/api/snapshot`)).body.seq).toBe(before.body.seq);
   });
 });
 
 describe('an embargoed party move', () => {
   it('moves the state at publication, and fails if the record moved on meanwhile', async () => {
     const publishAt = new Date(Date.now() + 2500).toISOString();
-    const iran = await postUpdate<ScheduledResponse>(server.url, 'ctbt', { headline: 'Iran ratifies', publishAt, party: { code: 'IR', action: 'ratified' } });
-    const israel = await postUpdate<ScheduledResponse>(server.url, 'ctbt', { headline: 'Israel ratifies', publishAt, party: { code: 'IL', action: 'ratified' } });
+    const iran = await postUpdate<ScheduledResponse>(board.server.url, 'ctbt', { headline: 'Iran ratifies', publishAt, party: { code: 'IR', action: 'ratified' } });
+    const israel = await postUpdate<ScheduledResponse>(board.server.url, 'ctbt', { headline: 'Israel ratifies', publishAt, party: { code: 'IL', action: 'ratified' } });
     expect([iran.status, israel.status]).toEqual([202, 202]);
     expect(iran.body.scheduled.party).toEqual({ code: 'IR', action: 'ratified' });
     expect((await stateIn('ctbt', 'IR'))?.standing).toBe('signed');
-    expect((await postUpdate(server.url, 'ctbt', { headline: 'Israel ratifies today', party: { code: 'IL', action: 'ratified' } })).status).toBe(201);
+    expect((await postUpdate(board.server.url, 'ctbt', { headline: 'Israel ratifies today', party: { code: 'IL', action: 'ratified' } })).status).toBe(201);
     const stateOf = async (id: string) =>
-      (await request<ScheduledResponse>(`${server.url}/api/scheduled/${id}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).body.scheduled.state;
+      (await request<ScheduledResponse>(`${board.server.url}/api/scheduled/${id}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).body.scheduled.state;
     await expect.poll(() => stateOf(iran.body.scheduled.id), { timeout: 10_000, interval: 200 }).toBe('published');
     await expect.poll(() => stateOf(israel.body.scheduled.id), { timeout: 10_000, interval: 200 }).toBe('failed');
     expect((await stateIn('ctbt', 'IR'))?.standing).toBe('ratified');
@@ -174,7 +171,7 @@ describe('hostile reads of the record', () => {
       '/api/treaties/ctbt/parties?asOf=2020-01-01&asOf=2021-01-01', '/api/treaties/ctbt/parties?asOf[x]=1', '/api/treaties/ctbt/parties?other=1',
     ];
     for (const path of paths) {
-      const res = await request(`${server.url}${path}`);
+      const res = await request(`${board.server.url}${path}`);
       expect(res.status, path.slice(0, 80)).toBeGreaterThanOrEqual(400);
       expect(res.status, path.slice(0, 80)).toBeLessThan(500);
     }

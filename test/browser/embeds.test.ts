@@ -49,10 +49,23 @@ describe.skipIf(!hasChromium)('embeds', () => {
       expect(errors).toEqual([]);
       await page.close();
 
-      const elsewhere = await openPage(env.browser, `http://127.0.0.1:${otherPort}/`);
-      await elsewhere.page.waitForTimeout(1500);
-      expect(await elsewhere.page.frameLocator('#tw').locator('[data-treaty-id]').count()).toBe(0);
-      await elsewhere.page.close();
+      const elsewhere = await env.browser.newPage();
+      const refusals: string[] = [];
+      elsewhere.on('console', (message) => {
+        if (/frame-ancestors/.test(message.text())) refusals.push(message.text());
+      });
+      const [served] = await Promise.all([
+        elsewhere.waitForResponse(`${env.server.url}/embed/treaty/new-start`),
+        elsewhere.goto(`http://127.0.0.1:${otherPort}/`),
+      ]);
+      // The widget was served, with a policy that leaves this origin out, and the browser refused to show it.
+      expect(served.status()).toBe(200);
+      const policy = (await served.headerValue('content-security-policy')) ?? '';
+      expect(policy).toContain(`frame-ancestors 'self' http://127.0.0.1:${allowedPort}`);
+      expect(policy).not.toContain(`127.0.0.1:${otherPort}`);
+      await expect.poll(() => refusals.length).toBeGreaterThan(0);
+      expect(await elsewhere.frameLocator('#tw').locator('[data-treaty-id]').count()).toBe(0);
+      await elsewhere.close();
     } finally {
       allowed.close();
       other.close();

@@ -1,15 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../server/src/http/openapi/document';
 import { API_ROUTES } from '../../server/src/http/openapi/routes-table';
-import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
+import { ADMIN_TOKEN } from '../support/in-process-server';
+import { useServer } from '../support/use-server';
 import { rawRequest } from '../support/raw-http';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const board = useServer();
 
 type Responses = Record<string, Record<string, { responses: Record<string, unknown> }>>;
 const documented = openApiDocument().paths as Responses;
@@ -55,7 +52,7 @@ describe('hostile requests to every route', () => {
       fc.asyncProperty(fc.constantFrom(...ROUTES), segment, query, headers, body, method, async (route, value, search, sent, payload, otherMethod) => {
         const verb = otherMethod ?? route.method;
         const target = `${route.template.replace(/\{\w+\}/g, value)}${search}`;
-        const answer = await rawRequest(server.url, verb, target, Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== '')), payload ?? undefined);
+        const answer = await rawRequest(board.server.url, verb, target, Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== '')), payload ?? undefined);
         // Node itself refused to send it (a control character in a header): nothing reached the server.
         if (!answer) return;
         const what = `${verb} ${target} ${JSON.stringify(sent)} → ${answer.status} ${answer.body.slice(0, 200)}`;
@@ -72,6 +69,6 @@ describe('hostile requests to every route', () => {
       }),
       { numRuns: 400 },
     );
-    expect((await rawRequest(server.url, 'GET', '/healthz'))?.status).toBe(200);
+    expect((await rawRequest(board.server.url, 'GET', '/healthz'))?.status).toBe(200);
   });
 });

@@ -26,3 +26,36 @@ export function postUpdate<T = unknown>(base: string, treatyId: string, body: un
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
+
+type Sent = { token?: string | null; headers?: Record<string, string> };
+
+/**
+ * The API as an editor calls it: bodies sent as JSON (a string is sent as it is), the admin
+ * token unless `token` says otherwise (`null`: none), paths relative to the server.
+ */
+export function api(target: string | { url: string }, defaults: Sent = {}) {
+  const base = () => (typeof target === 'string' ? target : target.url);
+  const send = <T>(method: string, path: string, body: unknown, sent: Sent = {}) => {
+    const token = sent.token === undefined ? (defaults.token === undefined ? ADMIN_TOKEN : defaults.token) : sent.token;
+    const headers: Record<string, string> = {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...defaults.headers,
+      ...sent.headers,
+    };
+    return request<T>(`${base()}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+  };
+  return {
+    get: <T = unknown>(path: string, sent?: Sent) => send<T>('GET', path, undefined, sent),
+    post: <T = unknown>(path: string, body?: unknown, sent?: Sent) => send<T>('POST', path, body, sent),
+    put: <T = unknown>(path: string, body?: unknown, sent?: Sent) => send<T>('PUT', path, body, sent),
+    patch: <T = unknown>(path: string, body?: unknown, sent?: Sent) => send<T>('PATCH', path, body, sent),
+    delete: <T = unknown>(path: string, sent?: Sent) => send<T>('DELETE', path, undefined, sent),
+  };
+}
+
+export type Api = ReturnType<typeof api>;

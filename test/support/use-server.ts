@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { api, type Api } from './api-client';
 import { BoardClient } from './board-client';
 import { startServer, type TestServer } from './in-process-server';
 
@@ -20,6 +21,10 @@ export function useServer(options?: Parameters<typeof startServer>[0]) {
     get server(): TestServer {
       if (!server) throw new Error('the server starts in beforeAll');
       return server;
+    },
+    /** The API with the admin token; `api.get(path, { token: null })` goes without. */
+    get api(): Api {
+      return api(this.server);
     },
     connect(clientOptions?: ConstructorParameters<typeof BoardClient>[1]): BoardClient {
       const client = new BoardClient(this.server.url, clientOptions);

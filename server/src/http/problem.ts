@@ -16,10 +16,12 @@ export function sendProblem(res: Response, problem: Problem): void {
 }
 
 export function fieldErrors(error: ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const at = issue.path.map(String);
+    // An unknown key is itself the field at fault, not the object that holds it.
+    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...at, key]) : [at];
+    return paths.map((path) => ({ field: path.join('.'), message: issue.message }));
+  });
 }
 
 export const problems = {

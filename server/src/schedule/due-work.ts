@@ -13,7 +13,7 @@ export interface DueJob {
  * Runs every job once at start (what fell due while the server was down) and then every second,
  * and logs what they wrote (their writes publish it). A failing job is retried on the next round.
  */
-export function scheduleDueWork(jobs: readonly DueJob[], log: Logger): { stop(): Promise<void>; ready: Promise<void> } {
+export function scheduleDueWork(jobs: readonly DueJob[], log: Logger): { check(): Promise<void>; stop(): Promise<void>; ready: Promise<void> } {
   let running: Promise<void> | undefined;
   let stopped = false;
   function check(): Promise<void> {
@@ -37,6 +37,11 @@ export function scheduleDueWork(jobs: readonly DueJob[], log: Logger): { stop():
   timer.unref();
   return {
     ready,
+    /** A round that starts now, after any under way: it reads the clock as it is now. */
+    async check() {
+      await running;
+      await check();
+    },
     /** Lets a round under way finish, so the store is not closed in the middle of its write. */
     async stop() {
       stopped = true;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LogEntry, LoggedUpdate } from '../store/log-entry';
 import { byEffectiveOrder, foldTreaty } from './projection';
@@ -62,13 +63,28 @@ describe('foldTreaty', () => {
   });
 
   it('gives the same board whatever order backdated entries were recorded in', () => {
-    const entries = [
-      created('1987-12-08T00:00:00.000Z'),
-      posted('1988-06-01T00:00:00.000Z', 'in_force'),
+    const backdated = [
       posted('1987-12-08T00:00:00.000Z', 'signed'),
+      posted('1987-12-20T00:00:00.000Z', 'signed'),
+      posted('1988-06-01T00:00:00.000Z', 'in_force'),
+      posted('1995-03-01T00:00:00.000Z'),
+      posted('2019-02-02T00:00:00.000Z', 'suspended'),
+      posted('2019-08-02T00:00:00.000Z', 'abandoned'),
     ];
-    const { treaty } = foldTreaty([...entries].sort(byEffectiveOrder));
-    expect(treaty).toMatchObject({ status: 'in_force', statusSince: '1988-06-01T00:00:00.000Z' });
+    /** The board after the treaty is created and then `order` is recorded: seq follows recording. */
+    const boardAfter = (order: readonly LogEntry[]) => {
+      const recorded = [created('1987-12-08T00:00:00.000Z'), ...order].map((entry, index) => ({ ...entry, seq: index + 1 }));
+      const { treaty, updates } = foldTreaty(recorded.sort(byEffectiveOrder));
+      // An update's seq says when it was recorded, which is what differs; the board must not.
+      return { treaty, updates: updates.map(({ seq: _recorded, ...update }) => update) };
+    };
+    const inTimeOrder = boardAfter(backdated);
+    expect(inTimeOrder.treaty).toMatchObject({ status: 'abandoned', statusSince: '2019-08-02T00:00:00.000Z', signedAt: '1987-12-08T00:00:00.000Z', inForceAt: '1988-06-01T00:00:00.000Z' });
+    fc.assert(
+      fc.property(fc.shuffledSubarray(backdated, { minLength: backdated.length, maxLength: backdated.length }), (order) => {
+        expect(boardAfter(order)).toEqual(inTimeOrder);
+      }),
+    );
   });
 
   it('refuses a log that refers to a treaty before it exists', () => {

@@ -42,7 +42,7 @@ const WARN_EVERY_MS = 60_000;
  * delivery is leased while it is sent, so of several processes only one sends it, and a process
  * that dies mid-send leaves a lease that runs out and is taken over.
  */
-export function startWebhookDispatcher(store: Store, options: DispatcherOptions): { wake(): void; stop(): Promise<void> } {
+export function startWebhookDispatcher(store: Store, options: DispatcherOptions): { wake(): void; check(): Promise<void>; stop(): Promise<void> } {
   const { log, timeoutMs, targets } = options;
   const clock = options.clock ?? (() => new Date());
   const inFlight = new Set<AbortController>();
@@ -155,6 +155,13 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
     /** A change was broadcast: send it now rather than at the next poll, if anyone wants changes. */
     wake() {
       if (anyEnabled) check();
+    },
+    /** A round now, and the sends it starts: what is due by the clock has been tried when it resolves. */
+    async check() {
+      await checking;
+      check();
+      await checking;
+      await Promise.allSettled([...chains.values()]);
     },
     async stop() {
       stopped = true;
