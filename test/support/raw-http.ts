@@ -20,9 +20,16 @@ export function rawRequest(base: string, method: string, path: string, headers: 
     try {
       const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
       req = http.request({ host: hostname, port, method, path, headers: { ...length, ...headers }, agent }, (res) => {
+        const contentType = String(res.headers['content-type'] ?? '');
+        // An event stream never ends: its status and type are the answer.
+        if (contentType.startsWith('text/event-stream')) {
+          resolve({ status: res.statusCode ?? 0, contentType, body: '' });
+          res.destroy();
+          return;
+        }
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString() }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType, body: Buffer.concat(chunks).toString() }));
         res.on('error', reject);
       });
     } catch {
