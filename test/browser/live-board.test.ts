@@ -54,9 +54,12 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     const activity = page.locator('figure', { has: page.getByRole('heading', { name: 'Activity' }) });
     await activity.waitFor();
     const total = async () => Number(/: (\d+) in all/.exec(await activity.locator('.chart-description').innerText())?.[1]);
+    // The chart draws from a deferred copy of the board: wait for its count before taking it.
+    await expect.poll(total, { timeout: 5000 }).not.toBeNaN();
     const before = await total();
     await postUpdate(env.server.url, 'npt', { headline: 'Counted in the activity chart' });
-    await expect.poll(total).toBe(before + 1);
+    // Within the same patience as the live feed above: two test files share the cores.
+    await expect.poll(total, { timeout: 3000 }).toBe(before + 1);
     for (const title of ['Treaty lifespans', 'New START data exchanges']) {
       await page.getByRole('heading', { name: title }).waitFor();
     }
