@@ -38,9 +38,10 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     const acknowledged = Date.now();
     expect(posted.status).toBe(201);
     const appeared = await Promise.all(seen);
-    // Live, not at the next poll or reload; the sub-second figure is measured by `npm run bench`,
-    // where no other test shares the cores.
-    for (const at of appeared) expect(at - acknowledged).toBeLessThan(3000);
+    // Live, not at a reload (checked below) or a reconnect's catch-up (ten seconds of jittered
+    // backoff); the sub-second figure is measured by `npm run bench`, where no other test shares the
+    // cores. In a full run beside another browser file, up to 4 s was seen.
+    for (const at of appeared) expect(at - acknowledged).toBeLessThan(10_000);
     for (const { page, errors } of tabs) {
       await expect.poll(() => page.locator('article[data-treaty-id="open-skies"]').innerText()).toMatch(/Suspended/);
       expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
@@ -59,7 +60,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     const before = await total();
     await postUpdate(env.server.url, 'npt', { headline: 'Counted in the activity chart' });
     // Within the same patience as the live feed above: two test files share the cores.
-    await expect.poll(total, { timeout: 3000 }).toBe(before + 1);
+    await expect.poll(total, { timeout: 10_000 }).toBe(before + 1);
     for (const title of ['Treaty lifespans', 'New START data exchanges']) {
       await page.getByRole('heading', { name: title }).waitFor();
     }

@@ -3,6 +3,7 @@ import type { CorrectUpdateBody, Problem, Update } from '@treaty-watch/shared';
 import { ApiError, problemText, sendJson } from '../../lib/api';
 import { Field, fieldError } from '../../components/field';
 import { useFocusFirstError } from './focus-first-error';
+import { DeskFormFooter } from './desk-form-footer';
 
 /** Only what the editor changed goes in the correction: an empty body or source removes it. */
 function correction(update: Update, typed: { headline: string; body: string; sourceUrl: string }): CorrectUpdateBody | undefined {
@@ -57,19 +58,7 @@ export function CorrectForm({ update, onDone }: { update: Update; onDone: (saved
       <Field label="Source URL" error={fieldError(problem, 'sourceUrl')} hint="Empty removes the source.">
         {(props) => <input {...props} type="url" value={typed.sourceUrl} onChange={set('sourceUrl')} />}
       </Field>
-      {message && (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
-      <p className="desk-actions">
-        <button type="submit" aria-disabled={saving || undefined}>
-          {saving ? 'Saving…' : 'Save correction'}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </p>
+      <DeskFormFooter message={message} busy={saving} label="Save correction" busyLabel="Saving…" onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { TreatyFields } from './treaty-fields';
 import { createFields, emptyForm, instantOf, type TreatyForm } from './treaty-form-values';
 import './treaty.css';
 import './treaty-desk.css';
+import { DeskFormFooter } from './desk-form-footer';
 
 function NewTreatyForm() {
   const [id, setId] = useState('');
@@ -68,16 +69,7 @@ function NewTreatyForm() {
       <Field label="Effective from" error={fieldError(problem, 'effectiveAt')} hint="The day it appears on the board; empty means now.">
         {(props) => <input {...props} type="date" value={effectiveFrom} onChange={(event) => setEffectiveFrom(event.target.value)} />}
       </Field>
-      {message && (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
-      <p className="desk-actions">
-        <button type="submit" aria-disabled={saving || undefined}>
-          {saving ? 'Creating…' : 'Create treaty'}
-        </button>
-      </p>
+      <DeskFormFooter message={message} busy={saving} label="Create treaty" busyLabel="Creating…" />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import type { Problem, Update } from '@treaty-watch/shared';
 import { ApiError, postJson, problemText } from '../../lib/api';
 import { Field, fieldError } from '../../components/field';
 import { useFocusFirstError } from './focus-first-error';
+import { DeskFormFooter } from './desk-form-footer';
 
 /** Retraction asks why: readers see the reason beside the struck update. */
 export function RetractForm({ update, onDone }: { update: Update; onDone: (saved: boolean) => void }) {
@@ -36,19 +37,7 @@ export function RetractForm({ update, onDone }: { update: Update; onDone: (saved
       <Field label="Reason" error={fieldError(problem, 'reason')} hint="Shown to readers beside the struck update.">
         {(props) => <textarea {...props} ref={first} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />}
       </Field>
-      {message && (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      )}
-      <p className="desk-actions">
-        <button type="submit" aria-disabled={saving || undefined}>
-          {saving ? 'Retracting…' : 'Retract update'}
-        </button>
-        <button type="button" className="secondary" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </p>
+      <DeskFormFooter message={message} busy={saving} label="Retract update" busyLabel="Retracting…" onCancel={() => onDone(false)} />
     </form>
   );
 }
