@@ -35,6 +35,8 @@ describe.skipIf(!hasChromium)('what the board states, against its sources', () =
     expect(await facts.innerText()).not.toMatch(/Term ends/);
     expect(await page.locator('table.limits tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/1,700–2,200 warheads by (Dec 31, 2012|31 Dec 2012)/)]);
     await page.goto(`${env.server.url}/treaties/new-start`);
+    // The page loads the treaty after it opens: wait for its sources before reading them.
+    await page.locator('section[aria-label="Sources"] li').first().waitFor();
     const sources = await page.locator('section[aria-label="Sources"] li').allInnerTexts();
     expect(sources.length).toBeGreaterThan(1);
     expect(new Set(sources).size).toBe(sources.length);
