@@ -1,9 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import { ADMIN_TOKEN, reply, rss, startBaseline, startServer, startWorker, type Running } from './processes';
-import { distribution, type Distribution } from './stats';
+import { ADMIN_TOKEN, assertRoomFor, reply, rss, startBaseline, startServer, startWorker, type Running } from './processes';
+import { distribution, median, type Distribution } from './stats';
 
 const WORKERS = 4;
-const ROUNDS = 5;
+export const ROUNDS = 5;
 
 export interface FanoutResult {
   clients: number;
@@ -12,12 +12,19 @@ export interface FanoutResult {
   raw: Distribution & { received: number; expected: number };
   /** Socket.IO p99 over raw p99. */
   ratio: number;
+  /** Resident memory the connections added (RSS after connecting, less RSS before), per client. */
   serverRssPerClientKb: number;
+  rawRssPerClientKb: number;
+  /** The soft open-file limit each process had: what bounds the clients it can hold. */
+  openFiles: { server: number | 'unlimited'; baseline: number | 'unlimited'; clientProcess: number | 'unlimited' };
 }
 
-async function connect(url: string, mode: 'socket.io' | 'raw', clients: number, lastSeq: number): Promise<{ workers: ChildProcess[]; connected: number }> {
+const perClientKb = (before: number, after: number, clients: number) => Math.round(((after - before) / clients / 1024) * 10) / 10;
+
+async function connect(url: string, mode: 'socket.io' | 'raw', clients: number, lastSeq: number): Promise<{ workers: ChildProcess[]; connected: number; openFiles: number | 'unlimited' }> {
   const workers = Array.from({ length: WORKERS }, startWorker);
   const per = Math.ceil(clients / WORKERS);
+  const limits = workers.map((worker, i) => assertRoomFor(worker.pid ?? 0, per, `client process ${i + 1}`));
   const ready = await Promise.all(
     workers.map((worker, i) => {
       const done = reply<{ connected: number }>(worker, 'ready');
@@ -26,7 +33,7 @@ async function connect(url: string, mode: 'socket.io' | 'raw', clients: number, 
       return done;
     }),
   );
-  return { workers, connected: ready.reduce((sum, r) => sum + r.connected, 0) };
+  return { workers, connected: ready.reduce((sum, r) => sum + r.connected, 0), openFiles: limits[0] ?? 'unlimited' };
 }
 
 /** Arms every worker for a seq, fires, and gathers each client's latency from the send. */
@@ -41,6 +48,9 @@ async function measure(workers: ChildProcess[], seq: number, fire: () => Promise
   await fire();
   return (await Promise.all(times)).flatMap((r) => r.times.map((t) => t - sent));
 }
+
+/** Lets the connections' handshakes and first frames finish before memory is read. */
+const settle = () => new Promise((r) => setTimeout(r, 1500));
 
 const stopWorkers = (workers: ChildProcess[]) => Promise.all(workers.map((w) => new Promise((resolve) => { w.once('exit', resolve); w.send({ type: 'stop' }); })));
 
@@ -58,11 +68,15 @@ export async function fanout(clients: number): Promise<FanoutResult> {
   const server = await startServer();
   const baseline = await startBaseline();
   try {
+    const serverPid = server.child.pid ?? 0;
+    const baselinePid = baseline.child.pid ?? 0;
+    const serverFiles = assertRoomFor(serverPid, clients, 'the server');
+    const baselineFiles = assertRoomFor(baselinePid, clients, 'the raw baseline');
     const seq = ((await (await fetch(`${server.url}/api/treaties`)).json()) as { seq: number }).seq;
-    const rssBefore = rss(server.child.pid ?? 0);
+    const rssBefore = rss(serverPid);
     const sio = await connect(server.url, 'socket.io', clients, seq);
-    await new Promise((r) => setTimeout(r, 1500));
-    const rssAfter = rss(server.child.pid ?? 0);
+    await settle();
+    const rssAfter = rss(serverPid);
 
     const sioLatencies: number[] = [];
     let frame = '';
@@ -79,7 +93,10 @@ export async function fanout(clients: number): Promise<FanoutResult> {
     }
     await stopWorkers(sio.workers);
 
+    const rawRssBefore = rss(baselinePid);
     const raw = await connect(baseline.url, 'raw', clients, 0);
+    await settle();
+    const rawRssAfter = rss(baselinePid);
     const rawLatencies: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const seqOfFrame = Number(/"seq":(\d+)/.exec(frame)?.[1]);
@@ -99,10 +116,41 @@ export async function fanout(clients: number): Promise<FanoutResult> {
       socketIo,
       raw: rawDist,
       ratio: Math.round((socketIo.p99 / rawDist.p99) * 100) / 100,
-      serverRssPerClientKb: Math.round((rssAfter - rssBefore) / clients / 1024 * 10) / 10,
+      serverRssPerClientKb: perClientKb(rssBefore, rssAfter, clients),
+      rawRssPerClientKb: perClientKb(rawRssBefore, rawRssAfter, clients),
+      openFiles: { server: serverFiles, baseline: baselineFiles, clientProcess: sio.openFiles },
     };
   } finally {
     await server.stop();
     await baseline.stop();
   }
+}
+
+type Received = Distribution & { received: number; expected: number };
+
+/**
+ * Several runs of one size as one row: each figure the median of the runs' (the ratio too, run
+ * by run, not a ratio of medians), the fewest connected, and every run's deliveries counted.
+ */
+export function medianRun(runs: FanoutResult[]): FanoutResult {
+  const of = (pick: (r: FanoutResult) => number) => median(runs.map(pick));
+  const dist = (pick: (r: FanoutResult) => Received): Received => ({
+    count: runs.reduce((n, r) => n + pick(r).count, 0),
+    p50: of((r) => pick(r).p50),
+    p95: of((r) => pick(r).p95),
+    p99: of((r) => pick(r).p99),
+    max: of((r) => pick(r).max),
+    received: runs.reduce((n, r) => n + pick(r).received, 0),
+    expected: runs.reduce((n, r) => n + pick(r).expected, 0),
+  });
+  return {
+    clients: runs[0]?.clients ?? 0,
+    connected: Math.min(...runs.map((r) => r.connected)),
+    socketIo: dist((r) => r.socketIo),
+    raw: dist((r) => r.raw),
+    ratio: of((r) => r.ratio),
+    serverRssPerClientKb: of((r) => r.serverRssPerClientKb),
+    rawRssPerClientKb: of((r) => r.rawRssPerClientKb),
+    openFiles: runs[0]?.openFiles ?? { server: 'unlimited', baseline: 'unlimited', clientProcess: 'unlimited' },
+  };
 }

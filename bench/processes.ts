@@ -4,19 +4,57 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openFileLimit } from '../server/src/open-files';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ADMIN_TOKEN = 'bench-admin-token-0123456789';
+/** Files a process holds besides its sockets: its code, logs, database, event loop. */
+const FILES_BESIDE_SOCKETS = 100;
 
-export function freePort(): Promise<number> {
+/** A port nothing listens on: `port` itself if given and free, else one the system picks; 0 when `port` is taken. */
+function probePort(port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
+    probe.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' && port ? resolve(0) : reject(error)));
+    probe.listen(port, '127.0.0.1', () => {
       const address = probe.address();
       probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
+}
+
+/** The first port of the range the bench keeps to (`--ports`); the system picks when unset. */
+let firstPort: number | undefined;
+
+export function usePortsFrom(first: number | undefined): void {
+  firstPort = first;
+}
+
+/** A free port for one of the bench's servers, from the range if one was given. */
+export async function nextPort(): Promise<number> {
+  if (firstPort === undefined) return probePort();
+  for (; firstPort <= 65_535; firstPort++) {
+    const port = await probePort(firstPort);
+    if (port) {
+      firstPort += 1;
+      return port;
+    }
+  }
+  throw new Error('no free port left in the range given to --ports');
+}
+
+/**
+ * Fails before connecting when a process may not hold `connections` sockets (and a few files of
+ * its own) under its open-file limit: past it, connections fail and the figures measure that.
+ * Node raises its own soft limit to the hard one as it starts; the hard limit is what counts.
+ */
+export function assertRoomFor(pid: number, connections: number, who: string): number | 'unlimited' {
+  const limit = openFileLimit(pid);
+  if (!limit) throw new Error(`the open-file limit of ${who} is not readable in /proc/${pid}/limits`);
+  if (limit.soft !== 'unlimited' && limit.soft < connections + FILES_BESIDE_SOCKETS) {
+    throw new Error(`${who} may open ${limit.soft} files, too few for ${connections} connections: raise the hard limit (ulimit -Hn, LimitNOFILE=)`);
+  }
+  return limit.soft;
 }
 
 /** Resident memory of a process, in bytes, from /proc. */
@@ -49,9 +87,9 @@ function stopper(child: ChildProcess): () => Promise<void> {
   };
 }
 
-/** The real server, as `npm run serve` runs it, on a fresh database. */
-export async function startServer(env: Record<string, string> = {}): Promise<Running> {
-  const port = await freePort();
+/** The real server, as `npm run serve` runs it, on a fresh database unless `env` names one. */
+export async function startServer(env: Record<string, string> = {}, port?: number): Promise<Running> {
+  port ??= await nextPort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-bench-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
@@ -73,7 +111,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 
 /** The raw `ws` baseline server. */
 export async function startBaseline(): Promise<Running> {
-  const port = await freePort();
+  const port = await nextPort();
   const child = fork(path.join(root, 'bench/ws-baseline.ts'), { execArgv: ['--import', 'tsx'], env: { ...process.env, PORT: String(port) } });
   await new Promise<void>((resolve) => child.once('message', () => resolve()));
   return { url: `http://127.0.0.1:${port}`, child, stop: stopper(child) };

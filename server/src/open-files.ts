@@ -15,10 +15,10 @@ export function parseOpenFileLimit(limits: string): OpenFileLimit | undefined {
   return match ? { soft: asLimit(match[1] ?? ''), hard: asLimit(match[2] ?? '') } : undefined;
 }
 
-/** This process's limit where the system tells it (Linux); Node has no getrlimit of its own. */
-export function openFileLimit(): OpenFileLimit | undefined {
+/** A process's limit (this one's unless a pid is given) where the system tells it (Linux); Node has no getrlimit of its own. */
+export function openFileLimit(pid: number | 'self' = 'self'): OpenFileLimit | undefined {
   try {
-    return parseOpenFileLimit(readFileSync('/proc/self/limits', 'utf8'));
+    return parseOpenFileLimit(readFileSync(`/proc/${pid}/limits`, 'utf8'));
   } catch {
     return undefined;
   }
