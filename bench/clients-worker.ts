@@ -1,9 +1,10 @@
 import WebSocket from 'ws';
+import { Arrivals } from './arrivals';
+import { connectLight } from './light-client';
 
 /**
- * One load-generator process: many light clients that speak just enough of the Socket.IO
- * protocol (Engine.IO v4 over WebSocket) to connect, answer pings and time each `change`,
- * or, for the baseline, plain WebSocket clients that time the same frame.
+ * One load-generator process for the fan-out bench: many light Socket.IO clients that time each
+ * `change`, or, for the baseline, plain WebSocket clients that time the same frame.
  */
 interface Start {
   type: 'start';
@@ -20,44 +21,33 @@ interface Expect {
 }
 type Command = Start | Expect | { type: 'stop' };
 
-const now = () => performance.timeOrigin + performance.now();
 const sockets: WebSocket[] = [];
-let waiting: { seq: number; times: number[]; done: () => void } | undefined;
+const arrivals = new Arrivals(() => sockets.length);
 
-function received(frame: string): void {
-  if (!waiting || !frame.startsWith('42["change"')) return;
-  const seq = Number(/"seq":(\d+)/.exec(frame)?.[1]);
-  if (seq === waiting.seq) {
-    waiting.times.push(now());
-    if (waiting.times.length === sockets.length) waiting.done();
+async function open(start: Start): Promise<void> {
+  if (start.mode === 'socket.io') {
+    const { ws } = await connectLight({
+      url: start.url,
+      auth: () => ({ lastSeq: start.lastSeq, client: 'viewer' }),
+      localAddress: start.localAddress,
+      on: { change: (seq) => arrivals.saw(seq) },
+    });
+    sockets.push(ws);
+    return;
   }
-}
-
-function open(start: Start): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const path = start.mode === 'socket.io' ? '/socket.io/?EIO=4&transport=websocket' : '/';
-    const ws = new WebSocket(`${start.url.replace('http', 'ws')}${path}`, { localAddress: start.localAddress, perMessageDeflate: false });
+  await new Promise<void>((resolve, reject) => {
+    const ws = new WebSocket(start.url.replace('http', 'ws'), { localAddress: start.localAddress, perMessageDeflate: false });
     const timer = setTimeout(() => reject(new Error('connect timed out')), 20_000);
     ws.on('error', reject);
     ws.on('message', (data) => {
       const frame = data.toString();
-      if (start.mode === 'raw') return received(frame);
-      if (frame === '2') return ws.send('3');
-      if (frame.startsWith('0{')) return ws.send(`40${JSON.stringify({ lastSeq: start.lastSeq, client: 'viewer' })}`);
-      if (frame.startsWith('40')) {
-        clearTimeout(timer);
-        sockets.push(ws);
-        return resolve();
-      }
-      received(frame);
+      if (frame.startsWith('42["change"')) arrivals.saw(Number(/"seq":(\d+)/.exec(frame)?.[1]));
     });
-    if (start.mode === 'raw') {
-      ws.on('open', () => {
-        clearTimeout(timer);
-        sockets.push(ws);
-        resolve();
-      });
-    }
+    ws.on('open', () => {
+      clearTimeout(timer);
+      sockets.push(ws);
+      resolve();
+    });
   });
 }
 
@@ -75,14 +65,7 @@ process.on('message', (command: Command) => {
       (error: Error) => process.send?.({ type: 'failed', message: error.message, connected: sockets.length }),
     );
   } else if (command.type === 'expect') {
-    const times: number[] = [];
-    const finish = () => {
-      clearTimeout(timer);
-      waiting = undefined;
-      process.send?.({ type: 'times', seq: command.seq, times });
-    };
-    const timer = setTimeout(finish, command.timeoutMs);
-    waiting = { seq: command.seq, times, done: finish };
+    arrivals.expect(command.seq, command.timeoutMs, (times) => process.send?.({ type: 'times', seq: command.seq, times }));
     process.send?.({ type: 'armed' });
   } else {
     for (const ws of sockets) ws.terminate();

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { ADMIN_TOKEN, assertRoomFor, reply, rss, startBaseline, startServer, startWorker, type Running } from './processes';
+import { ADMIN_TOKEN, assertRoomFor, measure, reply, rss, startBaseline, startServer, startWorker, stopWorkers, type Running } from './processes';
 import { distribution, median, type Distribution } from './stats';
 
 const WORKERS = 4;
@@ -22,7 +22,7 @@ export interface FanoutResult {
 const perClientKb = (before: number, after: number, clients: number) => Math.round(((after - before) / clients / 1024) * 10) / 10;
 
 async function connect(url: string, mode: 'socket.io' | 'raw', clients: number, lastSeq: number): Promise<{ workers: ChildProcess[]; connected: number; openFiles: number | 'unlimited' }> {
-  const workers = Array.from({ length: WORKERS }, startWorker);
+  const workers = Array.from({ length: WORKERS }, () => startWorker());
   const per = Math.ceil(clients / WORKERS);
   const limits = workers.map((worker, i) => assertRoomFor(worker.pid ?? 0, per, `client process ${i + 1}`));
   const ready = await Promise.all(
@@ -36,23 +36,9 @@ async function connect(url: string, mode: 'socket.io' | 'raw', clients: number, 
   return { workers, connected: ready.reduce((sum, r) => sum + r.connected, 0), openFiles: limits[0] ?? 'unlimited' };
 }
 
-/** Arms every worker for a seq, fires, and gathers each client's latency from the send. */
-async function measure(workers: ChildProcess[], seq: number, fire: () => Promise<void>): Promise<number[]> {
-  await Promise.all(workers.map((w) => {
-    const armed = reply(w, 'armed');
-    w.send({ type: 'expect', seq, timeoutMs: 10_000 });
-    return armed;
-  }));
-  const times = workers.map((w) => reply<{ times: number[] }>(w, 'times'));
-  const sent = performance.timeOrigin + performance.now();
-  await fire();
-  return (await Promise.all(times)).flatMap((r) => r.times.map((t) => t - sent));
-}
-
 /** Lets the connections' handshakes and first frames finish before memory is read. */
 const settle = () => new Promise((r) => setTimeout(r, 1500));
 
-const stopWorkers = (workers: ChildProcess[]) => Promise.all(workers.map((w) => new Promise((resolve) => { w.once('exit', resolve); w.send({ type: 'stop' }); })));
 
 async function post(server: Running, i: number): Promise<{ seq: number; frame: string }> {
   const response = await fetch(`${server.url}/api/treaties/npt/updates`, {

@@ -80,7 +80,7 @@ async function untilUp(url: string, child: ChildProcess): Promise<void> {
 
 function stopper(child: ChildProcess): () => Promise<void> {
   return async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
@@ -117,9 +117,9 @@ export async function startBaseline(): Promise<Running> {
   return { url: `http://127.0.0.1:${port}`, child, stop: stopper(child) };
 }
 
-/** A load-generator process; its clients connect from `localAddress` so ports last across runs. */
-export function startWorker(): ChildProcess {
-  return fork(path.join(root, 'bench/clients-worker.ts'), { execArgv: ['--import', 'tsx'] });
+/** A load-generator process (the fan-out bench's unless another script is named); its clients connect from `localAddress` so ports last across runs. */
+export function startWorker(script = 'bench/clients-worker.ts'): ChildProcess {
+  return fork(path.join(root, script), { execArgv: ['--import', 'tsx'] });
 }
 
 export function reply<T>(child: ChildProcess, type: string): Promise<T> {
@@ -136,3 +136,18 @@ export function reply<T>(child: ChildProcess, type: string): Promise<T> {
     child.on('message', onMessage);
   });
 }
+
+/** Arms every worker for a seq, fires, and gathers each client's latency from the send. */
+export async function measure(workers: ChildProcess[], seq: number, fire: () => Promise<void>): Promise<number[]> {
+  await Promise.all(workers.map((w) => {
+    const armed = reply(w, 'armed');
+    w.send({ type: 'expect', seq, timeoutMs: 10_000 });
+    return armed;
+  }));
+  const times = workers.map((w) => reply<{ times: number[] }>(w, 'times'));
+  const sent = performance.timeOrigin + performance.now();
+  await fire();
+  return (await Promise.all(times)).flatMap((r) => r.times.map((t) => t - sent));
+}
+
+export const stopWorkers = (workers: ChildProcess[]) => Promise.all(workers.map((w) => new Promise((resolve) => { w.once('exit', resolve); w.send({ type: 'stop' }); })));
