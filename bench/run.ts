@@ -47,7 +47,7 @@ const fanoutTargets = fan.flatMap(({ median: m }) => [
 ]);
 
 const files = fan[0]?.median.openFiles;
-if (files) log(`\nOpen-file limits (each process raised its soft limit to the hard one): server ${files.server}, raw baseline ${files.baseline}, each client process ${files.clientProcess}`);
+if (files) log(`\nOpen-file limits (soft, as each process runs): server ${files.server}, raw baseline ${files.baseline}, each client process ${files.clientProcess}`);
 log(`Fan-out: from the POST to each client receiving the change (ms), ${ROUNDS} updates per run`);
 log('clients | run    | connected | Socket.IO p50 / p95 / p99 / max      | received      | raw p50 / p95 / p99 / max         | p99 ratio | KB/client Socket.IO / raw');
 for (const size of fan) {

@@ -21,7 +21,7 @@ export async function connect(dashboards: Dashboards, fleet: Fleet, proxy: strin
   const started = Date.now();
   await dashboards.connect(proxy);
   // Connected is not yet live: each takes its snapshot before it joins the live room.
-  const { status } = await dashboards.until((s) => s.connected === dashboards.count && s.minSeq >= 0, 30_000);
+  const { status } = await dashboards.until((s) => s.connected === dashboards.count && s.minSeq >= 0, 60_000);
   return {
     measure: `${dashboards.count} dashboards through nginx`,
     figure: `${status.connected} connected with their snapshot in ${seconds(Date.now() - started)}; per process ${spread(status, fleet)}`,
