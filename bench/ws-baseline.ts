@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
+import { textFrame } from './websocket-frame';
 
 /**
  * The baseline: the least a Node process can do to fan a frame out to N WebSocket clients.
@@ -10,22 +11,6 @@ import type { Duplex } from 'node:stream';
 const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 const port = Number(process.env.PORT);
 const clients = new Set<Duplex>();
-
-/** RFC 6455 §5.2: FIN and the text opcode, then the payload length in 7, 16 or 64 bits. */
-function textFrame(payload: Buffer): Buffer {
-  const length = payload.length;
-  const header = Buffer.alloc(length < 126 ? 2 : length < 65_536 ? 4 : 10);
-  header[0] = 0x81;
-  if (header.length === 2) header[1] = length;
-  else if (header.length === 4) {
-    header[1] = 126;
-    header.writeUInt16BE(length, 2);
-  } else {
-    header[1] = 127;
-    header.writeBigUInt64BE(BigInt(length), 2);
-  }
-  return Buffer.concat([header, payload]);
-}
 
 const server = http.createServer((req, res) => {
   if (req.method !== 'POST' || req.url !== '/broadcast') {
