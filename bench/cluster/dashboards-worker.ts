@@ -99,25 +99,31 @@ async function open(board: Board, start: Start): Promise<void> {
   });
 }
 
-function reconnect(board: Board, start: Start): void {
-  setTimeout(() => {
-    open(board, start).then(
-      () => (board.reconnects += 1),
-      (error: Error) => {
-        failures[error.message] = (failures[error.message] ?? 0) + 1;
-        board.attempts += 1;
-        reconnect(board, start);
-      },
-    );
-  }, backoff(board.attempts));
+/** One attempt, true if it connected; a failed one is counted and tried again after the backoff, as the board does. */
+async function attempt(board: Board, start: Start): Promise<boolean> {
+  try {
+    await open(board, start);
+    return true;
+  } catch (error) {
+    const why = (error as Error).message;
+    failures[why] = (failures[why] ?? 0) + 1;
+    board.attempts += 1;
+    reconnect(board, start);
+    return false;
+  }
 }
 
+function reconnect(board: Board, start: Start): void {
+  setTimeout(() => void attempt(board, start).then((connected) => connected && (board.reconnects += 1)), backoff(board.attempts));
+}
+
+/** Every board's first attempt, in batches; those that failed go on trying by themselves. */
 async function connectAll(start: Start): Promise<void> {
   const BATCH = 250;
   for (let i = 0; i < start.count; i += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, start.count - i) }, (): Board => ({ upstream: '', attempts: 0, missed: 0, doubled: 0, snapshots: 0, reconnects: 0 }));
     boards.push(...batch);
-    await Promise.all(batch.map((board) => open(board, start)));
+    await Promise.all(batch.map((board) => attempt(board, start)));
   }
 }
 

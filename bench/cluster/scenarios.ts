@@ -24,7 +24,7 @@ export async function connect(dashboards: Dashboards, fleet: Fleet, proxy: strin
   const { status } = await dashboards.until((s) => s.connected === dashboards.count && s.minSeq >= 0, 60_000);
   return {
     measure: `${dashboards.count} dashboards through nginx`,
-    figure: `${status.connected} connected with their snapshot in ${seconds(Date.now() - started)}; per process ${spread(status, fleet)}`,
+    figure: `${status.connected} connected with their snapshot in ${seconds(Date.now() - started)}; per process ${spread(status, fleet)}; failed attempts: ${failures(status)}`,
     target: 'all connected, on every process',
     ok: status.connected === dashboards.count && status.minSeq >= 0 && fleet.members.every((m) => (status.upstreams[`127.0.0.1:${m.port}`] ?? 0) > 0),
   };
