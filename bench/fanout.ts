@@ -15,6 +15,8 @@ export interface FanoutResult {
   /** Resident memory the connections added (RSS after connecting, less RSS before), per client. */
   serverRssPerClientKb: number;
   rawRssPerClientKb: number;
+  /** The WebSocket payload of one change (the last of the run), in bytes: what each client costs the network per change. */
+  frameBytes: number;
   /** The soft open-file limit each process had: what bounds the clients it can hold. */
   openFiles: { server: number | 'unlimited'; baseline: number | 'unlimited'; clientProcess: number | 'unlimited' };
 }
@@ -104,6 +106,7 @@ export async function fanout(clients: number): Promise<FanoutResult> {
       ratio: Math.round((socketIo.p99 / rawDist.p99) * 100) / 100,
       serverRssPerClientKb: perClientKb(rssBefore, rssAfter, clients),
       rawRssPerClientKb: perClientKb(rawRssBefore, rawRssAfter, clients),
+      frameBytes: Buffer.byteLength(frame),
       openFiles: { server: serverFiles, baseline: baselineFiles, clientProcess: sio.openFiles },
     };
   } finally {
@@ -137,6 +140,7 @@ export function medianRun(runs: FanoutResult[]): FanoutResult {
     ratio: of((r) => r.ratio),
     serverRssPerClientKb: of((r) => r.serverRssPerClientKb),
     rawRssPerClientKb: of((r) => r.rawRssPerClientKb),
+    frameBytes: of((r) => r.frameBytes),
     openFiles: runs[0]?.openFiles ?? { server: 'unlimited', baseline: 'unlimited', clientProcess: 'unlimited' },
   };
 }

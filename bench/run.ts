@@ -48,7 +48,7 @@ const fanoutTargets = fan.flatMap(({ median: m }) => [
 
 const files = fan[0]?.median.openFiles;
 if (files) log(`\nOpen-file limits (soft, as each process runs): server ${files.server}, raw baseline ${files.baseline}, each client process ${files.clientProcess}`);
-log(`Fan-out: from the POST to each client receiving the change (ms), ${ROUNDS} updates per run`);
+log(`Fan-out: from the POST to each client receiving the change (ms), ${ROUNDS} updates per run, a change ${fan[0]?.median.frameBytes ?? NaN} bytes of WebSocket payload`);
 log('clients | run    | connected | Socket.IO p50 / p95 / p99 / max      | received      | raw p50 / p95 / p99 / max         | p99 ratio | KB/client Socket.IO / raw');
 for (const size of fan) {
   const rows: [string, FanoutResult][] = [...size.runs.map((r, i): [string, FanoutResult] => [String(i + 1), r]), ...(runs > 1 ? [['median', size.median] as [string, FanoutResult]] : [])];
