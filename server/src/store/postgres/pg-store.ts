@@ -4,6 +4,8 @@ import type { Store, StoreTx } from '../store';
 import { StoreUnavailableError } from '../store-unavailable';
 import { migratePg } from './pg-migrations';
 import { pgSessions } from './pg-sessions';
+import { pgSql } from './pg-sql';
+import { subscriptionStore } from '../subscription-sql';
 import { pgSearchReader, pgSearchWriter } from './pg-search';
 import { pgWebhookReads, pgWebhookTx } from './pg-webhooks';
 import { outcomeCode, toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
@@ -167,6 +169,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     ...pgWebhookReads(all),
     kind: 'postgres',
     sessions: pgSessions(pool),
+    subscriptions: subscriptionStore(pgSql(pool, 'mail')),
     transaction(work) {
       return guard(async () => {
         const client = await pool.connect();
