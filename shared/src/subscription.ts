@@ -49,9 +49,14 @@ export const subscribeBodySchema = z
   })
   .refine(hourOnlyForDigests, HOUR_ONLY_FOR_DIGESTS);
 export type SubscribeBody = z.input<typeof subscribeBodySchema>;
+/** The body as the server has it once parsed: the cadence filled in. */
+export type SubscribeRequest = z.infer<typeof subscribeBodySchema>;
 
 /** What a confirmation, manage or unsubscribe link carries: 32 random bytes, base64url. */
 export const subscriptionTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be the token from the link in your email');
+
+/** The one-click address (RFC 8058) carries its token in the query; the manage page may send it in a JSON body instead. */
+export const unsubscribeQuerySchema = z.strictObject({ token: subscriptionTokenSchema.optional() });
 
 export const subscriptionTokenBodySchema = z.strictObject({ token: subscriptionTokenSchema });
 export type SubscriptionTokenBody = z.infer<typeof subscriptionTokenBodySchema>;

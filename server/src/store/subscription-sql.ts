@@ -84,7 +84,7 @@ function subscriptionTx(sql: Sql): SubscriptionTx {
       );
     },
     async prune(sentBefore, unconfirmedBefore) {
-      await sql.run("DELETE FROM mail_outbox WHERE state = 'sent' AND sent_at < $1", [sentBefore]);
+      await sql.run("DELETE FROM mail_outbox WHERE state <> 'pending' AND created_at < $1", [sentBefore]);
       const stale = await sql.all<{ id: string }>('SELECT id FROM subscriptions WHERE confirmed_at IS NULL AND created_at < $1', [unconfirmedBefore]);
       for (const { id } of stale) await subscriptionTx(sql).remove(id);
     },

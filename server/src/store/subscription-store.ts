@@ -35,7 +35,8 @@ export interface MailRecord {
   seq?: number;
   /** A digest: the seq it covers changes after. */
   afterSeq?: number;
-  state: 'pending' | 'sent';
+  /** `failed`: given up on, or nothing left to send. */
+  state: 'pending' | 'sent' | 'failed';
   attempts: number;
   createdAt: string;
   nextAttemptAt: string;
@@ -81,7 +82,7 @@ export interface SubscriptionTx {
   confirmed(cadence: Cadence): Promise<SubscriptionRecord[]>;
   /** Daily subscriptions whose digest is due by `at`. */
   dueDigests(at: string): Promise<SubscriptionRecord[]>;
-  /** Forgets sent messages older than `sentBefore`, and addresses never confirmed since `unconfirmedBefore`. */
+  /** Forgets messages done with (sent or given up) queued before `sentBefore`, and addresses never confirmed since `unconfirmedBefore`. */
   prune(sentBefore: string, unconfirmedBefore: string): Promise<void>;
 }
 
