@@ -37,9 +37,9 @@ function subscriptionTx(sql: Sql): SubscriptionTx {
     },
     async queueMail(mail, key) {
       await sql.run(
-        `INSERT INTO mail_outbox (id, subscription_id, key, kind, state, created_at, next_attempt_at, sent_at, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        `INSERT INTO mail_outbox (id, subscription_id, key, kind, seq, state, created_at, next_attempt_at, sent_at, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (key) DO NOTHING`,
-        [mail.id, mail.subscriptionId, key, mail.kind, mail.state, mail.createdAt, mail.nextAttemptAt, mail.sentAt ?? null, JSON.stringify(mail)],
+        [mail.id, mail.subscriptionId, key, mail.kind, mail.seq ?? 0, mail.state, mail.createdAt, mail.nextAttemptAt, mail.sentAt ?? null, JSON.stringify(mail)],
       );
     },
     async saveMail(mail) {
@@ -98,7 +98,7 @@ export function subscriptionStore(db: SqlDb): SubscriptionStore {
   return {
     transaction: (work) => db.transaction((sql) => work(subscriptionTx(sql))),
     async dueMail(at, limit) {
-      const rows = await db.all<{ data: string }>("SELECT data FROM mail_outbox WHERE state = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, id LIMIT $2", [at, limit]);
+      const rows = await db.all<{ data: string }>("SELECT data FROM mail_outbox WHERE state = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, seq, created_at, id LIMIT $2", [at, limit]);
       return parse<MailRecord>(rows).filter((mail) => !mail.leaseUntil || mail.leaseUntil <= at);
     },
     async counts(since, now) {

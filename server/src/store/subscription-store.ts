@@ -88,7 +88,7 @@ export interface SubscriptionTx {
 
 export interface SubscriptionStore {
   transaction<T>(work: (tx: SubscriptionTx) => Promise<T>): Promise<T>;
-  /** Pending messages due by `at` whose lease (if any) has run out, oldest first. */
+  /** Pending messages due by `at` whose lease (if any) has run out: the earliest due first, then in seq order. */
   dueMail(at: string, limit: number): Promise<MailRecord[]>;
   counts(since: string, now: string): Promise<MailCounts>;
 }
@@ -117,6 +117,7 @@ export const SUBSCRIPTIONS_MIGRATION = `
     subscription_id TEXT NOT NULL,
     key TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL,
+    seq INTEGER,
     state TEXT NOT NULL,
     created_at TEXT NOT NULL,
     next_attempt_at TEXT NOT NULL,

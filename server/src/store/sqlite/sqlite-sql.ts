@@ -2,22 +2,37 @@ import type Database from 'better-sqlite3';
 import type { Sql, SqlDb } from '../sql-runner';
 import type { WriteLock } from '../write-lock';
 
-/** SQLite numbers its parameters `?1`, PostgreSQL `$1`: the same SQL runs on both. */
-const numbered = (sql: string) => sql.replace(/\$(\d+)/g, '?$1');
+interface Prepared {
+  statement: Database.Statement;
+  /** Which of PostgreSQL's numbered parameters each `?` stands for, in order. */
+  order: number[];
+}
+
+/** PostgreSQL's `$1` parameters become SQLite's `?`, in the order they appear: the same SQL runs on both. */
+function prepare(db: Database.Database, sql: string): Prepared {
+  const order: number[] = [];
+  const text = sql.replace(/\$(\d+)/g, (_match, n: string) => {
+    order.push(Number(n) - 1);
+    return '?';
+  });
+  return { statement: db.prepare(text), order };
+}
 
 function runner(db: Database.Database): Sql {
-  const statements = new Map<string, Database.Statement>();
-  const prepared = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = db.prepare(numbered(sql))));
-    return statement;
+  const statements = new Map<string, Prepared>();
+  const bound = (sql: string, params: readonly unknown[]) => {
+    let prepared = statements.get(sql);
+    if (!prepared) statements.set(sql, (prepared = prepare(db, sql)));
+    return { statement: prepared.statement, values: prepared.order.map((i) => params[i]) };
   };
   return {
     async all<R>(sql: string, params: readonly unknown[] = []) {
-      return prepared(sql).all(...params) as R[];
+      const { statement, values } = bound(sql, params);
+      return statement.all(...values) as R[];
     },
     async run(sql, params = []) {
-      return prepared(sql).run(...params).changes;
+      const { statement, values } = bound(sql, params);
+      return statement.run(...values).changes;
     },
   };
 }
