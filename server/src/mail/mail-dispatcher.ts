@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import { serialRounds } from '../serial-rounds';
 import type { Store } from '../store/store';
 import { queueChanges, queueDigests } from './queue-mail';
 import { sendMail, type SendOptions } from './send-mail';
@@ -53,22 +54,8 @@ export function startMailDispatcher(store: Store, options: SendOptions & { log: 
     }
   }
 
-  let running: Promise<void> | undefined;
-  let again = false;
-  function kick(): void {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = round().finally(() => {
-      running = undefined;
-      if (again) {
-        again = false;
-        kick();
-      }
-    });
-  }
+  const rounds = serialRounds(round, () => stopped);
+  const kick = rounds.request;
 
   const timer = setInterval(kick, POLL_MS);
   timer.unref();
@@ -77,14 +64,14 @@ export function startMailDispatcher(store: Store, options: SendOptions & { log: 
   return {
     wake: kick,
     async check() {
-      await running;
+      await rounds.current();
       kick();
-      await running;
+      await rounds.current();
     },
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await running;
+      await rounds.current();
       options.transport.close();
     },
   };
