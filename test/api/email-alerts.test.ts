@@ -185,6 +185,24 @@ describe('email alerts', () => {
     expect(one.body.subscription).toMatchObject({ email: 'waiting@example.org', confirmed: false });
   });
 
+  it('tell a confirmed address that asks again that it is subscribed, with its manage link, and change nothing', async () => {
+    const email = 'known@example.org';
+    await board.subscribed({ email, treaties: ['tpnw'] });
+    // Within the hour of the confirmation, asking again mails nothing at all.
+    await post('/api/subscriptions', { email });
+    await board.server.app.mail.check();
+    expect(board.inbox.to(email)).toHaveLength(1);
+    clock.advance(61 * MINUTE);
+    const again = await post('/api/subscriptions', { email, cadence: 'daily' });
+    expect([again.status, again.body]).toEqual([202, { state: 'confirmation-sent' }]);
+    const [, notice] = await board.delivered(email, 2);
+    if (!notice) throw new Error('no notice');
+    expect(notice.parsed.subject).toBe('You already get Treaty Watch alerts');
+    expectWellFormed(notice);
+    const token = tokenIn(linkTo(notice, '/subscription'));
+    expect((await post<SubscriptionResponse>('/api/subscriptions/manage', { token })).body.subscription).toMatchObject({ treaties: ['tpnw'], cadence: 'immediate' });
+  });
+
   it('send a second confirmation for the same address at most once an hour', async () => {
     const email = 'again@example.org';
     for (let i = 0; i < 4; i += 1) expect((await post('/api/subscriptions', { email })).status).toBe(202);
