@@ -134,9 +134,13 @@ describe('email alerts', () => {
     expect(subscription).toMatchObject({ cadence: 'daily', hour });
     await postUpdate('open-skies', { headline: 'Morning: a first item for the digest' });
     await postUpdate('open-skies', { headline: 'Noon: a second item for the digest' });
+    const digestAt = new Date(clock.now());
+    digestAt.setUTCHours(hour, 0, 0, 0);
+    if (digestAt <= clock.now()) digestAt.setUTCDate(digestAt.getUTCDate() + 1);
+    clock.advance(digestAt.getTime() - clock.now().getTime() - MINUTE);
     await board.server.app.mail.check();
     expect(board.inbox.to(email)).toHaveLength(1);
-    clock.advance(2 * 60 * MINUTE);
+    clock.advance(2 * MINUTE);
     const [, digest] = await board.delivered(email, 2);
     if (!digest) throw new Error('no digest');
     expectWellFormed(digest);
