@@ -1,7 +1,11 @@
 import { AuditPage } from './features/access/audit-page';
 import { SignInPage } from './features/access/signin-page';
 import { TokensPage } from './features/access/tokens-page';
+import { AlertsAdminPage } from './features/admin/alerts-admin-page';
 import { WebhooksPage } from './features/admin/webhooks-page';
+import { ConfirmPage } from './features/alerts/confirm-page';
+import { ManagePage } from './features/alerts/manage-page';
+import { SubscribePage } from './features/alerts/subscribe-page';
 import { BoardPage } from './features/board/board-page';
 import { EditorPage } from './features/editor/editor-page';
 import { PartyPage } from './features/parties/party-page';
@@ -24,6 +28,10 @@ function Page() {
   if (pathname === '/editor') return <EditorPage />;
   if (pathname === '/search') return <SearchPage />;
   if (pathname === '/admin/webhooks') return <WebhooksPage />;
+  if (pathname === '/admin/alerts') return <AlertsAdminPage />;
+  if (pathname === '/subscribe') return <SubscribePage />;
+  if (pathname === '/subscribe/confirm') return <ConfirmPage />;
+  if (pathname === '/subscription') return <ManagePage />;
   if (pathname === '/signin') return <SignInPage />;
   if (pathname === '/admin/tokens') return <TokensPage />;
   if (pathname === '/admin/audit') return <AuditPage />;

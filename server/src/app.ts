@@ -28,6 +28,10 @@ import { tokensRoutes } from './http/routes/tokens';
 import { treatiesRoutes } from './http/routes/treaties';
 import { updatesRoutes } from './http/routes/updates';
 import { webhooksRoutes } from './http/routes/webhooks';
+import { subscriptionsRoutes } from './http/routes/subscriptions';
+import { startMailDispatcher, type MailDispatcher } from './mail/mail-dispatcher';
+import { smtpTransport } from './mail/smtp-transport';
+import { createSubscriptionService } from './services/subscription-service';
 import { createLogger, requestLogger, type Logger } from './log';
 import { createMetrics } from './metrics';
 import type { BoardServer } from './realtime/board-server';
@@ -73,6 +77,8 @@ export interface App {
   dueWork: { check(): Promise<void> };
   /** Looks for due webhook deliveries now rather than at the next poll. */
   webhooks: { check(): Promise<void> };
+  /** Queues and sends due mail now rather than at the next poll; nothing to do without SMTP_URL. */
+  mail: { check(): Promise<void> };
 }
 
 /** The composition root: the one place that knows which store, which services and which transport. */
@@ -130,11 +136,23 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
   });
   events.on('change.committed', (change) => broadcaster.publish(change));
   events.on('change.relayed', (change) => broadcaster.receive(change));
+  const mail: MailDispatcher | undefined = config.mail
+    ? startMailDispatcher(store, {
+        transport: smtpTransport(config.mail.smtpUrl, config.mail.from),
+        publicUrl: () => publicUrl,
+        retry: config.mail.retry,
+        perAddressPerHour: config.mail.perAddressPerHour,
+        messageHost: config.mail.from.split('@')[1] ?? 'localhost',
+        log,
+        clock: now,
+      })
+    : undefined;
   for (const name of ['change.committed', 'change.relayed'] as const) {
     events.on(name, () => {
       answers.changed();
       metrics.broadcast.inc();
       webhooks.wake();
+      mail?.wake();
     });
   }
   const slowConsumers = dropSlowConsumers(io, () => metrics.slowConsumersDropped.inc());
@@ -188,6 +206,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     rateLimit({ name, perMinute, burst: perMinute / 10, keyOf, ...(shared ? { shared } : {}) });
   const readLimit = limit('reads', config.rateLimits.reads, readKey);
   const writeLimit = limit('writes', config.rateLimits.writes, writeKey);
+  const subscribeLimit = rateLimit({ name: 'subscribe', perMinute: config.rateLimits.subscribe ?? 0, burst: 5, keyOf: (req) => `ip:${req.ip}`, ...(shared ? { shared } : {}) });
   app.use('/feeds', readLimit);
   app.use(feedsRoutes(createFeedService(store, answers, now), () => publicUrl));
   app.use(['/badge', '/oembed'], readLimit);
@@ -216,6 +235,11 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     tokensRoutes({ tokens, tokenSockets }),
     auditRoutes({ audit, tokens }),
     webhooksRoutes({ webhooks: createWebhookService(store, { targets, timeoutMs: config.webhooks.timeoutMs, publicUrl: () => publicUrl }, now), tokens }),
+    subscriptionsRoutes({
+      subscriptions: createSubscriptionService(store, { enabled: mail !== undefined, queued: () => mail?.wake() }, now),
+      tokens,
+      subscribeLimit,
+    }),
     openApiRoutes(),
     (req) => {
       throw new HttpProblem(problems.notFound(`There is no API route ${req.method} ${req.path}.`));
@@ -230,6 +254,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     log,
     dueWork: { check: () => dueWork.check() },
     webhooks: { check: () => webhooks.check() },
+    mail: { check: async () => mail?.check() },
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -260,7 +285,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       httpServer.closeAllConnections();
-      await Promise.all([closed, socketsClosed, webhooks.stop(), dueWorkStopped, grip?.stop()]);
+      await Promise.all([closed, socketsClosed, webhooks.stop(), mail?.stop(), dueWorkStopped, grip?.stop()]);
       await cluster?.close();
       await store.close();
     },

@@ -2,7 +2,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { isHttpUri, normaliseUrl } from '@treaty-watch/shared';
+import { isHttpUri, normaliseUrl, subscriberEmailSchema } from '@treaty-watch/shared';
 import { LOG_LEVELS } from './log';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -80,6 +80,13 @@ const envSchema = z.object({
     .default(12),
   SSE_MAX_STREAMS: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(25),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must be an smtp:// or smtps:// URL, such as smtps://user:pass@mail.example:465')
+    .optional(),
+  MAIL_FROM: subscriberEmailSchema.optional(),
+  MAIL_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(20),
+  RATE_LIMIT_SUBSCRIBE: z.coerce.number().int().min(0).default(2),
   GRIP_PROXY_URL: z
     .url({ protocol: /^https?$/, error: 'GRIP_PROXY_URL must be an http URL: the publish endpoint of Pushpin (or another GRIP proxy)' })
     .transform((url) => url.replace(/\/+$/, ''))
@@ -102,8 +109,8 @@ export type Config = {
   publicUrl?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   clientDist: string;
-  /** Per minute; 0 turns the limit off. */
-  rateLimits: { writes: number; reads: number };
+  /** Per minute; 0 turns the limit off. `subscribe`: new subscriptions per address, off when absent. */
+  rateLimits: { writes: number; reads: number; subscribe?: number };
   corsOrigins: string[];
   /** Origins whose pages may frame the embed widgets. */
   embedOrigins: string[];
@@ -118,7 +125,25 @@ export type Config = {
   sse: { maxStreams: number; heartbeatMs: number };
   /** Pushpin's publish endpoint: with it, Pushpin holds the stream's readers and this process publishes each change to it. */
   gripProxyUrl?: string;
+  /** Email alerts: off without an SMTP server to send through. */
+  mail?: MailConfig;
 };
+
+export interface MailConfig {
+  smtpUrl: string;
+  /** The sender's address. */
+  from: string;
+  /** Messages one address gets in an hour at most; the rest wait. */
+  perAddressPerHour: number;
+  /** Backoff of failed attempts. */
+  retry: { baseMs: number; maxMs: number };
+}
+
+/** Mail servers turn away for minutes at a time (greylisting): the first retry after a minute, at most hourly. */
+const MAIL_RETRY = { baseMs: 60_000, maxMs: 60 * 60 * 1000 };
+
+/** The sender's domain when MAIL_FROM is not set: PUBLIC_URL's host, which readers know. */
+const mailHost = (url: string | undefined) => (url ? new URL(url).hostname : 'localhost');
 
 /** Reads the environment once, at start; a bad value stops the server with a message that names it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -138,7 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     logLevel: e.LOG_LEVEL,
     clientDist: path.resolve(e.CLIENT_DIST),
-    rateLimits: { writes: e.RATE_LIMIT_WRITES, reads: e.RATE_LIMIT_READS },
+    rateLimits: { writes: e.RATE_LIMIT_WRITES, reads: e.RATE_LIMIT_READS, subscribe: e.RATE_LIMIT_SUBSCRIBE },
     corsOrigins: e.CORS_ORIGINS,
     embedOrigins: e.EMBED_ORIGINS,
     webhooks: {
@@ -151,5 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_HOURS * 60 * 60 * 1000,
     sse: { maxStreams: e.SSE_MAX_STREAMS, heartbeatMs: e.SSE_HEARTBEAT_SECONDS * 1000 },
     ...(e.GRIP_PROXY_URL ? { gripProxyUrl: e.GRIP_PROXY_URL } : {}),
+    ...(e.SMTP_URL
+      ? { mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `alerts@${mailHost(e.PUBLIC_URL)}`, perAddressPerHour: e.MAIL_PER_ADDRESS_PER_HOUR, retry: MAIL_RETRY } }
+      : {}),
   };
 }

@@ -24,3 +24,4 @@ export * from './search';
 export * from './embed';
 export * from './chat';
 export * from './stream';
+export * from './subscription';

@@ -40,6 +40,7 @@ export const PROBLEM_TYPES = {
   unsupportedMediaType: '/problems/unsupported-media-type',
   rateLimited: '/problems/rate-limited',
   unavailable: '/problems/unavailable',
+  alertsNotSetUp: '/problems/alerts-not-set-up',
   internal: '/problems/internal',
   /** RFC 9457's type for a problem that means no more than its HTTP status (a 416 on a file, say). */
   statusOnly: 'about:blank',

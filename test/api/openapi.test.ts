@@ -8,6 +8,7 @@ import { request } from '../support/api-client';
 import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
 import { bearer, conformanceChecker, json, operationsOf, type Conforms, type Document } from '../support/openapi-conformance';
 import { repoRoot } from '../support/paths';
+import { SmtpInbox, linkTo, tokenIn } from '../support/smtp-inbox';
 
 /** Route files whose routers app.ts mounts at the root; every other one it mounts under /api. */
 const ROOT_MOUNTED = new Set(['health.ts', 'metrics.ts', 'feeds.ts', 'embeds.ts']);
@@ -35,13 +36,44 @@ async function servedRoutes(): Promise<string[]> {
 let server: TestServer;
 let document: Document;
 let conforms: Conforms;
+const inbox = new SmtpInbox();
 
 beforeAll(async () => {
-  server = await startServer();
+  await inbox.start();
+  server = await startServer({ mail: { smtpUrl: inbox.url, from: 'alerts@treaty-watch.test', perAddressPerHour: 100, retry: { baseMs: 1000, maxMs: 1000 } } });
   document = (await request<Document>(`${server.url}/api/openapi.json`)).body;
   conforms = conformanceChecker(server.url, document);
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await inbox.stop();
+});
+
+/** A reader's subscription driven through every route of its own, from the link each email carries. */
+async function driveSubscriptions() {
+  const email = 'openapi@example.org';
+  const anyone = (body: unknown): RequestInit => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  await conforms('GET', '/api/alerts', '/api/alerts');
+  await conforms('POST', '/api/subscriptions', '/api/subscriptions', anyone({ email }));
+  await conforms('POST', '/api/subscriptions', '/api/subscriptions', anyone({ email: 'not an address' }));
+  await server.app.mail.check();
+  await inbox.until(() => inbox.to(email).length === 1);
+  const [mail] = inbox.to(email);
+  if (!mail) throw new Error('no confirmation');
+  await conforms('POST', '/api/subscriptions/confirm', '/api/subscriptions/confirm', anyone({ token: tokenIn(linkTo(mail, '/subscribe/confirm')) }));
+  await conforms('POST', '/api/subscriptions/confirm', '/api/subscriptions/confirm', anyone({ token: 'x'.repeat(43) }));
+  const token = tokenIn(linkTo(mail, '/subscription'));
+  await conforms('POST', '/api/subscriptions/manage', '/api/subscriptions/manage', anyone({ token }));
+  await conforms('PATCH', '/api/subscriptions/manage', '/api/subscriptions/manage', anyone({ token, cadence: 'daily', hour: 6 }));
+  await conforms('PATCH', '/api/subscriptions/manage', '/api/subscriptions/manage', anyone({ token }));
+  await conforms('GET', '/api/subscriptions/counts', '/api/subscriptions/counts', { headers: bearer() });
+  await conforms('POST', '/api/subscriptions/lookup', '/api/subscriptions/lookup', json({ email }));
+  await conforms('POST', '/api/subscriptions/lookup', '/api/subscriptions/lookup', json({ email: 'nobody@example.org' }));
+  const oneClick = { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' };
+  await conforms('POST', '/api/subscriptions/unsubscribe', `/api/subscriptions/unsubscribe?token=${token}`, { method: 'POST', ...oneClick });
+  await conforms('POST', '/api/subscriptions/unsubscribe', `/api/subscriptions/unsubscribe?token=${token}`, { method: 'POST', ...oneClick });
+  await conforms('POST', '/api/subscriptions/unsubscribe', '/api/subscriptions/unsubscribe?token=short', { method: 'POST', ...oneClick });
+}
 
 /**
  * A write sent with an Idempotency-Key, then again (the first answer, marked replayed), then the
@@ -143,6 +175,7 @@ describe('the OpenAPI document', () => {
     const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     await conforms('GET', '/api/session', '/api/session', { headers: { cookie } });
     await conforms('DELETE', '/api/session', '/api/session', { method: 'DELETE', headers: { cookie, origin } });
+    await driveSubscriptions();
   });
 
   it('matches what the feeds answer: Atom, JSON Feed and iCalendar, and 304 to a reader who has them', async () => {

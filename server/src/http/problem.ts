@@ -117,6 +117,12 @@ export const problems = {
     status: 503,
     detail: 'The database refused the write, so nothing was stored. Reading still works; try again shortly.',
   }),
+  alertsNotSetUp: (): Problem => ({
+    type: PROBLEM_TYPES.alertsNotSetUp,
+    title: 'Email alerts are not set up on this server',
+    status: 503,
+    detail: 'The server has no mail server to send through (SMTP_URL is not set).',
+  }),
   notReady: (detail: string): Problem => ({ type: PROBLEM_TYPES.unavailable, title: 'Not ready', status: 503, detail }),
   notImplemented: (detail: string): Problem => ({ type: PROBLEM_TYPES.statusOnly, title: 'Not Implemented', status: 501, detail }),
   internal: (): Problem => ({

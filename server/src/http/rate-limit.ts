@@ -8,7 +8,7 @@ import { HttpProblem, problems } from './problem';
 /** A check Redis has not answered by then is decided by this process alone: a slow Redis must not slow every write. */
 const REDIS_TIMEOUT_MS = 500;
 
-export type LimitName = 'writes' | 'reads';
+export type LimitName = 'writes' | 'reads' | 'subscribe';
 
 /** Counts kept in Redis, so every process draws on the same allowance. */
 export interface SharedCounts {

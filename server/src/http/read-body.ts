@@ -9,14 +9,13 @@ interface BodyError {
   charset?: string;
 }
 
-const json = express.json({ limit: BODY_LIMIT });
-
 /**
- * The JSON body, read here so that whatever body-parser refuses (bad JSON, an unknown charset,
- * a gzip body that is not gzip, too many bytes) becomes the problem a client can act on.
+ * A body read with one of body-parser's parsers, so that whatever it refuses (bad JSON, an
+ * unknown charset, a gzip body that is not gzip, too many bytes) becomes the problem a client
+ * can act on.
  */
-export const readJsonBody: RequestHandler = (req, res, next) => {
-  json(req, res, (error?: unknown) => {
+const readWith = (parser: RequestHandler, what: string): RequestHandler => (req, res, next) => {
+  parser(req, res, (error?: unknown) => {
     if (error === undefined || error === null) return next();
     const { type, status, charset } = error as BodyError;
     if (status === undefined || status >= 500) return next(error);
@@ -30,10 +29,18 @@ export const readJsonBody: RequestHandler = (req, res, next) => {
     }
     const message =
       type === 'entity.parse.failed'
-        ? 'the body is not valid JSON'
+        ? `the body is not valid ${what}`
         : encoding && encoding !== 'identity'
           ? `the body is not valid ${encoding.slice(0, 40)}`
           : 'the body could not be read';
     next(new HttpProblem(status === 400 ? problems.invalidBody([{ field: '', message }]) : problems.statusOnly(status, message)));
   });
 };
+
+export const readJsonBody = readWith(express.json({ limit: BODY_LIMIT }), 'JSON');
+
+/** A form, as mail clients POST for a one-click unsubscribe (RFC 8058). */
+export const readFormBody = readWith(express.urlencoded({ limit: BODY_LIMIT, extended: false }), 'form data');
+
+/** A multipart form, read only to its limit: what a one-click POST says is fixed, and the token is in its URL. */
+export const readMultipartBody = readWith(express.raw({ type: 'multipart/form-data', limit: BODY_LIMIT }), 'multipart form data');

@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditFilter, Change, Role, ScheduledState, ScheduledUpdate, Treaty, Update } from '@treaty-watch/shared';
 import type { LogEntry, NewLogEntry } from './log-entry';
 import type { SessionStore } from './session-store';
+import type { SubscriptionStore } from './subscription-store';
 import type { Found, UpdateSearch } from './search-doc';
 import type { WebhookReads, WebhookTx } from './webhook-store';
 
@@ -69,6 +70,8 @@ export interface StoreTx extends WebhookTx {
 export interface Store extends WebhookReads {
   readonly kind: string;
   readonly sessions: SessionStore;
+  /** Readers' email subscriptions and their outbox, outside the log: a subscription is not a change to the board. */
+  readonly subscriptions: SubscriptionStore;
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   currentSeq(): Promise<number>;
   isEmpty(): Promise<boolean>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { webhookMessage, type Change, type WebhookPayload } from '@treaty-watch/shared';
 import type { Logger } from '../log';
+import { serialRounds } from '../serial-rounds';
 import type { Store } from '../store/store';
 import type { DeliveryRecord, WebhookRecord } from '../store/webhook-store';
 import { attemptDelivery } from './attempt';
@@ -130,22 +131,8 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
     }
   }
 
-  let checking: Promise<void> | undefined;
-  let again = false;
-  function check(): void {
-    if (stopped) return;
-    if (checking) {
-      again = true;
-      return;
-    }
-    checking = round().finally(() => {
-      checking = undefined;
-      if (again) {
-        again = false;
-        check();
-      }
-    });
-  }
+  const rounds = serialRounds(round, () => stopped);
+  const check = rounds.request;
 
   const timer = setInterval(check, POLL_MS);
   timer.unref();
@@ -158,16 +145,16 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
     },
     /** A round now, and the sends it starts: what is due by the clock has been tried when it resolves. */
     async check() {
-      await checking;
+      await rounds.current();
       check();
-      await checking;
+      await rounds.current();
       await Promise.allSettled([...chains.values()]);
     },
     async stop() {
       stopped = true;
       clearInterval(timer);
       for (const controller of inFlight) controller.abort(new Error('server shutting down'));
-      await checking;
+      await rounds.current();
       await Promise.allSettled([...chains.values()]);
     },
   };

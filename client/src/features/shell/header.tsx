@@ -15,9 +15,11 @@ export function Header() {
       <nav aria-label="Pages">
         <NavLink href="/">Board</NavLink>
         <NavLink href="/editor">Editor</NavLink>
+        <NavLink href="/subscribe">Alerts</NavLink>
         <NavLink href="/admin/webhooks">Webhooks</NavLink>
         <NavLink href="/admin/tokens">Tokens</NavLink>
         <NavLink href="/admin/audit">Audit</NavLink>
+        <NavLink href="/admin/alerts">Readers</NavLink>
         <a href="/api/docs">API</a>
       </nav>
       <SearchBox />

@@ -23,7 +23,7 @@ const PROBLEM_TEXT: Record<number, string> = {
   400: 'Invalid body, query, header or path (a malformed escape); `errors` names each part',
   401: 'Missing, unknown or revoked token',
   403: 'The token lacks the role or the treaty scope',
-  404: 'No such treaty, update or token',
+  404: 'No such treaty, update, token or subscription link',
   409: 'Conflict: an impossible status change (with `allowed`), a stale version, or a duplicate',
   412: 'If-Match names a version this file is not',
   413: 'Body over 64 KB',
@@ -33,13 +33,20 @@ const PROBLEM_TEXT: Record<number, string> = {
   428: 'If-Match is required',
   429: 'Rate limited; see Retry-After',
   500: 'Something failed on the server; nothing was changed',
-  503: 'The database refuses writes or does not answer; see Retry-After',
+  503: 'The database refuses writes or does not answer (see Retry-After), or email alerts are not set up here',
 };
 
 const body = (media: SchemaName | Media) =>
   typeof media === 'string'
     ? { 'application/json': { schema: ref(media) } }
     : { [media.type]: { schema: media.schema ?? { type: 'string' } } };
+
+/** RFC 8058: a mail client POSTs this form to the List-Unsubscribe address; a page may send the token as JSON instead. */
+const ONE_CLICK_FORM = { schema: { type: 'object', properties: { 'List-Unsubscribe': { const: 'One-Click' } } } };
+const ONE_CLICK_BODY = {
+  required: false,
+  content: { 'application/x-www-form-urlencoded': ONE_CLICK_FORM, 'multipart/form-data': ONE_CLICK_FORM, 'application/json': { schema: ref('SubscriptionTokenBody') } },
+};
 
 const ETAG = { ETag: { description: 'The version of this answer, for If-None-Match', schema: { type: 'string' } } };
 const REPLAYED = {
@@ -74,6 +81,7 @@ function operation(route: ApiRoute) {
     ...(route.role ? { description: `Needs the ${route.role} role.`, security: [{ bearer: [] }] } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(route.body) } } } } : {}),
+    ...(route.oneClick ? { requestBody: ONE_CLICK_BODY } : {}),
     responses: {
       [okStatus]: success('Success', okBody),
       ...(route.alsoOk ? { [route.alsoOk[0]]: success(route.alsoOk[2], route.alsoOk[1]) } : {}),

@@ -16,6 +16,8 @@ export interface ApiRoute {
   /** Problem statuses this route answers with beyond those its kind gives (see `problemStatusesOf`). */
   problems: number[];
   headers?: { ifMatch?: boolean };
+  /** The body may be left out, or be the RFC 8058 one-click form a mail client POSTs. */
+  oneClick?: boolean;
   /** Sends an ETag and answers 304 to an If-None-Match that names it. */
   conditional?: boolean;
 }
@@ -232,6 +234,65 @@ export const API_ROUTES: readonly ApiRoute[] = [
     query: 'DeliveriesQuery',
     ok: [200, 'DeliveriesResponse'],
     problems: [400, 401, 403, 404],
+  },
+  { method: 'get', path: '/api/alerts', summary: 'Whether this server sends email alerts (it needs SMTP_URL)', ok: [200, 'AlertsStatus'], problems: [] },
+  {
+    method: 'post',
+    path: '/api/subscriptions',
+    summary: 'Ask for email alerts: only a confirmation is mailed until its link is followed; the same answer whether the address is new or not',
+    body: 'SubscribeBody',
+    ok: [202, 'SubscribeResponse'],
+    problems: [400, 413, 415, 429, 503],
+  },
+  {
+    method: 'post',
+    path: '/api/subscriptions/confirm',
+    summary: 'Confirm an address with the token from the confirmation email; alerts start with the next change',
+    body: 'SubscriptionTokenBody',
+    ok: [200, 'SubscriptionResponse'],
+    problems: [400, 404, 413, 415],
+  },
+  {
+    method: 'post',
+    path: '/api/subscriptions/manage',
+    summary: 'The subscription a link in an alert manages (its token in the body, never in the URL)',
+    body: 'SubscriptionTokenBody',
+    ok: [200, 'SubscriptionResponse'],
+    problems: [400, 404, 413, 415],
+  },
+  {
+    method: 'patch',
+    path: '/api/subscriptions/manage',
+    summary: 'Change which treaties, how often and at what hour (UTC)',
+    body: 'ChangeSubscriptionBody',
+    ok: [200, 'SubscriptionResponse'],
+    problems: [400, 404, 413, 415],
+  },
+  {
+    method: 'post',
+    path: '/api/subscriptions/unsubscribe',
+    summary: 'Unsubscribe and delete the address: the one-click address of List-Unsubscribe (RFC 8058), or the manage page with the token in a JSON body',
+    query: 'UnsubscribeQuery',
+    oneClick: true,
+    ok: [200, 'UnsubscribedResponse'],
+    problems: [400, 404, 413, 415],
+  },
+  {
+    method: 'get',
+    path: '/api/subscriptions/counts',
+    summary: 'How many readers get alerts, and the outbox: counts only, never addresses',
+    role: 'admin',
+    ok: [200, 'SubscriptionCountsResponse'],
+    problems: [401, 403],
+  },
+  {
+    method: 'post',
+    path: '/api/subscriptions/lookup',
+    summary: 'One address’s subscription, when an admin asks for that address (there is no list)',
+    role: 'admin',
+    body: 'SubscriptionLookupBody',
+    ok: [200, 'SubscriptionResponse'],
+    problems: [400, 401, 403, 404, 413, 415],
   },
   { method: 'get', path: '/api/openapi.json', summary: 'This document', ok: [200, { type: 'application/json', schema: { type: 'object' } }], problems: [] },
   {

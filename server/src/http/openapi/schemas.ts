@@ -44,6 +44,16 @@ import {
   stateTreatiesResponseSchema,
   oembedQuerySchema,
   oembedResponseSchema,
+  alertsStatusSchema,
+  changeSubscriptionBodySchema,
+  subscribeBodySchema,
+  subscribeResponseSchema,
+  subscriptionCountsResponseSchema,
+  subscriptionLookupBodySchema,
+  subscriptionResponseSchema,
+  subscriptionTokenBodySchema,
+  unsubscribedResponseSchema,
+  unsubscribeQuerySchema,
 } from '@treaty-watch/shared';
 
 /** The contract's schemas by the names the OpenAPI document gives them. */
@@ -93,6 +103,16 @@ export const SCHEMAS = {
   StateTreatiesResponse: stateTreatiesResponseSchema,
   OEmbedQuery: oembedQuerySchema,
   OEmbedResponse: oembedResponseSchema,
+  AlertsStatus: alertsStatusSchema,
+  SubscribeBody: subscribeBodySchema,
+  SubscribeResponse: subscribeResponseSchema,
+  SubscriptionTokenBody: subscriptionTokenBodySchema,
+  ChangeSubscriptionBody: changeSubscriptionBodySchema,
+  SubscriptionResponse: subscriptionResponseSchema,
+  UnsubscribedResponse: unsubscribedResponseSchema,
+  SubscriptionCountsResponse: subscriptionCountsResponseSchema,
+  SubscriptionLookupBody: subscriptionLookupBodySchema,
+  UnsubscribeQuery: unsubscribeQuerySchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { SESSIONS_MIGRATION } from '../session-store';
+import { SUBSCRIPTIONS_MIGRATION } from '../subscription-store';
 import { indexExistingPg } from './pg-search';
 
 /** SQL, or a step that needs code (building an index from what is stored, say). */
@@ -97,6 +98,7 @@ const MIGRATIONS: readonly Migration[] = [
   SESSIONS_MIGRATION,
   // Full-text search over every update, built here for a database that predates it.
   indexExistingPg,
+  SUBSCRIPTIONS_MIGRATION,
 ];
 
 /** Runs pending migrations under an advisory lock, so processes starting together take turns. */

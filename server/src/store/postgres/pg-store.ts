@@ -4,6 +4,8 @@ import type { Store, StoreTx } from '../store';
 import { StoreUnavailableError } from '../store-unavailable';
 import { migratePg } from './pg-migrations';
 import { pgSessions } from './pg-sessions';
+import { lockedTransaction, pgSql } from './pg-sql';
+import { subscriptionStore } from '../subscription-sql';
 import { pgSearchReader, pgSearchWriter } from './pg-search';
 import { pgWebhookReads, pgWebhookTx } from './pg-webhooks';
 import { outcomeCode, toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
@@ -167,26 +169,13 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     ...pgWebhookReads(all),
     kind: 'postgres',
     sessions: pgSessions(pool),
+    subscriptions: subscriptionStore(pgSql(pool, 'mail')),
     transaction(work) {
-      return guard(async () => {
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          // Writers take turns, in every process, until they commit: the seq is gap-free and in
-          // commit order, and a write never projects from a state another write is changing.
-          // An advisory lock rather than FOR UPDATE on the head row: waiters then do not queue on
-          // a row version each writer replaces (three times the throughput with 8 writers).
-          await client.query("SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':treaty-watch:log'))");
-          const result = await work(txOf(client));
-          await client.query('COMMIT');
-          return result;
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        } finally {
-          client.release();
-        }
-      });
+      // Writers take turns, in every process, until they commit: the seq is gap-free and in
+      // commit order, and a write never projects from a state another write is changing.
+      // An advisory lock rather than FOR UPDATE on the head row: waiters then do not queue on
+      // a row version each writer replaces (three times the throughput with 8 writers).
+      return guard(() => lockedTransaction(pool, 'log', (client) => work(txOf(client))));
     },
     async currentSeq() {
       return (await one<{ seq: number }>('SELECT seq FROM log_head'))?.seq ?? 0;

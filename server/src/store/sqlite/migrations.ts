@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { SESSIONS_MIGRATION } from '../session-store';
+import { SUBSCRIPTIONS_MIGRATION } from '../subscription-store';
 import { indexExistingSqlite } from './sqlite-search';
 
 /** SQL, or a step that needs code (building an index from what is stored, say). */
@@ -97,6 +98,7 @@ const MIGRATIONS: readonly Migration[] = [
   SESSIONS_MIGRATION,
   // Full-text search over every update, built here for a database that predates it.
   indexExistingSqlite,
+  SUBSCRIPTIONS_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): void {

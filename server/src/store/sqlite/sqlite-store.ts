@@ -10,6 +10,8 @@ import { GroupCommit } from './group-commit';
 import { parseData, parseEach, parseOne } from './json-columns';
 import { migrate } from './migrations';
 import { sqliteSessions } from './sqlite-sessions';
+import { sqliteSql } from './sqlite-sql';
+import { subscriptionStore } from '../subscription-sql';
 import { sqliteSearchReader, sqliteSearchWriter } from './sqlite-search';
 import { sqliteWebhooks } from './sqlite-webhooks';
 import { StoreUnavailableError } from '../store-unavailable';
@@ -213,6 +215,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     ...webhooks.reads,
     kind: 'sqlite',
     sessions: sqliteSessions(db, reader, lock),
+    subscriptions: subscriptionStore(sqliteSql(db, reader, lock)),
     transaction(work) {
       return groupCommit.run(work);
     },
