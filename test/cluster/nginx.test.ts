@@ -104,7 +104,7 @@ describe.skipIf(!ready)('the README nginx configuration in front of two processe
       const onA = await postUpdate<PostUpdateResponse>(a.url, 'npt', { headline: 'Straight to A' });
       const onB = await postUpdate<PostUpdateResponse>(b.url, 'npt', { headline: 'Straight to B' });
       // Through nginx and Redis, beside the rest of the suite: live, not at a reload or a resync's fallback.
-      await dashboard.until(() => dashboard.changes.length === 3, 3000, 'three changes');
+      await dashboard.until(() => dashboard.changes.length === 3, 10_000, 'three changes');
       expect(dashboard.changes.map((c) => c.seq)).toEqual([viaProxy, onA, onB].map((p) => p.body.update.seq));
     } finally {
       dashboard.close();
