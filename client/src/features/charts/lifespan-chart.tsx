@@ -1,8 +1,9 @@
-import { Bar, Cell, ComposedChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, Cell, ComposedChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { displayStatus, STATUS_LABELS, type Treaty, type Update } from '@treaty-watch/shared';
 import { formatDate } from '../../lib/time';
 import { AXIS, STATUS_COLOR, TOOLTIP } from './chart-colors';
 import { ChartFrame } from './chart-frame';
+import { LifespanMarks } from './lifespan-marks';
 
 const ENDED = new Set(['abandoned', 'expired']);
 const year = (ms: number) => String(new Date(ms).getUTCFullYear());
@@ -11,12 +12,6 @@ interface Row {
   name: string;
   span: [number, number];
   status: ReturnType<typeof displayStatus>;
-}
-
-/** Entry into force: a diamond, so it reads apart from the round event dots without colour. */
-function Diamond({ cx = 0, cy = 0 }: { cx?: number; cy?: number }) {
-  const r = 6;
-  return <polygon points={`${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}`} fill="#f0e442" stroke="#101418" strokeWidth={1.5} />;
 }
 
 /**
@@ -44,7 +39,11 @@ export function LifespanChart({
   });
   const names = new Map(treaties.map((t) => [t.id, t.shortName]));
   const first = Math.min(...rows.map((r) => r.span[0]), now);
-  const shown = events.filter((event) => names.has(event.treatyId) && Date.parse(event.occurredAt) <= now);
+  const marks = events.flatMap((event) => {
+    const row = names.get(event.treatyId);
+    return row ? [{ key: event.id, at: Date.parse(event.occurredAt), row }] : [];
+  });
+  const entries = treaties.flatMap((t) => (t.inForceAt ? [{ key: t.id, at: Date.parse(t.inForceAt), row: t.shortName }] : []));
   // On a board shown as of a date the line marks that date, not today.
   const isToday = new Date(now).toISOString().slice(0, 10) === new Date().toISOString().slice(0, 10);
   const marker = isToday ? 'today' : formatDate(new Date(now).toISOString());
@@ -71,14 +70,7 @@ export function LifespanChart({
               <Cell key={row.name} fill={STATUS_COLOR[row.status]} />
             ))}
           </Bar>
-          {shown.map((event) => (
-            <ReferenceDot key={event.id} x={Date.parse(event.occurredAt)} y={names.get(event.treatyId)} r={3} fill="#f2f4f5" stroke="#101418" ifOverflow="hidden" />
-          ))}
-          {treaties.flatMap((t) =>
-            t.inForceAt && Date.parse(t.inForceAt) <= now
-              ? [<ReferenceDot key={`in-force-${t.id}`} x={Date.parse(t.inForceAt)} y={t.shortName} r={6} shape={<Diamond />} ifOverflow="hidden" />]
-              : [],
-          )}
+          <LifespanMarks events={marks} entries={entries} from={first} to={now} />
           <ReferenceLine x={now} stroke="#ffd166" strokeDasharray="4 3" label={{ value: isToday ? 'Today' : marker, position: 'top', fill: '#ffd166' }} />
         </ComposedChart>
       </ResponsiveContainer>
