@@ -27,7 +27,7 @@ export interface RateLimitOptions {
   /** How many may come at once before the sustained rate applies. */
   burst: number;
   /** Which requests count, and whose allowance they take from. */
-  keyOf(req: Request): string | undefined;
+  keyOf: (req: Request) => string | undefined;
   /** Without them, the counts are this process's own. */
   shared?: SharedCounts;
 }

@@ -16,6 +16,8 @@ const json = express.json({ limit: BODY_LIMIT });
  * a gzip body that is not gzip, too many bytes) becomes the problem a client can act on.
  */
 export const readJsonBody: RequestHandler = (req, res, next) => {
+  // Express's request is a Node IncomingMessage that Express re-prototyped, which this rule cannot see.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   json(req, res, (error?: unknown) => {
     if (error === undefined || error === null) return next();
     const { type, status, charset } = error as BodyError;
