@@ -14,7 +14,10 @@ export default tseslint.config(
       ecmaVersion: 2023,
       sourceType: 'module',
       // Each workspace's tsconfig types its files; the root's two Vitest configs belong to none.
-      parserOptions: { projectService: { allowDefaultProject: ['vitest.config.ts', 'vitest.load.config.ts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['vitest.config.ts', 'vitest.load.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -21,7 +21,8 @@ const ban = (files, pattern, message) => ({
 /** `../` said `times` times, then a folder that is not `..`: a sibling of the folder that many levels up. */
 const siblingAt = (times) => `^(\\.\\.\\x2F){${times}}(?!\\.\\.)`;
 
-const FEATURE = 'A client feature never imports another feature: move what both show to client/src/components/ (or lib/), or let app.tsx hand it in.';
+const FEATURE =
+  'A client feature never imports another feature: move what both show to client/src/components/ (or lib/), or let app.tsx hand it in.';
 
 export const layerRules = [
   ban(
@@ -29,9 +30,15 @@ export const layerRules = [
     '^\\.\\.?\\x2F(.*\\x2F)?(http|realtime)(\\x2F|$)',
     'A service never imports http/ or realtime/: it speaks the domain, and the write path publishes on the domain event bus.',
   ),
-  ban(['server/src/store/**/*.ts'], '^\\.\\.?\\x2F(.*\\x2F)?services(\\x2F|$)', 'The store never imports services: services call the store, not the other way.'),
+  ban(
+    ['server/src/store/**/*.ts'],
+    '^\\.\\.?\\x2F(.*\\x2F)?services(\\x2F|$)',
+    'The store never imports services: services call the store, not the other way.',
+  ),
   // A feature file one, two or three folders down: `../` that many times more leaves its feature.
-  ...[0, 1, 2].map((depth) => ban([`client/src/features/*/${'*/'.repeat(depth)}*.{ts,tsx}`], `${siblingAt(depth + 1)}|(^|\\x2F)features\\x2F`, FEATURE)),
+  ...[0, 1, 2].map((depth) =>
+    ban([`client/src/features/*/${'*/'.repeat(depth)}*.{ts,tsx}`], `${siblingAt(depth + 1)}|(^|\\x2F)features\\x2F`, FEATURE),
+  ),
   ban(
     ['client/src/components/**/*.{ts,tsx}', 'client/src/lib/**/*.{ts,tsx}'],
     '(^|\\x2F)features(\\x2F|$)',

@@ -40,7 +40,8 @@ function open(start: Start): Promise<void> {
     const timer = setTimeout(() => reject(new Error('connect timed out')), 20_000);
     ws.on('error', reject);
     ws.on('message', (data) => {
-      const frame = data.toString();
+      // ws hands a Buffer unless binaryType is changed, and this worker never changes it.
+      const frame = (data as Buffer).toString();
       if (start.mode === 'raw') return received(frame);
       if (frame === '2') return ws.send('3');
       if (frame.startsWith('0{')) return ws.send(`40${JSON.stringify({ lastSeq: start.lastSeq, client: 'viewer' })}`);
@@ -72,7 +73,7 @@ process.on('message', (command: Command) => {
   if (command.type === 'start') {
     connectAll(command).then(
       () => process.send?.({ type: 'ready', connected: sockets.length }),
-      (error: Error) => process.send?.({ type: 'failed', message: error.message, connected: sockets.length }),
+      (error: unknown) => process.send?.({ type: 'failed', message: error instanceof Error ? error.message : String(error), connected: sockets.length }),
     );
   } else if (command.type === 'expect') {
     const times: number[] = [];

@@ -10,7 +10,9 @@ const eslint = new ESLint({ cwd: root, overrideConfig: tseslint.configs.disableT
 /** The layer rules `npm run lint` reports for `code` written at `filePath`. */
 async function layerErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+    .map((m) => m.message);
 }
 
 describe('the layers are kept by npm run lint', () => {
@@ -39,17 +41,27 @@ describe('the layers are kept by npm run lint', () => {
   });
 
   it('fails the store when it imports a service, from any depth', async () => {
-    expect(await layerErrors('server/src/store/some-store.ts', "import { write } from '../services/write';\nexport const w = write;")).toHaveLength(1);
-    expect(await layerErrors('server/src/store/sqlite/some-store.ts', "import { write } from '../../services/write';\nexport const w = write;")).toHaveLength(1);
-    expect(await layerErrors('server/src/store/sqlite/some-store.ts', "import type { Store } from '../store';\nexport type S = Store;")).toEqual([]);
+    expect(
+      await layerErrors('server/src/store/some-store.ts', "import { write } from '../services/write';\nexport const w = write;"),
+    ).toHaveLength(1);
+    expect(
+      await layerErrors('server/src/store/sqlite/some-store.ts', "import { write } from '../../services/write';\nexport const w = write;"),
+    ).toHaveLength(1);
+    expect(
+      await layerErrors('server/src/store/sqlite/some-store.ts', "import type { Store } from '../store';\nexport type S = Store;"),
+    ).toEqual([]);
   });
 
   it('fails a client feature that imports another feature, lazily or not', async () => {
     const file = 'client/src/features/treaty/some-part.tsx';
-    expect(await layerErrors(file, "import { PartiesSection } from '../parties/parties-section';\nexport const p = PartiesSection;")).toHaveLength(1);
+    expect(
+      await layerErrors(file, "import { PartiesSection } from '../parties/parties-section';\nexport const p = PartiesSection;"),
+    ).toHaveLength(1);
     expect(await layerErrors(file, "export const charts = () => import('../charts/charts-panel');")).toHaveLength(1);
     expect(await layerErrors(file, "import '../board/board.css';")).toHaveLength(1);
-    expect(await layerErrors('client/src/features/screen/offline/some-part.ts', "import { x } from '../../board/x';\nexport const y = x;")).toHaveLength(1);
+    expect(
+      await layerErrors('client/src/features/screen/offline/some-part.ts', "import { x } from '../../board/x';\nexport const y = x;"),
+    ).toHaveLength(1);
   });
 
   it('lets a feature import its own files, components/ and lib/', async () => {
@@ -61,11 +73,23 @@ describe('the layers are kept by npm run lint', () => {
       'export const all = [NavLink, useNow, KeyDates];',
     ].join('\n');
     expect(await layerErrors('client/src/features/treaty/some-part.tsx', code)).toEqual([]);
-    expect(await layerErrors('client/src/features/screen/offline/some-part.ts', "import { screenOptions } from '../screen-options';\nexport const o = screenOptions;")).toEqual([]);
+    expect(
+      await layerErrors(
+        'client/src/features/screen/offline/some-part.ts',
+        "import { screenOptions } from '../screen-options';\nexport const o = screenOptions;",
+      ),
+    ).toEqual([]);
   });
 
   it('fails components/ and lib/ when they import a feature', async () => {
-    expect(await layerErrors('client/src/components/some-part.tsx', "import { BoardPage } from '../features/board/board-page';\nexport const b = BoardPage;")).toHaveLength(1);
-    expect(await layerErrors('client/src/lib/some-part.ts', "import { x } from '../features/editor/x';\nexport const y = x;")).toHaveLength(1);
+    expect(
+      await layerErrors(
+        'client/src/components/some-part.tsx',
+        "import { BoardPage } from '../features/board/board-page';\nexport const b = BoardPage;",
+      ),
+    ).toHaveLength(1);
+    expect(await layerErrors('client/src/lib/some-part.ts', "import { x } from '../features/editor/x';\nexport const y = x;")).toHaveLength(
+      1,
+    );
   });
 });

@@ -97,14 +97,19 @@ export function rateLimit({ name, perMinute, burst, keyOf, shared }: RateLimitOp
 
   return async (req, res, next) => {
     const key = keyOf(req);
-    if (key === undefined) return next();
+    if (key === undefined) {
+      next();
+      return;
+    }
     const { allowed, state } = await check(key);
     const untilNext = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
     res.set('RateLimit-Policy', `${perMinute};w=60;burst=${points}`);
     res.set('RateLimit', `limit=${points}, remaining=${state.remainingPoints}, reset=${untilNext}`);
-    if (allowed) return next();
-    res.set('Retry-After', String(untilNext));
-    throw new HttpProblem(problems.rateLimited(`The limit is ${perMinute} a minute with bursts of ${points}; try again in ${untilNext} s.`));
+    if (!allowed) {
+      res.set('Retry-After', String(untilNext));
+      throw new HttpProblem(problems.rateLimited(`The limit is ${perMinute} a minute with bursts of ${points}; try again in ${untilNext} s.`));
+    }
+    next();
   };
 }
 
