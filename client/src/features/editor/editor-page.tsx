@@ -10,7 +10,7 @@ import { DeskActivity, secondsAgo } from './desk-activity';
 import { PostPreview } from './post-preview';
 import { recentDuplicate } from './post-rules';
 import { StatusField } from './status-field';
-import { ScheduledSection } from './scheduled-list';
+import { ScheduledSection } from './scheduled-section';
 import { useScheduled } from './use-scheduled';
 import { RequireSession } from '../../components/require-session';
 import './editor.css';
