@@ -68,7 +68,7 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
   const timeRequests: RequestHandler = (req, res, next) => {
     const end = latency.startTimer();
     res.on('finish', () => {
-      const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : 'other';
+      const route = req.route ? `${req.baseUrl}${String((req.route as { path: unknown }).path)}` : 'other';
       end({ method: req.method, route, status: String(res.statusCode) });
     });
     next();

@@ -2,10 +2,10 @@ import { displayStatus, STATUS_LABELS } from '@treaty-watch/shared';
 import { PartySummaryLine } from '../components/party-summary-line';
 import { useBoard } from '../lib/use-board';
 import { useNow } from '../lib/use-now';
-import { Countdown } from '../features/board/countdown';
-import { Dated } from '../features/board/dated';
-import { StatusChip } from '../features/board/status-chip';
-import { UpdateHeadline } from '../features/board/update-line';
+import { Countdown } from '../components/countdown';
+import { Dated } from '../components/dated';
+import { StatusChip } from '../components/status-chip';
+import { UpdateHeadline } from '../components/update-line';
 
 /**
  * What a reader's article frames: `/embed/treaty/:id` (one treaty and its latest update) or

@@ -4,7 +4,7 @@ import { applyChange, applySnapshot, emptyBoard, type BoardState } from './board
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
-export interface BoardView {
+export interface LiveBoard {
   board: BoardState;
   connection: { status: ConnectionStatus; since: number };
   presence: Presence | undefined;
@@ -24,7 +24,7 @@ const RESYNC_PATIENCE_MS = 10_000;
  * is one gap to close, not one per change), and exposes an immutable view for React.
  */
 export class BoardConnection {
-  private view: BoardView = { board: emptyBoard, connection: { status: 'connecting', since: Date.now() }, presence: undefined };
+  private view: LiveBoard = { board: emptyBoard, connection: { status: 'connecting', since: Date.now() }, presence: undefined };
   private readonly listeners = new Set<() => void>();
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private offlineTimer: ReturnType<typeof setTimeout> | undefined;
@@ -132,7 +132,7 @@ export class BoardConnection {
     return () => this.listeners.delete(listener);
   };
 
-  getView = (): BoardView => this.view;
+  getView = (): LiveBoard => this.view;
 
   private down(): void {
     if (this.view.connection.status === 'live' || this.view.connection.status === 'connecting') this.setStatus('reconnecting');
@@ -156,7 +156,7 @@ export class BoardConnection {
    * thousand changes then costs a few renders, not a thousand. A timer rather than animation
    * frames: a tab that is not in front gets no frames, and its status must still change.
    */
-  private update(part: Partial<BoardView>): void {
+  private update(part: Partial<LiveBoard>): void {
     this.view = { ...this.view, ...part };
     if (this.notifyScheduled) return;
     this.notifyScheduled = true;

@@ -1,4 +1,5 @@
 import { activityDayOf, type ActivityDay, type Change, type Snapshot, type Treaty, type Update } from '@treaty-watch/shared';
+import { own } from './own';
 
 /** How many updates the live feed keeps; older ones are on each treaty's page. */
 export const FEED_LIMIT = 200;
@@ -78,7 +79,13 @@ export function applyChange(state: BoardState, change: Change, receivedAt: numbe
     activity = countActivity(activity, change, !known);
     updates = known ? updates.map((u) => (u.id === update.id ? update : u)) : [update, ...updates].slice(0, FEED_LIMIT);
     // Only updates still in the feed keep an arrival time, so a screen left on for weeks stays small.
-    if (!known) arrivals = Object.fromEntries([[update.id, receivedAt], ...updates.flatMap((u) => (Object.hasOwn(arrivals, u.id) ? [[u.id, arrivals[u.id]]] : []))]);
+    if (!known) {
+      const kept = updates.flatMap((u): [string, number][] => {
+        const at = own(arrivals, u.id);
+        return at === undefined ? [] : [[u.id, at]];
+      });
+      arrivals = Object.fromEntries([[update.id, receivedAt], ...kept]);
+    }
   }
   if (change.revised?.length) {
     const revised = new Map(change.revised.map((u) => [u.id, u]));

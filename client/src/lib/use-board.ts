@@ -1,10 +1,10 @@
 import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
-import type { BoardConnection, BoardView } from './board-connection';
+import type { BoardConnection, LiveBoard } from './board-connection';
 
 export const BoardContext = createContext<BoardConnection | null>(null);
 
 /** The live board, re-rendering on every applied change. */
-export function useBoard(): BoardView {
+export function useBoard(): LiveBoard {
   const connection = useContext(BoardContext);
   if (!connection) throw new Error('useBoard needs a BoardContext provider');
   return useSyncExternalStore(connection.subscribe, connection.getView);

@@ -50,7 +50,7 @@ export function clientApp(clientDist: string, embedOrigins: readonly string[], p
     next();
   });
   router.use(express.static(clientDist, { index: false }));
-  const page: RequestHandler = (req, res, next) => {
+  const page: RequestHandler = (req, res, next): void => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     if (!fs.existsSync(index)) {
       res.status(503).type('html').send(NOT_BUILT);
@@ -60,7 +60,10 @@ export function clientApp(clientDist: string, embedOrigins: readonly string[], p
   };
   router.get('/treaties/:id', async (req, res, next) => {
     const id = treatyIdSchema.safeParse(req.params.id);
-    if (!id.success || !fs.existsSync(index)) return next();
+    if (!id.success || !fs.existsSync(index)) {
+      next();
+      return;
+    }
     const html = await fs.promises.readFile(index, 'utf8');
     res.set('Cache-Control', 'no-cache').type('html').send(withOEmbedDiscovery(html, publicUrl(), id.data));
   });

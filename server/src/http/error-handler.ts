@@ -29,7 +29,7 @@ function refusal(status: number, path: string): Problem {
  * client; unexpected errors are logged with the request that caused them.
  */
 export function errorHandler(onStoreError: () => void): ErrorRequestHandler {
-  return (error: unknown, req, res, next) => {
+  return (error: unknown, req, res, next): void => {
     if (res.headersSent) return next(error);
     if (error instanceof HttpProblem) return sendProblem(res, error.problem);
     if (error instanceof IdempotentReplay) {

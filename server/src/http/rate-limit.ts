@@ -27,7 +27,7 @@ export interface RateLimitOptions {
   /** How many may come at once before the sustained rate applies. */
   burst: number;
   /** Which requests count, and whose allowance they take from. */
-  keyOf(req: Request): string | undefined;
+  keyOf: (req: Request) => string | undefined;
   /** Without them, the counts are this process's own. */
   shared?: SharedCounts;
 }
@@ -97,14 +97,19 @@ export function rateLimit({ name, perMinute, burst, keyOf, shared }: RateLimitOp
 
   return async (req, res, next) => {
     const key = keyOf(req);
-    if (key === undefined) return next();
+    if (key === undefined) {
+      next();
+      return;
+    }
     const { allowed, state } = await check(key);
     const untilNext = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
     res.set('RateLimit-Policy', `${perMinute};w=60;burst=${points}`);
     res.set('RateLimit', `limit=${points}, remaining=${state.remainingPoints}, reset=${untilNext}`);
-    if (allowed) return next();
-    res.set('Retry-After', String(untilNext));
-    throw new HttpProblem(problems.rateLimited(`The limit is ${perMinute} a minute with bursts of ${points}; try again in ${untilNext} s.`));
+    if (!allowed) {
+      res.set('Retry-After', String(untilNext));
+      throw new HttpProblem(problems.rateLimited(`The limit is ${perMinute} a minute with bursts of ${points}; try again in ${untilNext} s.`));
+    }
+    next();
   };
 }
 

@@ -45,7 +45,7 @@ export function embeddableBy(origins: readonly string[]): RequestHandler {
  * CORS headers, so browsers on other sites cannot call it.
  */
 export function cors(origins: readonly string[]): RequestHandler {
-  return (req, res, next) => {
+  return (req, res, next): void => {
     const origin = req.get('origin');
     if (!origin || !origins.includes(origin)) return next();
     res.vary('Origin');

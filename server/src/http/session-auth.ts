@@ -23,7 +23,10 @@ export function sessionFoundOf(res: Response): SessionFound {
 export function sessionAuth(sessions: SessionService, publicUrl: () => string | undefined): RequestHandler {
   return async (req, res, next) => {
     const sessionId = req.get('authorization') === undefined ? sessionCookieOf(req) : undefined;
-    if (sessionId === undefined) return next();
+    if (sessionId === undefined) {
+      next();
+      return;
+    }
     if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req, publicUrl());
     const resumed = await sessions.resume(sessionId);
     if (resumed) {

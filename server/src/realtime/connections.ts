@@ -28,7 +28,7 @@ export function handleConnections(io: BoardServer, { buildId, board, broadcaster
   const snapshot = snapshotCache(() => board.snapshot(), () => broadcaster.seq);
 
   async function catchUp(socket: BoardSocket, lastSeq: number | undefined): Promise<void> {
-    socket.leave(BOARD_ROOM);
+    await socket.leave(BOARD_ROOM);
     if (lastSeq !== undefined && (await broadcaster.replayTo(socket, lastSeq))) return;
     // Only a socket that reads more slowly than changes arrive goes round again, with a newer snapshot.
     while (socket.connected) {
@@ -38,7 +38,7 @@ export function handleConnections(io: BoardServer, { buildId, board, broadcaster
   }
 
   io.on('connection', (socket) => {
-    const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
+    const parsed = handshakeAuthSchema.safeParse(socket.handshake.auth);
     const auth = parsed.success ? parsed.data : { client: 'viewer' as const, lastSeq: undefined };
     socket.data.client = auth.client;
     if (parsed.success && parsed.data.name) socket.data.name = parsed.data.name;

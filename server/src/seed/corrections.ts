@@ -8,7 +8,8 @@ import { endOfDay, type ClearableTreatyField, type TreatyFields } from '@treaty-
  */
 export interface SeedCorrection {
   treatyId: string;
-  at: 'creation' | string;
+  /** 'creation', or the instant the correction takes effect from. */
+  at: string;
   fields?: Partial<TreatyFields>;
   clear?: ClearableTreatyField[];
 }

@@ -169,7 +169,7 @@ function cfe(s: Sheet['cfe'], asOf: string, moves: SheetMove[]): TreatyRecord {
   const named = new Map<string, RosterState>();
   for (const state of [...s.signatories1990, russia, ...allies]) {
     const known = named.get(state.code);
-    const roster = rosterOf(state as Loose);
+    const roster = rosterOf(state);
     named.set(state.code, known ? { ...known, sources: [...new Set([...known.sources, ...roster.sources])], ...(roster.note ? { note: roster.note } : {}) } : roster);
   }
   return {
@@ -208,7 +208,7 @@ function npt(s: Sheet['npt'], asOf: string, moves: SheetMove[]): TreatyRecord {
     counts: { parties: s.partyCount, asOf, sourceUrl: s.partyCountSources[0] ?? '', note: s.partyCountNote },
     groups: [],
     notes: [],
-    states: [...s.nuclearWeaponStates, ...s.outside, korea].map((state) => rosterOf(state as Loose)),
+    states: [...s.nuclearWeaponStates, ...s.outside, korea].map((state) => rosterOf(state)),
   };
 }
 

@@ -57,6 +57,8 @@ export function createTreatyService(store: Store, events: DomainEvents, clock: (
       const clear: ClearableTreatyField[] = [];
       for (const [key, value] of Object.entries(requested)) {
         if (value === null && (CLEARABLE_TREATY_FIELDS as readonly string[]).includes(key)) clear.push(key as ClearableTreatyField);
+        // Object.entries drops `undefined` from the type, but an optional field a caller set may hold it.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
         else if (value !== undefined) Object.assign(fields, { [key]: value });
       }
       return write(store, ctx, now, {

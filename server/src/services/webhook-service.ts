@@ -153,7 +153,7 @@ export function createWebhookService(store: Store, sending: WebhookSending, cloc
       const message = webhookMessage(webhook.format ?? 'standard', samplePayload(at.toISOString()), sending.publicUrl());
       const sent = await attemptDelivery(webhook, `msg_test_${randomUUID()}`, message, { at, timeoutMs: sending.timeoutMs, targets });
       return write(store, ctx, clock(), {
-        work: async () => sent,
+        work: () => Promise.resolve(sent),
         audit: () => ({ action: 'webhook.tested', target: id }),
         answer: (result) => ({ outcome: 'done', body: result }),
       });

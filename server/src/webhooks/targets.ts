@@ -87,7 +87,7 @@ export interface WebhookTargets {
 const NOT_PUBLIC = 'must reach a public address: loopback, private, link-local and other internal networks are refused (WEBHOOK_ALLOW_PRIVATE=true allows them)';
 
 export function webhookTargets(allowPrivate: boolean): WebhookTargets {
-  if (allowPrivate) return { refusal: async () => undefined, assertAddress: () => undefined, lookup: undefined };
+  if (allowPrivate) return { refusal: () => Promise.resolve(undefined), assertAddress: () => undefined, lookup: undefined };
 
   const lookup: LookupFunction = (hostname, options, callback) => {
     dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { ROLES, type CreateTokenResponse, type Problem, type Role } from '@treaty-watch/shared';
 import { Field, fieldError } from '../../components/field';
 import { ApiError, postJson } from '../../lib/api';
@@ -14,7 +14,7 @@ export function CreateToken({ onCreated }: { onCreated: () => void }) {
   const [problem, setProblem] = useState<Problem>();
   const [created, setCreated] = useState<CreateTokenResponse>();
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault();
     try {
       const body = { name, role, ...(role === 'editor' && treaties.length ? { treaties } : {}) };
@@ -33,7 +33,7 @@ export function CreateToken({ onCreated }: { onCreated: () => void }) {
   const nameError = fieldError(problem, 'name') ?? (problem?.status === 409 ? (problem.detail ?? problem.title) : undefined);
   const general = problem && !problem.errors?.length && problem.status !== 409 ? (problem.detail ?? problem.title) : undefined;
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-labelledby="create-token-title">
+    <form className="panel" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="create-token-title">
       <h2 id="create-token-title">Create token</h2>
       <Field label="Name" error={nameError} hint="Updates are signed with it, e.g. arms-desk.">
         {(props) => <input {...props} value={name} maxLength={60} onChange={(e) => setName(e.target.value)} required />}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { Problem } from '@treaty-watch/shared';
 import { Field, fieldError } from '../../components/field';
 import { ApiError } from '../../lib/api';
@@ -20,7 +20,7 @@ export function SignInPage() {
   const [problem, setProblem] = useState<Problem>();
   const [sending, setSending] = useState(false);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault();
     setSending(true);
     try {
@@ -44,7 +44,7 @@ export function SignInPage() {
           You are signed in as {state.session.name} ({state.session.role}). Signing in again replaces that session on this browser.
         </p>
       )}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={(event) => void submit(event)} noValidate>
         <Field label="Token" error={tokenError} hint="The token your admin gave you (tw_…). It is sent once; this browser keeps only a session, never the token.">
           {(props) => <input {...props} type="password" autoComplete="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} required />}
         </Field>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { CHANGE_KINDS, type ChangeKind, type CreateWebhookResponse, type Problem, type WebhookFormat } from '@treaty-watch/shared';
 import { Field, fieldError } from '../../components/field';
 import { ApiError, postJson } from '../../lib/api';
@@ -17,7 +17,7 @@ export function RegisterWebhook({ onRegistered }: { onRegistered: () => void }) 
   const [problem, setProblem] = useState<Problem>();
   const [created, setCreated] = useState<CreateWebhookResponse>();
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault();
     try {
       const body = { url, format, ...(description ? { description } : {}), ...(treaties.length ? { treaties } : {}), ...(kinds.length ? { kinds } : {}) };
@@ -34,7 +34,7 @@ export function RegisterWebhook({ onRegistered }: { onRegistered: () => void }) 
 
   const toggle = (kind: ChangeKind) => setKinds((list) => (list.includes(kind) ? list.filter((k) => k !== kind) : [...list, kind]));
   return (
-    <form className="register-webhook" onSubmit={submit} noValidate aria-label="Register an endpoint">
+    <form className="register-webhook" onSubmit={(event) => void submit(event)} noValidate aria-label="Register an endpoint">
       <h2>Register an endpoint</h2>
       <Field label="Endpoint URL" error={fieldError(problem, 'url')}>
         {(props) => <input {...props} type="url" value={url} onChange={(e) => setUrl(e.target.value)} required />}

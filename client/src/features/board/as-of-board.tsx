@@ -4,7 +4,7 @@ import { apiFetch } from '../../lib/api';
 import { applySnapshot, emptyBoard } from '../../lib/board-state';
 import { formatLongDate } from '../../lib/time';
 import { AsOfControl } from './as-of-control';
-import { BoardView } from './board-view';
+import { BoardView, type BoardCharts } from './board-view';
 
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'loaded'; snapshot: Snapshot };
 
@@ -12,7 +12,7 @@ type Load = { state: 'loading' } | { state: 'failed'; message: string } | { stat
  * The board rebuilt from the log as it stood at the end of a day; countdowns count from then.
  * Keyed by day where it is used, so another day starts from a fresh load.
  */
-export function AsOfBoard({ day }: { day: string }) {
+export function AsOfBoard({ day, Charts }: { day: string; Charts: BoardCharts }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   useEffect(() => {
     let current = true;
@@ -37,7 +37,7 @@ export function AsOfBoard({ day }: { day: string }) {
           The board as of that day could not be shown: {load.message}
         </p>
       )}
-      {load.state === 'loaded' && <BoardView board={applySnapshot(emptyBoard, load.snapshot)} now={Date.parse(load.snapshot.asOf ?? load.snapshot.serverTime)} asOf={day} />}
+      {load.state === 'loaded' && <BoardView board={applySnapshot(emptyBoard, load.snapshot)} now={Date.parse(load.snapshot.asOf ?? load.snapshot.serverTime)} asOf={day} Charts={Charts} />}
     </>
   );
 }

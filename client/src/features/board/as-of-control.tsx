@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { navigate } from '../../lib/router';
 
 /** The seeded record's first date (the NPT opened for signature); the server refuses earlier days. */
@@ -8,7 +8,7 @@ const FIRST_DAY = '1968-07-01';
 export function AsOfControl({ value }: { value?: string }) {
   const today = new Date().toISOString().slice(0, 10);
   const [day, setDay] = useState(value ?? '');
-  function submit(event: FormEvent) {
+  function submit(event: SubmitEvent) {
     event.preventDefault();
     navigate(day && day < today ? `/?asOf=${day}` : '/');
   }

@@ -3,16 +3,16 @@ import { useBoard } from '../../lib/use-board';
 import { useNow } from '../../lib/use-now';
 import { AsOfBoard } from './as-of-board';
 import { AsOfControl } from './as-of-control';
-import { BoardView } from './board-view';
+import { BoardView, type BoardCharts } from './board-view';
 
-export function BoardPage() {
+export function BoardPage({ Charts }: { Charts: BoardCharts }) {
   const { search } = useLocation();
   const asOf = search.get('asOf');
-  if (asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) return <AsOfBoard key={asOf} day={asOf} />;
-  return <LiveBoard />;
+  if (asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf)) return <AsOfBoard key={asOf} day={asOf} Charts={Charts} />;
+  return <CurrentBoard Charts={Charts} />;
 }
 
-function LiveBoard() {
+function CurrentBoard({ Charts }: { Charts: BoardCharts }) {
   const { board, connection } = useBoard();
   const now = useNow();
   if (board.seq === undefined) {
@@ -24,7 +24,7 @@ function LiveBoard() {
   }
   return (
     <>
-      <BoardView board={board} now={now} />
+      <BoardView board={board} now={now} Charts={Charts} />
       <AsOfControl />
     </>
   );

@@ -1,6 +1,6 @@
 import type { Treaty, Update } from '@treaty-watch/shared';
 import { relativeAge } from '../../lib/time';
-import { StatusMove, UpdateHeadline } from './update-line';
+import { StatusMove, UpdateHeadline } from '../../components/update-line';
 
 /** The most recent change, across the top of the board. */
 export function HeadlineStrip({ update, treaties, now }: { update: Update | undefined; treaties: Treaty[]; now: number }) {

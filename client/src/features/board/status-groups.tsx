@@ -1,8 +1,8 @@
 import { displayStatus, STATUS_LABELS, type Treaty } from '@treaty-watch/shared';
 import type { Highlight } from '../../lib/board-state';
-import { StatusIcon } from './status-icon';
-import { STATUS_ORDER } from './status-style';
-import { TreatyCard } from './treaty-card';
+import { StatusIcon } from '../../components/status-icon';
+import { STATUS_ORDER } from '../../components/status-style';
+import { TreatyCard } from '../../components/treaty-card';
 import { own } from '../../lib/own';
 
 /** Treaties grouped by what they are now, expiring and in-force first; empty groups are left out. */

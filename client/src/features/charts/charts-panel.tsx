@@ -13,7 +13,7 @@ const MINUTE = 60_000;
  * Time is taken to the minute: the charts cannot show seconds, and redrawing them every second
  * would cost a wall screen more than everything else on it.
  */
-const ChartsPanel = memo(function ChartsPanel({ board, minute }: { board: BoardState; minute: number }) {
+const ChartsToTheMinute = memo(function ChartsToTheMinute({ board, minute }: { board: BoardState; minute: number }) {
   const now = minute * MINUTE;
   const events = useEventDates(board.updates);
   return (
@@ -26,6 +26,6 @@ const ChartsPanel = memo(function ChartsPanel({ board, minute }: { board: BoardS
   );
 });
 
-export default function Charts({ board, now }: { board: BoardState; now: number }) {
-  return <ChartsPanel board={board} minute={Math.floor(now / MINUTE)} />;
+export default function ChartsPanel({ board, now }: { board: BoardState; now: number }) {
+  return <ChartsToTheMinute board={board} minute={Math.floor(now / MINUTE)} />;
 }

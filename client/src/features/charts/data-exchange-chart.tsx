@@ -67,7 +67,7 @@ export function DataExchangeChart({
                   <XAxis dataKey="asOf" tickFormatter={(d: string) => d.slice(0, 4)} {...AXIS} label={{ value: 'Data as of', position: 'insideBottom', offset: -14, fill: '#d9dee2' }} />
                   <YAxis {...AXIS} width={64} domain={[0, 'auto']} label={{ value: 'Declared', angle: -90, position: 'insideLeft', fill: '#d9dee2' }} />
                   <Tooltip content={<ExchangeTooltip />} />
-                  <Legend verticalAlign="top" height={24} />
+                  <Legend position="top" height={24} />
                   <Line dataKey="United States" stroke="#56b4e9" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
                   <Line dataKey="Russia" stroke="#e69f00" strokeWidth={2} dot={{ r: 3 }} strokeDasharray="6 2" isAnimationActive={false} />
                   {limit && (

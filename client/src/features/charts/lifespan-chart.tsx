@@ -1,4 +1,4 @@
-import { Bar, Cell, ComposedChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, ComposedChart, Rectangle, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { displayStatus, STATUS_LABELS, type Treaty, type Update } from '@treaty-watch/shared';
 import { formatDate } from '../../lib/time';
 import { AXIS, STATUS_COLOR, TOOLTIP } from './chart-colors';
@@ -63,13 +63,17 @@ export function LifespanChart({
               const years = Array.isArray(value) ? `${year(Number(value[0]))}–${year(Number(value[1]))}` : String(value);
               return status ? `${years}, ${STATUS_LABELS[status].toLowerCase()}` : years;
             }}
-            labelFormatter={(label) => String(label)}
           />
-          <Bar dataKey="span" name="Lifespan" barSize={16} isAnimationActive={false}>
-            {rows.map((row) => (
-              <Cell key={row.name} fill={STATUS_COLOR[row.status]} />
-            ))}
-          </Bar>
+          <Bar
+            dataKey="span"
+            name="Lifespan"
+            barSize={16}
+            isAnimationActive={false}
+            shape={(bar: BarShapeProps) => {
+              const row = rows[bar.index];
+              return <Rectangle {...bar} fill={row && STATUS_COLOR[row.status]} />;
+            }}
+          />
           <LifespanMarks events={marks} entries={entries} from={first} to={now} />
           <ReferenceLine x={now} stroke="#ffd166" strokeDasharray="4 3" label={{ value: isToday ? 'Today' : marker, position: 'top', fill: '#ffd166' }} />
         </ComposedChart>

@@ -9,19 +9,17 @@ const MAX_PAGES = 10;
 export function useEventDates(live: Update[]): Pick<Update, 'id' | 'treatyId' | 'occurredAt' | 'retractedAt'>[] {
   const [history, setHistory] = useState<Update[]>([]);
   useEffect(() => {
-    let current = true;
+    const unmounted = new AbortController();
     (async () => {
       const all: Update[] = [];
       for (let page = 0; page < MAX_PAGES; page++) {
-        const { updates } = await apiFetch<UpdatesResponse>(`/api/updates?after=${all.at(-1)?.seq ?? 0}&limit=500`);
+        const { updates } = await apiFetch<UpdatesResponse>(`/api/updates?after=${all.at(-1)?.seq ?? 0}&limit=500`, { signal: unmounted.signal });
         all.push(...updates);
         if (updates.length < 500) break;
       }
-      if (current) setHistory(all);
+      if (!unmounted.signal.aborted) setHistory(all);
     })().catch(() => undefined);
-    return () => {
-      current = false;
-    };
+    return () => unmounted.abort();
   }, []);
   const byId = new Map(history.map((u) => [u.id, u]));
   for (const update of live) byId.set(update.id, update);

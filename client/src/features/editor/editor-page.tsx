@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react';
 import { HEADLINE_MAX, STATUS_LABELS, type Problem, type Session } from '@treaty-watch/shared';
 import { useBoard } from '../../lib/use-board';
 import { useNow } from '../../lib/use-now';
@@ -10,7 +10,7 @@ import { DeskActivity, secondsAgo } from './desk-activity';
 import { PostPreview } from './post-preview';
 import { recentDuplicate } from './post-rules';
 import { StatusField } from './status-field';
-import { ScheduledSection } from './scheduled-list';
+import { ScheduledSection } from './scheduled-section';
 import { useScheduled } from './use-scheduled';
 import { RequireSession } from '../../components/require-session';
 import './editor.css';
@@ -35,7 +35,7 @@ function PostUpdateForm({ session }: { session: Session }) {
   const duplicate = recentDuplicate(board.updates, draft.treatyId, draft.headline, now);
   useEffect(() => saveDraft(draft), [draft]);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault();
     if (sending || !draft.treatyId) return;
     setSending(true);
@@ -75,7 +75,7 @@ function PostUpdateForm({ session }: { session: Session }) {
       <h1>Post an update</h1>
       <div className="editor-layout">
         <div className="editor-main">
-          <form ref={form} onSubmit={submit} onKeyDown={onKeyDown} noValidate>
+          <form ref={form} onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} noValidate>
             <Field label="Treaty" error={problem?.status === 404 ? problem.detail : undefined}>
               {(props) => (
                 <select {...props} value={draft.treatyId} onChange={(e) => set({ treatyId: e.target.value })} required>

@@ -1,8 +1,7 @@
 import { isHttpUri, type Status, type Treaty, type Update } from '@treaty-watch/shared';
-import { FeedItem } from '../board/feed-item';
-import { TreatyCard } from '../board/treaty-card';
+import { FeedItem } from '../../components/feed-item';
+import { TreatyCard } from '../../components/treaty-card';
 import type { Draft } from './post-update';
-import '../board/board.css';
 
 /** When the draft says it happened: its own time if it parses, now otherwise (as the server does). */
 function occurredAtOf(draft: Draft, now: number): string {

@@ -1,4 +1,4 @@
-import type { PostUpdateBody, PostUpdateResponse, Problem, ScheduledResponse } from '@treaty-watch/shared';
+import type { PostUpdateResponse, Problem, ScheduledResponse } from '@treaty-watch/shared';
 import { ApiError, postJson } from '../../lib/api';
 
 export interface Draft {
@@ -29,7 +29,7 @@ export async function postDraft(draft: Draft): Promise<PostResult> {
   if (draft.publishAt) body.publishAt = new Date(draft.publishAt).toISOString();
   try {
     const url = `/api/treaties/${encodeURIComponent(draft.treatyId)}/updates`;
-    const response = await postJson<PostUpdateResponse | ScheduledResponse>(url, body as unknown as PostUpdateBody);
+    const response = await postJson<PostUpdateResponse | ScheduledResponse>(url, body);
     return { ok: true, response };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, problem: error.problem };

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { Treaty } from '@treaty-watch/shared';
-import { NavLink } from '../shell/nav-link';
+import { NavLink } from '../../components/nav-link';
 import { SourceLink } from '../../components/source-link';
 import { Holdouts } from './holdouts';
 import { PartiesTable } from './parties-table';

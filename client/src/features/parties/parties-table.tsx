@@ -4,7 +4,7 @@ import { SourceLink } from '../../components/source-link';
 import { StandingChip } from '../../components/standing-chip';
 import { STANDING_ORDER } from '../../components/standing-style';
 import { Uncertain } from '../../components/uncertain';
-import { NavLink } from '../shell/nav-link';
+import { NavLink } from '../../components/nav-link';
 import { compareBy, joinedOrLeftOf, matches, signedOf, type ActDate, type PartyFilter, type SortKey } from './party-row';
 import { RecordDate } from './record-date';
 import { StateHistory } from './state-history';

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { COUNTRY_NAMES, HEADLINE_MAX, PARTY_ACTION_LABELS, partyActionSchema, STANDING_LABELS, type PartyState, type Problem, type Treaty } from '@treaty-watch/shared';
 import { Field, fieldError } from '../../components/field';
 import { shortCountryName } from '../../lib/party-summary-words';
@@ -48,7 +48,7 @@ export function RecordChange({ treaty, states }: { treaty: Treaty; states: reado
     });
   }
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault();
     if (sending) return;
     setSending(true);
@@ -74,7 +74,7 @@ export function RecordChange({ treaty, states }: { treaty: Treaty; states: reado
         Record a change
       </button>
       {open && (
-      <form id={formId} onSubmit={submit} noValidate aria-label={`Record a change in the ${treaty.shortName}`}>
+      <form id={formId} onSubmit={(event) => void submit(event)} noValidate aria-label={`Record a change in the ${treaty.shortName}`}>
         <Field label="Which state" error={fieldError(problem, 'party.code')}>
           {(props) => (
             <select {...props} value={draft.code} onChange={(e) => change({ code: e.target.value })} required>

@@ -1,5 +1,5 @@
 import type { Treaty, Update } from '@treaty-watch/shared';
-import { StatusMove, UpdateHeadline } from '../board/update-line';
+import { StatusMove, UpdateHeadline } from '../../components/update-line';
 
 /** The newest update, across the top of the screen, while it is breaking. */
 export function BreakingBanner({ update, treaty }: { update: Update; treaty: Treaty | undefined }) {

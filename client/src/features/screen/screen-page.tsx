@@ -1,13 +1,14 @@
-import { lazy, Suspense, useDeferredValue, useEffect } from 'react';
+import { Suspense, useDeferredValue, useEffect, type ComponentType } from 'react';
 import { displayStatus } from '@treaty-watch/shared';
+import type { BoardState } from '../../lib/board-state';
 import { useLocation } from '../../lib/router';
 import { useBoard } from '../../lib/use-board';
 import { useNow } from '../../lib/use-now';
-import { STATUS_ORDER } from '../board/status-style';
-import { LiveFeed } from '../board/live-feed';
-import { TreatyCard } from '../board/treaty-card';
-import { ConnectionIndicator } from '../shell/connection-indicator';
-import { UtcClock } from '../shell/utc-clock';
+import { STATUS_ORDER } from '../../components/status-style';
+import { LiveFeed } from '../../components/live-feed';
+import { TreatyCard } from '../../components/treaty-card';
+import { ConnectionIndicator } from '../../components/connection-indicator';
+import { UtcClock } from '../../components/utc-clock';
 import { BreakingBanner } from './breaking-banner';
 import { screenOptions } from './screen-options';
 import { StaleBanner } from './stale-banner';
@@ -17,13 +18,14 @@ import { own } from '../../lib/own';
 import { installScreenWorker } from './offline/screen-worker';
 import { useWakeLock } from './offline/use-wake-lock';
 
-const ScreenCharts = lazy(() => import('../charts/screen-charts'));
+/** The screen's charts: another feature's, handed in by the app (lazily: Recharts is large). */
+export type ScreenChartsView = ComponentType<{ board: BoardState; only: readonly string[] | undefined; now: number }>;
 
 /** A desk showing two treaties gets two big cards side by side, not a third of the screen each. */
 const columnsFor = (cards: number) => (cards <= 2 ? Math.max(1, cards) : cards <= 4 ? 2 : 3);
 
 /** The wall screen: the whole viewport, no scrolling, no cursor, readable from five metres. */
-export function ScreenPage() {
+export function ScreenPage({ Charts }: { Charts: ScreenChartsView }) {
   const { search } = useLocation();
   const options = screenOptions(search);
   const { board, connection } = useBoard();
@@ -62,7 +64,7 @@ export function ScreenPage() {
           </div>
         )}
         <aside className="screen-side">
-          <Suspense fallback={null}>{board.seq !== undefined && <ScreenCharts board={chartsBoard} only={options.treaties} now={now} />}</Suspense>
+          <Suspense fallback={null}>{board.seq !== undefined && <Charts board={chartsBoard} only={options.treaties} now={now} />}</Suspense>
           <LiveFeed updates={updates} treaties={board.treaties} arrivals={board.arrivals} now={now} />
         </aside>
       </main>

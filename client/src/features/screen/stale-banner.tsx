@@ -1,8 +1,8 @@
-import type { BoardView } from '../../lib/board-connection';
+import type { LiveBoard } from '../../lib/board-connection';
 import { formatUtcTime } from '../../lib/time';
 
 /** A screen that lost the server says so plainly: nobody should read a stale board as news. */
-export function StaleBanner({ connection }: { connection: BoardView['connection'] }) {
+export function StaleBanner({ connection }: { connection: LiveBoard['connection'] }) {
   if (connection.status !== 'offline') return null;
   return (
     <p className="stale" role="alert">

@@ -1,7 +1,7 @@
 import { useNow } from '../../lib/use-now';
 import type { Treaty, Update } from '@treaty-watch/shared';
 import { relativeAge } from '../../lib/time';
-import { UpdateHeadline } from '../board/update-line';
+import { UpdateHeadline } from '../../components/update-line';
 
 const EACH_MS = 8000;
 const SHOWN = 10;

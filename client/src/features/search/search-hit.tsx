@@ -1,6 +1,6 @@
 import type { SearchHit } from '@treaty-watch/shared';
 import { formatDate, formatDateTime, isoDate } from '../../lib/time';
-import { NavLink } from '../shell/nav-link';
+import { NavLink } from '../../components/nav-link';
 import { MarkedText } from './marked-text';
 import { snippet } from './snippet';
 

@@ -1,9 +1,9 @@
 import { useBoard } from '../../lib/use-board';
-import { ConnectionIndicator } from './connection-indicator';
-import { NavLink } from './nav-link';
+import { ConnectionIndicator } from '../../components/connection-indicator';
+import { NavLink } from '../../components/nav-link';
 import { SessionBadge } from './session-badge';
 import { SearchBox } from './search-box';
-import { UtcClock } from './utc-clock';
+import { UtcClock } from '../../components/utc-clock';
 
 export function Header() {
   const { connection, presence } = useBoard();

@@ -3,7 +3,7 @@ import { problemText } from '../../lib/api';
 import { useLocation } from '../../lib/router';
 import { signOut, useSession } from '../../lib/session';
 import { signInPath } from '../../components/require-session';
-import { NavLink } from './nav-link';
+import { NavLink } from '../../components/nav-link';
 
 /** Who is signed in, as what and for which treaties, and the way out; or the way in. */
 export function SessionBadge() {

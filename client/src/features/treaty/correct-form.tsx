@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import type { CorrectUpdateBody, Problem, Update } from '@treaty-watch/shared';
 import { ApiError, problemText, sendJson } from '../../lib/api';
 import { Field, fieldError } from '../../components/field';
@@ -25,7 +25,7 @@ export function CorrectForm({ update, onDone }: { update: Update; onDone: (saved
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
-  async function save(event: FormEvent) {
+  async function save(event: SubmitEvent) {
     event.preventDefault();
     if (saving) return;
     const body = correction(update, typed);

@@ -1,6 +1,6 @@
 import type { KeyDate } from '@treaty-watch/shared';
 import { useNow } from '../../lib/use-now';
-import { Dated } from '../board/dated';
+import { Dated } from '../../components/dated';
 
 /** The treaty's other dates, in calendar order; the ones to come are also in the deadlines calendar. */
 export function KeyDates({ dates }: { dates: KeyDate[] }) {

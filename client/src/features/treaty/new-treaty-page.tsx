@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { CATEGORIES, type Category, type Problem, type TreatyResponse } from '@treaty-watch/shared';
 import { ApiError, postJson, problemText } from '../../lib/api';
 import { navigate } from '../../lib/router';
@@ -23,7 +23,7 @@ function NewTreatyForm() {
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, problem);
 
-  async function create(event: FormEvent) {
+  async function create(event: SubmitEvent) {
     event.preventDefault();
     if (saving) return;
     setSaving(true);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import type { Problem, Update } from '@treaty-watch/shared';
 import { ApiError, postJson, problemText } from '../../lib/api';
 import { Field, fieldError } from '../../components/field';
@@ -16,7 +16,7 @@ export function RetractForm({ update, onDone }: { update: Update; onDone: (saved
   const first = useRef<HTMLTextAreaElement>(null);
   useEffect(() => first.current?.focus(), []);
 
-  async function retract(event: FormEvent) {
+  async function retract(event: SubmitEvent) {
     event.preventDefault();
     if (saving) return;
     setSaving(true);

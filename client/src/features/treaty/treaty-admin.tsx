@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Treaty } from '@treaty-watch/shared';
-import { NavLink } from '../shell/nav-link';
+import { NavLink } from '../../components/nav-link';
 import { TreatyEditForm } from './treaty-edit-form';
 
 /** An admin's "Edit treaty" on the treaty page; the page follows the saved change live, like every reader's. */

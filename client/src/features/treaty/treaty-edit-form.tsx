@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import type { Problem, Treaty, TreatyDetailResponse } from '@treaty-watch/shared';
 import { apiFetch, ApiError, problemText } from '../../lib/api';
 import { Field, fieldError } from '../../components/field';
@@ -32,7 +32,7 @@ export function TreatyEditForm({ treaty, onDone }: { treaty: Treaty; onDone: (sa
     setConflict({ newer: { version: newer.version, form: newerForm }, conflicts: conflictsOf(opened.form, newerForm, typed) });
   }
 
-  async function save(event: FormEvent) {
+  async function save(event: SubmitEvent) {
     event.preventDefault();
     if (saving) return;
     const body = changeBody(opened.form, typed, effectiveFrom);

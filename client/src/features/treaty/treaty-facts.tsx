@@ -2,9 +2,9 @@ import { Fragment } from 'react';
 import { displayStatus, STATUS_LABELS, type Caveat, type Treaty } from '@treaty-watch/shared';
 import { CaveatMark, sinceField } from '../../components/caveat-mark';
 import { useNow } from '../../lib/use-now';
-import { Countdown } from '../board/countdown';
-import { Dated } from '../board/dated';
-import { StatusChip } from '../board/status-chip';
+import { Countdown } from '../../components/countdown';
+import { Dated } from '../../components/dated';
+import { StatusChip } from '../../components/status-chip';
 
 const DAY = 24 * 60 * 60 * 1000;
 

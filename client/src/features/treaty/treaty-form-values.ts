@@ -107,12 +107,12 @@ export function changeBody(opened: TreatyForm, typed: TreatyForm, effectiveFrom:
   if (fields.length === 0) return undefined;
   const body: Record<string, unknown> = Object.fromEntries(fields.map((field) => [field, wireValue(typed, field)]));
   if (effectiveFrom) body.effectiveAt = instantOf(effectiveFrom);
-  return body as ChangeTreatyBody;
+  return body;
 }
 
 /** The fields of a new treaty that have a value (an empty date or list is no field at all). */
 export function createFields(typed: TreatyForm): Record<string, unknown> {
-  return Object.fromEntries(FIELDS.map((field) => [field, wireValue(typed, field)]).filter(([, value]) => value !== null && value !== ''));
+  return Object.fromEntries(FIELDS.map((field) => [field, wireValue(typed, field)] as const).filter(([, value]) => value !== null && value !== ''));
 }
 
 export interface Conflict {

@@ -1,7 +1,8 @@
+import type { ComponentType } from 'react';
+import type { Treaty } from '@treaty-watch/shared';
 import { useSession } from '../../lib/session';
-import { PartiesSection } from '../parties/parties-section';
-import { NavLink } from '../shell/nav-link';
-import { NotFound } from '../shell/not-found';
+import { NavLink } from '../../components/nav-link';
+import { NotFound } from '../../components/not-found';
 import { EmbedSnippet } from './embed-snippet';
 import { KeyDates } from './key-dates';
 import { LimitsTable } from './limits-table';
@@ -14,7 +15,10 @@ import { useTreaty } from './use-treaty';
 import './treaty.css';
 import './treaty-desk.css';
 
-export function TreatyPage({ id, asOf }: { id: string; asOf?: string }) {
+/** Who is party to the treaty: the parties feature's section, handed in by the app. */
+export type TreatyParties = ComponentType<{ treaty: Treaty; asOf?: string }>;
+
+export function TreatyPage({ id, asOf, Parties }: { id: string; asOf?: string; Parties: TreatyParties }) {
   const load = useTreaty(id);
   const session = useSession();
   if (load.state === 'loading') return <p className="loading" aria-busy="true">Loading…</p>;
@@ -33,7 +37,7 @@ export function TreatyPage({ id, asOf }: { id: string; asOf?: string }) {
       <p className="summary">{treaty.summary}</p>
       {treaty.keyDates && treaty.keyDates.length > 0 && <KeyDates dates={treaty.keyDates} />}
       {treaty.limits && treaty.limits.length > 0 && <LimitsTable limits={treaty.limits} caveat={treaty.caveats?.find((c) => c.field === 'limits')} />}
-      {treaty.partySummary && <PartiesSection treaty={treaty} asOf={asOf} />}
+      {treaty.partySummary && <Parties treaty={treaty} asOf={asOf} />}
       {treaty.sources.length > 0 && <TreatySources sources={treaty.sources} />}
       <section aria-label="Update history">
         <h2>History</h2>

@@ -1,6 +1,6 @@
 import type { Update } from '@treaty-watch/shared';
 import { formatDate, formatDateTime, isoDate } from '../../lib/time';
-import { StatusMove, UpdateHeadline } from '../board/update-line';
+import { StatusMove, UpdateHeadline } from '../../components/update-line';
 import { RevisionList } from './revision-list';
 import { UpdateDesk } from './update-desk';
 

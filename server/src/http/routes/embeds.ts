@@ -22,7 +22,7 @@ export function embedsRoutes(board: BoardService, publicUrl: () => string, now: 
 
   router.get('/badge/:id.svg', async (req, res) => {
     const id = treatyIdSchema.safeParse(req.params.id);
-    if (!id.success) throw new HttpProblem(problems.notFound(`There is no treaty "${String(req.params.id).slice(0, 60)}".`));
+    if (!id.success) throw new HttpProblem(problems.notFound(`There is no treaty "${req.params.id.slice(0, 60)}".`));
     const { treaty } = await board.detail(id.data);
     const status = displayStatus(treaty, now().getTime());
     // A treaty turns `expiring` with no new version, so the status is part of the tag.

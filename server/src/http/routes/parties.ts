@@ -9,13 +9,13 @@ export function partiesRoutes(parties: PartyService): Router {
 
   router.get('/treaties/:id/parties', async (req, res) => {
     const id = treatyIdSchema.safeParse(req.params.id);
-    if (!id.success) throw new HttpProblem(problems.notFound(`There is no treaty "${String(req.params.id).slice(0, 60)}".`));
+    if (!id.success) throw new HttpProblem(problems.notFound(`There is no treaty "${req.params.id.slice(0, 60)}".`));
     const { asOf } = parseQuery(snapshotQuerySchema, req.query);
     res.json(await parties.ofTreaty(id.data, asOf));
   });
 
   router.get('/parties/:code', async (req, res) => {
-    res.json(await parties.ofState(String(req.params.code)));
+    res.json(await parties.ofState(req.params.code));
   });
 
   return router;

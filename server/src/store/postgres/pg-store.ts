@@ -12,7 +12,8 @@ import { outcomeCode, toAudit, toEntry, toIdempotency, toToken, type AuditRow, t
 
 /** Connection trouble, a full disk or a server shutting down: the storage, not the request. */
 function unavailable(error: unknown): unknown {
-  const code = String((error as { code?: unknown }).code ?? '');
+  const raw = (error as { code?: unknown }).code;
+  const code = typeof raw === 'string' ? raw : '';
   const storage = /^(08|53|57P)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code);
   const message = error instanceof Error ? error.message : String(error);
   return storage || /Connection terminated|connect ECONNREFUSED/.test(message)
@@ -29,9 +30,10 @@ async function guard<T>(work: () => Promise<T>): Promise<T> {
 }
 
 // BIGINT (seq, ids) arrives as text by default; every value we keep fits a JS number.
+const INT8: number = pg.types.builtins.INT8;
+const parserOf = pg.types.getTypeParser as (oid: number, format?: string) => (value: string) => unknown;
 const types = {
-  getTypeParser: ((oid: number, format?: string) =>
-    oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: string) => (oid === INT8 ? Number : parserOf(oid, format))) as typeof pg.types.getTypeParser,
 };
 
 const data = <T>(rows: { data: T }[]): T[] => rows.map((row) => row.data);

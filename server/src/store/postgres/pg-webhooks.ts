@@ -8,7 +8,7 @@ const data = <T>(rows: { data: T }[]): T[] => rows.map((row) => row.data);
 
 /** The webhook endpoints and their outbox on one client (a transaction's) for writes. */
 export function pgWebhookTx(client: pg.PoolClient): WebhookTx {
-  const rows: Query = async (sql, params = []) => (await client.query(sql, params)).rows;
+  const rows: Query = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await client.query<R>(sql, params)).rows;
   return {
     async webhooks() {
       return data(await rows<{ data: WebhookRecord }>('SELECT data FROM webhook_endpoints ORDER BY created_at, id'));

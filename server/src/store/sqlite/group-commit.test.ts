@@ -85,7 +85,7 @@ describe('group commit', () => {
       group.run(async (tx) => insert(tx, 'third')),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect((outcomes[1] as PromiseRejectedResult).reason.message).toMatch(/not allowed/);
+    expect(((outcomes[1] as PromiseRejectedResult).reason as Error).message).toMatch(/not allowed/);
     expect(committed()).toEqual(['first', 'third']);
     expect(commits).toBe(1);
   });
@@ -154,7 +154,7 @@ describe('group commit', () => {
       }),
     ]);
     expect((outcomes[0] as PromiseRejectedResult).reason).toBeInstanceOf(StoreUnavailableError);
-    expect((outcomes[1] as PromiseRejectedResult).reason.message).toBe('interrupted');
+    expect(((outcomes[1] as PromiseRejectedResult).reason as Error).message).toBe('interrupted');
     expect(committed()).toEqual([]);
   });
 });

@@ -40,7 +40,7 @@ export class GroupCommit<Tx> {
 
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.waiting.push({ work, resolve, reject });
       this.queueFlush();
     });
   }

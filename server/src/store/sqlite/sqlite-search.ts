@@ -45,7 +45,7 @@ export function sqliteSearchWriter(db: Database.Database) {
     saveUpdate(update: Update) {
       put(updateDoc(update));
     },
-    saveScheduled(scheduled: ScheduledUpdate) {
+    saveScheduled(scheduled: ScheduledUpdate): void {
       const doc = scheduledDoc(scheduled);
       if (doc) return put(doc);
       const row = q.dropEmbargoed.get(scheduled.id) as number | undefined;

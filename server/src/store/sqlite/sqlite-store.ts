@@ -33,6 +33,8 @@ export interface SqliteOptions {
 
 /** SQLite keeps JSON as text: parse it, and the rows read as PostgreSQL's do. */
 type Text<Row, Field extends keyof Row> = Omit<Row, Field> & { [K in Field]: string | null };
+// The store reads back the JSON it wrote itself, so this is where that JSON takes its type.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 const json = <T>(text: string | null): T => (text === null ? null : JSON.parse(text)) as T;
 const fromEvent = (row: Text<EventRow, 'payload'>) => toEntry({ ...row, payload: json(row.payload) });
 const fromToken = (row: Text<TokenRow, 'treaties'> | undefined) => row && toToken({ ...row, treaties: json(row.treaties) });

@@ -1,5 +1,5 @@
-import type { BoardView } from '../../lib/board-connection';
-import { formatLocalTime, formatUtcTime } from '../../lib/time';
+import type { LiveBoard } from '../lib/board-connection';
+import { formatLocalTime, formatUtcTime } from '../lib/time';
 
 const TEXT = {
   connecting: () => 'Connecting…',
@@ -12,7 +12,7 @@ const TEXT = {
  * Whether what the board shows is live: a newsroom must never mistake a stale board for news.
  * A reader's page gives the time in the reader's zone; a wall screen in UTC, as its clock does.
  */
-export function ConnectionIndicator({ connection, utc = false }: { connection: BoardView['connection']; utc?: boolean }) {
+export function ConnectionIndicator({ connection, utc = false }: { connection: LiveBoard['connection']; utc?: boolean }) {
   const since = (utc ? formatUtcTime : formatLocalTime)(connection.since);
   return (
     <p role="status" className={`connection connection-${connection.status}`} data-connection={connection.status}>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { navigate, useLocation } from '../../lib/router';
+import { navigate, useLocation } from '../lib/router';
 
 /** A link that moves within the app without a reload; a plain link for anything else. */
 export function NavLink({ href, children }: { href: string; children: ReactNode }) {

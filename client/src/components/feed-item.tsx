@@ -1,6 +1,7 @@
 import type { Update } from '@treaty-watch/shared';
-import { relativeAge, formatDateTime } from '../../lib/time';
+import { relativeAge, formatDateTime } from '../lib/time';
 import { StatusMove, UpdateHeadline } from './update-line';
+import './feed.css';
 
 /** One line of the live feed: what readers see of an update (the editor's preview shows the same). */
 export function FeedItem({ update, treatyName, now, fresh }: { update: Update; treatyName: string; now: number; fresh: boolean }) {

@@ -1,6 +1,6 @@
 import type { Treaty, Update } from '@treaty-watch/shared';
 import { FeedItem } from './feed-item';
-import { own } from '../../lib/own';
+import { own } from '../lib/own';
 
 /** A new item stays marked this long. */
 const ARRIVAL_MS = 8000;

@@ -1,4 +1,4 @@
-import { countdown, formatDateTime, pad2 } from '../../lib/time';
+import { countdown, formatDateTime, pad2 } from '../lib/time';
 
 /** Time left to an expiry, ticking with `now`. */
 export function Countdown({ until, now }: { until: string; now: number }) {

@@ -1,5 +1,5 @@
-import { pad2 } from '../../lib/time';
-import { useNow } from '../../lib/use-now';
+import { pad2 } from '../lib/time';
+import { useNow } from '../lib/use-now';
 
 export function UtcClock() {
   const now = new Date(useNow());

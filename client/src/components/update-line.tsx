@@ -1,5 +1,5 @@
 import { STATUS_LABELS, type Update } from '@treaty-watch/shared';
-import { partyMoveWords } from '../../lib/party-summary-words';
+import { partyMoveWords } from '../lib/party-summary-words';
 
 /** An update's headline as plain text: struck through with its reason when retracted. */
 export function UpdateHeadline({ update }: { update: Update }) {

@@ -1,4 +1,4 @@
-import { formatDate, isoDate, relativeAge } from '../../lib/time';
+import { formatDate, isoDate, relativeAge } from '../lib/time';
 
 /** An absolute date in the reader's locale (ISO on hover) with its relative age beside it. */
 export function Dated({ iso, now }: { iso: string; now: number }) {

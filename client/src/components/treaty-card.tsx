@@ -1,12 +1,13 @@
 import { displayStatus, STATUS_LABELS, type Treaty } from '@treaty-watch/shared';
-import { CaveatMark, sinceField } from '../../components/caveat-mark';
-import { PartySummaryLine } from '../../components/party-summary-line';
-import type { Highlight } from '../../lib/board-state';
-import { partyMoveWords } from '../../lib/party-summary-words';
-import { navigate } from '../../lib/router';
+import { CaveatMark, sinceField } from './caveat-mark';
+import { PartySummaryLine } from './party-summary-line';
+import type { Highlight } from '../lib/board-state';
+import { partyMoveWords } from '../lib/party-summary-words';
+import { navigate } from '../lib/router';
 import { Countdown } from './countdown';
 import { Dated } from './dated';
 import { StatusChip } from './status-chip';
+import './treaty-card.css';
 
 /** A card stays marked this long after a live change. */
 export const HIGHLIGHT_MS = 6000;
