@@ -196,10 +196,11 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     '/api',
     cors(config.corsOrigins),
     readLimit,
+    // Before the write limit, which counts a signed-in browser's writes against its session's token.
+    sessionAuth(sessions, () => config.publicUrl),
     writeLimit,
     requireJson,
     readJsonBody,
-    sessionAuth(sessions, () => config.publicUrl),
     sessionRoutes({ sessions, publicUrl: () => config.publicUrl }),
     treatiesRoutes({ board, updates, treaties, tokens }),
     updatesRoutes({ board, updates, tokens }),

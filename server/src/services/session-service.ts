@@ -53,7 +53,7 @@ export function createSessionService(sessions: SessionStore, tokens: TokenServic
     },
 
     /** Who this session id stands for now, or undefined: unknown, idle too long, or its token revoked. */
-    async resume(sessionId: string): Promise<{ principal: Principal; session: Session } | undefined> {
+    async resume(sessionId: string): Promise<{ principal: Principal; tokenHash: string; session: Session } | undefined> {
       if (!SESSION_ID_PATTERN.test(sessionId)) return undefined;
       const hash = hashOf(sessionId);
       const record = await sessions.findSession(hash);
@@ -63,8 +63,8 @@ export function createSessionService(sessions: SessionStore, tokens: TokenServic
         await sessions.deleteSession(hash);
         return undefined;
       }
-      const principal = await tokens.principalOf(record.tokenId);
-      if (!principal) {
+      const standing = await tokens.standingOf(record.tokenId);
+      if (!standing) {
         await sessions.pruneSessions(new Date(at - idleMs).toISOString(), [record.tokenId]);
         return undefined;
       }
@@ -73,7 +73,7 @@ export function createSessionService(sessions: SessionStore, tokens: TokenServic
         seen = at;
         await sessions.touchSession(hash, new Date(at).toISOString());
       }
-      return { principal, session: describe(principal, record.createdAt, seen) };
+      return { ...standing, session: describe(standing.principal, record.createdAt, seen) };
     },
 
     async signOut(sessionId: string): Promise<void> {
