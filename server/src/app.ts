@@ -21,6 +21,7 @@ import { createPartyService } from './services/party-service';
 import { scheduledRoutes } from './http/routes/scheduled';
 import { sessionRoutes } from './http/routes/session';
 import { sessionAuth } from './http/session-auth';
+import { signInFailures } from './http/sign-in-failures';
 import { searchRoutes } from './http/routes/search';
 import { snapshotRoutes } from './http/routes/snapshot';
 import { streamRoutes } from './http/routes/stream';
@@ -96,7 +97,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
   const updates = createUpdateService(store, events, now);
   const treaties = createTreatyService(store, events, now);
   const tokens = createTokenService(store, config.adminToken, now);
-  const sessions = createSessionService(store.sessions, tokens, { idleMs: config.sessionIdleMs, now });
+  const sessions = createSessionService(store, tokens, { idleMs: config.sessionIdleMs, now });
   const audit = createAuditService(store);
 
   // Feeds link here; without PUBLIC_URL, to the address this process is bound to (known once it listens).
@@ -215,11 +216,16 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     '/api',
     cors(config.corsOrigins),
     readLimit,
+    // Before the write limit, which counts a signed-in browser's writes against its session's token.
+    sessionAuth(sessions, () => config.publicUrl),
     writeLimit,
     requireJson,
     readJsonBody,
-    sessionAuth(sessions, () => config.publicUrl),
-    sessionRoutes({ sessions, publicUrl: () => config.publicUrl }),
+    sessionRoutes({
+      sessions,
+      failures: signInFailures(config.signInFailuresPerMinute, log, (reason) => metrics.signInsFailed.inc({ reason })),
+      publicUrl: () => config.publicUrl,
+    }),
     treatiesRoutes({ board, updates, treaties, tokens }),
     updatesRoutes({ board, updates, tokens }),
     scheduledRoutes({ embargoes, tokens }),

@@ -66,6 +66,7 @@ const envSchema = z.object({
   CLIENT_DIST: z.string().min(1).default(path.join(repoRoot, 'client/dist')),
   RATE_LIMIT_WRITES: z.coerce.number().int().min(0).default(600),
   RATE_LIMIT_READS: z.coerce.number().int().min(0).default(1200),
+  RATE_LIMIT_SIGNIN_FAILURES: z.coerce.number().int().min(0).default(10),
   CORS_ORIGINS: originList('CORS_ORIGINS'),
   EMBED_ORIGINS: originList('EMBED_ORIGINS'),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
@@ -111,6 +112,8 @@ export type Config = {
   clientDist: string;
   /** Per minute; 0 turns the limit off. `subscribe`: new subscriptions per address, off when absent. */
   rateLimits: { writes: number; reads: number; subscribe?: number };
+  /** Failed sign-ins a minute per address before every sign-in from it waits; 0 turns the limit off. */
+  signInFailuresPerMinute: number;
   corsOrigins: string[];
   /** Origins whose pages may frame the embed widgets. */
   embedOrigins: string[];
@@ -164,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     clientDist: path.resolve(e.CLIENT_DIST),
     rateLimits: { writes: e.RATE_LIMIT_WRITES, reads: e.RATE_LIMIT_READS, subscribe: e.RATE_LIMIT_SUBSCRIBE },
+    signInFailuresPerMinute: e.RATE_LIMIT_SIGNIN_FAILURES,
     corsOrigins: e.CORS_ORIGINS,
     embedOrigins: e.EMBED_ORIGINS,
     webhooks: {

@@ -55,6 +55,12 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
     labelNames: ['limit'] as const,
     registers: [registry],
   });
+  const signInsFailed = new Counter({
+    name: 'treaty_watch_signins_failed_total',
+    help: 'Sign-ins refused: a token unknown or revoked, or an address over its allowance of failures',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
   const storeErrors = new Counter({ name: 'treaty_watch_store_errors_total', help: 'Requests the database could not serve', registers: [registry] });
   const latency = new Histogram({
     name: 'treaty_watch_http_request_duration_seconds',
@@ -78,7 +84,7 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
     res.type(registry.contentType).send(await registry.metrics());
   };
 
-  return { registry, connected, seq, broadcast, slowConsumersDropped, resyncsRefused, resyncFloodsDropped, webhookAttempts, rateLimitRedisFailures, storeErrors, timeRequests, serve };
+  return { registry, connected, seq, broadcast, slowConsumersDropped, resyncsRefused, resyncFloodsDropped, webhookAttempts, rateLimitRedisFailures, signInsFailed, storeErrors, timeRequests, serve };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

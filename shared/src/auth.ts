@@ -63,6 +63,8 @@ export const AUDIT_ACTIONS = [
   'treaty.expired',
   'token.created',
   'token.revoked',
+  'session.started',
+  'session.ended',
   'webhook.created',
   'webhook.changed',
   'webhook.deleted',
@@ -76,7 +78,7 @@ export const auditEntrySchema = z.object({
   actor: z.string(),
   tokenId: z.string(),
   action: z.enum(AUDIT_ACTIONS),
-  /** The treaty, update or token acted on. */
+  /** The treaty, update or token acted on (for signing in and out, the session's token). */
   target: z.string(),
   seq: z.number().int().positive().optional(),
 });

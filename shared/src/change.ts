@@ -26,6 +26,12 @@ export const changeSchema = z.object({
    * retraction can change which earlier or later update moved the status, and from what.
    */
   revised: z.array(updateSchema).optional(),
+  /**
+   * The fact sheet's own entry, appended to a board seeded from an older sheet: part of the
+   * record, not news. Dashboards apply it to its treaty but keep it out of the live feed; no
+   * webhook gets it, and the latest list leaves it out.
+   */
+  backfill: z.literal(true).optional(),
 });
 export type Change = z.infer<typeof changeSchema>;
 

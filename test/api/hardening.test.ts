@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Problem } from '@treaty-watch/shared';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { CreateTokenResponse, Problem } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
-import { startServer, type TestServer } from '../support/in-process-server';
+import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
 
 let limited: TestServer;
 beforeAll(async () => {
@@ -24,6 +24,44 @@ describe('rate limits', () => {
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(last?.headers.get('ratelimit')).toMatch(/limit=6, remaining=0, reset=\d+/);
     expect(last?.headers.get('ratelimit-policy')).toBe('60;w=60;burst=6');
+  });
+
+  it("counts a signed-in browser's writes against its session's token, whatever address they come from", async () => {
+    // A server of its own: the admin token's allowance here is not the burst test's.
+    const roaming = await startServer({ rateLimits: { writes: 60, reads: 0 }, trustProxy: ['loopback'] });
+    onTestFinished(() => roaming.close());
+    const created = await request<CreateTokenResponse>(`${roaming.url}/api/tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'roaming-desk', role: 'editor' }),
+    });
+    const { token } = created.body;
+    const browser = async (address: string) => {
+      const signedIn = await request(`${roaming.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: roaming.url, 'x-forwarded-for': address },
+        body: JSON.stringify({ token: token }),
+      });
+      expect(signedIn.status).toBe(201);
+      const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      return (headline: string) =>
+        request(`${roaming.url}/api/treaties/npt/updates`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: roaming.url, cookie, 'x-forwarded-for': address },
+          body: JSON.stringify({ headline }),
+        });
+    };
+    const office = await browser('198.51.100.20');
+    const phone = await browser('198.51.100.21');
+    const laptop = await browser('198.51.100.22');
+    const statuses: number[] = [];
+    for (let i = 0; i < 2; i++) statuses.push((await office(`Office ${i}`)).status);
+    for (let i = 0; i < 2; i++) statuses.push((await phone(`Phone ${i}`)).status);
+    for (let i = 0; i < 2; i++) statuses.push((await postUpdate(roaming.url, 'npt', { headline: `Script ${i}` }, token)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 201]);
+    const over = await laptop('Laptop, one past the burst');
+    expect(over.status).toBe(429);
+    expect(over.headers.get('ratelimit')).toMatch(/limit=6, remaining=0/);
   });
 
   it('counts reads per address, apart from writes', async () => {

@@ -38,6 +38,34 @@ describe.skipIf(!hasChromium)('accessibility', () => {
     await page.close();
   });
 
+  it('fits a phone (375×740): no desk page and no treaty page scrolls sideways, signed in with every form shown', async () => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    await signInContext(phone, server.url, ADMIN_TOKEN);
+    const { treaties } = (await (await fetch(`${server.url}/api/treaties`)).json()) as { treaties: { id: string; partySummary?: unknown }[] };
+    const pages: [string, string][] = [
+      ['/signin', 'main h1'],
+      ['/editor', 'main form'],
+      ['/admin/webhooks', 'main form'],
+      ['/admin/tokens', 'main form'],
+      ['/admin/audit', 'tbody tr'],
+      ['/admin/treaties/new', 'main form'],
+      // A multilateral treaty's page is widest once its Parties table and map are in.
+      ...treaties.map((t): [string, string] => [`/treaties/${t.id}`, t.partySummary ? '.parties-table tbody tr' : '.history li']),
+    ];
+    expect(treaties.length).toBeGreaterThanOrEqual(10);
+    const wide: string[] = [];
+    const page = await phone.newPage();
+    page.setDefaultTimeout(8000);
+    for (const [path, ready] of pages) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator(ready).first().waitFor();
+      const [scrollWidth, innerWidth] = await page.evaluate(() => [document.scrollingElement?.scrollWidth ?? 0, window.innerWidth]);
+      if (scrollWidth > innerWidth) wide.push(`${path}: ${scrollWidth} px`);
+    }
+    await phone.close();
+    expect(wide).toEqual([]);
+  }, 90_000);
+
   it('works by keyboard: from the board to a treaty and back, and through the editor form', async () => {
     const page = await context.newPage();
     await page.goto(server.url);

@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('signing in and managing access in the browser', (
     }
   });
 
-  it('/admin/audit lists what happened with the right names, filtered by token, treaty and kind', async () => {
+  it('/admin/audit lists what happened with the right names (signing in too), filtered by token, treaty and kind', async () => {
     const { token, info } = await createToken('audit-desk', 'editor');
     await request(`${env.server.url}/api/treaties/ctbt/updates`, {
       method: 'POST',
@@ -129,6 +129,8 @@ describe.skipIf(!hasChromium)('signing in and managing access in the browser', (
       await page.getByLabel('Token').selectOption('');
       await page.getByLabel('Kind').selectOption('token.created');
       await expect.poll(() => rows.first().innerText()).toMatch(new RegExp(`admin\\s+token\\.created\\s+${info.id}\\s+ADMIN_TOKEN`));
+      await page.getByLabel('Kind').selectOption('session.started');
+      await expect.poll(() => rows.first().innerText()).toMatch(/admin\s+session\.started\s+env:ADMIN_TOKEN\s+ADMIN_TOKEN/);
       await page.getByLabel('Kind').selectOption('');
       await page.getByLabel('Treaty').selectOption('ctbt');
       await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringMatching(/audit-desk\s+update\.posted/)]);

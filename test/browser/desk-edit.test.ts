@@ -4,7 +4,7 @@ import type { CreateTokenResponse, PostUpdateResponse, TreatyDetailResponse } fr
 import { postUpdate, request } from '../support/api-client';
 import { severeViolations } from '../support/axe';
 import { hasChromium } from '../support/chromium';
-import { signInContext, signInHere } from '../support/desk';
+import { signInContext, signInHere, tabTo } from '../support/desk';
 import { ADMIN_TOKEN } from '../support/in-process-server';
 import { useChromium } from '../support/use-chromium';
 
@@ -38,22 +38,23 @@ describe.skipIf(!hasChromium)('correcting, retracting and administering treaties
   const historyItem = (page: Page, headline: string) => page.locator('.history > li', { hasText: headline });
 
   it('a signed-in editor corrects one update by keyboard and retracts another; a signed-out tab sees both within a second', async () => {
-    const token = await createToken('npt-corrector', 'editor', ['npt']);
-    const first = (await postUpdate<PostUpdateResponse>(env.server.url, 'npt', { headline: 'Review conference opens in New Yrok', body: 'Delegates meet for four weeks.' })).body;
-    await postUpdate(env.server.url, 'npt', { headline: 'Conference postponed, one report says' });
+    const token = await createToken('inf-corrector', 'editor', ['inf']);
+    const first = (await postUpdate<PostUpdateResponse>(env.server.url, 'inf', { headline: 'Review conference opens in New Yrok', body: 'Delegates meet for four weeks.' })).body;
+    await postUpdate(env.server.url, 'inf', { headline: 'Conference postponed, one report says' });
     const desk = await newPage();
     const viewer = await newPage();
     try {
-      await desk.page.goto(`${env.server.url}/signin?next=/treaties/npt`);
+      await desk.page.goto(`${env.server.url}/signin?next=/treaties/inf`);
       await signInHere(desk.page, token);
-      expect(new URL(desk.page.url()).pathname).toBe('/treaties/npt');
-      await viewer.page.goto(`${env.server.url}/treaties/npt`);
+      expect(new URL(desk.page.url()).pathname).toBe('/treaties/inf');
+      await viewer.page.goto(`${env.server.url}/treaties/inf`);
       await historyItem(viewer.page, 'New Yrok').waitFor();
       expect(await viewer.page.getByRole('button', { name: /^(Correct|Retract|Edit treaty)/ }).count()).toBe(0);
 
       const item = historyItem(desk.page, 'New Yrok');
-      // From the update's own button on, by keyboard alone (Tab through the whole parties table would only test Chromium).
-      await item.getByRole('button', { name: /^Correct/ }).focus();
+      // By keyboard alone, from the top of the page: Tab to the update's Correct, Enter opens the form.
+      await item.getByRole('button', { name: /^Correct/ }).waitFor();
+      await tabTo(desk.page, item.getByRole('button', { name: /^Correct/ }));
       await desk.page.keyboard.press('Enter');
       const headline = desk.page.getByLabel('Headline');
       await expect.poll(() => hasFocus(headline)).toBe(true);
@@ -86,8 +87,8 @@ describe.skipIf(!hasChromium)('correcting, retracting and administering treaties
       await corrected.locator('q', { hasText: 'New Yrok' }).waitFor();
       expect(await corrected.locator('.revision-changes del').allInnerTexts()).toContain('Yrok');
       expect(await corrected.locator('.revision-changes ins').allInnerTexts()).toContain('York');
-      expect(await corrected.locator('.revision-meta').innerText()).toMatch(/Corrected .* UTC by npt-corrector/);
-      const detail = (await request<TreatyDetailResponse>(`${env.server.url}/api/treaties/npt`)).body;
+      expect(await corrected.locator('.revision-meta').innerText()).toMatch(/Corrected .* UTC by inf-corrector/);
+      const detail = (await request<TreatyDetailResponse>(`${env.server.url}/api/treaties/inf`)).body;
       expect(detail.updates.find((u) => u.id === first.update.id)).toMatchObject({ headline: 'Review conference opens in New York', body: 'Delegates meet for four weeks.' });
 
       const other = historyItem(desk.page, 'Conference postponed');

@@ -41,6 +41,25 @@ describe.skipIf(!hasChromium)('searching updates', () => {
     await page.close();
   });
 
+  it('shows a refusal of the words beside them, with the keyboard there to mend them and search again', async () => {
+    const { page, errors } = await openPage(env.browser, `${env.server.url}/search?q=${'kaliningrad'.repeat(100)}`);
+    const words = page.getByLabel('Words', { exact: true });
+    const field = page.locator('.field', { has: words });
+    await field.locator('.field-error').waitFor();
+    expect(await field.locator('.field-error').innerText()).toMatch(/1000|1,000/);
+    expect(await words.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => words.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await page.getByText(/^Search failed/).count()).toBe(0);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Kaliningrad');
+    await page.keyboard.press('Enter');
+    await page.locator('.search-hit').first().waitFor();
+    expect(new URL(page.url()).search).toBe('?q=Kaliningrad');
+    expect(await page.getByLabel('Words', { exact: true }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows markup and FTS syntax in an update as text, marks retracted updates, and pages on', async () => {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
     const { body } = await postUpdate<PostUpdateResponse>(env.server.url, 'cfe', { headline: '<b>Wolverine</b> NEAR( "depot" * report', body: 'A wolverine at <i>the</i> gate' });
@@ -71,6 +90,7 @@ describe.skipIf(!hasChromium)('searching updates', () => {
     ['results', '/search?q=Kaliningrad', '.search-hit', { width: 1280, height: 800 }],
     ['no query', '/search', '.empty', { width: 1280, height: 800 }],
     ['results on a phone', '/search?q=treaty', '.search-hit', { width: 390, height: 844 }],
+    ['words refused, on a phone', `/search?q=${'kaliningrad'.repeat(100)}`, '.field-error', { width: 390, height: 844 }],
   ])('has no serious or critical axe violations and fits the screen: %s', async (_name, path, ready, viewport) => {
     const context = await env.browser.newContext({ bypassCSP: true, viewport });
     const page = await context.newPage();

@@ -9,6 +9,7 @@ import oldFacts from '../fixtures/facts-before-parties.json' with { type: 'json'
 import { DATABASE_URL, pgTestStore, sqliteTestStore, type TestStore } from '../support/stores';
 
 const EDITOR_AT = '2026-11-30T10:00:00.000Z';
+const WIRE = 'wire-desk';
 
 /**
  * A board seeded before issue 13 (main's fact sheet then: no per-state record, six CTBT events,
@@ -21,6 +22,7 @@ function upgrade(name: string, open: () => Promise<TestStore>, skip = false) {
       handle = await open();
       await handle.store.transaction(async (tx) => {
         for (const entry of buildSeedEntries('2026-11-24T00:00:00.000Z', oldFacts as FactSheet, [], [])) await commitEntry(tx, entry);
+        await tx.saveWebhook({ id: WIRE, url: 'https://wire.example/hook', secret: 'whsec_c2VjcmV0', format: 'standard', enabled: true, createdAt: EDITOR_AT });
         await commitEntry(tx, postedEntry({ id: 'editor-1', treatyId: 'ctbt', headline: 'Desk note on the CTBT', occurredAt: EDITOR_AT, author: 'desk' }, EDITOR_AT));
       });
     });
@@ -50,6 +52,19 @@ function upgrade(name: string, open: () => Promise<TestStore>, skip = false) {
       const sort = await store.getTreaty('sort');
       expect(sort?.limits).toEqual([expect.objectContaining({ from: 1700, value: 2200, deadline: '2012-12-31' })]);
       expect(sort).not.toHaveProperty('expiresAt');
+    });
+
+    it('keeps the backfill out of the webhooks, the latest list and the live feed: it is history, not news', async () => {
+      const { store } = handle;
+      const deliveries = await store.webhookDeliveries(WIRE, { limit: 500 });
+      expect(deliveries.map((d) => d.seq)).toEqual([(await store.getUpdate('editor-1'))?.seq]);
+      const latest = await store.latestUpdates(50);
+      expect(latest[0]?.id).toBe('editor-1');
+      expect(latest.filter((u) => u.party)).toEqual([]);
+      expect(latest).toHaveLength(50);
+      const seeded = await store.changesAfter((await store.getUpdate('editor-1'))?.seq ?? 0, 1000);
+      expect(seeded.length).toBe(4 + SHEET_MOVES.length + CORRECTIONS.length);
+      expect(seeded.every((change) => change.backfill === true)).toBe(true);
     });
   });
 }

@@ -20,7 +20,7 @@ export interface TestServer {
 }
 
 type Options = { dataDir?: string; store?: () => Store | Promise<Store>; now?: () => Date } & Partial<
-  Pick<Config, 'rateLimits' | 'corsOrigins' | 'clientDist' | 'embedOrigins' | 'webhooks' | 'publicUrl' | 'webhookAllowPrivate' | 'trustProxy' | 'sessionIdleMs' | 'redis' | 'sse' | 'gripProxyUrl' | 'mail'>
+  Pick<Config, 'rateLimits' | 'signInFailuresPerMinute' | 'corsOrigins' | 'clientDist' | 'embedOrigins' | 'webhooks' | 'publicUrl' | 'webhookAllowPrivate' | 'trustProxy' | 'sessionIdleMs' | 'redis' | 'sse' | 'gripProxyUrl' | 'mail'>
 >;
 
 /** Retries within a test's patience; the day before an endpoint is disabled stays a day. */
@@ -39,6 +39,7 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
     clientDist: options.clientDist ?? clientDist,
     // Tests post far faster than a desk; the rate-limit test sets its own.
     rateLimits: options.rateLimits ?? { writes: 0, reads: 0 },
+    signInFailuresPerMinute: options.signInFailuresPerMinute ?? 0,
     corsOrigins: options.corsOrigins ?? [],
     embedOrigins: options.embedOrigins ?? [],
     webhooks: options.webhooks ?? TEST_WEBHOOKS,

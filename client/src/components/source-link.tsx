@@ -1,4 +1,5 @@
 import { sourceLabel } from '../lib/source-label';
+import './source-link.css';
 
 /** A link to a source that names its host and path, with the full address on hover. */
 export function SourceLink({ url, title, max }: { url: string; title?: string; max?: number }) {

@@ -60,6 +60,17 @@ describe('the board state', () => {
     expect(state.arrivals.u11).toBe(1000);
   });
 
+  it('applies the seed’s backfill to its treaty, but keeps it out of the feed and the highlights', () => {
+    const moved = { ...treaty('npt', 'in_force', 2), parties: 'one more' };
+    const change: Change = { seq: 11, kind: 'update.posted', treaty: moved, update: { ...update('sheet-1', 11, 'npt'), author: 'fact sheet' }, backfill: true };
+    const state = applied(applyChange(loaded(), change, 1000));
+    expect(state.seq).toBe(11);
+    expect(state.treaties.find((t) => t.id === 'npt')).toEqual(moved);
+    expect(state.updates.map((u) => u.id)).toEqual(['u10']);
+    expect(state.highlights).toEqual({});
+    expect(state.arrivals).not.toHaveProperty('sheet-1');
+  });
+
   it('drops a change it already applied', () => {
     const state = applied(applyChange(loaded(), { seq: 11, kind: 'treaty.changed', treaty: treaty('inf', 'in_force', 2) }, 1));
     expect(applyChange(state, { seq: 11, kind: 'treaty.changed', treaty: treaty('inf', 'in_force', 2) }, 2).kind).toBe('duplicate');

@@ -74,7 +74,8 @@ export function applyChange(state: BoardState, change: Change, receivedAt: numbe
 
   let { updates, arrivals, activity } = state;
   const { update } = change;
-  if (update) {
+  // The seed's backfill is history: the treaty takes it, the feed and the highlight do not.
+  if (update && !change.backfill) {
     const known = updates.some((u) => u.id === update.id);
     activity = countActivity(activity, change, !known);
     updates = known ? updates.map((u) => (u.id === update.id ? update : u)) : [update, ...updates].slice(0, FEED_LIMIT);
@@ -98,8 +99,9 @@ export function applyChange(state: BoardState, change: Change, receivedAt: numbe
     ...(moved ? { from: previous.status, to: change.treaty.status } : {}),
     ...(party ? { party } : {}),
   };
+  const highlights = change.backfill ? state.highlights : { ...state.highlights, [change.treaty.id]: highlight };
   return {
     kind: 'applied',
-    state: { ...state, seq: change.seq, treaties, updates, arrivals, activity, highlights: { ...state.highlights, [change.treaty.id]: highlight } },
+    state: { ...state, seq: change.seq, treaties, updates, arrivals, activity, highlights },
   };
 }

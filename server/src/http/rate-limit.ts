@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Logger } from '../log';
 import type { RedisClient } from '../realtime/cluster';
 import { HttpProblem, problems } from './problem';
+import { sessionFoundOf } from './session-auth';
 
 /** A check Redis has not answered by then is decided by this process alone: a slow Redis must not slow every write. */
 const REDIS_TIMEOUT_MS = 500;
@@ -27,7 +28,7 @@ export interface RateLimitOptions {
   /** How many may come at once before the sustained rate applies. */
   burst: number;
   /** Which requests count, and whose allowance they take from. */
-  keyOf: (req: Request) => string | undefined;
+  keyOf: (req: Request, res: Response) => string | undefined;
   /** Without them, the counts are this process's own. */
   shared?: SharedCounts;
 }
@@ -96,7 +97,7 @@ export function rateLimit({ name, perMinute, burst, keyOf, shared }: RateLimitOp
   const check = shared ? sharedCheck(name, shared, local, points, duration) : (key: string) => consume(local, key);
 
   return async (req, res, next) => {
-    const key = keyOf(req);
+    const key = keyOf(req, res);
     if (key === undefined) {
       next();
       return;
@@ -115,11 +116,17 @@ export function rateLimit({ name, perMinute, burst, keyOf, shared }: RateLimitOp
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Writes count against the token that sends them (the admin token included), or the address without one. */
-export function writeKey(req: Request): string | undefined {
+/**
+ * Writes count against the token that sends them (the admin token included), whether as a bearer
+ * token or through a browser session opened with it, so signing in from several addresses draws
+ * on one allowance; the address counts only without either. Runs after the session middleware.
+ */
+export function writeKey(req: Request, res: Response): string | undefined {
   if (!WRITE_METHODS.has(req.method)) return undefined;
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
-  return bearer ? `token:${createHash('sha256').update(bearer).digest('hex')}` : `ip:${req.ip}`;
+  if (bearer) return `token:${createHash('sha256').update(bearer).digest('hex')}`;
+  const found = sessionFoundOf(res);
+  return found.state === 'live' ? `token:${found.tokenHash}` : `ip:${req.ip}`;
 }
 
 /** Reads count against the address they come from: req.ip, which believes X-Forwarded-For only as TRUST_PROXY says. */

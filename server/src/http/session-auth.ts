@@ -8,7 +8,10 @@ import { clearSessionCookie, sessionCookieOf } from './session-cookie';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** What the session middleware found: a live session, one that has ended, or no cookie at all. */
-export type SessionFound = { state: 'live'; sessionId: string; principal: Principal; session: Session } | { state: 'ended' } | { state: 'none' };
+export type SessionFound =
+  | { state: 'live'; sessionId: string; principal: Principal; tokenHash: string; session: Session }
+  | { state: 'ended' }
+  | { state: 'none' };
 
 export function sessionFoundOf(res: Response): SessionFound {
   return (res.locals.sessionFound as SessionFound | undefined) ?? { state: 'none' };

@@ -44,15 +44,17 @@ async function missingFrom(tx: StoreTx, entries: readonly NewLogEntry[]): Promis
 /**
  * Fills an empty store with the fact sheet, in one transaction. A store that has a log already
  * gets what a newer sheet adds: the seed's entries it lacks are appended once, as the seed's
- * own, and nothing an editor wrote is touched. Both checks run inside the transaction, which
+ * own backfill (history, not news: no webhook, no place in the latest list or the live feed),
+ * and nothing an editor wrote is touched. Both checks run inside the transaction, which
  * holds the store's write lock (SQLite's one writer, PostgreSQL's advisory lock), so processes
  * starting together seed or upgrade once.
  */
 export async function seedBoard(store: Store, now: Date = new Date()): Promise<number> {
   return store.transaction(async (tx) => {
     const entries = buildSeedEntries(now.toISOString());
-    const due = (await tx.isEmpty()) ? entries : await missingFrom(tx, entries);
-    for (const entry of due) await commitEntry(tx, entry);
+    const backfill = !(await tx.isEmpty());
+    const due = backfill ? await missingFrom(tx, entries) : entries;
+    for (const entry of due) await commitEntry(tx, entry, { backfill });
     return due.length;
   });
 }

@@ -22,9 +22,10 @@ function updateIdOf(entry: LogEntry): string | undefined {
 
 /**
  * The one write path: append the entry, bring the projection up to date, record the change
- * clients will receive and queue it for the webhooks, all inside the caller's transaction.
+ * clients will receive and queue it for the webhooks, all inside the caller's transaction. A
+ * backfill (the seed upgrading a board) is recorded and marked as such, and queued for no one.
  */
-export async function commitEntry(tx: StoreTx, entry: NewLogEntry): Promise<Change> {
+export async function commitEntry(tx: StoreTx, entry: NewLogEntry, { backfill = false } = {}): Promise<Change> {
   const latest = await tx.latestEffectiveAt(entry.treatyId);
   const appended = await tx.append(entry);
   const updateId = updateIdOf(appended);
@@ -60,8 +61,9 @@ export async function commitEntry(tx: StoreTx, entry: NewLogEntry): Promise<Chan
     treaty: projected.treaty,
     ...(projected.update ? { update: projected.update } : {}),
     ...(projected.revised ? { revised: projected.revised } : {}),
+    ...(backfill ? { backfill } : {}),
   };
   await tx.recordChange(change);
-  await enqueueDeliveries(tx, change, appended.recordedAt);
+  if (!backfill) await enqueueDeliveries(tx, change, appended.recordedAt);
   return change;
 }

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Session } from '@treaty-watch/shared';
-import type { SessionStore } from '../store/session-store';
+import type { Store } from '../store/store';
 import type { Principal } from './principal';
 import type { TokenService } from './token-service';
+import { write } from './write';
 
 /** 256 random bits: a session id cannot be guessed, so a plain SHA-256 keeps it safely. */
 const SESSION_ID_BYTES = 32;
@@ -28,8 +29,17 @@ export interface SessionOptions {
 /**
  * Browser sessions, each standing for the token it was opened with. The token is looked up
  * again on every request, so revoking it (or changing what it may do) holds from the next one.
+ * Signing in and out is in the audit trail: who, with which token, when; never the session id.
  */
-export function createSessionService(sessions: SessionStore, tokens: TokenService, { idleMs, now }: SessionOptions) {
+export function createSessionService(store: Store, tokens: TokenService, { idleMs, now }: SessionOptions) {
+  const { sessions } = store;
+  const audited = (principal: Principal, action: 'session.started' | 'session.ended', at: Date) =>
+    write(store, { principal }, at, {
+      work: async () => principal.tokenId,
+      audit: (target) => ({ action, target }),
+      answer: () => ({ outcome: 'done', body: undefined }),
+    });
+
   const describe = (principal: Principal, signedInAt: string, lastSeenAt: number): Session => ({
     tokenId: principal.tokenId,
     name: principal.name,
@@ -49,11 +59,12 @@ export function createSessionService(sessions: SessionStore, tokens: TokenServic
       const sessionId = randomBytes(SESSION_ID_BYTES).toString('base64url');
       const iso = at.toISOString();
       await sessions.saveSession({ hash: hashOf(sessionId), tokenId: principal.tokenId, createdAt: iso, lastSeenAt: iso });
+      await audited(principal, 'session.started', at);
       return { sessionId, session: describe(principal, iso, at.getTime()) };
     },
 
     /** Who this session id stands for now, or undefined: unknown, idle too long, or its token revoked. */
-    async resume(sessionId: string): Promise<{ principal: Principal; session: Session } | undefined> {
+    async resume(sessionId: string): Promise<{ principal: Principal; tokenHash: string; session: Session } | undefined> {
       if (!SESSION_ID_PATTERN.test(sessionId)) return undefined;
       const hash = hashOf(sessionId);
       const record = await sessions.findSession(hash);
@@ -63,8 +74,8 @@ export function createSessionService(sessions: SessionStore, tokens: TokenServic
         await sessions.deleteSession(hash);
         return undefined;
       }
-      const principal = await tokens.principalOf(record.tokenId);
-      if (!principal) {
+      const standing = await tokens.standingOf(record.tokenId);
+      if (!standing) {
         await sessions.pruneSessions(new Date(at - idleMs).toISOString(), [record.tokenId]);
         return undefined;
       }
@@ -73,11 +84,14 @@ export function createSessionService(sessions: SessionStore, tokens: TokenServic
         seen = at;
         await sessions.touchSession(hash, new Date(at).toISOString());
       }
-      return { principal, session: describe(principal, record.createdAt, seen) };
+      return { ...standing, session: describe(standing.principal, record.createdAt, seen) };
     },
 
-    async signOut(sessionId: string): Promise<void> {
-      if (SESSION_ID_PATTERN.test(sessionId)) await sessions.deleteSession(hashOf(sessionId));
+    /** Ends a live session, as its principal. */
+    async signOut(sessionId: string, principal: Principal): Promise<void> {
+      if (!SESSION_ID_PATTERN.test(sessionId)) return;
+      await sessions.deleteSession(hashOf(sessionId));
+      await audited(principal, 'session.ended', now());
     },
   };
 }

@@ -124,12 +124,15 @@ export function createTokenService(store: Store, adminToken: string | undefined,
       return principalOfRecord(record);
     },
 
-    /** The principal a token id stands for while it stands: how a browser session finds its token again. */
-    async principalOf(tokenId: string): Promise<Principal | undefined> {
-      if (tokenId === ENV_ADMIN.tokenId) return adminHash ? ENV_ADMIN : undefined;
+    /**
+     * The principal a token id stands for while it stands, and the token's hash: how a browser
+     * session finds its token again, and draws on the same write allowance as the token itself.
+     */
+    async standingOf(tokenId: string): Promise<{ principal: Principal; tokenHash: string } | undefined> {
+      if (tokenId === ENV_ADMIN.tokenId) return adminHash ? { principal: ENV_ADMIN, tokenHash: adminHash.toString('hex') } : undefined;
       const record = await store.getToken(tokenId);
       if (!record || record.revokedAt) return undefined;
-      return principalOfRecord(record);
+      return { principal: principalOfRecord(record), tokenHash: record.hash };
     },
 
     /** Whether a token id still stands: the check open sockets are swept with. */

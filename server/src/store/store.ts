@@ -82,7 +82,7 @@ export interface Store extends WebhookReads {
   treatyUpdates(id: string): Promise<Update[]>;
   /** Updates posted after `seq`, in seq order. */
   updatesAfter(seq: number, limit: number): Promise<Update[]>;
-  /** The `limit` highest seqs, newest first. */
+  /** The `limit` highest seqs, newest first, leaving out the seed's backfill (see `Change.backfill`). */
   latestUpdates(limit: number): Promise<Update[]>;
   /** Updates that took effect from `from` on (occurredAt), any order. */
   updatesSince(from: string): Promise<Update[]>;

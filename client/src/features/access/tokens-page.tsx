@@ -1,9 +1,22 @@
 import type { TokensResponse } from '@treaty-watch/shared';
+import { DataTable } from '../../components/data-table';
 import { RequireSession } from '../../components/require-session';
 import { useApi } from '../../lib/use-api';
 import { CreateToken } from './create-token';
 import { TokenRow } from './token-row';
 import './access.css';
+
+const COLUMNS = [
+  'Name',
+  'Role',
+  'Scope',
+  'Created',
+  'Last used',
+  'Revoked',
+  <span key="actions" className="visually-hidden">
+    Actions
+  </span>,
+];
 
 /** `/admin/tokens`: who may write, handing a colleague a token, and taking one back. */
 export function TokensPage() {
@@ -27,28 +40,13 @@ function Tokens({ ownTokenId }: { ownTokenId: string }) {
         (result.data.tokens.length === 0 ? (
           <p className="empty">No token has been made yet, besides ADMIN_TOKEN.</p>
         ) : (
-          <div className="table-scroll" role="region" aria-label="Tokens" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Scope</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Revoked</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.data.tokens.map((token) => (
-                  <TokenRow key={token.id} token={token} own={token.id === ownTokenId} onRevoked={reload} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="Tokens"
+            columns={COLUMNS}
+            rows={result.data.tokens.map((token) => (
+              <TokenRow key={token.id} token={token} own={token.id === ownTokenId} onRevoked={reload} />
+            ))}
+          />
         ))}
     </section>
   );

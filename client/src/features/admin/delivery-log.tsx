@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import type { DeliveriesResponse, WebhookDelivery } from '@treaty-watch/shared';
+import { DataTable } from '../../components/data-table';
 import { formatDateTime } from '../../lib/time';
 import { useApi } from '../../lib/use-api';
 
 /** The log refreshes on its own while it is open, so an admin watching a retry sees it land. */
 const REFRESH_MS = 3000;
+
+const COLUMNS = ['Seq', 'Change', 'State', 'Attempts', 'Last answer', 'When'];
 
 function lastAnswer(delivery: WebhookDelivery): string {
   const last = delivery.history.at(-1);
@@ -25,36 +28,27 @@ export function DeliveryLog({ endpointId }: { endpointId: string }) {
   return (
     <>
       {result.error && <p className="field-error">Could not refresh the deliveries: {result.error}. Showing them as last read.</p>}
-      <table className="delivery-log">
-        <caption>Latest deliveries, newest change first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Seq</th>
-            <th scope="col">Change</th>
-            <th scope="col">State</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Last answer</th>
-            <th scope="col">When</th>
+      <DataTable
+        label="Deliveries"
+        caption="Latest deliveries, newest change first"
+        className="delivery-log"
+        columns={COLUMNS}
+        rows={result.data.deliveries.map((d) => (
+          <tr key={d.id} className={`is-${d.state}`}>
+            <td>{d.seq}</td>
+            <td>
+              {d.kind} · {d.treatyId}
+            </td>
+            <td>{d.state === 'delivered' ? '✓ delivered' : '… pending'}</td>
+            <td>{d.attempts}</td>
+            <td>{lastAnswer(d)}</td>
+            <td>
+              {d.state === 'delivered' && d.deliveredAt && formatDateTime(d.deliveredAt)}
+              {d.state === 'pending' && d.nextAttemptAt && `next try ${formatDateTime(d.nextAttemptAt)}`}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {result.data.deliveries.map((d) => (
-            <tr key={d.id} className={`is-${d.state}`}>
-              <td>{d.seq}</td>
-              <td>
-                {d.kind} · {d.treatyId}
-              </td>
-              <td>{d.state === 'delivered' ? '✓ delivered' : '… pending'}</td>
-              <td>{d.attempts}</td>
-              <td>{lastAnswer(d)}</td>
-              <td>
-                {d.state === 'delivered' && d.deliveredAt && formatDateTime(d.deliveredAt)}
-                {d.state === 'pending' && d.nextAttemptAt && `next try ${formatDateTime(d.nextAttemptAt)}`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      />
     </>
   );
 }

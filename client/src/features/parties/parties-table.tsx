@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { STANDING_LABELS, type PartyGroup, type PartyState } from '@treaty-watch/shared';
 import { SourceLink } from '../../components/source-link';
 import { StandingChip } from '../../components/standing-chip';
+import { TableScroll } from '../../components/table-scroll';
 import { STANDING_ORDER } from '../../components/standing-style';
 import { Uncertain } from '../../components/uncertain';
 import { NavLink } from '../../components/nav-link';
@@ -67,64 +68,66 @@ export function PartiesTable({ states, groups, treatyName }: { states: PartyStat
           {rows.length} of {states.length} states shown
         </p>
       </div>
-      <table className="parties-table">
-        <caption className="visually-hidden">States of the {treatyName} and where each stands</caption>
-        <thead>
-          <tr>
-            {COLUMNS.map((column) => (
-              <th key={column.key} scope="col" aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
-                <button type="button" onClick={() => setSort({ key: column.key, descending: sort.key === column.key && !sort.descending })}>
-                  {column.title}
-                </button>
-              </th>
-            ))}
-            <th scope="col">Source</th>
-            <th scope="col">History</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((state) => {
-            const joined = joinedOrLeftOf(state);
-            return (
-              <tr key={state.code} data-code={state.code} data-standing={state.standing}>
-                <th scope="row">
-                  <NavLink href={`/parties/${state.code.toLowerCase()}`}>{state.name}</NavLink>
-                  {state.uncertain && <Uncertain note={state.note} />}
+      <TableScroll label={`States of the ${treatyName}`}>
+        <table className="parties-table">
+          <caption className="visually-hidden">States of the {treatyName} and where each stands</caption>
+          <thead>
+            <tr>
+              {COLUMNS.map((column) => (
+                <th key={column.key} scope="col" aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+                  <button type="button" onClick={() => setSort({ key: column.key, descending: sort.key === column.key && !sort.descending })}>
+                    {column.title}
+                  </button>
                 </th>
-                <td>
-                  <StandingChip standing={state.standing} />
-                </td>
-                <td>
-                  <RecordDate iso={state.since} />
-                </td>
-                <td>
-                  <ActCell date={signedOf(state)} />
-                </td>
-                <td>
-                  {joined.date.kind !== 'none' && joined.label === 'left' && 'Left '}
-                  <ActCell date={joined.date} />
-                </td>
-                <td>
-                  {state.sources.length === 0 ? (
-                    <span className="not-recorded">none on record</span>
-                  ) : (
-                    <ul className="source-list">
-                      {state.sources.map((url) => (
-                        <li key={url}>
-                          <SourceLink url={url} max={36} />
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td>
-                  <StateHistory name={state.name} history={state.history} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+              ))}
+              <th scope="col">Source</th>
+              <th scope="col">History</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((state) => {
+              const joined = joinedOrLeftOf(state);
+              return (
+                <tr key={state.code} data-code={state.code} data-standing={state.standing}>
+                  <th scope="row">
+                    <NavLink href={`/parties/${state.code.toLowerCase()}`}>{state.name}</NavLink>
+                    {state.uncertain && <Uncertain note={state.note} />}
+                  </th>
+                  <td>
+                    <StandingChip standing={state.standing} />
+                  </td>
+                  <td>
+                    <RecordDate iso={state.since} />
+                  </td>
+                  <td>
+                    <ActCell date={signedOf(state)} />
+                  </td>
+                  <td>
+                    {joined.date.kind !== 'none' && joined.label === 'left' && 'Left '}
+                    <ActCell date={joined.date} />
+                  </td>
+                  <td>
+                    {state.sources.length === 0 ? (
+                      <span className="not-recorded">none on record</span>
+                    ) : (
+                      <ul className="source-list">
+                        {state.sources.map((url) => (
+                          <li key={url}>
+                            <SourceLink url={url} max={36} />
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>
+                    <StateHistory name={state.name} history={state.history} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       {rows.length === 0 && <p className="empty">No state matches.</p>}
     </>
   );

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useBoard } from '../../lib/use-board';
 import { useLocation } from '../../lib/router';
+import { fieldError } from '../../components/field';
+import { RefineSearch } from './refine-search';
 import { SearchHitView } from './search-hit';
 import { useSearch } from './use-search';
 import './search.css';
@@ -26,13 +28,23 @@ export function SearchPage() {
     );
   }
   const count = state.hits.length;
+  // A refusal of the words belongs beside them; anything else the page did not ask for by hand.
+  const wordsRefused = fieldError(state.problem, 'q') !== undefined;
   return (
     <section className="search-page" aria-labelledby="search-title">
       <h1 id="search-title">Updates with “{q}”</h1>
       <p role="status" className="search-count">
         {!state.done ? 'Searching…' : count === 0 ? (state.error ? '' : 'No update holds all of these words.') : `${count}${state.next ? '+' : ''} ${count === 1 ? 'update' : 'updates'}, newest first`}
       </p>
-      {state.error && <p className="error" role="alert">Search failed: {state.error}</p>}
+      {wordsRefused && state.problem ? (
+        <RefineSearch key={q} q={q} problem={state.problem} />
+      ) : (
+        state.error && (
+          <p className="error" role="alert">
+            Search failed: {state.error}
+          </p>
+        )
+      )}
       {count > 0 && (
         <ol className="search-hits">
           {state.hits.map((hit) => (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SearchHit, SearchResponse } from '@treaty-watch/shared';
-import { apiFetch, problemText } from '../../lib/api';
+import type { Problem, SearchHit, SearchResponse } from '@treaty-watch/shared';
+import { ApiError, apiFetch, problemText } from '../../lib/api';
 
 export interface SearchState {
   hits: SearchHit[];
@@ -11,6 +11,8 @@ export interface SearchState {
   /** Whether the first page has come back. */
   done: boolean;
   error?: string;
+  /** The server's refusal, whose field errors belong beside their fields. */
+  problem?: Problem;
 }
 
 const PAGE = 20;
@@ -22,6 +24,7 @@ interface Held {
   hits: SearchHit[];
   next?: string;
   error?: string;
+  problem?: Problem;
 }
 
 function pathOf(q: string, before?: string): string {
@@ -49,7 +52,7 @@ export function useSearch(q: string): { state: SearchState; more: () => void } {
         })),
       (error: unknown) => {
         if (!current) return;
-        setHeld((was) => ({ ...(was?.key === key ? was : { key, hits: [] }), ...(wanted ? { cursor: wanted } : {}), error: problemText(error) }));
+        setHeld((was) => ({ ...(was?.key === key ? was : { key, hits: [] }), ...(wanted ? { cursor: wanted } : {}), error: problemText(error), ...(error instanceof ApiError ? { problem: error.problem } : {}) }));
       },
     );
     return () => {
@@ -69,6 +72,7 @@ export function useSearch(q: string): { state: SearchState; more: () => void } {
       loading: !mine || mine.cursor !== wanted,
       done: mine !== undefined,
       ...(mine?.error ? { error: mine.error } : {}),
+      ...(mine?.problem ? { problem: mine.problem } : {}),
     },
     more,
   };

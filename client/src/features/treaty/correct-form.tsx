@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import type { CorrectUpdateBody, Problem, Update } from '@treaty-watch/shared';
-import { ApiError, problemText, sendJson } from '../../lib/api';
+import type { CorrectUpdateBody, Update } from '@treaty-watch/shared';
+import { sendJson } from '../../lib/api';
+import { useDeskSave } from '../../lib/use-desk-save';
 import { Field, fieldError } from '../../components/field';
-import { useFocusFirstError } from './focus-first-error';
 import { DeskFormFooter } from './desk-form-footer';
 
 /** Only what the editor changed goes in the correction: an empty body or source removes it. */
@@ -17,15 +17,11 @@ function correction(update: Update, typed: { headline: string; body: string; sou
 /** The update's wording, editable in place; a failed save keeps what was typed and says why next to the field. */
 export function CorrectForm({ update, onDone }: { update: Update; onDone: (saved: boolean) => void }) {
   const [typed, setTyped] = useState({ headline: update.headline, body: update.body ?? '', sourceUrl: update.sourceUrl ?? '' });
-  const [problem, setProblem] = useState<Problem>();
-  const [message, setMessage] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, problem);
+  const { form, problem, message, setMessage, saving, save } = useDeskSave('The correction was not saved');
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
-  async function save(event: SubmitEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault();
     if (saving) return;
     const body = correction(update, typed);
@@ -33,22 +29,15 @@ export function CorrectForm({ update, onDone }: { update: Update; onDone: (saved
       setMessage('Nothing was changed: edit the wording, or cancel.');
       return;
     }
-    setSaving(true);
-    setProblem(undefined);
-    setMessage(undefined);
-    try {
+    await save(async () => {
       await sendJson('PATCH', `/api/updates/${encodeURIComponent(update.id)}`, body);
       onDone(true);
-    } catch (error) {
-      setSaving(false);
-      if (error instanceof ApiError) setProblem(error.problem);
-      setMessage(`The correction was not saved: ${problemText(error)}`);
-    }
+    });
   }
 
   const set = (field: keyof typeof typed) => (event: { target: { value: string } }) => setTyped({ ...typed, [field]: event.target.value });
   return (
-    <form ref={form} className="desk-form" onSubmit={(event) => void save(event)} aria-label={`Correct “${update.headline}”`} noValidate>
+    <form ref={form} className="desk-form" onSubmit={(event) => void submit(event)} aria-label={`Correct “${update.headline}”`} noValidate>
       <Field label="Headline" error={fieldError(problem, 'headline')}>
         {(props) => <input {...props} ref={first} value={typed.headline} onChange={set('headline')} maxLength={400} />}
       </Field>

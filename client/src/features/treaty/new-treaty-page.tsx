@@ -1,9 +1,9 @@
-import { useRef, useState, type SubmitEvent } from 'react';
-import { CATEGORIES, type Category, type Problem, type TreatyResponse } from '@treaty-watch/shared';
-import { ApiError, postJson, problemText } from '../../lib/api';
+import { useState, type SubmitEvent } from 'react';
+import { CATEGORIES, type Category, type TreatyResponse } from '@treaty-watch/shared';
+import { postJson } from '../../lib/api';
 import { navigate } from '../../lib/router';
+import { useDeskSave } from '../../lib/use-desk-save';
 import { Field, fieldError } from '../../components/field';
-import { useFocusFirstError } from './focus-first-error';
 import { RequireSession } from '../../components/require-session';
 import { TreatyFields } from './treaty-fields';
 import { createFields, emptyForm, instantOf, type TreatyForm } from './treaty-form-values';
@@ -17,19 +17,11 @@ function NewTreatyForm() {
   const [parties, setParties] = useState('');
   const [typed, setTyped] = useState<TreatyForm>(emptyForm);
   const [effectiveFrom, setEffectiveFrom] = useState('');
-  const [problem, setProblem] = useState<Problem>();
-  const [message, setMessage] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, problem);
+  const { form, problem, message, saving, save } = useDeskSave('The treaty was not created');
 
   async function create(event: SubmitEvent) {
     event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    setProblem(undefined);
-    setMessage(undefined);
-    try {
+    await save(async () => {
       const { treaty } = await postJson<TreatyResponse>('/api/treaties', {
         id,
         category,
@@ -38,11 +30,7 @@ function NewTreatyForm() {
         ...(effectiveFrom ? { effectiveAt: instantOf(effectiveFrom) } : {}),
       });
       navigate(`/treaties/${encodeURIComponent(treaty.id)}`);
-    } catch (error) {
-      setSaving(false);
-      if (error instanceof ApiError) setProblem(error.problem);
-      setMessage(`The treaty was not created: ${problemText(error)}`);
-    }
+    });
   }
 
   return (

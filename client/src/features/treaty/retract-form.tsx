@@ -1,35 +1,23 @@
 import { useEffect, useRef, useState, type SubmitEvent } from 'react';
-import type { Problem, Update } from '@treaty-watch/shared';
-import { ApiError, postJson, problemText } from '../../lib/api';
+import type { Update } from '@treaty-watch/shared';
+import { postJson } from '../../lib/api';
+import { useDeskSave } from '../../lib/use-desk-save';
 import { Field, fieldError } from '../../components/field';
-import { useFocusFirstError } from './focus-first-error';
 import { DeskFormFooter } from './desk-form-footer';
 
 /** Retraction asks why: readers see the reason beside the struck update. */
 export function RetractForm({ update, onDone }: { update: Update; onDone: (saved: boolean) => void }) {
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<Problem>();
-  const [message, setMessage] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, problem);
+  const { form, problem, message, saving, save } = useDeskSave('The update was not retracted');
   const first = useRef<HTMLTextAreaElement>(null);
   useEffect(() => first.current?.focus(), []);
 
   async function retract(event: SubmitEvent) {
     event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    setProblem(undefined);
-    setMessage(undefined);
-    try {
+    await save(async () => {
       await postJson(`/api/updates/${encodeURIComponent(update.id)}/retract`, { reason });
       onDone(true);
-    } catch (error) {
-      setSaving(false);
-      if (error instanceof ApiError) setProblem(error.problem);
-      setMessage(`The update was not retracted: ${problemText(error)}`);
-    }
+    });
   }
 
   return (

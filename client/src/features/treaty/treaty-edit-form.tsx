@@ -2,7 +2,7 @@ import { useRef, useState, type SubmitEvent } from 'react';
 import type { Problem, Treaty, TreatyDetailResponse } from '@treaty-watch/shared';
 import { apiFetch, ApiError, problemText } from '../../lib/api';
 import { Field, fieldError } from '../../components/field';
-import { useFocusFirstError } from './focus-first-error';
+import { useFocusFirstError } from '../../lib/focus-first-error';
 import { TreatyConflict } from './treaty-conflict';
 import { TreatyFields } from './treaty-fields';
 import { changeBody, conflictsOf, formOf, reapply, type Conflict, type TreatyForm } from './treaty-form-values';

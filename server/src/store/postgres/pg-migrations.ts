@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { SESSIONS_MIGRATION } from '../session-store';
 import { SUBSCRIPTIONS_MIGRATION } from '../subscription-store';
+import { URL_HOLDERS, withNormalisedUrls } from '../stored-urls';
 import { indexExistingPg } from './pg-search';
 
 /** SQL, or a step that needs code (building an index from what is stored, say). */
@@ -99,7 +100,20 @@ const MIGRATIONS: readonly Migration[] = [
   // Full-text search over every update, built here for a database that predates it.
   indexExistingPg,
   SUBSCRIPTIONS_MIGRATION,
+  // URLs stored before they were normalised (issue 11), rewritten once as they are stored today.
+  normaliseStoredUrls,
 ];
+
+async function normaliseStoredUrls(client: pg.PoolClient): Promise<void> {
+  for (const { table, column, keys } of URL_HOLDERS) {
+    const where = keys.map((key, index) => `${key} = $${index + 2}`).join(' AND ');
+    const { rows } = await client.query<Record<string, unknown>>(`SELECT ${keys.join(', ')}, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`);
+    for (const row of rows) {
+      const rewritten = withNormalisedUrls(row.value);
+      if (rewritten !== undefined) await client.query(`UPDATE ${table} SET ${column} = $1::jsonb WHERE ${where}`, [JSON.stringify(rewritten), ...keys.map((key) => row[key])]);
+    }
+  }
+}
 
 /** Runs pending migrations under an advisory lock, so processes starting together take turns. */
 export async function migratePg(client: pg.PoolClient): Promise<void> {

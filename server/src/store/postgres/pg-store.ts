@@ -201,7 +201,12 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       return data(await all<{ data: Update }>('SELECT data FROM updates WHERE seq > $1 ORDER BY seq LIMIT $2', [seq, limit]));
     },
     async latestUpdates(limit) {
-      return data(await all<{ data: Update }>('SELECT data FROM updates ORDER BY seq DESC LIMIT $1', [limit]));
+      return data(
+        await all<{ data: Update }>(
+          "SELECT u.data FROM updates u JOIN events e ON e.seq = u.seq WHERE e.change->>'backfill' IS NULL ORDER BY u.seq DESC LIMIT $1",
+          [limit],
+        ),
+      );
     },
     async updatesSince(from) {
       return data(await all<{ data: Update }>('SELECT data FROM updates WHERE occurred_at >= $1', [from]));

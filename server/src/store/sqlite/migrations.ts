@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { SESSIONS_MIGRATION } from '../session-store';
 import { SUBSCRIPTIONS_MIGRATION } from '../subscription-store';
+import { URL_HOLDERS, withNormalisedUrls } from '../stored-urls';
 import { indexExistingSqlite } from './sqlite-search';
 
 /** SQL, or a step that needs code (building an index from what is stored, say). */
@@ -99,7 +100,21 @@ const MIGRATIONS: readonly Migration[] = [
   // Full-text search over every update, built here for a database that predates it.
   indexExistingSqlite,
   SUBSCRIPTIONS_MIGRATION,
+  // URLs stored before they were normalised (issue 11), rewritten once as they are stored today.
+  normaliseStoredUrls,
 ];
+
+function normaliseStoredUrls(db: Database.Database): void {
+  for (const { table, column, keys } of URL_HOLDERS) {
+    const where = keys.map((key) => `${key} = @${key}`).join(' AND ');
+    const update = db.prepare(`UPDATE ${table} SET ${column} = @value WHERE ${where}`);
+    const rows = db.prepare(`SELECT ${keys.join(', ')}, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`).all() as Record<string, unknown>[];
+    for (const row of rows) {
+      const rewritten = withNormalisedUrls(JSON.parse(row.value as string));
+      if (rewritten !== undefined) update.run({ ...row, value: JSON.stringify(rewritten) });
+    }
+  }
+}
 
 export function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');

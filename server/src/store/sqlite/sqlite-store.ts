@@ -85,7 +85,9 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     listTreaties: reader.prepare('SELECT data FROM treaties ORDER BY position'),
     treatyUpdates: reader.prepare('SELECT data FROM updates WHERE treaty_id = ? ORDER BY occurred_at DESC, seq DESC'),
     updatesAfter: reader.prepare('SELECT data FROM updates WHERE seq > ? ORDER BY seq LIMIT ?'),
-    latestUpdates: reader.prepare('SELECT data FROM updates ORDER BY seq DESC LIMIT ?'),
+    latestUpdates: reader.prepare(
+      "SELECT u.data FROM updates u JOIN events e ON e.seq = u.seq WHERE json_extract(e.change, '$.backfill') IS NULL ORDER BY u.seq DESC LIMIT ?",
+    ),
     updatesSince: reader.prepare('SELECT data FROM updates WHERE occurred_at >= ?'),
     changesAfter: reader.prepare('SELECT change FROM events WHERE seq > ? AND change IS NOT NULL ORDER BY seq LIMIT ?').pluck(),
     logEntries: reader.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
