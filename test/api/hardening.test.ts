@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Problem } from '@treaty-watch/shared';
-import { postUpdate, request } from '../support/api-client';
-import { startServer, type TestServer } from '../support/in-process-server';
+import type { JsonResponse } from '../support/api-client';
+import { useServer } from '../support/use-server';
 
-let limited: TestServer;
-beforeAll(async () => {
-  // As behind the nginx of deploy/: the test's own requests come through a trusted loopback proxy.
-  limited = await startServer({ rateLimits: { writes: 60, reads: 120 }, corsOrigins: ['https://partner.example'], trustProxy: ['loopback'] });
-});
-afterAll(() => limited.close());
+// As behind the nginx of deploy/: the test's own requests come through a trusted loopback proxy.
+const limited = useServer({ rateLimits: { writes: 60, reads: 120 }, corsOrigins: ['https://partner.example'], trustProxy: ['loopback'] });
+const url = () => limited.server.url;
+const readFrom = (address: string) => limited.api.get('/api/treaties', { token: null, headers: { 'x-forwarded-for': address } });
 
 describe('rate limits', () => {
   it('lets a burst of writes through, then answers 429 with Retry-After and RateLimit headers', async () => {
     const statuses: number[] = [];
-    let last: Awaited<ReturnType<typeof postUpdate<Problem>>> | undefined;
+    let last: JsonResponse<Problem> | undefined;
     for (let i = 0; i < 8; i++) {
-      last = await postUpdate<Problem>(limited.url, 'npt', { headline: `Burst ${i}` });
+      last = await limited.api.post<Problem>('/api/treaties/npt/updates', { headline: `Burst ${i}` });
       statuses.push(last.status);
     }
     expect(statuses.slice(0, 6)).toEqual([201, 201, 201, 201, 201, 201]);
@@ -27,19 +25,17 @@ describe('rate limits', () => {
   });
 
   it('counts reads per address, apart from writes', async () => {
-    const forwarded = { 'x-forwarded-for': '203.0.113.9' };
     const statuses: number[] = [];
-    for (let i = 0; i < 14; i++) statuses.push((await request(`${limited.url}/api/treaties`, { headers: forwarded })).status);
+    for (let i = 0; i < 14; i++) statuses.push((await readFrom('203.0.113.9')).status);
     expect(statuses.slice(0, 12).every((s) => s === 200)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
-    const other = await request(`${limited.url}/api/treaties`, { headers: { 'x-forwarded-for': '203.0.113.10' } });
-    expect(other.status).toBe(200);
+    expect((await readFrom('203.0.113.10')).status).toBe(200);
   });
 });
 
 describe('security headers', () => {
   it('sends a strict Content-Security-Policy with no inline script and no framing', async () => {
-    const response = await fetch(`${limited.url}/healthz`);
+    const response = await fetch(`${url()}/healthz`);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
@@ -48,11 +44,11 @@ describe('security headers', () => {
   });
 
   it('answers CORS only for configured origins', async () => {
-    const allowed = await fetch(`${limited.url}/api/treaties`, { headers: { origin: 'https://partner.example', 'x-forwarded-for': '198.51.100.1' } });
+    const allowed = await fetch(`${url()}/api/treaties`, { headers: { origin: 'https://partner.example', 'x-forwarded-for': '198.51.100.1' } });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://partner.example');
-    const refused = await fetch(`${limited.url}/api/treaties`, { headers: { origin: 'https://elsewhere.example', 'x-forwarded-for': '198.51.100.2' } });
+    const refused = await fetch(`${url()}/api/treaties`, { headers: { origin: 'https://elsewhere.example', 'x-forwarded-for': '198.51.100.2' } });
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await fetch(`${limited.url}/api/treaties/npt/updates`, {
+    const preflight = await fetch(`${url()}/api/treaties/npt/updates`, {
       method: 'OPTIONS',
       headers: { origin: 'https://partner.example', 'access-control-request-method': 'POST' },
     });
@@ -65,9 +61,9 @@ describe('security headers', () => {
 
 describe('request ids', () => {
   it('echoes a sane X-Request-Id and makes one up otherwise', async () => {
-    const given = await fetch(`${limited.url}/healthz`, { headers: { 'x-request-id': 'desk-42.retry:1' } });
+    const given = await fetch(`${url()}/healthz`, { headers: { 'x-request-id': 'desk-42.retry:1' } });
     expect(given.headers.get('x-request-id')).toBe('desk-42.retry:1');
-    const made = await fetch(`${limited.url}/healthz`, { headers: { 'x-request-id': 'no spaces <allowed>' } });
+    const made = await fetch(`${url()}/healthz`, { headers: { 'x-request-id': 'no spaces <allowed>' } });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
