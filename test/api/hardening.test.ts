@@ -13,7 +13,7 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     let last: JsonResponse<Problem> | undefined;
     for (let i = 0; i < 8; i++) {
-      last = await limited.api.post<Problem>('/api/treaties/npt/updates', { headline: `Burst ${i}` });
+      last = await limited.api.postUpdate<Problem>('npt', { headline: `Burst ${i}` });
       statuses.push(last.status);
     }
     expect(statuses.slice(0, 6)).toEqual([201, 201, 201, 201, 201, 201]);

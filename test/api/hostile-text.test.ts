@@ -5,10 +5,9 @@ import type { PostUpdateResponse, Problem, Snapshot, TreatyDetailResponse, Webho
 import { useServer } from '../support/use-server';
 
 const board = useServer();
-const postUpdate = <T>(body: unknown) => board.api.post<T>('/api/treaties/ctbt/updates', body);
 let postedId = '';
 beforeAll(async () => {
-  postedId = (await postUpdate<PostUpdateResponse>({ headline: 'To correct later' })).body.update.id;
+  postedId = (await board.api.postUpdate<PostUpdateResponse>('ctbt', { headline: 'To correct later' })).body.update.id;
 });
 
 /** Everything a refused write could have changed: the board, the updates, webhooks and tokens. */
@@ -75,7 +74,7 @@ describe('text a reader could not see, or that would break a feed, is refused', 
 
 describe('text and URLs that are accepted are stored clean', () => {
   it('stores a body with CRLF and bare CR as LF, keeping its tabs', async () => {
-    const { status, body } = await postUpdate<PostUpdateResponse>({ headline: 'Line breaks', body: 'one\r\ntwo\rthree\n\tfour' });
+    const { status, body } = await board.api.postUpdate<PostUpdateResponse>('ctbt', { headline: 'Line breaks', body: 'one\r\ntwo\rthree\n\tfour' });
     expect(status).toBe(201);
     expect(body.update.body).toBe('one\ntwo\nthree\n\tfour');
   });
@@ -83,7 +82,7 @@ describe('text and URLs that are accepted are stored clean', () => {
   it('stores every URL normalised, so every answer holds the format: uri the document promises', async () => {
     const typed = 'HTTPS://Example.org/a b"c<d>e|f^g?q="1 2"#x y';
     const normalised = 'https://example.org/a%20b%22c%3Cd%3Ee%7Cf%5Eg?q=%221%202%22#x%20y';
-    const posted = await postUpdate<PostUpdateResponse>({ headline: 'A source typed by hand', sourceUrl: typed });
+    const posted = await board.api.postUpdate<PostUpdateResponse>('ctbt', { headline: 'A source typed by hand', sourceUrl: typed });
     expect(posted.status).toBe(201);
     expect(posted.body.update.sourceUrl).toBe(normalised);
     const created = await board.api.post('/api/treaties', treaty({ id: 'typed-urls', sources: [{ title: 'Text', url: typed }], keyDates: [{ on: '2031-01-01T00:00:00Z', title: 'Vote', sourceUrl: typed }] }));

@@ -50,11 +50,15 @@ export function api(target: string | { url: string }, defaults: Sent = {}) {
     });
   };
   return {
+    /** Any method by name, for tests that walk a table of routes. */
+    send: <T = unknown>(method: string, path: string, body?: unknown, sent?: Sent) => send<T>(method.toUpperCase(), path, body, sent),
     get: <T = unknown>(path: string, sent?: Sent) => send<T>('GET', path, undefined, sent),
     post: <T = unknown>(path: string, body?: unknown, sent?: Sent) => send<T>('POST', path, body, sent),
     put: <T = unknown>(path: string, body?: unknown, sent?: Sent) => send<T>('PUT', path, body, sent),
     patch: <T = unknown>(path: string, body?: unknown, sent?: Sent) => send<T>('PATCH', path, body, sent),
     delete: <T = unknown>(path: string, sent?: Sent) => send<T>('DELETE', path, undefined, sent),
+    /** POST an update to a treaty, as the desk's form does. */
+    postUpdate: <T = unknown>(treatyId: string, body: unknown, sent?: Sent) => send<T>('POST', `/api/treaties/${treatyId}/updates`, body, sent),
   };
 }
 
