@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { Router } from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateTokenResponse, PostUpdateResponse } from '@treaty-watch/shared';
-import { request } from '../support/api-client';
-import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
+import { ADMIN_TOKEN } from '../support/in-process-server';
 import { bearer, conformanceChecker, json, operationsOf, type Conforms, type Document } from '../support/openapi-conformance';
 import { repoRoot } from '../support/paths';
+import { useServer } from '../support/use-server';
 
 /** Route files whose routers app.ts mounts at the root; every other one it mounts under /api. */
 const ROOT_MOUNTED = new Set(['health.ts', 'metrics.ts', 'feeds.ts', 'embeds.ts']);
@@ -32,16 +32,14 @@ async function servedRoutes(): Promise<string[]> {
   return routes;
 }
 
-let server: TestServer;
+const board = useServer();
 let document: Document;
 let conforms: Conforms;
 
 beforeAll(async () => {
-  server = await startServer();
-  document = (await request<Document>(`${server.url}/api/openapi.json`)).body;
-  conforms = conformanceChecker(server.url, document);
+  document = (await board.api.get<Document>('/api/openapi.json')).body;
+  conforms = conformanceChecker(board.server.url, document);
 });
-afterAll(() => server.close());
 
 /**
  * A write sent with an Idempotency-Key, then again (the first answer, marked replayed), then the
@@ -135,7 +133,7 @@ describe('the OpenAPI document', () => {
     await conforms('GET', '/api/audit', '/api/audit?limit=5', admin);
     await conforms('GET', '/api/audit', '/api/audit?kind=token.created&treaty=npt&token=env:ADMIN_TOKEN', admin);
     await conforms('GET', '/api/audit', '/api/audit?kind=nope', admin);
-    const origin = server.url;
+    const origin = board.server.url;
     await conforms('GET', '/api/session', '/api/session');
     await conforms('POST', '/api/session', '/api/session', { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ token: 'tw_wrong' }) });
     await conforms('POST', '/api/session', '/api/session', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: JSON.stringify({ token: ADMIN_TOKEN }) });
@@ -168,10 +166,10 @@ describe('the OpenAPI document', () => {
     expect((await conforms('GET', '/badge/{id}.svg', '/badge/ctbt.svg', { headers: { 'if-none-match': etag } })).status).toBe(304);
     expect((await conforms('GET', '/badge/{id}.svg', '/badge/nope.svg')).status).toBe(404);
     expect((await conforms('GET', '/badge/{id}.svg', '/badge/%ZZ.svg')).status).toBe(400);
-    const board = encodeURIComponent(`${server.url}/embed/board`);
-    expect((await conforms('GET', '/oembed', `/oembed?url=${board}`)).status).toBe(200);
-    expect((await conforms('GET', '/oembed', `/oembed?url=${encodeURIComponent(`${server.url}/treaties/ctbt`)}&maxwidth=200`)).status).toBe(200);
-    expect((await conforms('GET', '/oembed', `/oembed?url=${board}&format=xml`)).status).toBe(501);
+    const embedded = encodeURIComponent(`${board.server.url}/embed/board`);
+    expect((await conforms('GET', '/oembed', `/oembed?url=${embedded}`)).status).toBe(200);
+    expect((await conforms('GET', '/oembed', `/oembed?url=${encodeURIComponent(`${board.server.url}/treaties/ctbt`)}&maxwidth=200`)).status).toBe(200);
+    expect((await conforms('GET', '/oembed', `/oembed?url=${embedded}&format=xml`)).status).toBe(501);
     expect((await conforms('GET', '/oembed', '/oembed?url=https%3A%2F%2Fevil.example%2F')).status).toBe(404);
     expect((await conforms('GET', '/oembed', '/oembed')).status).toBe(400);
   });
@@ -184,12 +182,12 @@ describe('the OpenAPI document', () => {
   });
 
   it('serves a readable docs page from the app itself', async () => {
-    const page = await fetch(`${server.url}/api/docs`);
+    const page = await fetch(`${board.server.url}/api/docs`);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('<script type="module" src="/api/docs/docs.js">');
     expect(html).not.toMatch(/https?:\/\/(?!localhost)/);
-    expect((await fetch(`${server.url}/api/docs/docs.js`)).status).toBe(200);
+    expect((await fetch(`${board.server.url}/api/docs/docs.js`)).status).toBe(200);
   });
 
   it('lists every route the server answers, and no other', async () => {
@@ -199,7 +197,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('catches an answer that does not match', async () => {
-    const strict = conformanceChecker(server.url, { ...document, paths: { '/api/treaties/{id}': { get: { responses: { 200: document.paths['/api/treaties']?.get?.responses[200] ?? {} } } } } });
+    const strict = conformanceChecker(board.server.url, { ...document, paths: { '/api/treaties/{id}': { get: { responses: { 200: document.paths['/api/treaties']?.get?.responses[200] ?? {} } } } } });
     await expect(strict('GET', '/api/treaties/{id}', '/api/treaties/inf')).rejects.toThrow();
     await expect(strict('GET', '/api/treaties/{id}', '/api/treaties/nope')).rejects.toThrow(/does not list/);
   });
