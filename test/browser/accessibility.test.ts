@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { hasChromium, launchChromium } from '../support/chromium';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { hasChromium } from '../support/chromium';
 import { severeViolations } from '../support/axe';
 import { signInContext } from '../support/desk';
-import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
-
+import { ADMIN_TOKEN } from '../support/in-process-server';
+import { useChromium } from '../support/use-chromium';
 
 describe.skipIf(!hasChromium)('accessibility', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const chromium = useChromium();
   let context: BrowserContext;
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
     // axe is injected as a script; our own CSP would rightly refuse it.
-    context = await browser.newContext({ bypassCSP: true, viewport: { width: 1600, height: 1000 } });
-    await signInContext(context, server.url, ADMIN_TOKEN);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    context = await chromium.browser.newContext({ bypassCSP: true, viewport: { width: 1600, height: 1000 } });
+    await signInContext(context, chromium.server.url, ADMIN_TOKEN);
   });
 
   it.each([
@@ -31,7 +24,7 @@ describe.skipIf(!hasChromium)('accessibility', () => {
     ['the screen', '/screen', '.screen [data-treaty-id]'],
   ])('%s has no serious or critical axe violations', async (_name, path, ready) => {
     const page = await context.newPage();
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${chromium.server.url}${path}`);
     await page.locator(ready).first().waitFor();
     await page.waitForTimeout(300);
     expect(await severeViolations(page)).toEqual([]);
@@ -40,7 +33,7 @@ describe.skipIf(!hasChromium)('accessibility', () => {
 
   it('works by keyboard: from the board to a treaty and back, and through the editor form', async () => {
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(chromium.server.url);
     await page.locator('[data-treaty-id]').first().waitFor();
     let reached = false;
     for (let i = 0; i < 15 && !reached; i++) {
@@ -52,7 +45,7 @@ describe.skipIf(!hasChromium)('accessibility', () => {
     await page.locator('.treaty-page h1').waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/treaties\//);
 
-    await page.goto(`${server.url}/editor`);
+    await page.goto(`${chromium.server.url}/editor`);
     await page.locator('main form').waitFor();
     const order: string[] = [];
     // The header comes first: its links, then the search box and its button.
