@@ -75,9 +75,11 @@ describe('the realtime channel', () => {
     await probe.until(() => probe.snapshots.length === 1);
     const current = board.connect({ lastSeq: probe.lastSeq ?? 0 });
     await current.until(() => current.presence.length > 0);
-    await new Promise((r) => setTimeout(r, 200));
+    // A live change, once it has arrived, shows that nothing else was sent before it.
+    const live = await board.api.postUpdate<PostUpdateResponse>('npt', { headline: 'Only this one' });
+    await current.until(() => current.changes.length > 0);
     expect(current.snapshots).toHaveLength(0);
-    expect(current.changes).toHaveLength(0);
+    expect(current.changes.map((c) => c.seq)).toEqual([live.body.update.seq]);
   });
 
   it.each([
