@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /**
  * Signs in as a user would: a desk page has sent the browser to /signin (or this goes there),
@@ -15,4 +15,19 @@ export async function signInHere(page: Page, token: string): Promise<void> {
 export async function signInContext(context: BrowserContext, base: string, token: string): Promise<void> {
   const answer = await context.request.post(`${base}/api/session`, { data: { token }, headers: { origin: base } });
   if (answer.status() !== 201) throw new Error(`sign-in answered ${answer.status()}`);
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const DESK = { width: 1280, height: 800 };
+
+/** A page in a browser context of its own, collecting the page's errors for the test to check. */
+export async function deskPage(browser: Browser, viewport = DESK) {
+  // axe is injected as a script; our own CSP would rightly refuse it.
+  const context = await browser.newContext({ bypassCSP: true, viewport });
+  const page = await context.newPage();
+  // A step that cannot happen fails on its own line, well inside the test's time.
+  page.setDefaultTimeout(8000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, context, errors, close: () => context.close() };
 }
