@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem, Snapshot, TreatiesResponse, TreatyDetailResponse, UpdatesResponse } from '@treaty-watch/shared';
 import { openPgStore } from '../../server/src/store/postgres/pg-store';
 import { api } from '../support/api-client';
-import { DATABASE_URL, pgTestStore, POSTGRES_MISSING } from '../support/stores';
+import { DATABASE_URL, pgSchema, POSTGRES_MISSING } from '../support/stores';
 import { Plug } from '../support/tcp-plug';
 import { useServer } from '../support/use-server';
 
@@ -16,8 +16,7 @@ describe.skipIf(!DATABASE_URL)('a PostgreSQL that stops answering', () => {
   let removeSchema: () => Promise<void>;
 
   beforeAll(async () => {
-    const pg = await pgTestStore();
-    await pg.store.close();
+    const pg = await pgSchema();
     removeSchema = pg.remove;
     const target = new URL(DATABASE_URL ?? '');
     plug = new Plug(target, 5432);

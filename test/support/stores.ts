@@ -42,6 +42,13 @@ export async function pgTestStore(url = DATABASE_URL): Promise<TestStore & { sch
   };
 }
 
+/** A PostgreSQL schema of its own, its tables made and its connection closed, for servers that open it themselves. */
+export async function pgSchema(url = DATABASE_URL): Promise<{ schema: string; url: string; remove(): Promise<void> }> {
+  const pg = await pgTestStore(url);
+  await pg.store.close();
+  return { schema: pg.schema, url: urlForSchema(pg.schema, url), remove: pg.remove };
+}
+
 /** DATABASE_URL with its connections put in `schema`, for a server started as a separate process. */
 export function urlForSchema(schema: string, url = DATABASE_URL ?? ''): string {
   return `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
