@@ -4,6 +4,7 @@ import { hasChromium } from '../support/chromium';
 import { severeViolations } from '../support/axe';
 import { signInContext } from '../support/desk';
 import { ADMIN_TOKEN } from '../support/in-process-server';
+import { tabTo } from '../support/browser-page';
 import { useChromium } from '../support/use-chromium';
 
 describe.skipIf(!hasChromium)('accessibility', () => {
@@ -35,12 +36,7 @@ describe.skipIf(!hasChromium)('accessibility', () => {
     const page = await context.newPage();
     await page.goto(chromium.server.url);
     await page.locator('[data-treaty-id]').first().waitFor();
-    let reached = false;
-    for (let i = 0; i < 15 && !reached; i++) {
-      await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.closest('[data-treaty-id]') !== null);
-    }
-    expect(reached).toBe(true);
+    expect(await tabTo(page, '[data-treaty-id]', 15)).toBe(true);
     await page.keyboard.press('Enter');
     await page.locator('.treaty-page h1').waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/treaties\//);
