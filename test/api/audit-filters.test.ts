@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditResponse, CreateTokenResponse, PostUpdateResponse, Problem } from '@treaty-watch/shared';
-import { postUpdate, request } from '../support/api-client';
-import { ADMIN_TOKEN } from '../support/in-process-server';
 import { useServer } from '../support/use-server';
 
-const ctx = useServer();
-const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
-const audit = (query: string) => request<AuditResponse & Problem>(`${ctx.server.url}/api/audit?${query}`, { headers: admin });
+const board = useServer();
+const audit = (query: string) => board.api.get<AuditResponse & Problem>(`/api/audit?${query}`);
 
 describe('GET /api/audit filters', () => {
   it('by token, treaty and kind, and pages with before', async () => {
-    const desk = await request<CreateTokenResponse>(`${ctx.server.url}/api/tokens`, { method: 'POST', headers: admin, body: JSON.stringify({ role: 'editor', name: 'filter-desk' }) });
-    const npt = await postUpdate<PostUpdateResponse>(ctx.server.url, 'npt', { headline: 'NPT by the desk' }, desk.body.token);
-    await postUpdate(ctx.server.url, 'inf', { headline: 'INF by the desk' }, desk.body.token);
-    await postUpdate(ctx.server.url, 'npt', { headline: 'NPT by the admin' });
-    await request(`${ctx.server.url}/api/updates/${npt.body.update.id}/retract`, { method: 'POST', headers: admin, body: JSON.stringify({ reason: 'Wrong' }) });
+    const desk = await board.api.post<CreateTokenResponse>('/api/tokens', { role: 'editor', name: 'filter-desk' });
+    const npt = await board.api.postUpdate<PostUpdateResponse>('npt', { headline: 'NPT by the desk' }, { token: desk.body.token });
+    await board.api.postUpdate('inf', { headline: 'INF by the desk' }, { token: desk.body.token });
+    await board.api.postUpdate('npt', { headline: 'NPT by the admin' });
+    await board.api.post(`/api/updates/${npt.body.update.id}/retract`, { reason: 'Wrong' });
 
     const byToken = await audit(`token=${desk.body.info.id}`);
     expect(byToken.body.entries.map((e) => [e.actor, e.action])).toEqual([

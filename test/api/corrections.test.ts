@@ -1,29 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { PostUpdateResponse, Problem, TreatyDetailResponse } from '@treaty-watch/shared';
-import { postUpdate, request } from '../support/api-client';
-import { ADMIN_TOKEN } from '../support/in-process-server';
+import { request } from '../support/api-client';
 import { useServer } from '../support/use-server';
 
 const board = useServer();
 
-function send<T>(method: string, path: string, body: unknown, token: string | null = ADMIN_TOKEN) {
-  return request<T>(`${board.server.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-}
-
 describe('correcting an update', () => {
   it('changes the wording, keeps the earlier one and tells every dashboard', async () => {
-    const { body: posted } = await postUpdate<PostUpdateResponse>(board.server.url, 'npt', {
+    const { body: posted } = await board.api.postUpdate<PostUpdateResponse>('npt', {
       headline: 'Review conference opens in New Yrok',
       sourceUrl: 'https://example.org/a',
     });
     const dashboard = board.connect();
     await dashboard.until(() => dashboard.snapshots.length === 1);
 
-    const { status, body } = await send<PostUpdateResponse>('PATCH', `/api/updates/${posted.update.id}`, {
+    const { status, body } = await board.api.patch<PostUpdateResponse>(`/api/updates/${posted.update.id}`, {
       headline: 'Review conference opens in New York',
     });
     expect(status).toBe(200);
@@ -47,27 +38,27 @@ describe('correcting an update', () => {
     ['a status in a correction', { status: 'expired' }, 400],
     ['a non-http source', { sourceUrl: 'javascript:void(0)' }, 400],
   ])('refuses %s', async (_what, correction, status) => {
-    const { body: posted } = await postUpdate<PostUpdateResponse>(board.server.url, 'npt', { headline: 'Unchanged headline' });
-    const response = await send<Problem>('PATCH', `/api/updates/${posted.update.id}`, correction);
+    const { body: posted } = await board.api.postUpdate<PostUpdateResponse>('npt', { headline: 'Unchanged headline' });
+    const response = await board.api.patch<Problem>(`/api/updates/${posted.update.id}`, correction);
     expect(response.status).toBe(status);
     expect(response.contentType).toContain('application/problem+json');
   });
 
   it('answers 404 for an unknown update and 401 without a token', async () => {
-    expect((await send('PATCH', '/api/updates/no-such-update', { headline: 'x' })).status).toBe(404);
-    expect((await send('PATCH', '/api/updates/no-such-update', { headline: 'x' }, null)).status).toBe(401);
+    expect((await board.api.patch('/api/updates/no-such-update', { headline: 'x' })).status).toBe(404);
+    expect((await board.api.patch('/api/updates/no-such-update', { headline: 'x' }, { token: null })).status).toBe(401);
   });
 });
 
 describe('retracting an update', () => {
   it('keeps it visible with its reason and takes back the status it set', async () => {
-    const { body: posted } = await postUpdate<PostUpdateResponse>(board.server.url, 'open-skies', {
+    const { body: posted } = await board.api.postUpdate<PostUpdateResponse>('open-skies', {
       headline: 'Open Skies suspended (wrong: it was a rumour)',
       status: 'suspended',
     });
     expect(posted.treaty.status).toBe('suspended');
 
-    const { status, body } = await send<PostUpdateResponse>('POST', `/api/updates/${posted.update.id}/retract`, {
+    const { status, body } = await board.api.post<PostUpdateResponse>(`/api/updates/${posted.update.id}/retract`, {
       reason: 'Based on an unconfirmed report',
     });
     expect(status).toBe(200);
@@ -81,10 +72,10 @@ describe('retracting an update', () => {
   });
 
   it('refuses to retract twice, to correct a retracted update, or to retract without a reason', async () => {
-    const { body: posted } = await postUpdate<PostUpdateResponse>(board.server.url, 'npt', { headline: 'To be retracted' });
-    expect((await send('POST', `/api/updates/${posted.update.id}/retract`, { reason: '' })).status).toBe(400);
-    expect((await send('POST', `/api/updates/${posted.update.id}/retract`, { reason: 'Duplicate' })).status).toBe(200);
-    expect((await send('POST', `/api/updates/${posted.update.id}/retract`, { reason: 'Again' })).status).toBe(409);
-    expect((await send('PATCH', `/api/updates/${posted.update.id}`, { headline: 'Fixed' })).status).toBe(409);
+    const { body: posted } = await board.api.postUpdate<PostUpdateResponse>('npt', { headline: 'To be retracted' });
+    expect((await board.api.post(`/api/updates/${posted.update.id}/retract`, { reason: '' })).status).toBe(400);
+    expect((await board.api.post(`/api/updates/${posted.update.id}/retract`, { reason: 'Duplicate' })).status).toBe(200);
+    expect((await board.api.post(`/api/updates/${posted.update.id}/retract`, { reason: 'Again' })).status).toBe(409);
+    expect((await board.api.patch(`/api/updates/${posted.update.id}`, { headline: 'Fixed' })).status).toBe(409);
   });
 });

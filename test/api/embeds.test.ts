@@ -1,30 +1,23 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { oembedResponseSchema, type TreatyResponse } from '@treaty-watch/shared';
-import { postUpdate, request } from '../support/api-client';
-import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
 import { rawRequest } from '../support/raw-http';
+import { useServer } from '../support/use-server';
 
 /** Where readers reach the board: not the address the test connects to, as behind a proxy. */
 const PUBLIC = 'https://news.example/treaty-watch';
 const HOSTILE_NAME = '<script>alert(1)</script> & "x" \u0000\u001b\u0008\ufffe</text><text>';
 
-let server: TestServer;
+const board = useServer({ publicUrl: PUBLIC });
 
 beforeAll(async () => {
-  server = await startServer({ publicUrl: PUBLIC });
-  const created = await request<TreatyResponse>(`${server.url}/api/treaties`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-    body: JSON.stringify({ id: 'hostile', name: 'Hostile treaty', shortName: 'Hostile', category: 'test_ban', status: 'in_force' }),
-  });
+  const created = await board.api.post<TreatyResponse>('/api/treaties', { id: 'hostile', name: 'Hostile treaty', shortName: 'Hostile', category: 'test_ban', status: 'in_force' });
   expect(created.status).toBe(201);
   // As a server from before names were checked would have stored it.
-  await server.app.store.transaction((tx) => tx.saveTreaty({ ...created.body.treaty, shortName: HOSTILE_NAME }));
+  await board.server.app.store.transaction((tx) => tx.saveTreaty({ ...created.body.treaty, shortName: HOSTILE_NAME }));
   // A change through the API, so what is read is built again from what is stored now.
-  await postUpdate(server.url, 'hostile', { headline: 'Something' });
+  expect((await board.api.postUpdate('hostile', { headline: 'Something' })).status).toBe(201);
 });
-afterAll(() => server.close());
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
 type Svg = { svg: { role: string; 'aria-label': string; title: string; rect: unknown[]; g: { text: (string | { '#text': string })[] } } };
@@ -32,7 +25,7 @@ const textOf = (node: string | { '#text': string }) => (typeof node === 'string'
 
 describe('the status badge', () => {
   it('is a valid SVG image naming the treaty and its status in words', async () => {
-    const res = await fetch(`${server.url}/badge/ctbt.svg`);
+    const res = await fetch(`${board.server.url}/badge/ctbt.svg`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
     expect(res.headers.get('cache-control')).toMatch(/max-age=\d+/);
@@ -50,7 +43,7 @@ describe('the status badge', () => {
 
   it('is as wide as its text', async () => {
     const widths = async (id: string) => {
-      const body = await (await fetch(`${server.url}/badge/${id}.svg`)).text();
+      const body = await (await fetch(`${board.server.url}/badge/${id}.svg`)).text();
       return [/<svg[^>]* width="(\d+)"/, /<rect width="(\d+)"/].map((pattern) => Number(pattern.exec(body)?.[1]));
     };
     const [ctbt, ctbtName] = await widths('ctbt');
@@ -61,20 +54,20 @@ describe('the status badge', () => {
   });
 
   it("answers 304 while the treaty's version holds, and a new image once it changes", async () => {
-    const first = await fetch(`${server.url}/badge/inf.svg`);
+    const first = await fetch(`${board.server.url}/badge/inf.svg`);
     const etag = first.headers.get('etag') ?? '';
     expect(etag).toMatch(/^"\d+-abandoned"$/);
-    const again = await fetch(`${server.url}/badge/inf.svg`, { headers: { 'if-none-match': etag } });
+    const again = await fetch(`${board.server.url}/badge/inf.svg`, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
-    await postUpdate(server.url, 'inf', { headline: 'A note on the record' });
-    const changed = await fetch(`${server.url}/badge/inf.svg`, { headers: { 'if-none-match': etag } });
+    expect((await board.api.postUpdate('inf', { headline: 'A note on the record' })).status).toBe(201);
+    const changed = await fetch(`${board.server.url}/badge/inf.svg`, { headers: { 'if-none-match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
   });
 
   it('keeps a hostile name inert: escaped, valid, nothing injected', async () => {
-    const body = await (await fetch(`${server.url}/badge/hostile.svg`)).text();
+    const body = await (await fetch(`${board.server.url}/badge/hostile.svg`)).text();
     expect(XMLValidator.validate(body)).toBe(true);
     expect(body).not.toContain('<script');
     expect([...body].filter((char) => (char < ' ' && char !== '\n') || char === '\ufffe')).toEqual([]);
@@ -85,11 +78,11 @@ describe('the status badge', () => {
   });
 
   it('is a 404 problem for an unknown treaty, and a 4xx for hostile ids', async () => {
-    const unknown = await fetch(`${server.url}/badge/nope.svg`);
+    const unknown = await fetch(`${board.server.url}/badge/nope.svg`);
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     for (const path of ['/badge/constructor.svg', '/badge/__proto__.svg', '/badge/%ZZ.svg', '/badge/..svg', '/badge/%2e%2e.svg', '/badge/%00.svg', `/badge/${'a'.repeat(5000)}.svg`, '/badge/CTBT.svg']) {
-      const answer = await rawRequest(server.url, 'GET', path);
+      const answer = await rawRequest(board.server.url, 'GET', path);
       expect(answer, path).toBeDefined();
       expect(answer?.status, path).toBeGreaterThanOrEqual(400);
       expect(answer?.status, path).toBeLessThan(500);
@@ -98,7 +91,7 @@ describe('the status badge', () => {
 });
 
 describe('oEmbed', () => {
-  const oembed = (query: string) => fetch(`${server.url}/oembed?${query}`);
+  const oembed = (query: string) => fetch(`${board.server.url}/oembed?${query}`);
 
   it('answers rich JSON for a treaty widget URL, with the iframe of that widget', async () => {
     const res = await oembed(`url=${encodeURIComponent(`${PUBLIC}/embed/treaty/ctbt?theme=light`)}&format=json`);
@@ -112,9 +105,9 @@ describe('oEmbed', () => {
     const page = oembedResponseSchema.parse(await (await oembed(`url=${encodeURIComponent(`${PUBLIC}/treaties/new-start`)}&maxwidth=300&maxheight=100`)).json());
     expect([page.width, page.height]).toEqual([300, 100]);
     expect(page.html).toContain(`src="${PUBLIC}/embed/treaty/new-start"`);
-    const board = oembedResponseSchema.parse(await (await oembed(`url=${encodeURIComponent(`${PUBLIC}/embed/board?theme=sepia`)}`)).json());
-    expect(board.html).toContain(`src="${PUBLIC}/embed/board"`);
-    expect(board.title).toBe('Treaty Watch');
+    const embedded = oembedResponseSchema.parse(await (await oembed(`url=${encodeURIComponent(`${PUBLIC}/embed/board?theme=sepia`)}`)).json());
+    expect(embedded.html).toContain(`src="${PUBLIC}/embed/board"`);
+    expect(embedded.title).toBe('Treaty Watch');
   });
 
   it('escapes what it puts in the iframe', async () => {
@@ -131,7 +124,7 @@ describe('oEmbed', () => {
       `${PUBLIC}/embed/treaty/ctbt/extra`,
       `${PUBLIC}-evil/embed/board`,
       'https://evil.example/treaty-watch/embed/board',
-      `${server.url}/embed/board`,
+      `${board.server.url}/embed/board`,
       'https://user:pw@news.example/treaty-watch/embed/board',
       'not a url',
       'javascript:alert(1)',
@@ -143,26 +136,26 @@ describe('oEmbed', () => {
   });
 
   it('is a 501 for XML and a 400 for bad input, never a 5xx', async () => {
-    const board = encodeURIComponent(`${PUBLIC}/embed/board`);
-    expect((await oembed(`url=${board}&format=xml`)).status).toBe(501);
-    for (const query of ['', 'url=', `url=${board}&maxwidth=0`, `url=${board}&maxwidth=abc`, `url=${board}&url=${board}`, `url=${'a'.repeat(3000)}`, `url=${board}&maxheight=-1`]) {
+    const widget = encodeURIComponent(`${PUBLIC}/embed/board`);
+    expect((await oembed(`url=${widget}&format=xml`)).status).toBe(501);
+    for (const query of ['', 'url=', `url=${widget}&maxwidth=0`, `url=${widget}&maxwidth=abc`, `url=${widget}&url=${widget}`, `url=${'a'.repeat(3000)}`, `url=${widget}&maxheight=-1`]) {
       const res = await oembed(query);
       expect(res.status, query).toBe(400);
     }
     for (const path of ['/oembed?url=%ZZ', '/oembed?url=%00', '/oembed?url[a]=1', '/oembed?url=http://news.example/%E0%A4%A']) {
-      const answer = await rawRequest(server.url, 'GET', path);
+      const answer = await rawRequest(board.server.url, 'GET', path);
       expect(answer?.status, path).toBeGreaterThanOrEqual(400);
       expect(answer?.status, path).toBeLessThan(500);
     }
   });
 
   it('is discoverable from the HTML of every treaty page', async () => {
-    const html = await (await fetch(`${server.url}/treaties/ctbt`)).text();
+    const html = await (await fetch(`${board.server.url}/treaties/ctbt`)).text();
     const href = `${PUBLIC}/oembed?url=${encodeURIComponent(`${PUBLIC}/treaties/ctbt`)}&amp;format=json`;
     expect(html).toContain(`<link rel="alternate" type="application/json+oembed" href="${href}"`);
-    expect(await (await fetch(`${server.url}/`)).text()).not.toContain('json+oembed');
+    expect(await (await fetch(`${board.server.url}/`)).text()).not.toContain('json+oembed');
     for (const path of ['/treaties/%ZZ', '/treaties/constructor', '/treaties/%3Cscript%3E', '/treaties/..%2f..']) {
-      const answer = await rawRequest(server.url, 'GET', path);
+      const answer = await rawRequest(board.server.url, 'GET', path);
       expect(answer?.status, path).toBeLessThan(500);
       expect(answer?.body, path).not.toContain('<script>');
     }

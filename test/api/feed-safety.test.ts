@@ -1,10 +1,10 @@
-import http from 'node:http';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PostUpdateResponse, TreatyResponse } from '@treaty-watch/shared';
-import { postUpdate, request } from '../support/api-client';
-import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
+import type { TestServer } from '../support/in-process-server';
+import { rawRequest } from '../support/raw-http';
+import { useServer } from '../support/use-server';
 
 /*
  * A database from before the write schemas refused control characters may hold any of them:
@@ -16,45 +16,32 @@ const KEPT = '\r';
 
 const FEEDS = ['/feeds/updates.atom', '/feeds/treaties/hostile.atom', '/feeds/updates.json', '/feeds/deadlines.ics'];
 const day = (days: number) => new Date(Date.now() + days * 24 * 3600_000).toISOString().slice(0, 10);
-const auth = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
 
-let server: TestServer;
+const board = useServer();
 let updateId = '';
 
 /** GET with whatever headers a client may forge, Host included (fetch will not send that one). */
-function get(path: string, headers: Record<string, string> = {}, from: TestServer = server): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(from.url);
-  return new Promise((resolve, reject) => {
-    http
-      .get({ hostname, port, path, headers }, (response) => {
-        let body = '';
-        response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-      })
-      .on('error', reject);
-  });
+async function get(path: string, headers: Record<string, string> = {}, from: TestServer = board.server) {
+  const answer = await rawRequest(from.url, 'GET', path, headers);
+  if (!answer) throw new Error(`Node refused to send GET ${path}`);
+  return answer;
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  const created = await request<TreatyResponse>(`${server.url}/api/treaties`, {
-    method: 'POST',
-    headers: auth,
-    body: JSON.stringify({
-      id: 'hostile',
-      name: 'Hostile treaty',
-      shortName: 'Hostile',
-      category: 'test_ban',
-      status: 'in_force',
-      expiresAt: `${day(100)}T00:00:00.000Z`,
-      keyDates: [{ on: `${day(50)}T00:00:00.000Z`, title: 'Vote' }],
-    }),
+  const created = await board.api.post<TreatyResponse>('/api/treaties', {
+    id: 'hostile',
+    name: 'Hostile treaty',
+    shortName: 'Hostile',
+    category: 'test_ban',
+    status: 'in_force',
+    expiresAt: `${day(100)}T00:00:00.000Z`,
+    keyDates: [{ on: `${day(50)}T00:00:00.000Z`, title: 'Vote' }],
   });
   expect(created.status).toBe(201);
-  const posted = await postUpdate<PostUpdateResponse>(server.url, 'hostile', { headline: 'Clean for now', body: 'Clean' });
+  const posted = await board.api.postUpdate<PostUpdateResponse>('hostile', { headline: 'Clean for now', body: 'Clean' });
   updateId = posted.body.update.id;
   // As an older version of the server, which refused none of it, would have stored it.
-  const { store } = server.app;
+  const { store } = board.server.app;
   await store.transaction(async (tx) => {
     const treaty = created.body.treaty;
     await tx.saveTreaty({
@@ -68,9 +55,8 @@ beforeAll(async () => {
     await tx.saveUpdate({ ...update, headline: `Head${HOSTILE}line`, body: `one${HOSTILE}two\n\tthree`, sourceUrl: 'https://example.org/a b"<c>' });
   });
   // A change through the API, so that the feeds are built again from what is stored now.
-  await postUpdate(server.url, 'npt', { headline: 'Something else' });
+  expect((await board.api.postUpdate('npt', { headline: 'Something else' })).status).toBe(201);
 });
-afterAll(() => server.close());
 
 /** The characters XML 1.0 allows (its Char production), less the C1 controls it discourages. */
 const XML_TEXT = /^[\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;
@@ -145,32 +131,26 @@ describe('links in feeds and the calendar', () => {
       const { status, body } = await get(path, FORGED);
       expect(status, path).toBe(200);
       expect(body, path).not.toMatch(/evil|javascript/i);
-      expect(body, path).toContain(`${server.url}/treaties/`);
+      expect(body, path).toContain(`${board.server.url}/treaties/`);
     }
     const atom = (await get('/feeds/updates.atom', FORGED)).body;
-    expect(atom).toContain(`<link rel="self" type="application/atom+xml" href="${server.url}/feeds/updates.atom"/>`);
+    expect(atom).toContain(`<link rel="self" type="application/atom+xml" href="${board.server.url}/feeds/updates.atom"/>`);
     const json = JSON.parse((await get('/feeds/updates.json', FORGED)).body) as { home_page_url: string; feed_url: string; items: { url: string }[] };
-    expect(json.home_page_url).toBe(`${server.url}/`);
-    expect(json.feed_url).toBe(`${server.url}/feeds/updates.json`);
-    expect(json.items.every((i) => i.url.startsWith(`${server.url}/treaties/`))).toBe(true);
+    expect(json.home_page_url).toBe(`${board.server.url}/`);
+    expect(json.feed_url).toBe(`${board.server.url}/feeds/updates.json`);
+    expect(json.items.every((i) => i.url.startsWith(`${board.server.url}/treaties/`))).toBe(true);
   });
 });
 
 describe('with PUBLIC_URL', () => {
-  let behindProxy: TestServer;
+  const behindProxy = useServer({ publicUrl: 'https://news.example/treaty-watch' });
   beforeAll(async () => {
-    behindProxy = await startServer({ publicUrl: 'https://news.example/treaty-watch' });
-    const created = await request(`${behindProxy.url}/api/treaties`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ id: 'ending', name: 'Ending treaty', shortName: 'Ending', category: 'test_ban', status: 'in_force', expiresAt: `${day(100)}T00:00:00.000Z` }),
-    });
+    const created = await behindProxy.api.post('/api/treaties', { id: 'ending', name: 'Ending treaty', shortName: 'Ending', category: 'test_ban', status: 'in_force', expiresAt: `${day(100)}T00:00:00.000Z` });
     expect(created.status).toBe(201);
   });
-  afterAll(() => behindProxy.close());
 
   it('links start with it, whatever the request says', async () => {
-    const fetchForged = async (path: string) => (await get(path, { host: 'evil.example', 'x-forwarded-proto': 'javascript' }, behindProxy)).body;
+    const fetchForged = async (path: string) => (await get(path, { host: 'evil.example', 'x-forwarded-proto': 'javascript' }, behindProxy.server)).body;
     const atom = await fetchForged('/feeds/updates.atom');
     expect(atom).toContain('<link rel="self" type="application/atom+xml" href="https://news.example/treaty-watch/feeds/updates.atom"/>');
     expect(atom).toContain('href="https://news.example/treaty-watch/treaties/');

@@ -2,8 +2,6 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { PostUpdateResponse } from '@treaty-watch/shared';
-import { postUpdate, request } from '../support/api-client';
-import { ADMIN_TOKEN } from '../support/in-process-server';
 import { useServer } from '../support/use-server';
 
 const env = useServer();
@@ -11,12 +9,11 @@ const text = async (path: string, headers: Record<string, string> = {}) => {
   const response = await fetch(`${env.server.url}${path}`, { headers });
   return { status: response.status, type: response.headers.get('content-type') ?? '', etag: response.headers.get('etag'), body: await response.text() };
 };
-const auth = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
 
 describe('feeds', () => {
   it('gives the latest updates as Atom, newest first, with sources and markup kept as text', async () => {
     const headline = '<img src=x onerror=alert(1)> & "quoted"';
-    await postUpdate(env.server.url, 'ctbt', { headline, sourceUrl: 'https://example.org/ctbt?a=1&b=2' });
+    await env.api.postUpdate('ctbt', { headline, sourceUrl: 'https://example.org/ctbt?a=1&b=2' });
     const { status, type, body } = await text('/feeds/updates.atom');
     expect(status).toBe(200);
     expect(type).toContain('application/atom+xml');
@@ -32,10 +29,10 @@ describe('feeds', () => {
   });
 
   it('marks corrections and retractions', async () => {
-    const { body: posted } = await postUpdate<PostUpdateResponse>(env.server.url, 'npt', { headline: 'Wrongly worded' });
-    await request(`${env.server.url}/api/updates/${posted.update.id}`, { method: 'PATCH', headers: auth, body: JSON.stringify({ headline: 'Rightly worded' }) });
-    const { body: other } = await postUpdate<PostUpdateResponse>(env.server.url, 'npt', { headline: 'Never happened' });
-    await request(`${env.server.url}/api/updates/${other.update.id}/retract`, { method: 'POST', headers: auth, body: JSON.stringify({ reason: 'A hoax' }) });
+    const { body: posted } = await env.api.postUpdate<PostUpdateResponse>('npt', { headline: 'Wrongly worded' });
+    expect((await env.api.patch(`/api/updates/${posted.update.id}`, { headline: 'Rightly worded' })).status).toBe(200);
+    const { body: other } = await env.api.postUpdate<PostUpdateResponse>('npt', { headline: 'Never happened' });
+    expect((await env.api.post(`/api/updates/${other.update.id}/retract`, { reason: 'A hoax' })).status).toBe(200);
 
     const feed = parseFeed((await text('/feeds/treaties/npt.atom')).body);
     expect(feed.title).toBe('Treaty Watch: NPT');
@@ -62,7 +59,7 @@ describe('feeds', () => {
   it('answers 304 to a reader that has the current version, and a new version after a change', async () => {
     const first = await text('/feeds/updates.atom');
     expect((await text('/feeds/updates.atom', { 'if-none-match': first.etag ?? '' })).status).toBe(304);
-    await postUpdate(env.server.url, 'npt', { headline: 'Something new' });
+    await env.api.postUpdate('npt', { headline: 'Something new' });
     const next = await text('/feeds/updates.atom', { 'if-none-match': first.etag ?? '' });
     expect(next.status).toBe(200);
     expect(next.etag).not.toBe(first.etag);
@@ -70,11 +67,8 @@ describe('feeds', () => {
 
   it('lists upcoming expiries in an iCalendar feed', async () => {
     const expiresAt = new Date(Date.now() + 40 * 24 * 3600_000).toISOString();
-    await request(`${env.server.url}/api/treaties`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({ id: 'future-term', name: 'A treaty, with commas; and semicolons', shortName: 'Future', category: 'strategic_arms', status: 'in_force', expiresAt }),
-    });
+    const created = await env.api.post('/api/treaties', { id: 'future-term', name: 'A treaty, with commas; and semicolons', shortName: 'Future', category: 'strategic_arms', status: 'in_force', expiresAt });
+    expect(created.status).toBe(201);
     const { type, body } = await text('/feeds/deadlines.ics');
     expect(type).toContain('text/calendar');
     const calendar = new ICAL.Component(ICAL.parse(body));
@@ -91,21 +85,17 @@ describe('feeds', () => {
     const opening = `${day(200)}T00:00:00.000Z`;
     const vote = `${day(30)}T15:30:00.000Z`;
     const voteAsSent = `${day(30)}T15:30:00.5Z`;
-    const created = await request(`${env.server.url}/api/treaties`, {
-      method: 'POST',
-      headers: auth,
-      body: JSON.stringify({
-        id: 'calendar-dates',
-        name: 'Calendar test treaty',
-        shortName: 'Calendar',
-        category: 'non_proliferation',
-        status: 'in_force',
-        keyDates: [
-          { on: opening, title: 'Review Conference opens', sourceUrl: 'https://example.org/review conference' },
-          { on: `${day(-3)}T00:00:00.000Z`, title: 'Preparatory committee closed' },
-          { on: voteAsSent, title: 'Ratification vote' },
-        ],
-      }),
+    const created = await env.api.post('/api/treaties', {
+      id: 'calendar-dates',
+      name: 'Calendar test treaty',
+      shortName: 'Calendar',
+      category: 'non_proliferation',
+      status: 'in_force',
+      keyDates: [
+        { on: opening, title: 'Review Conference opens', sourceUrl: 'https://example.org/review conference' },
+        { on: `${day(-3)}T00:00:00.000Z`, title: 'Preparatory committee closed' },
+        { on: voteAsSent, title: 'Ratification vote' },
+      ],
     });
     expect(created.status).toBe(201);
     const calendar = new ICAL.Component(ICAL.parse((await text('/feeds/deadlines.ics')).body));

@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateTokenResponse, Problem } from '@treaty-watch/shared';
-import { request } from '../support/api-client';
-import { startServer, type TestServer } from '../support/in-process-server';
 import { bearer, conformanceChecker, operationsOf, type Conforms, type Document, type Operation } from '../support/openapi-conformance';
+import { useServer } from '../support/use-server';
 
-let server: TestServer;
+const board = useServer();
+/** A server as first started, to compare the log with. */
+const fresh = useServer();
 let document: Document;
 let conforms: Conforms;
 let editorToken = '';
 
 beforeAll(async () => {
-  server = await startServer();
-  document = (await request<Document>(`${server.url}/api/openapi.json`)).body;
-  conforms = conformanceChecker(server.url, document);
-  const created = await request<CreateTokenResponse>(`${server.url}/api/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...bearer() },
-    body: JSON.stringify({ role: 'editor', name: 'openapi-errors' }),
-  });
-  editorToken = created.body.token;
+  document = (await board.api.get<Document>('/api/openapi.json')).body;
+  conforms = conformanceChecker(board.server.url, document);
+  editorToken = (await board.api.post<CreateTokenResponse>('/api/tokens', { role: 'editor', name: 'openapi-errors' })).body.token;
 });
-afterAll(() => server.close());
 
 /** A body each write would accept, so what is refused is the one thing a case changes. */
 const VALID_BODY: Record<string, unknown> = {
@@ -87,7 +81,7 @@ describe('every route refuses as its document says', () => {
         expect(answer.status, `${method} ${template} ${JSON.stringify(headers)}`).toBe(status);
       }
     }
-    expect((await request(`${server.url}/api/treaties`)).status).toBe(200);
+    expect((await board.api.get('/api/treaties')).status).toBe(200);
   });
 
   it('no token, a wrong one, or one whose role is too low: 401 or 403', async () => {
@@ -116,12 +110,6 @@ describe('every route refuses as its document says', () => {
   });
 
   it('stored nothing for any of it', async () => {
-    const log = await server.app.store.currentSeq();
-    const fresh = await startServer();
-    try {
-      expect(log).toBe(await fresh.app.store.currentSeq());
-    } finally {
-      await fresh.close();
-    }
+    expect(await board.server.app.store.currentSeq()).toBe(await fresh.server.app.store.currentSeq());
   });
 });

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { Router } from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateTokenResponse, PostUpdateResponse } from '@treaty-watch/shared';
-import { request } from '../support/api-client';
-import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
+import { ADMIN_TOKEN } from '../support/in-process-server';
 import { bearer, conformanceChecker, json, operationsOf, type Conforms, type Document } from '../support/openapi-conformance';
 import { repoRoot } from '../support/paths';
-import { SmtpInbox, linkTo, tokenIn } from '../support/smtp-inbox';
+import { linkTo, tokenIn } from '../support/smtp-inbox';
+import { useMailServer } from '../support/use-mail-server';
 
 /** Route files whose routers app.ts mounts at the root; every other one it mounts under /api. */
 const ROOT_MOUNTED = new Set(['health.ts', 'metrics.ts', 'feeds.ts', 'embeds.ts']);
@@ -33,20 +33,15 @@ async function servedRoutes(): Promise<string[]> {
   return routes;
 }
 
-let server: TestServer;
+// A mail server too, so every subscription route can be driven to its success.
+const board = useMailServer({ perAddressPerHour: 100 });
+const inbox = board.inbox;
 let document: Document;
 let conforms: Conforms;
-const inbox = new SmtpInbox();
 
 beforeAll(async () => {
-  await inbox.start();
-  server = await startServer({ mail: { smtpUrl: inbox.url, from: 'alerts@treaty-watch.test', perAddressPerHour: 100, retry: { baseMs: 1000, maxMs: 1000 } } });
-  document = (await request<Document>(`${server.url}/api/openapi.json`)).body;
-  conforms = conformanceChecker(server.url, document);
-});
-afterAll(async () => {
-  await server.close();
-  await inbox.stop();
+  document = (await board.api.get<Document>('/api/openapi.json')).body;
+  conforms = conformanceChecker(board.server.url, document);
 });
 
 /** A reader's subscription driven through every route of its own, from the link each email carries. */
@@ -56,7 +51,7 @@ async function driveSubscriptions() {
   await conforms('GET', '/api/alerts', '/api/alerts');
   await conforms('POST', '/api/subscriptions', '/api/subscriptions', anyone({ email }));
   await conforms('POST', '/api/subscriptions', '/api/subscriptions', anyone({ email: 'not an address' }));
-  await server.app.mail.check();
+  await board.server.app.mail.check();
   await inbox.until(() => inbox.to(email).length === 1);
   const [mail] = inbox.to(email);
   if (!mail) throw new Error('no confirmation');
@@ -167,7 +162,7 @@ describe('the OpenAPI document', () => {
     await conforms('GET', '/api/audit', '/api/audit?limit=5', admin);
     await conforms('GET', '/api/audit', '/api/audit?kind=token.created&treaty=npt&token=env:ADMIN_TOKEN', admin);
     await conforms('GET', '/api/audit', '/api/audit?kind=nope', admin);
-    const origin = server.url;
+    const origin = board.server.url;
     await conforms('GET', '/api/session', '/api/session');
     await conforms('POST', '/api/session', '/api/session', { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ token: 'tw_wrong' }) });
     await conforms('POST', '/api/session', '/api/session', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: JSON.stringify({ token: ADMIN_TOKEN }) });
@@ -201,10 +196,10 @@ describe('the OpenAPI document', () => {
     expect((await conforms('GET', '/badge/{id}.svg', '/badge/ctbt.svg', { headers: { 'if-none-match': etag } })).status).toBe(304);
     expect((await conforms('GET', '/badge/{id}.svg', '/badge/nope.svg')).status).toBe(404);
     expect((await conforms('GET', '/badge/{id}.svg', '/badge/%ZZ.svg')).status).toBe(400);
-    const board = encodeURIComponent(`${server.url}/embed/board`);
-    expect((await conforms('GET', '/oembed', `/oembed?url=${board}`)).status).toBe(200);
-    expect((await conforms('GET', '/oembed', `/oembed?url=${encodeURIComponent(`${server.url}/treaties/ctbt`)}&maxwidth=200`)).status).toBe(200);
-    expect((await conforms('GET', '/oembed', `/oembed?url=${board}&format=xml`)).status).toBe(501);
+    const embedded = encodeURIComponent(`${board.server.url}/embed/board`);
+    expect((await conforms('GET', '/oembed', `/oembed?url=${embedded}`)).status).toBe(200);
+    expect((await conforms('GET', '/oembed', `/oembed?url=${encodeURIComponent(`${board.server.url}/treaties/ctbt`)}&maxwidth=200`)).status).toBe(200);
+    expect((await conforms('GET', '/oembed', `/oembed?url=${embedded}&format=xml`)).status).toBe(501);
     expect((await conforms('GET', '/oembed', '/oembed?url=https%3A%2F%2Fevil.example%2F')).status).toBe(404);
     expect((await conforms('GET', '/oembed', '/oembed')).status).toBe(400);
   });
@@ -217,12 +212,12 @@ describe('the OpenAPI document', () => {
   });
 
   it('serves a readable docs page from the app itself', async () => {
-    const page = await fetch(`${server.url}/api/docs`);
+    const page = await fetch(`${board.server.url}/api/docs`);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('<script type="module" src="/api/docs/docs.js">');
     expect(html).not.toMatch(/https?:\/\/(?!localhost)/);
-    expect((await fetch(`${server.url}/api/docs/docs.js`)).status).toBe(200);
+    expect((await fetch(`${board.server.url}/api/docs/docs.js`)).status).toBe(200);
   });
 
   it('lists every route the server answers, and no other', async () => {
@@ -232,7 +227,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('catches an answer that does not match', async () => {
-    const strict = conformanceChecker(server.url, { ...document, paths: { '/api/treaties/{id}': { get: { responses: { 200: document.paths['/api/treaties']?.get?.responses[200] ?? {} } } } } });
+    const strict = conformanceChecker(board.server.url, { ...document, paths: { '/api/treaties/{id}': { get: { responses: { 200: document.paths['/api/treaties']?.get?.responses[200] ?? {} } } } } });
     await expect(strict('GET', '/api/treaties/{id}', '/api/treaties/inf')).rejects.toThrow();
     await expect(strict('GET', '/api/treaties/{id}', '/api/treaties/nope')).rejects.toThrow(/does not list/);
   });

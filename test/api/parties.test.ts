@@ -13,7 +13,6 @@ import {
 } from '@treaty-watch/shared';
 import { feedItem } from '../../server/src/feeds/feed-items';
 import { postUpdate, request } from '../support/api-client';
-import { ADMIN_TOKEN } from '../support/in-process-server';
 import { useServer } from '../support/use-server';
 
 const board = useServer();
@@ -104,11 +103,7 @@ describe('a party move posted live', () => {
     expect(twice.status).toBe(409);
     expect(twice.body.allowedActions).toEqual(['ratification_revoked', 'suspended', 'withdrawal_notified', 'withdrew']);
 
-    const retracted = await request<PostUpdateResponse>(`${board.server.url}/api/updates/${posted.body.update.id}/retract`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-      body: JSON.stringify({ reason: 'Not yet deposited' }),
-    });
+    const retracted = await board.api.post<PostUpdateResponse>(`/api/updates/${posted.body.update.id}/retract`, { reason: 'Not yet deposited' });
     expect(retracted.status).toBe(200);
     expect(retracted.body.treaty.partySummary?.groups[0]?.missing).toHaveLength(9);
     expect((await ctbtCard())?.groups[0]?.missing).toHaveLength(9);
@@ -154,7 +149,7 @@ describe('an embargoed party move', () => {
     expect((await stateIn('ctbt', 'IR'))?.standing).toBe('signed');
     expect((await postUpdate(board.server.url, 'ctbt', { headline: 'Israel ratifies today', party: { code: 'IL', action: 'ratified' } })).status).toBe(201);
     const stateOf = async (id: string) =>
-      (await request<ScheduledResponse>(`${board.server.url}/api/scheduled/${id}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).body.scheduled.state;
+      (await board.api.get<ScheduledResponse>(`/api/scheduled/${id}`)).body.scheduled.state;
     await expect.poll(() => stateOf(iran.body.scheduled.id), { timeout: 10_000, interval: 200 }).toBe('published');
     await expect.poll(() => stateOf(israel.body.scheduled.id), { timeout: 10_000, interval: 200 }).toBe('failed');
     expect((await stateIn('ctbt', 'IR'))?.standing).toBe('ratified');

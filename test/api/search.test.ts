@@ -1,29 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateTokenResponse, PostUpdateResponse, Problem, ScheduledResponse, SearchResponse } from '@treaty-watch/shared';
-import { postUpdate, request } from '../support/api-client';
 import { ADMIN_TOKEN } from '../support/in-process-server';
 import { useServer } from '../support/use-server';
 
 const board = useServer();
-const json = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
 
+/** A search as a reader makes it, or with `token` as a signed-in desk. */
 const search = (params: Record<string, string> | string, token?: string) =>
-  request<SearchResponse & Problem>(`${board.server.url}/api/search?${typeof params === 'string' ? params : new URLSearchParams(params)}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-const call = <T>(method: string, path: string, body: unknown) =>
-  request<T>(`${board.server.url}${path}`, { method, headers: json, body: JSON.stringify(body) });
+  board.api.get<SearchResponse & Problem>(`/api/search?${typeof params === 'string' ? params : new URLSearchParams(params)}`, { token: token ?? null });
 const idsOf = (response: { body: SearchResponse }) => response.body.hits.map((h) => (h.kind === 'update' ? h.update.id : h.scheduled.id));
 const marked = (text: string, marks: { start: number; end: number }[]) => marks.map((m) => text.slice(m.start, m.end));
 
 async function editorToken(treaties?: string[]): Promise<string> {
-  const created = await call<CreateTokenResponse>('POST', '/api/tokens', { role: 'editor', name: `search desk ${Math.random()}`, ...(treaties ? { treaties } : {}) });
+  const created = await board.api.post<CreateTokenResponse>('/api/tokens', { role: 'editor', name: `search desk ${Math.random()}`, ...(treaties ? { treaties } : {}) });
   expect(created.status).toBe(201);
   return created.body.token;
 }
 
 async function post(treatyId: string, body: Record<string, unknown>) {
-  const posted = await postUpdate<PostUpdateResponse>(board.server.url, treatyId, body);
+  const posted = await board.api.postUpdate<PostUpdateResponse>(treatyId, body);
   expect(posted.status, JSON.stringify(posted.body)).toBe(201);
   return posted.body.update;
 }
@@ -70,20 +65,20 @@ describe('GET /api/search', () => {
   it('marks a retracted update, and finds a corrected one by its new wording only', async () => {
     const update = await post('cfe', { headline: 'Capybara convoy seen near the border', body: 'Unconfirmed reports' });
     expect(idsOf(await search({ q: 'capybara' }))).toEqual([update.id]);
-    expect((await call('PATCH', `/api/updates/${update.id}`, { headline: 'Armoured convoy seen near the border', body: 'Confirmed by axolotl sources' })).status).toBe(200);
+    expect((await board.api.patch(`/api/updates/${update.id}`, { headline: 'Armoured convoy seen near the border', body: 'Confirmed by axolotl sources' })).status).toBe(200);
     expect(idsOf(await search({ q: 'capybara' }))).toEqual([]);
     const corrected = await search({ q: 'Axolotl' });
     expect(idsOf(corrected)).toEqual([update.id]);
     const [hit] = corrected.body.hits;
     expect(hit?.kind === 'update' && marked(hit.update.body ?? '', hit.marks.body)).toEqual(['axolotl']);
-    expect((await call('POST', `/api/updates/${update.id}/retract`, { reason: 'The convoy was an exercise' })).status).toBe(200);
+    expect((await board.api.post(`/api/updates/${update.id}/retract`, { reason: 'The convoy was an exercise' })).status).toBe(200);
     const retracted = (await search({ q: 'axolotl' })).body.hits[0];
     expect(retracted).toMatchObject({ kind: 'update', retracted: true });
   });
 
   it('finds an embargoed update only for editors, and only within their scope', async () => {
     const publishAt = new Date(Date.now() + 3_600_000).toISOString();
-    const held = await postUpdate<ScheduledResponse>(board.server.url, 'tpnw', { headline: 'Pangolin protocol to be signed', publishAt });
+    const held = await board.api.postUpdate<ScheduledResponse>('tpnw', { headline: 'Pangolin protocol to be signed', publishAt });
     expect(held.status).toBe(202);
     expect((await search({ q: 'pangolin' })).body.hits).toEqual([]);
     const editor = await search({ q: 'pangolin' }, await editorToken());

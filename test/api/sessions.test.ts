@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditResponse, CreateTokenResponse, Problem, SessionResponse } from '@treaty-watch/shared';
-import { postUpdate, request } from '../support/api-client';
+import type { AuditResponse, Problem, Role, SessionResponse } from '@treaty-watch/shared';
+import { request } from '../support/api-client';
 import { ADMIN_TOKEN } from '../support/in-process-server';
 import { useServer } from '../support/use-server';
 
@@ -8,17 +8,8 @@ const HOUR = 60 * 60 * 1000;
 let clock = Date.parse('2026-12-01T08:00:00.000Z');
 const ctx = useServer({ now: () => new Date(clock), sessionIdleMs: 12 * HOUR });
 const base = () => ctx.server.url;
-const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
 
-async function createToken(name: string, role: 'editor' | 'admin' = 'editor', treaties?: string[]) {
-  const created = await request<CreateTokenResponse>(`${base()}/api/tokens`, {
-    method: 'POST',
-    headers: adminHeaders,
-    body: JSON.stringify({ name, role, ...(treaties ? { treaties } : {}) }),
-  });
-  expect(created.status).toBe(201);
-  return created.body;
-}
+const createToken = (name: string, role: Role = 'editor', treaties?: string[]) => ctx.api.createToken({ name, role, ...(treaties ? { treaties } : {}) });
 
 /** Signs in as a browser on this server's own page would, and gives back the cookie to send. */
 async function signIn(token: string) {
@@ -87,7 +78,7 @@ describe('signing in from a browser', () => {
     const posted = await postAs(cookie, 'Posted from a signed-in browser');
     expect(posted.status).toBe(201);
     expect(await headlines()).toContain('Posted from a signed-in browser');
-    const audit = await request<AuditResponse>(`${base()}/api/audit?kind=update.posted&limit=1`, { headers: adminHeaders });
+    const audit = await ctx.api.get<AuditResponse>('/api/audit?kind=update.posted&limit=1');
     expect(audit.body.entries[0]?.actor).toBe('wire-desk');
   });
 
@@ -133,7 +124,7 @@ describe('signing in from a browser', () => {
     const { token, info } = await createToken('leaving-desk');
     const { cookie } = await signIn(token);
     expect((await postAs(cookie, 'Before the revocation')).status).toBe(201);
-    const revoked = await request(`${base()}/api/tokens/${info.id}/revoke`, { method: 'POST', headers: adminHeaders, body: '{}' });
+    const revoked = await ctx.api.post(`/api/tokens/${info.id}/revoke`, {});
     expect(revoked.status).toBe(200);
     const after = await postAs(cookie, 'After the revocation');
     expect(after.status).toBe(401);
@@ -183,7 +174,7 @@ describe('cross-site requests', () => {
 
 describe('bearer tokens', () => {
   it('work for scripts exactly as before: no Origin needed, and a cookie beside them changes nothing', async () => {
-    expect((await postUpdate(base(), 'npt', { headline: 'Posted by a script' })).status).toBe(201);
+    expect((await ctx.api.postUpdate('npt', { headline: 'Posted by a script' })).status).toBe(201);
     const { cookie } = await signIn(ADMIN_TOKEN);
     const withBoth = await request(`${base()}/api/treaties/npt/updates`, {
       method: 'POST',

@@ -2,25 +2,20 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/src/services/token-service';
-import { postUpdate } from '../support/api-client';
-import { startServer, type TestServer } from '../support/in-process-server';
 import { repoRoot, tsxBin } from '../support/paths';
+import { useServer } from '../support/use-server';
 
 const run = promisify(execFile);
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const board = useServer();
+const postAs = (token: string | undefined, headline: string) => board.api.postUpdate('npt', { headline }, { token: token ?? null });
 
 /** `npm run token -- …` as a newsroom admin types it, against the server's own database. */
 function token(...args: string[]) {
   return run(tsxBin, ['server/src/cli/token.ts', ...args], {
     cwd: repoRoot,
-    env: { ...process.env, DATA_DIR: server.dataDir, ADMIN_TOKEN: '', DATABASE_URL: '' },
+    env: { ...process.env, DATA_DIR: board.server.dataDir, ADMIN_TOKEN: '', DATABASE_URL: '' },
   });
 }
 
@@ -29,13 +24,13 @@ describe('the token command', () => {
     const created = await token('create', '--role', 'editor', '--name', 'desk');
     const value = /(tw_[\w-]+)/.exec(created.stdout)?.[1];
     expect(value).toBeDefined();
-    expect((await postUpdate(server.url, 'npt', { headline: 'From the desk' }, value)).status).toBe(201);
+    expect((await postAs(value, 'From the desk')).status).toBe(201);
 
     const listed = await token('list');
     expect(listed.stdout).toMatch(/editor\s+desk/);
     expect(listed.stdout).not.toContain(value);
 
-    const socket = io(server.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: value } });
+    const socket = io(board.server.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: value } });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
       socket.once('connect_error', reject);
@@ -43,7 +38,7 @@ describe('the token command', () => {
     const dropped = new Promise<string>((resolve) => socket.once('disconnect', resolve));
     try {
       await token('revoke', 'desk');
-      expect((await postUpdate(server.url, 'npt', { headline: 'After revocation' }, value)).status).toBe(401);
+      expect((await postAs(value, 'After revocation')).status).toBe(401);
       // The command runs in its own process: the server's sweep, once a second, drops the socket.
       expect(await dropped).toBe('io server disconnect');
     } finally {
@@ -75,12 +70,12 @@ describe('the token command', () => {
   it('refuses to revoke a name two tokens share (a database from before), naming their ids; revokes by id', async () => {
     const values = [`tw_${randomUUID()}`, `tw_${randomUUID()}`];
     const ids = [randomUUID(), randomUUID()];
-    await server.app.store.transaction(async (tx) => {
+    await board.server.app.store.transaction(async (tx) => {
       for (const [i, value] of values.entries()) {
         await tx.createToken({ id: ids[i] ?? '', name: 'twin desk', role: 'editor', hash: hashToken(value), createdAt: new Date().toISOString() });
       }
     });
-    const posts = () => Promise.all(values.map(async (v) => (await postUpdate(server.url, 'npt', { headline: 'Twin' }, v)).status));
+    const posts = () => Promise.all(values.map(async (v) => (await postAs(v, 'Twin')).status));
 
     const refused = await token('revoke', 'twin desk').then(
       () => undefined,

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { treatyResponseSchema, type Problem, type Snapshot, type TreatyResponse } from '@treaty-watch/shared';
 import { request } from '../support/api-client';
-import { ADMIN_TOKEN } from '../support/in-process-server';
 import { useServer } from '../support/use-server';
 
 const board = useServer();
-
-function call<T>(method: string, path: string, body: unknown, headers: Record<string, string> = {}) {
-  return request<T>(`${board.server.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}`, ...headers },
-    body: JSON.stringify(body),
-  });
-}
 
 const draft = {
   id: 'test-treaty',
@@ -27,12 +18,12 @@ describe('treaty administration', () => {
     const dashboard = board.connect();
     await dashboard.until(() => dashboard.snapshots.length === 1);
 
-    const created = await call<TreatyResponse>('POST', '/api/treaties', draft);
+    const created = await board.api.post<TreatyResponse>('/api/treaties', draft);
     expect(created.status).toBe(201);
     expect(treatyResponseSchema.parse(created.body).treaty).toMatchObject({ id: 'test-treaty', status: 'negotiating', version: 1 });
     await dashboard.until(() => dashboard.changes.some((c) => c.kind === 'treaty.created'), 2000, 'treaty.created');
 
-    expect((await call<Problem>('POST', '/api/treaties', draft)).status).toBe(409);
+    expect((await board.api.post<Problem>('/api/treaties', draft)).status).toBe(409);
     const { body } = await request<Snapshot>(`${board.server.url}/api/snapshot`);
     expect(body.treaties.map((t) => t.id)).toContain('test-treaty');
   });
@@ -42,18 +33,18 @@ describe('treaty administration', () => {
     const etag = headers.get('etag') ?? '';
     expect(etag).toBe('"1"');
 
-    const changed = await call<TreatyResponse>('PATCH', '/api/treaties/test-treaty', { status: 'signed', summary: 'Signed today.' }, { 'if-match': etag });
+    const changed = await board.api.patch<TreatyResponse>('/api/treaties/test-treaty', { status: 'signed', summary: 'Signed today.' }, { headers: { 'if-match': etag } });
     expect(changed.status).toBe(200);
     expect(changed.body.treaty).toMatchObject({ status: 'signed', summary: 'Signed today.', version: 2 });
 
-    const stale = await call<Problem>('PATCH', '/api/treaties/test-treaty', { summary: 'Lost update' }, { 'if-match': etag });
+    const stale = await board.api.patch<Problem>('/api/treaties/test-treaty', { summary: 'Lost update' }, { headers: { 'if-match': etag } });
     expect(stale.status).toBe(409);
     expect(stale.body.detail).toMatch(/version 2, not 1/);
   });
 
   it('needs If-Match, and checks the status against the vocabulary', async () => {
-    expect((await call<Problem>('PATCH', '/api/treaties/test-treaty', { summary: 'x' })).status).toBe(428);
-    const impossible = await call<Problem>('PATCH', '/api/treaties/test-treaty', { status: 'suspended' }, { 'if-match': '"2"' });
+    expect((await board.api.patch<Problem>('/api/treaties/test-treaty', { summary: 'x' })).status).toBe(428);
+    const impossible = await board.api.patch<Problem>('/api/treaties/test-treaty', { status: 'suspended' }, { headers: { 'if-match': '"2"' } });
     expect(impossible.status).toBe(409);
     expect(impossible.body.allowed).toEqual(['in_force', 'abandoned']);
   });
@@ -64,9 +55,9 @@ describe('treaty administration', () => {
       (await request<Snapshot>(`${board.server.url}/api/snapshot?asOf=${day(daysAgo).slice(0, 10)}`)).body.treaties.find((t) => t.id === 'npt');
     const version = async () => (await request<TreatyResponse>(`${board.server.url}/api/treaties/npt`)).body.treaty.version;
 
-    const today = await call<TreatyResponse>('PATCH', '/api/treaties/npt', { summary: 'Changed today' }, { 'if-match': `"${await version()}"` });
+    const today = await board.api.patch<TreatyResponse>('/api/treaties/npt', { summary: 'Changed today' }, { headers: { 'if-match': `"${await version()}"` } });
     expect(today.status).toBe(200);
-    const backdated = await call<TreatyResponse>('PATCH', '/api/treaties/npt', { parties: 'Changed three days ago', effectiveAt: day(3) }, { 'if-match': `"${await version()}"` });
+    const backdated = await board.api.patch<TreatyResponse>('/api/treaties/npt', { parties: 'Changed three days ago', effectiveAt: day(3) }, { headers: { 'if-match': `"${await version()}"` } });
     expect(backdated.status).toBe(200);
 
     expect(await asOf(2)).toMatchObject({ parties: 'Changed three days ago' });
@@ -79,9 +70,9 @@ describe('treaty administration', () => {
   });
 
   it('clears a dated field with null', async () => {
-    const changed = await call<TreatyResponse>('PATCH', '/api/treaties/test-treaty', { expiresAt: '2030-01-01T23:59:59.999Z' }, { 'if-match': '"2"' });
+    const changed = await board.api.patch<TreatyResponse>('/api/treaties/test-treaty', { expiresAt: '2030-01-01T23:59:59.999Z' }, { headers: { 'if-match': '"2"' } });
     expect(changed.status).toBe(200);
-    const cleared = await call<TreatyResponse>('PATCH', '/api/treaties/test-treaty', { expiresAt: null }, { 'if-match': '"3"' });
+    const cleared = await board.api.patch<TreatyResponse>('/api/treaties/test-treaty', { expiresAt: null }, { headers: { 'if-match': '"3"' } });
     expect(cleared.body.treaty.expiresAt).toBeUndefined();
   });
 
@@ -89,16 +80,16 @@ describe('treaty administration', () => {
     const current = await request<TreatyResponse>(`${board.server.url}/api/treaties/test-treaty`);
     const version = current.body.treaty.version;
     const keyDates = [{ on: '2031-04-27T00:00:00.000Z', title: 'Review Conference opens' }];
-    const set = await call<TreatyResponse>('PATCH', '/api/treaties/test-treaty', { keyDates }, { 'if-match': `"${version}"` });
+    const set = await board.api.patch<TreatyResponse>('/api/treaties/test-treaty', { keyDates }, { headers: { 'if-match': `"${version}"` } });
     expect(set.status).toBe(200);
     expect(set.body.treaty.keyDates).toEqual(keyDates);
-    const bad = await call<Problem>('PATCH', '/api/treaties/test-treaty', { keyDates: [{ on: '2031-04-27', title: ' ' }] }, { 'if-match': `"${version + 1}"` });
+    const bad = await board.api.patch<Problem>('/api/treaties/test-treaty', { keyDates: [{ on: '2031-04-27', title: ' ' }] }, { headers: { 'if-match': `"${version + 1}"` } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors?.map((e) => e.field).sort()).toEqual(['keyDates.0.on', 'keyDates.0.title']);
-    const twice = await call<Problem>('PATCH', '/api/treaties/test-treaty', { keyDates: [...keyDates, { ...keyDates[0], on: '2031-04-27T00:00:00Z' }] }, { 'if-match': `"${version + 1}"` });
+    const twice = await board.api.patch<Problem>('/api/treaties/test-treaty', { keyDates: [...keyDates, { ...keyDates[0], on: '2031-04-27T00:00:00Z' }] }, { headers: { 'if-match': `"${version + 1}"` } });
     expect(twice.status).toBe(400);
     expect(twice.body.errors?.map((e) => e.field)).toEqual(['keyDates']);
-    const cleared = await call<TreatyResponse>('PATCH', '/api/treaties/test-treaty', { keyDates: null }, { 'if-match': `"${version + 1}"` });
+    const cleared = await board.api.patch<TreatyResponse>('/api/treaties/test-treaty', { keyDates: null }, { headers: { 'if-match': `"${version + 1}"` } });
     expect(cleared.body.treaty.keyDates).toBeUndefined();
   });
 
@@ -108,7 +99,7 @@ describe('treaty administration', () => {
     ['sources.0.url', { ...draft, id: 'other', sources: [{ title: 'x', url: 'javascript:alert(1)' }] }],
     ['status', { ...draft, id: 'other', status: 'expiring' }],
   ])('refuses a treaty with a bad %s', async (field, body) => {
-    const response = await call<Problem>('POST', '/api/treaties', body);
+    const response = await board.api.post<Problem>('/api/treaties', body);
     expect(response.status).toBe(400);
     expect(response.body.errors?.map((e) => e.field)).toContain(field);
   });

@@ -12,20 +12,13 @@ import type {
   WebhookResponse,
   WebhookTestResponse,
 } from '@treaty-watch/shared';
-import { postUpdate, request } from '../support/api-client';
-import { ADMIN_TOKEN } from '../support/in-process-server';
 import { useServer } from '../support/use-server';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
 const board = useServer();
-const admin = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
 const HOSTILE = '<!channel> @everyone <http://evil|x> [x](http://evil) **bold**';
 const receivers: WebhookReceiver[] = [];
 const endpoints: string[] = [];
-
-async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  return request<T>(`${board.server.url}${path}`, { method, headers: { ...admin, ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-}
 
 /** A receiver that checks the Standard Webhooks signature (chat formats are signed too) and an endpoint of this format for it. */
 async function subscribe(format: WebhookFormat | undefined, options: Record<string, unknown> = {}) {
@@ -33,7 +26,7 @@ async function subscribe(format: WebhookFormat | undefined, options: Record<stri
   const receiver = new WebhookReceiver(secret);
   await receiver.start();
   receivers.push(receiver);
-  const created = await api<CreateWebhookResponse>('POST', '/api/webhooks', { url: receiver.url, secret, ...(format ? { format } : {}), ...options });
+  const created = await board.api.post<CreateWebhookResponse>('/api/webhooks', { url: receiver.url, secret, ...(format ? { format } : {}), ...options });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   endpoints.push(created.body.endpoint.id);
   return { receiver, endpoint: created.body.endpoint };
@@ -43,7 +36,7 @@ async function subscribe(format: WebhookFormat | undefined, options: Record<stri
 const bodies = <T>(receiver: WebhookReceiver) => receiver.delivered.map((r) => r.payload as unknown as T);
 
 afterEach(async () => {
-  for (const id of endpoints.splice(0)) await api('DELETE', `/api/webhooks/${id}`);
+  for (const id of endpoints.splice(0)) await board.api.delete(`/api/webhooks/${id}`);
   for (const receiver of receivers.splice(0)) await receiver.stop();
 });
 
@@ -51,16 +44,16 @@ describe('webhook formats', () => {
   it('are standard unless asked, and can be changed; an unknown one is refused and changes nothing', async () => {
     const { endpoint } = await subscribe(undefined);
     expect(endpoint.format).toBe('standard');
-    const changed = await api<WebhookResponse>('PATCH', `/api/webhooks/${endpoint.id}`, { format: 'discord' });
+    const changed = await board.api.patch<WebhookResponse>(`/api/webhooks/${endpoint.id}`, { format: 'discord' });
     expect(changed.body.endpoint.format).toBe('discord');
     for (const format of ['irc', '', 'SLACK', 'slack\u0000', 'x'.repeat(10_000), 7, null, ['slack']]) {
-      const refused = await api<Problem>('PATCH', `/api/webhooks/${endpoint.id}`, { format });
+      const refused = await board.api.patch<Problem>(`/api/webhooks/${endpoint.id}`, { format });
       expect(refused.status, JSON.stringify(format)).toBe(400);
       expect(refused.body.errors?.map((e) => e.field)).toContain('format');
-      const created = await api<Problem>('POST', '/api/webhooks', { url: 'http://127.0.0.1:9/hook', format });
+      const created = await board.api.post<Problem>('/api/webhooks', { url: 'http://127.0.0.1:9/hook', format });
       expect(created.status).toBe(400);
     }
-    expect((await api<WebhookResponse>('GET', `/api/webhooks/${endpoint.id}`)).body.endpoint.format).toBe('discord');
+    expect((await board.api.get<WebhookResponse>(`/api/webhooks/${endpoint.id}`)).body.endpoint.format).toBe('discord');
   });
 
   it('deliver an update to Slack, Teams and Discord as their messages, with the headline inert in each', async () => {
@@ -68,8 +61,8 @@ describe('webhook formats', () => {
     const teams = await subscribe('teams', { treaties: ['ctbt'] });
     const discord = await subscribe('discord', { treaties: ['ctbt'] });
     const standard = await subscribe('standard', { treaties: ['ctbt'] });
-    expect((await postUpdate(board.server.url, 'ctbt', { headline: 'Plain news', sourceUrl: 'https://example.org/ctbt' })).status).toBe(201);
-    expect((await postUpdate(board.server.url, 'ctbt', { headline: HOSTILE })).status).toBe(201);
+    expect((await board.api.postUpdate('ctbt', { headline: 'Plain news', sourceUrl: 'https://example.org/ctbt' })).status).toBe(201);
+    expect((await board.api.postUpdate('ctbt', { headline: HOSTILE })).status).toBe(201);
     for (const { receiver } of [slack, teams, discord, standard]) await receiver.until(() => receiver.delivered.length === 2, 10_000, 'both updates');
     const page = `${board.server.url}/treaties/ctbt`;
 
@@ -107,20 +100,20 @@ describe('webhook formats', () => {
   it('go through the same outbox: a failing chat endpoint is retried, in order, and logged', async () => {
     const { receiver, endpoint } = await subscribe('slack', { treaties: ['inf'] });
     receiver.failNext(1);
-    await postUpdate(board.server.url, 'inf', { headline: 'Retried in Slack' });
-    await postUpdate(board.server.url, 'inf', { headline: 'Behind it' });
+    await board.api.postUpdate('inf', { headline: 'Retried in Slack' });
+    await board.api.postUpdate('inf', { headline: 'Behind it' });
     await receiver.until(() => receiver.delivered.length === 2, 10_000, 'both deliveries');
     expect(bodies<SlackMessage>(receiver).map((m) => m.text)).toEqual(['INF Treaty: Retried in Slack', 'INF Treaty: Behind it']);
-    await expect.poll(async () => (await api<DeliveriesResponse>('GET', `/api/webhooks/${endpoint.id}/deliveries`)).body.deliveries.map((d) => d.state)).toEqual(['delivered', 'delivered']);
-    const log = await api<DeliveriesResponse>('GET', `/api/webhooks/${endpoint.id}/deliveries`);
+    await expect.poll(async () => (await board.api.get<DeliveriesResponse>(`/api/webhooks/${endpoint.id}/deliveries`)).body.deliveries.map((d) => d.state)).toEqual(['delivered', 'delivered']);
+    const log = await board.api.get<DeliveriesResponse>(`/api/webhooks/${endpoint.id}/deliveries`);
     expect(log.body.deliveries[1]?.history.map((h) => h.status)).toEqual([500, 204]);
   });
 
   it('switched on an endpoint, apply to what is still pending: the body is made when it is sent', async () => {
     const { receiver, endpoint } = await subscribe('standard', { treaties: ['npt'] });
     await receiver.stop();
-    await postUpdate(board.server.url, 'npt', { headline: 'Waiting while the receiver is down' });
-    expect((await api('PATCH', `/api/webhooks/${endpoint.id}`, { format: 'discord' })).status).toBe(200);
+    await board.api.postUpdate('npt', { headline: 'Waiting while the receiver is down' });
+    expect((await board.api.patch(`/api/webhooks/${endpoint.id}`, { format: 'discord' })).status).toBe(200);
     await receiver.start();
     await receiver.until(() => receiver.delivered.length === 1, 10_000, 'the pending delivery');
     expect(bodies<DiscordMessage>(receiver)[0]?.embeds[0]?.description).toBe('Waiting while the receiver is down');
@@ -130,34 +123,34 @@ describe('webhook formats', () => {
 describe('Send test', () => {
   it('delivers a sample in the endpoint’s format, signed, answers how the endpoint answered, and logs no delivery', async () => {
     const { receiver, endpoint } = await subscribe('teams');
-    const tested = await api<WebhookTestResponse>('POST', `/api/webhooks/${endpoint.id}/test`);
+    const tested = await board.api.post<WebhookTestResponse>(`/api/webhooks/${endpoint.id}/test`);
     expect(tested.status).toBe(200);
     expect(tested.body).toMatchObject({ ok: true, attempt: { status: 204 } });
     expect(receiver.rejected).toEqual([]);
     const [card] = bodies<TeamsMessage>(receiver);
     expect(card?.attachments[0].content.body[1]).toMatchObject({ text: expect.stringContaining('Test message from Treaty Watch') });
-    expect((await api<DeliveriesResponse>('GET', `/api/webhooks/${endpoint.id}/deliveries`)).body.deliveries).toEqual([]);
-    const audit = await api<AuditResponse>('GET', '/api/audit?kind=webhook.tested');
+    expect((await board.api.get<DeliveriesResponse>(`/api/webhooks/${endpoint.id}/deliveries`)).body.deliveries).toEqual([]);
+    const audit = await board.api.get<AuditResponse>('/api/audit?kind=webhook.tested');
     expect(audit.body.entries[0]).toMatchObject({ action: 'webhook.tested', target: endpoint.id });
 
     receiver.failAlways(503);
-    const failing = await api<WebhookTestResponse>('POST', `/api/webhooks/${endpoint.id}/test`);
+    const failing = await board.api.post<WebhookTestResponse>(`/api/webhooks/${endpoint.id}/test`);
     expect(failing.body).toMatchObject({ ok: false, attempt: { status: 503 } });
-    expect((await api<WebhookResponse>('GET', `/api/webhooks/${endpoint.id}`)).body.endpoint.failingSince).toBeUndefined();
+    expect((await board.api.get<WebhookResponse>(`/api/webhooks/${endpoint.id}`)).body.endpoint.failingSince).toBeUndefined();
   });
 
   it('says when nothing answered, and is not sent twice for one Idempotency-Key', async () => {
     const { receiver, endpoint } = await subscribe('slack');
     const key = { 'idempotency-key': `test-${Math.random()}` };
-    const first = await api<WebhookTestResponse>('POST', `/api/webhooks/${endpoint.id}/test`, undefined, key);
-    const again = await api<WebhookTestResponse>('POST', `/api/webhooks/${endpoint.id}/test`, undefined, key);
+    const first = await board.api.post<WebhookTestResponse>(`/api/webhooks/${endpoint.id}/test`, undefined, { headers: key });
+    const again = await board.api.post<WebhookTestResponse>(`/api/webhooks/${endpoint.id}/test`, undefined, { headers: key });
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(receiver.received).toHaveLength(1);
     await receiver.stop();
-    const unreachable = await api<WebhookTestResponse>('POST', `/api/webhooks/${endpoint.id}/test`);
+    const unreachable = await board.api.post<WebhookTestResponse>(`/api/webhooks/${endpoint.id}/test`);
     expect(unreachable.body).toMatchObject({ ok: false, attempt: { error: 'unreachable' } });
-    expect((await api<Problem>('POST', '/api/webhooks/nope/test')).status).toBe(404);
-    expect((await api<Problem>('POST', '/api/webhooks/%zz/test')).status).toBe(400);
+    expect((await board.api.post<Problem>('/api/webhooks/nope/test')).status).toBe(404);
+    expect((await board.api.post<Problem>('/api/webhooks/%zz/test')).status).toBe(400);
   });
 });

@@ -5,24 +5,19 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CreateWebhookResponse, DeliveriesResponse, Problem, WebhookDelivery, WebhookResponse, WebhooksResponse } from '@treaty-watch/shared';
 import { isPublicAddress } from '../../server/src/webhooks/targets';
-import { postUpdate, request } from '../support/api-client';
-import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
+import type { Api } from '../support/api-client';
+import { useServer } from '../support/use-server';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
-const admin = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
 const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
 const FAST = { timeoutMs: 500, retry: { baseMs: 60_000, maxMs: 60_000 }, disableAfterMs: 24 * 60 * 60 * 1000 };
 
-function api<T>(server: TestServer, method: string, path: string, body?: unknown) {
-  return request<T>(`${server.url}${path}`, { method, headers: admin, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-}
-
 /** The first attempt's record, once it is written down. */
-async function firstAttempt(server: TestServer, endpointId: string): Promise<WebhookDelivery> {
+async function firstAttempt(api: Api, endpointId: string): Promise<WebhookDelivery> {
   let delivery: WebhookDelivery | undefined;
   await expect
     .poll(async () => {
-      delivery = (await api<DeliveriesResponse>(server, 'GET', `/api/webhooks/${endpointId}/deliveries`)).body.deliveries[0];
+      delivery = (await api.get<DeliveriesResponse>(`/api/webhooks/${endpointId}/deliveries`)).body.deliveries[0];
       return delivery?.attempts ?? 0;
     }, { timeout: 10_000 })
     .toBeGreaterThan(0);
@@ -46,14 +41,10 @@ describe('which addresses count as public', () => {
 });
 
 describe('webhooks to non-public targets, WEBHOOK_ALLOW_PRIVATE unset', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer({ webhookAllowPrivate: false, webhooks: FAST });
-  });
-  afterAll(() => server.close());
+  const refusing = useServer({ webhookAllowPrivate: false, webhooks: FAST });
   afterEach(() => vi.restoreAllMocks());
 
-  const count = async () => (await api<WebhooksResponse>(server, 'GET', '/api/webhooks')).body.endpoints.length;
+  const count = async () => (await refusing.api.get<WebhooksResponse>('/api/webhooks')).body.endpoints.length;
 
   it.each([
     'http://127.0.0.1:3000/hook',
@@ -83,7 +74,7 @@ describe('webhooks to non-public targets, WEBHOOK_ALLOW_PRIVATE unset', () => {
     'https://user:pass@127.0.0.1/',
   ])('refuses to register %s, naming url', async (url) => {
     const before = await count();
-    const refused = await api<Problem>(server, 'POST', '/api/webhooks', { url });
+    const refused = await refusing.api.post<Problem>('/api/webhooks', { url });
     expect(refused.status).toBe(400);
     expect(refused.contentType).toContain('application/problem+json');
     expect(refused.body.errors?.map((e) => e.field)).toEqual(['url']);
@@ -95,21 +86,21 @@ describe('webhooks to non-public targets, WEBHOOK_ALLOW_PRIVATE unset', () => {
       { address: '93.184.216.34', family: 4 },
       { address: '10.20.30.40', family: 4 },
     ] as never);
-    const refused = await api<Problem>(server, 'POST', '/api/webhooks', { url: 'https://intranet.example/hook' });
+    const refused = await refusing.api.post<Problem>('/api/webhooks', { url: 'https://intranet.example/hook' });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).not.toContain('10.20.30.40');
   });
 
   it('refuses to move an endpoint to a private URL, and keeps the one it had', async () => {
     vi.spyOn(dns.promises, 'lookup').mockResolvedValue([{ address: '93.184.216.34', family: 4 }] as never);
-    const created = await api<CreateWebhookResponse>(server, 'POST', '/api/webhooks', { url: 'https://wire.example/hook', treaties: ['cfe'] });
+    const created = await refusing.api.post<CreateWebhookResponse>('/api/webhooks', { url: 'https://wire.example/hook', treaties: ['cfe'] });
     expect(created.status).toBe(201);
-    const moved = await api<Problem>(server, 'PATCH', `/api/webhooks/${created.body.endpoint.id}`, { url: 'http://[::ffff:169.254.169.254]/' });
+    const moved = await refusing.api.patch<Problem>(`/api/webhooks/${created.body.endpoint.id}`, { url: 'http://[::ffff:169.254.169.254]/' });
     expect(moved.status).toBe(400);
     expect(moved.body.errors?.map((e) => e.field)).toEqual(['url']);
-    const kept = await api<WebhookResponse>(server, 'GET', `/api/webhooks/${created.body.endpoint.id}`);
+    const kept = await refusing.api.get<WebhookResponse>(`/api/webhooks/${created.body.endpoint.id}`);
     expect(kept.body.endpoint.url).toBe('https://wire.example/hook');
-    await api(server, 'DELETE', `/api/webhooks/${created.body.endpoint.id}`);
+    await refusing.api.delete(`/api/webhooks/${created.body.endpoint.id}`);
   });
 
   it('checks the address again when it sends: a name that now resolves to loopback reaches nothing', async () => {
@@ -121,19 +112,19 @@ describe('webhooks to non-public targets, WEBHOOK_ALLOW_PRIVATE unset', () => {
       vi.spyOn(dns.promises, 'lookup').mockResolvedValue([{ address: '93.184.216.34', family: 4 }] as never);
       const lookup = vi.spyOn(dns, 'lookup').mockImplementation(((_host: string, _options: unknown, callback: (...args: unknown[]) => void) =>
         callback(null, [{ address: '127.0.0.1', family: 4 }])) as never);
-      const created = await api<CreateWebhookResponse>(server, 'POST', '/api/webhooks', {
+      const created = await refusing.api.post<CreateWebhookResponse>('/api/webhooks', {
         url: `http://rebound.example:${port}/hooks/treaty-watch`,
         secret: receiver.secret,
         treaties: ['open-skies'],
       });
       expect(created.status).toBe(201);
-      await postUpdate(server.url, 'open-skies', { headline: 'Must not reach loopback' });
-      const delivery = await firstAttempt(server, created.body.endpoint.id);
+      await refusing.api.postUpdate('open-skies', { headline: 'Must not reach loopback' });
+      const delivery = await firstAttempt(refusing.api, created.body.endpoint.id);
       expect(lookup).toHaveBeenCalled();
       expect(delivery.history[0]).toMatchObject({ error: 'refused-target' });
       expect(delivery.history[0]?.status).toBeUndefined();
       expect(receiver.received).toEqual([]);
-      await api(server, 'DELETE', `/api/webhooks/${created.body.endpoint.id}`);
+      await refusing.api.delete(`/api/webhooks/${created.body.endpoint.id}`);
     } finally {
       await receiver.stop();
     }
@@ -143,17 +134,17 @@ describe('webhooks to non-public targets, WEBHOOK_ALLOW_PRIVATE unset', () => {
     const receiver = new WebhookReceiver(newSecret());
     await receiver.start();
     try {
-      await server.stop();
-      await server.start({ webhookAllowPrivate: true });
-      const created = await api<CreateWebhookResponse>(server, 'POST', '/api/webhooks', { url: receiver.url, secret: receiver.secret, treaties: ['abm'] });
+      await refusing.server.stop();
+      await refusing.server.start({ webhookAllowPrivate: true });
+      const created = await refusing.api.post<CreateWebhookResponse>('/api/webhooks', { url: receiver.url, secret: receiver.secret, treaties: ['abm'] });
       expect(created.status).toBe(201);
-      await server.stop();
-      await server.start({ webhookAllowPrivate: false });
-      await postUpdate(server.url, 'abm', { headline: 'After the setting changed' });
-      const delivery = await firstAttempt(server, created.body.endpoint.id);
+      await refusing.server.stop();
+      await refusing.server.start({ webhookAllowPrivate: false });
+      await refusing.api.postUpdate('abm', { headline: 'After the setting changed' });
+      const delivery = await firstAttempt(refusing.api, created.body.endpoint.id);
       expect(delivery.history[0]).toMatchObject({ error: 'refused-target' });
       expect(receiver.received).toEqual([]);
-      await api(server, 'DELETE', `/api/webhooks/${created.body.endpoint.id}`);
+      await refusing.api.delete(`/api/webhooks/${created.body.endpoint.id}`);
     } finally {
       await receiver.stop();
     }
@@ -161,13 +152,12 @@ describe('webhooks to non-public targets, WEBHOOK_ALLOW_PRIVATE unset', () => {
 });
 
 describe('webhooks with WEBHOOK_ALLOW_PRIVATE=true (a partner on the newsroom network)', () => {
-  let server: TestServer;
+  const allowing = useServer({ webhooks: FAST });
   let redirector: http.Server;
   let redirectorUrl = '';
   let receiver: WebhookReceiver;
   let hanging: WebhookReceiver;
   beforeAll(async () => {
-    server = await startServer({ webhooks: FAST });
     receiver = new WebhookReceiver(newSecret());
     hanging = new WebhookReceiver(newSecret());
     await Promise.all([receiver.start(), hanging.start()]);
@@ -180,14 +170,13 @@ describe('webhooks with WEBHOOK_ALLOW_PRIVATE=true (a partner on the newsroom ne
   afterAll(async () => {
     await new Promise((resolve) => redirector.close(resolve));
     await Promise.all([receiver.stop(), hanging.stop()]);
-    await server.close();
   });
 
   async function deliveryTo(url: string, treaty: string, secret = newSecret()) {
-    const created = await api<CreateWebhookResponse>(server, 'POST', '/api/webhooks', { url, secret, treaties: [treaty] });
+    const created = await allowing.api.post<CreateWebhookResponse>('/api/webhooks', { url, secret, treaties: [treaty] });
     expect(created.status).toBe(201);
-    await postUpdate(server.url, treaty, { headline: `For ${url}` });
-    return firstAttempt(server, created.body.endpoint.id);
+    await allowing.api.postUpdate(treaty, { headline: `For ${url}` });
+    return firstAttempt(allowing.api, created.body.endpoint.id);
   }
 
   it('does not follow a redirect: the 307 is the answer, and a failure', async () => {
@@ -208,20 +197,20 @@ describe('webhooks with WEBHOOK_ALLOW_PRIVATE=true (a partner on the newsroom ne
 
   it('masks the password of a URL in every answer, and keeps it when the masked URL is sent back', async () => {
     const url = 'http://wire:s3cret@127.0.0.1:9/hook';
-    const created = await api<CreateWebhookResponse>(server, 'POST', '/api/webhooks', { url, treaties: ['tpnw'] });
+    const created = await allowing.api.post<CreateWebhookResponse>('/api/webhooks', { url, treaties: ['tpnw'] });
     expect(created.body.endpoint.url).toBe('http://***@127.0.0.1:9/hook');
     const id = created.body.endpoint.id;
     const answers = [
       created.body,
-      (await api(server, 'GET', '/api/webhooks')).body,
-      (await api(server, 'GET', `/api/webhooks/${id}`)).body,
-      (await api(server, 'PATCH', `/api/webhooks/${id}`, { url: 'http://***@127.0.0.1:9/hook', description: 'Wire' })).body,
+      (await allowing.api.get('/api/webhooks')).body,
+      (await allowing.api.get(`/api/webhooks/${id}`)).body,
+      (await allowing.api.patch(`/api/webhooks/${id}`, { url: 'http://***@127.0.0.1:9/hook', description: 'Wire' })).body,
     ];
     for (const answer of answers) expect(JSON.stringify(answer)).not.toMatch(/s3cret|wire:/);
-    expect((await server.app.store.getWebhook(id))?.url).toBe(url);
-    const moved = await api<WebhookResponse>(server, 'PATCH', `/api/webhooks/${id}`, { url: 'http://desk:n3w@127.0.0.1:9/hook' });
+    expect((await allowing.server.app.store.getWebhook(id))?.url).toBe(url);
+    const moved = await allowing.api.patch<WebhookResponse>(`/api/webhooks/${id}`, { url: 'http://desk:n3w@127.0.0.1:9/hook' });
     expect(moved.body.endpoint.url).toBe('http://***@127.0.0.1:9/hook');
-    expect((await server.app.store.getWebhook(id))?.url).toBe('http://desk:n3w@127.0.0.1:9/hook');
+    expect((await allowing.server.app.store.getWebhook(id))?.url).toBe('http://desk:n3w@127.0.0.1:9/hook');
   });
 
   it('sends the URL credentials as HTTP Basic authentication', async () => {

@@ -1,25 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { hasChromium, launchChromium } from '../support/chromium';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { hasChromium } from '../support/chromium';
 import { severeViolations } from '../support/axe';
 import { signInContext } from '../support/desk';
-import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
-
+import { ADMIN_TOKEN } from '../support/in-process-server';
+import { tabInto } from '../support/browser-page';
+import { useChromium } from '../support/use-chromium';
 
 describe.skipIf(!hasChromium)('accessibility', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const chromium = useChromium();
   let context: BrowserContext;
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchChromium();
     // axe is injected as a script; our own CSP would rightly refuse it.
-    context = await browser.newContext({ bypassCSP: true, viewport: { width: 1600, height: 1000 } });
-    await signInContext(context, server.url, ADMIN_TOKEN);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    context = await chromium.browser.newContext({ bypassCSP: true, viewport: { width: 1600, height: 1000 } });
+    await signInContext(context, chromium.server.url, ADMIN_TOKEN);
   });
 
   it.each([
@@ -31,7 +25,7 @@ describe.skipIf(!hasChromium)('accessibility', () => {
     ['the screen', '/screen', '.screen [data-treaty-id]'],
   ])('%s has no serious or critical axe violations', async (_name, path, ready) => {
     const page = await context.newPage();
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${chromium.server.url}${path}`);
     await page.locator(ready).first().waitFor();
     await page.waitForTimeout(300);
     expect(await severeViolations(page)).toEqual([]);
@@ -39,9 +33,9 @@ describe.skipIf(!hasChromium)('accessibility', () => {
   });
 
   it('fits a phone (375×740): no desk page and no treaty page scrolls sideways, signed in with every form shown', async () => {
-    const phone = await browser.newContext({ viewport: { width: 375, height: 740 } });
-    await signInContext(phone, server.url, ADMIN_TOKEN);
-    const { treaties } = (await (await fetch(`${server.url}/api/treaties`)).json()) as { treaties: { id: string; partySummary?: unknown }[] };
+    const phone = await chromium.browser.newContext({ viewport: { width: 375, height: 740 } });
+    await signInContext(phone, chromium.server.url, ADMIN_TOKEN);
+    const { treaties } = (await (await fetch(`${chromium.server.url}/api/treaties`)).json()) as { treaties: { id: string; partySummary?: unknown }[] };
     const pages: [string, string][] = [
       ['/signin', 'main h1'],
       ['/editor', 'main form'],
@@ -57,7 +51,7 @@ describe.skipIf(!hasChromium)('accessibility', () => {
     const page = await phone.newPage();
     page.setDefaultTimeout(8000);
     for (const [path, ready] of pages) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${chromium.server.url}${path}`);
       await page.locator(ready).first().waitFor();
       const [scrollWidth, innerWidth] = await page.evaluate(() => [document.scrollingElement?.scrollWidth ?? 0, window.innerWidth]);
       if (scrollWidth > innerWidth) wide.push(`${path}: ${scrollWidth} px`);
@@ -68,19 +62,14 @@ describe.skipIf(!hasChromium)('accessibility', () => {
 
   it('works by keyboard: from the board to a treaty and back, and through the editor form', async () => {
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(chromium.server.url);
     await page.locator('[data-treaty-id]').first().waitFor();
-    let reached = false;
-    for (let i = 0; i < 15 && !reached; i++) {
-      await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => document.activeElement?.closest('[data-treaty-id]') !== null);
-    }
-    expect(reached).toBe(true);
+    expect(await tabInto(page, '[data-treaty-id]', 15)).toBe(true);
     await page.keyboard.press('Enter');
     await page.locator('.treaty-page h1').waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/treaties\//);
 
-    await page.goto(`${server.url}/editor`);
+    await page.goto(`${chromium.server.url}/editor`);
     await page.locator('main form').waitFor();
     const order: string[] = [];
     // The header comes first: its links, then the search box and its button.

@@ -1,38 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { CreateTokenResponse } from '@treaty-watch/shared';
+import type { Role } from '@treaty-watch/shared';
 import { request } from '../support/api-client';
 import { severeViolations } from '../support/axe';
 import { hasChromium } from '../support/chromium';
-import { signInHere } from '../support/desk';
+import { DESK, deskPage, PHONE, signInHere } from '../support/desk';
 import { ADMIN_TOKEN } from '../support/in-process-server';
 import { useChromium } from '../support/use-chromium';
-
-const PHONE = { width: 390, height: 844 };
-const DESK = { width: 1280, height: 800 };
 
 describe.skipIf(!hasChromium)('signing in and managing access in the browser', () => {
   const env = useChromium();
 
-  async function newPage(viewport = DESK): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-    // axe is injected as a script; our own CSP would rightly refuse it.
-    const context = await env.browser.newContext({ bypassCSP: true, viewport });
-    const page = await context.newPage();
-    // A step that cannot happen fails on its own line, well inside the test's time.
-    page.setDefaultTimeout(8000);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    return { page, errors, close: () => context.close() };
-  }
-
-  async function createToken(name: string, role: 'editor' | 'admin', treaties?: string[]) {
-    const created = await request<CreateTokenResponse>(`${env.server.url}/api/tokens`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name, role, ...(treaties ? { treaties } : {}) }),
-    });
-    return created.body;
-  }
+  const createToken = (name: string, role: Role, treaties?: string[]) => env.api.createToken({ name, role, ...(treaties ? { treaties } : {}) });
 
   /** Never 0: the page's own scripts must not find the token anywhere they could keep it. */
   const storedAnywhere = (page: Page, token: string) =>
@@ -40,7 +19,7 @@ describe.skipIf(!hasChromium)('signing in and managing access in the browser', (
 
   it('a signed-out desk page sends you to /signin and back; then /editor posts without the token pasted again', async () => {
     const { token } = await createToken('npt-desk', 'editor', ['npt']);
-    const { page, errors, close } = await newPage();
+    const { page, errors, close } = await deskPage(env.browser);
     try {
       await page.goto(`${env.server.url}/editor`);
       await page.waitForURL((url) => url.pathname === '/signin' && url.searchParams.get('next') === '/editor');
@@ -71,8 +50,8 @@ describe.skipIf(!hasChromium)('signing in and managing access in the browser', (
   });
 
   it('/admin/tokens creates a token shown once, and revoking it signs out its open session at its next request', async () => {
-    const admin = await newPage();
-    const desk = await newPage();
+    const admin = await deskPage(env.browser);
+    const desk = await deskPage(env.browser);
     try {
       await admin.page.goto(`${env.server.url}/admin/tokens`);
       await signInHere(admin.page, ADMIN_TOKEN);
@@ -113,12 +92,8 @@ describe.skipIf(!hasChromium)('signing in and managing access in the browser', (
 
   it('/admin/audit lists what happened with the right names (signing in too), filtered by token, treaty and kind', async () => {
     const { token, info } = await createToken('audit-desk', 'editor');
-    await request(`${env.server.url}/api/treaties/ctbt/updates`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ headline: 'Audited post' }),
-    });
-    const { page, errors, close } = await newPage();
+    expect((await env.api.postUpdate('ctbt', { headline: 'Audited post' }, { token })).status).toBe(201);
+    const { page, errors, close } = await deskPage(env.browser);
     try {
       await page.goto(`${env.server.url}/admin/audit`);
       await signInHere(page, ADMIN_TOKEN);
@@ -142,7 +117,7 @@ describe.skipIf(!hasChromium)('signing in and managing access in the browser', (
 
   it('the sign-in, tokens and audit pages: no serious axe finding, keyboard alone, desk and phone sizes', async () => {
     for (const viewport of [DESK, PHONE]) {
-      const { page, close } = await newPage(viewport);
+      const { page, close } = await deskPage(env.browser, viewport);
       try {
         await page.goto(`${env.server.url}/signin?next=/admin/tokens`);
         await page.getByLabel('Token').waitFor();

@@ -1,37 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { CreateTokenResponse, PostUpdateResponse, TreatyDetailResponse } from '@treaty-watch/shared';
-import { postUpdate, request } from '../support/api-client';
+import type { PostUpdateResponse, Role, TreatyDetailResponse } from '@treaty-watch/shared';
+import { request } from '../support/api-client';
 import { severeViolations } from '../support/axe';
 import { hasChromium } from '../support/chromium';
-import { signInContext, signInHere, tabTo } from '../support/desk';
-import { ADMIN_TOKEN } from '../support/in-process-server';
+import { deskPage, PHONE, signInContext, signInHere, tabTo } from '../support/desk';
 import { useChromium } from '../support/use-chromium';
-
-const PHONE = { width: 390, height: 844 };
-const DESK = { width: 1280, height: 800 };
 
 describe.skipIf(!hasChromium)('correcting, retracting and administering treaties on the treaty page', () => {
   const env = useChromium();
 
-  async function newPage(viewport = DESK) {
-    // axe is injected as a script; our own CSP would rightly refuse it.
-    const context = await env.browser.newContext({ bypassCSP: true, viewport });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    return { page, context, errors, close: () => context.close() };
-  }
-
-  async function createToken(name: string, role: 'editor' | 'admin', treaties?: string[]) {
-    const created = await request<CreateTokenResponse>(`${env.server.url}/api/tokens`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name, role, ...(treaties ? { treaties } : {}) }),
-    });
-    return created.body.token;
-  }
+  const createToken = async (name: string, role: Role, treaties?: string[]) => (await env.api.createToken({ name, role, ...(treaties ? { treaties } : {}) })).token;
 
   const hasFocus = (target: Locator) => target.evaluate((element) => element === document.activeElement);
 
@@ -39,10 +18,10 @@ describe.skipIf(!hasChromium)('correcting, retracting and administering treaties
 
   it('a signed-in editor corrects one update by keyboard and retracts another; a signed-out tab sees both within a second', async () => {
     const token = await createToken('inf-corrector', 'editor', ['inf']);
-    const first = (await postUpdate<PostUpdateResponse>(env.server.url, 'inf', { headline: 'Review conference opens in New Yrok', body: 'Delegates meet for four weeks.' })).body;
-    await postUpdate(env.server.url, 'inf', { headline: 'Conference postponed, one report says' });
-    const desk = await newPage();
-    const viewer = await newPage();
+    const first = (await env.api.postUpdate<PostUpdateResponse>('inf', { headline: 'Review conference opens in New Yrok', body: 'Delegates meet for four weeks.' })).body;
+    await env.api.postUpdate('inf', { headline: 'Conference postponed, one report says' });
+    const desk = await deskPage(env.browser);
+    const viewer = await deskPage(env.browser);
     try {
       await desk.page.goto(`${env.server.url}/signin?next=/treaties/inf`);
       await signInHere(desk.page, token);
@@ -108,8 +87,8 @@ describe.skipIf(!hasChromium)('correcting, retracting and administering treaties
   }, 90_000);
 
   it('a scoped editor sees Correct only on its own treaties, on a phone too', async () => {
-    await postUpdate(env.server.url, 'new-start', { headline: 'New START inspections paused' });
-    const desk = await newPage(PHONE);
+    await env.api.postUpdate('new-start', { headline: 'New START inspections paused' });
+    const desk = await deskPage(env.browser, PHONE);
     try {
       await signInContext(desk.context, env.server.url, await createToken('npt-only', 'editor', ['npt']));
       await desk.page.goto(`${env.server.url}/treaties/npt`);
@@ -130,8 +109,8 @@ describe.skipIf(!hasChromium)('correcting, retracting and administering treaties
   }, 90_000);
 
   it('two admins edit the same treaty: the second save shows the conflict and reapplies on top, nothing lost', async () => {
-    const first = await newPage();
-    const second = await newPage(PHONE);
+    const first = await deskPage(env.browser);
+    const second = await deskPage(env.browser, PHONE);
     try {
       await signInContext(first.context, env.server.url, await createToken('admin-one', 'admin'));
       await signInContext(second.context, env.server.url, await createToken('admin-two', 'admin'));
@@ -175,7 +154,7 @@ describe.skipIf(!hasChromium)('correcting, retracting and administering treaties
   }, 90_000);
 
   it('an admin creates a treaty at /admin/treaties/new, with a bad id refused beside its field', async () => {
-    const desk = await newPage();
+    const desk = await deskPage(env.browser);
     try {
       await signInContext(desk.context, env.server.url, await createToken('admin-new', 'admin'));
       await desk.page.goto(`${env.server.url}/treaties/npt`);

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { STATUS_TRANSITIONS, type CreateTokenResponse, type Treaty } from '@treaty-watch/shared';
-import { postUpdate, request } from '../support/api-client';
+import { STATUS_TRANSITIONS, type Treaty } from '@treaty-watch/shared';
+import { request } from '../support/api-client';
 import { severeViolations } from '../support/axe';
 import { hasChromium } from '../support/chromium';
-import { signInHere, tabTo } from '../support/desk';
-import { ADMIN_TOKEN } from '../support/in-process-server';
+import { DESK, deskPage, PHONE, signInHere, tabTo } from '../support/desk';
 import { useChromium } from '../support/use-chromium';
-
-const PHONE = { width: 390, height: 844 };
-const DESK = { width: 1280, height: 800 };
 
 /** When `selector` first shows `text`, by the page's own clock; call before the change is made. */
 function whenShown(page: Page, selector: string, text: string): Promise<number> {
@@ -28,26 +24,10 @@ const text = (s: string) => s.replace(/\s+/g, ' ').trim();
 describe.skipIf(!hasChromium)('posting from the desk in Chromium', () => {
   const env = useChromium();
 
-  async function newPage(viewport = DESK) {
-    const context = await env.browser.newContext({ bypassCSP: true, viewport });
-    const page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    return { page, context, errors, close: () => context.close() };
-  }
-
-  async function editorToken(name: string) {
-    const created = await request<CreateTokenResponse>(`${env.server.url}/api/tokens`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name, role: 'editor' }),
-    });
-    return created.body.token;
-  }
+  const editorToken = async (name: string) => (await env.api.createToken({ name, role: 'editor' })).token;
 
   async function signedInEditor(name: string, viewport = DESK) {
-    const desk = await newPage(viewport);
+    const desk = await deskPage(env.browser, viewport);
     await desk.page.goto(`${env.server.url}/editor`);
     await signInHere(desk.page, await editorToken(name));
     await desk.page.getByLabel('Treaty', { exact: true }).waitFor();
@@ -58,7 +38,7 @@ describe.skipIf(!hasChromium)('posting from the desk in Chromium', () => {
 
   it("offers only the statuses the treaty can move to, previews what the board then shows, warns of a repeat, posts by keyboard", async () => {
     const desk = await signedInEditor('keyboard-desk');
-    const reader = await newPage();
+    const reader = await deskPage(env.browser);
     try {
       const { page } = desk;
       await reader.page.goto(env.server.url);
@@ -127,7 +107,7 @@ describe.skipIf(!hasChromium)('posting from the desk in Chromium', () => {
       await page.getByLabel('Source URL').fill('https://treaties.un.org/tpnw');
       await page.getByLabel('New status').selectOption('withdrawal_pending');
       // A colleague moves the treaty meanwhile: the chosen status is no longer allowed, and stays chosen.
-      expect((await postUpdate(env.server.url, 'tpnw', { headline: 'TPNW abandoned', status: 'abandoned' })).status).toBe(201);
+      expect((await env.api.postUpdate('tpnw', { headline: 'TPNW abandoned', status: 'abandoned' })).status).toBe(201);
       await expect.poll(() => page.getByLabel('New status').locator('option:checked').innerText()).toMatch(/not allowed now/);
       await page.getByLabel('Headline').focus();
       await page.keyboard.press('Control+Enter');
@@ -158,7 +138,7 @@ describe.skipIf(!hasChromium)('posting from the desk in Chromium', () => {
 
   it("records Egypt's CTBT ratification from the Parties section; a signed-out tab's card says 8 missing within a second", async () => {
     const desk = await signedInEditor('parties-desk');
-    const reader = await newPage();
+    const reader = await deskPage(env.browser);
     try {
       const { page } = desk;
       await page.goto(`${env.server.url}/treaties/ctbt`);
@@ -184,7 +164,7 @@ describe.skipIf(!hasChromium)('posting from the desk in Chromium', () => {
 
       // The record moves under the editor: the 409 says what China can do now.
       await page.getByLabel('Which state').selectOption('CN');
-      expect((await postUpdate(env.server.url, 'ctbt', { headline: 'China ratifies the CTBT', party: { code: 'CN', action: 'ratified' } })).status).toBe(201);
+      expect((await env.api.postUpdate('ctbt', { headline: 'China ratifies the CTBT', party: { code: 'CN', action: 'ratified' } })).status).toBe(201);
       await expect.poll(() => page.getByLabel('Action', { exact: true }).locator('option:checked').innerText()).toMatch(/not possible now/);
       await page.getByRole('button', { name: 'Record change' }).click();
       const actionField = page.locator('.field', { has: page.getByLabel('Action', { exact: true }) });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PostUpdateResponse, TreatyResponse } from '@treaty-watch/shared';
 import { signInHere } from '../support/desk';
-import { postUpdate, request } from '../support/api-client';
 import { openPage } from '../support/browser-page';
 import { whenInFeed } from '../support/feed-timing';
 import { CHROMIUM_MISSING, hasChromium } from '../support/chromium';
@@ -34,7 +33,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
 
     const headline = `Open Skies parties suspend flights ${Date.now()}`;
     const seen = tabs.map(({ page }) => whenInFeed(page, headline));
-    const posted = await postUpdate<PostUpdateResponse>(env.server.url, 'open-skies', { headline, status: 'suspended' });
+    const posted = await env.api.postUpdate<PostUpdateResponse>('open-skies', { headline, status: 'suspended' });
     const acknowledged = Date.now();
     expect(posted.status).toBe(201);
     const appeared = await Promise.all(seen);
@@ -58,7 +57,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     // The chart draws from a deferred copy of the board: wait for its count before taking it.
     await expect.poll(total, { timeout: 5000 }).not.toBeNaN();
     const before = await total();
-    await postUpdate(env.server.url, 'npt', { headline: 'Counted in the activity chart' });
+    await env.api.postUpdate('npt', { headline: 'Counted in the activity chart' });
     // Within the same patience as the live feed above: two test files share the cores.
     await expect.poll(total, { timeout: 3000 }).toBe(before + 1);
     for (const title of ['Treaty lifespans', 'New START data exchanges']) {
@@ -78,7 +77,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
 
   it('shows markup in a headline as text, never as markup', async () => {
     const headline = '<img src=x onerror="window.pwned=1"> <b>bold</b>';
-    await postUpdate(env.server.url, 'ctbt', { headline });
+    await env.api.postUpdate('ctbt', { headline });
     for (const path of ['/', '/treaties/ctbt', '/screen', '/embed/treaty/ctbt']) {
       const { page } = await openPage(env.browser, `${env.server.url}${path}`);
       await page.getByText(headline).first().waitFor({ timeout: 5000 }).catch(() => { throw new Error(`${path} does not show the headline as text`); });
@@ -102,12 +101,9 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     const { page, errors } = await openPage(env.browser, `${env.server.url}/treaties/npt`);
     await page.getByRole('heading', { name: /NPT/ }).first().waitFor();
     expect(await page.locator('section[aria-label="Key dates"]').count()).toBe(0);
-    const current = await request<TreatyResponse>(`${env.server.url}/api/treaties/npt`);
-    const changed = await request(`${env.server.url}/api/treaties/npt`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}`, 'if-match': `"${current.body.treaty.version}"` },
-      body: JSON.stringify({ keyDates: [{ on: '2031-04-28T00:00:00.000Z', title: 'Review Conference opens', sourceUrl: 'https://example.org/revcon' }] }),
-    });
+    const current = await env.api.get<TreatyResponse>('/api/treaties/npt');
+    const keyDates = [{ on: '2031-04-28T00:00:00.000Z', title: 'Review Conference opens', sourceUrl: 'https://example.org/revcon' }];
+    const changed = await env.api.patch('/api/treaties/npt', { keyDates }, { headers: { 'if-match': `"${current.body.treaty.version}"` } });
     expect(changed.status).toBe(200);
     const section = page.locator('section[aria-label="Key dates"]');
     await section.waitFor();
@@ -143,7 +139,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     const restarted = env.server.restart();
     await page.locator('[data-connection]:not([data-connection="live"])').waitFor({ timeout: 10_000 });
     await restarted;
-    await postUpdate(env.server.url, 'npt', { headline: 'Posted while the tab was reconnecting' });
+    await env.api.postUpdate('npt', { headline: 'Posted while the tab was reconnecting' });
     await page.locator('[role="status"][data-connection="live"]').waitFor({ timeout: 15_000 });
     await page.locator('section[aria-label="Live feed"] li', { hasText: 'Posted while the tab was reconnecting' }).waitFor({ timeout: 5000 });
     await page.close();

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PostUpdateResponse } from '@treaty-watch/shared';
-import { postUpdate, request } from '../support/api-client';
 import { severeViolations } from '../support/axe';
 import { openPage } from '../support/browser-page';
 import { hasChromium } from '../support/chromium';
-import { ADMIN_TOKEN } from '../support/in-process-server';
 import { useChromium } from '../support/use-chromium';
 
 /**
@@ -141,7 +139,7 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
 
     const onPage = whenShown(treatyPage.page, '.parties-table tr[data-code="EG"][data-standing="ratified"]');
     const onCard = whenShown(board.page, 'article[data-treaty-id="ctbt"] [data-party-summary]', '8 of 44 Annex 2 ratifications missing');
-    const posted = await postUpdate<PostUpdateResponse>(env.server.url, 'ctbt', { headline: 'Egypt ratifies the CTBT', party: { code: 'EG', action: 'ratified' } });
+    const posted = await env.api.postUpdate<PostUpdateResponse>('ctbt', { headline: 'Egypt ratifies the CTBT', party: { code: 'EG', action: 'ratified' } });
     const acknowledged = Date.now();
     expect(posted.status).toBe(201);
     // Live, not at a poll or reload. Sub-second when the machine is quiet; the bound leaves room
@@ -154,11 +152,7 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
     expect(await board.page.locator('section[aria-label="Live feed"] li', { hasText: 'Egypt ratifies the CTBT' }).innerText()).toMatch(/Egypt: Ratified/);
 
     const back = whenShown(board.page, 'article[data-treaty-id="ctbt"] [data-party-summary]', '9 of 44 Annex 2 ratifications missing');
-    await request(`${env.server.url}/api/updates/${posted.body.update.id}/retract`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-      body: JSON.stringify({ reason: 'Not yet deposited' }),
-    });
+    expect((await env.api.post(`/api/updates/${posted.body.update.id}/retract`, { reason: 'Not yet deposited' })).status).toBe(200);
     await back;
     await expect.poll(() => row(treatyPage.page, 'EG').getAttribute('data-standing')).toBe('signed');
     for (const { page, errors } of [treatyPage, board]) {

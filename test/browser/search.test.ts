@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PostUpdateResponse } from '@treaty-watch/shared';
 import { severeViolations } from '../support/axe';
-import { postUpdate, request } from '../support/api-client';
-import { openPage } from '../support/browser-page';
+import { openPage, tabInto } from '../support/browser-page';
 import { hasChromium } from '../support/chromium';
-import { ADMIN_TOKEN } from '../support/in-process-server';
 import { useChromium } from '../support/use-chromium';
 
 describe.skipIf(!hasChromium)('searching updates', () => {
@@ -29,12 +27,7 @@ describe.skipIf(!hasChromium)('searching updates', () => {
     expect(await offer.locator('mark').allInnerTexts()).toContain('Kaliningrad');
     expect(await page.getByRole('searchbox', { name: 'Search updates' }).inputValue()).toBe('Kaliningrad');
 
-    let onResult = false;
-    for (let i = 0; i < 30 && !onResult; i++) {
-      await page.keyboard.press('Tab');
-      onResult = await page.evaluate(() => document.activeElement?.closest('.search-hit') !== null);
-    }
-    expect(onResult).toBe(true);
+    expect(await tabInto(page, '.search-hit', 30)).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/treaties\//);
     expect(errors).toEqual([]);
@@ -61,9 +54,8 @@ describe.skipIf(!hasChromium)('searching updates', () => {
   });
 
   it('shows markup and FTS syntax in an update as text, marks retracted updates, and pages on', async () => {
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
-    const { body } = await postUpdate<PostUpdateResponse>(env.server.url, 'cfe', { headline: '<b>Wolverine</b> NEAR( "depot" * report', body: 'A wolverine at <i>the</i> gate' });
-    await request(`${env.server.url}/api/updates/${body.update.id}/retract`, { method: 'POST', headers, body: JSON.stringify({ reason: 'It was a badger' }) });
+    const { body } = await env.api.postUpdate<PostUpdateResponse>('cfe', { headline: '<b>Wolverine</b> NEAR( "depot" * report', body: 'A wolverine at <i>the</i> gate' });
+    expect((await env.api.post(`/api/updates/${body.update.id}/retract`, { reason: 'It was a badger' })).status).toBe(200);
     const { page, errors } = await openPage(env.browser, `${env.server.url}/search?q=${encodeURIComponent('wolverine NEAR( "')}`);
     const hit = page.locator('.search-hit').first();
     await hit.waitFor();
@@ -74,7 +66,7 @@ describe.skipIf(!hasChromium)('searching updates', () => {
     expect(await hit.locator('del').count()).toBe(1);
     await hit.getByText('Retracted: It was a badger').waitFor();
 
-    for (let i = 1; i <= 25; i++) await postUpdate(env.server.url, 'npt', { headline: `Heron count ${i} at the review conference` });
+    for (let i = 1; i <= 25; i++) await env.api.postUpdate('npt', { headline: `Heron count ${i} at the review conference` });
     await page.goto(`${env.server.url}/search?q=heron`);
     await page.getByText('Heron count 25 at the review conference').waitFor();
     expect(await page.locator('.search-hit').count()).toBe(20);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SlackMessage, TeamsMessage } from '@treaty-watch/shared';
-import { signInHere } from '../support/desk';
+import { deskPage, signInHere } from '../support/desk';
 import { severeViolations } from '../support/axe';
 import { CHROMIUM_MISSING, hasChromium } from '../support/chromium';
 import { ADMIN_TOKEN } from '../support/in-process-server';
@@ -15,10 +15,7 @@ describe.skipIf(!hasChromium)('chat formats on the webhooks admin page', () => {
   it('picks a format, previews its message, registers it, sends a test and shows the answer, and changes the format', async () => {
     const receiver = new WebhookReceiver();
     await receiver.start();
-    const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { page, errors, close } = await deskPage(env.browser, { width: 1400, height: 1000 });
     try {
       await page.goto(`${env.server.url}/admin/webhooks`);
       await signInHere(page, ADMIN_TOKEN);
@@ -51,7 +48,7 @@ describe.skipIf(!hasChromium)('chat formats on the webhooks admin page', () => {
       expect(teams.attachments[0].content.type).toBe('AdaptiveCard');
       expect(errors).toEqual([]);
     } finally {
-      await context.close();
+      await close();
       await receiver.stop();
     }
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signInHere } from '../support/desk';
+import { deskPage, signInHere } from '../support/desk';
 import { postUpdate } from '../support/api-client';
 import { artifactPath } from '../support/artifacts';
 import { severeViolations } from '../support/axe';
@@ -16,10 +16,7 @@ describe.skipIf(!hasChromium)('the webhooks admin page', () => {
   it('registers an endpoint, shows its secret once, and shows each delivery with its answer and latency', async () => {
     const receiver = new WebhookReceiver();
     await receiver.start();
-    const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 1600, height: 1000 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { page, errors, close } = await deskPage(env.browser, { width: 1600, height: 1000 });
     try {
       await page.goto(`${env.server.url}/admin/webhooks`);
       await signInHere(page, ADMIN_TOKEN);
@@ -49,7 +46,7 @@ describe.skipIf(!hasChromium)('the webhooks admin page', () => {
       expect(await severeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
-      await context.close();
+      await close();
       await receiver.stop();
     }
   });

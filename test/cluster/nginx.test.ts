@@ -9,7 +9,7 @@ import { postUpdate, request } from '../support/api-client';
 import { BoardClient } from '../support/board-client';
 import { repoRoot } from '../support/paths';
 import { freePort, spawnServer, type SpawnedServer } from '../support/spawned-server';
-import { DATABASE_URL, pgTestStore, urlForSchema } from '../support/stores';
+import { DATABASE_URL, pgSchema } from '../support/stores';
 import { tempDir } from '../support/temp-dir';
 
 const NGINX = '/usr/sbin/nginx';
@@ -26,10 +26,9 @@ describe.skipIf(!ready)('the README nginx configuration in front of two processe
   let removeSchema: () => Promise<void>;
 
   beforeAll(async () => {
-    const pg = await pgTestStore();
-    await pg.store.close();
+    const pg = await pgSchema();
     removeSchema = pg.remove;
-    const url = urlForSchema(pg.schema);
+    const { url } = pg;
     // TRUST_PROXY as the systemd unit of deploy/ sets it.
     const env = {
       DATABASE_URL: url,

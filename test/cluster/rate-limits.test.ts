@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
 import { spawnServer, type SpawnedServer } from '../support/spawned-server';
-import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, urlForSchema } from '../support/stores';
+import { DATABASE_URL, pgSchema, POSTGRES_MISSING } from '../support/stores';
 import { forgetKeys, REDIS_URL } from '../support/redis';
 import { Plug } from '../support/tcp-plug';
 import { tempDir } from '../support/temp-dir';
@@ -31,10 +31,9 @@ describe.skipIf(!ready)('one write limit for two processes on one PostgreSQL and
   let removeSchema: () => Promise<void>;
 
   beforeAll(async () => {
-    const pg = await pgTestStore();
-    await pg.store.close();
+    const pg = await pgSchema();
     removeSchema = pg.remove;
-    const env = { ...LIMITED, DATABASE_URL: urlForSchema(pg.schema), REDIS_URL: REDIS_URL ?? '', REDIS_STREAM: stream };
+    const env = { ...LIMITED, DATABASE_URL: pg.url, REDIS_URL: REDIS_URL ?? '', REDIS_STREAM: stream };
     [a, b] = await Promise.all([spawnServer(data.dir, undefined, env), spawnServer(data.dir, undefined, env)]);
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { postUpdate, request } from '../support/api-client';
 import { ADMIN_TOKEN } from '../support/in-process-server';
 import { BoardClient } from '../support/board-client';
 import { spawnServer, type SpawnedServer } from '../support/spawned-server';
-import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, urlForSchema } from '../support/stores';
+import { DATABASE_URL, pgSchema, POSTGRES_MISSING } from '../support/stores';
 import { tempDir } from '../support/temp-dir';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
@@ -28,10 +28,9 @@ describe.skipIf(!ready)('two server processes on one PostgreSQL and one Redis', 
   };
 
   beforeAll(async () => {
-    const pg = await pgTestStore();
-    await pg.store.close();
+    const pg = await pgSchema();
     removeSchema = pg.remove;
-    const url = urlForSchema(pg.schema);
+    const { url } = pg;
     const env = { DATABASE_URL: url, REDIS_URL: REDIS_URL ?? '', REDIS_STREAM: stream };
     [a, b] = await Promise.all([spawnServer(data.dir, undefined, env), spawnServer(data.dir, undefined, env)]);
   });

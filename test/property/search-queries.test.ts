@@ -1,12 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
+import { describe, expect, it } from 'vitest';
+import { useServer } from '../support/use-server';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const board = useServer();
 
 /** What a reader might type, and what an attacker would: FTS and tsquery syntax, controls, any Unicode. */
 const q = fc.oneof(
@@ -28,15 +24,14 @@ const params = fc.record(
 
 describe('GET /api/search with any query', () => {
   it('answers 200 or 400, never a 5xx, for readers and editors alike', { timeout: 120_000 }, async () => {
-    const seq = await server.app.store.currentSeq();
+    const seq = await board.server.app.store.currentSeq();
     await fc.assert(
       fc.asyncProperty(params, fc.boolean(), async (query, editor) => {
-        const response = await fetch(`${server.url}/api/search?${new URLSearchParams(query)}`, editor ? { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } } : {});
-        await response.text();
+        const response = await board.api.get(`/api/search?${new URLSearchParams(query)}`, editor ? {} : { token: null });
         expect([200, 400]).toContain(response.status);
       }),
       { numRuns: 300 },
     );
-    expect(await server.app.store.currentSeq()).toBe(seq);
+    expect(await board.server.app.store.currentSeq()).toBe(seq);
   });
 });

@@ -1,26 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { changeSchema, snapshotSchema, type Change, type Snapshot } from '@treaty-watch/shared';
-import { postUpdate, request } from '../support/api-client';
 import { EventStreamClient } from '../support/event-stream-client';
-import { startServer, type TestServer } from '../support/in-process-server';
+import { useServer } from '../support/use-server';
 
-let server: TestServer;
+const board = useServer({ sse: { maxStreams: 5, heartbeatMs: 200 } });
 const readers: EventStreamClient[] = [];
-const open = (path = '/api/stream', headers: Record<string, string> = {}) => {
-  const reader = new EventStreamClient(`${server.url}${path}`, headers);
+const open = (path = '/api/stream', headers: Record<string, string> = {}, from = board) => {
+  const reader = new EventStreamClient(`${from.server.url}${path}`, headers);
   readers.push(reader);
   return reader;
 };
 const changes = (reader: EventStreamClient): Change[] => reader.of('change').map((e) => changeSchema.parse(JSON.parse(e.data)));
 const snapshotOf = (reader: EventStreamClient): Snapshot => snapshotSchema.parse(JSON.parse(reader.of('snapshot')[0]?.data ?? 'null'));
 
-beforeAll(async () => {
-  server = await startServer({ sse: { maxStreams: 5, heartbeatMs: 200 } });
-});
 afterEach(() => {
   for (const reader of readers.splice(0)) reader.close();
 });
-afterAll(() => server.close());
 
 describe('GET /api/stream, the event stream', () => {
   it('opens with a snapshot whose id is its seq, then sends each change with its seq as the id', async () => {
@@ -31,7 +26,7 @@ describe('GET /api/stream, the event stream', () => {
     const snapshot = snapshotOf(reader);
     expect(reader.of('snapshot')[0]?.id).toBe(String(snapshot.seq));
     const sent = performance.now();
-    const posted = await postUpdate<{ update: { id: string } }>(server.url, 'npt', { headline: 'Stream check' });
+    const posted = await board.api.postUpdate<{ update: { id: string } }>('npt', { headline: 'Stream check' });
     expect(posted.status).toBe(201);
     await reader.until(() => reader.of('change').length === 1);
     const [change] = changes(reader);
@@ -45,24 +40,24 @@ describe('GET /api/stream, the event stream', () => {
     await first.until(() => first.of('snapshot').length === 1);
     const seen = first.lastEventId;
     first.close();
-    for (const headline of ['Missed one', 'Missed two', 'Missed three']) await postUpdate(server.url, 'inf', { headline });
+    for (const headline of ['Missed one', 'Missed two', 'Missed three']) await board.api.postUpdate('inf', { headline });
     const back = open('/api/stream', { 'last-event-id': seen });
     await back.until(() => back.of('change').length === 3);
     expect(back.of('snapshot')).toEqual([]);
     expect(changes(back).map((c) => c.update?.headline)).toEqual(['Missed one', 'Missed two', 'Missed three']);
     expect(changes(back).map((c) => c.seq)).toEqual([1, 2, 3].map((n) => Number(seen) + n));
-    await postUpdate(server.url, 'inf', { headline: 'Live again' });
+    await board.api.postUpdate('inf', { headline: 'Live again' });
     await back.until(() => back.of('change').length === 4);
     const viaQuery = open(`/api/stream?lastEventId=${seen}`);
     await viaQuery.until(() => viaQuery.of('change').length === 4);
     expect(changes(viaQuery)).toEqual(changes(back));
-    await postUpdate(server.url, 'inf', { headline: 'Once more' });
+    await board.api.postUpdate('inf', { headline: 'Once more' });
     await viaQuery.until(() => viaQuery.of('change').length === 5);
     expect(changes(viaQuery).at(-1)?.update?.headline).toBe('Once more');
   });
 
   it('sends a snapshot to a reader whose Last-Event-ID is ahead of the server, or is not an id it sent', async () => {
-    const { body } = await request<Snapshot>(`${server.url}/api/snapshot`);
+    const { body } = await board.api.get<Snapshot>('/api/snapshot');
     for (const id of [String(body.seq + 1000), 'abc', '-1', '1e3', '9'.repeat(40), '', '1.5', '0x10']) {
       const reader = open('/api/stream', { 'last-event-id': id });
       await reader.until(() => reader.of('snapshot').length === 1, 5000, `a snapshot for Last-Event-ID ${JSON.stringify(id)}`);
@@ -77,10 +72,10 @@ describe('GET /api/stream, the event stream', () => {
     await reader.until(() => reader.of('snapshot').length === 1);
     expect(new Set(snapshotOf(reader).treaties.map((t) => t.id))).toEqual(new Set(['inf', 'ctbt']));
     expect(snapshotOf(reader).updates.every((u) => ['inf', 'ctbt'].includes(u.treatyId))).toBe(true);
-    await postUpdate(server.url, 'npt', { headline: 'Not followed' });
-    await postUpdate(server.url, 'ctbt', { headline: 'Followed' });
+    await board.api.postUpdate('npt', { headline: 'Not followed' });
+    await board.api.postUpdate('ctbt', { headline: 'Followed' });
     await reader.until(() => reader.of('change').length === 1);
-    await postUpdate(server.url, 'inf', { headline: 'Followed too' });
+    await board.api.postUpdate('inf', { headline: 'Followed too' });
     await reader.until(() => reader.of('change').length === 2);
     expect(changes(reader).map((c) => c.update?.headline)).toEqual(['Followed', 'Followed too']);
   });
@@ -89,7 +84,7 @@ describe('GET /api/stream, the event stream', () => {
     const reader = open();
     await reader.until(() => reader.of('snapshot').length === 1);
     const from = snapshotOf(reader).seq;
-    await Promise.all(Array.from({ length: 20 }, (_, i) => postUpdate(server.url, i % 2 ? 'npt' : 'inf', { headline: `Burst ${i}` })));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => board.api.postUpdate(i % 2 ? 'npt' : 'inf', { headline: `Burst ${i}` })));
     await reader.until(() => reader.of('change').length === 20);
     expect(changes(reader).map((c) => c.seq)).toEqual(Array.from({ length: 20 }, (_, i) => from + 1 + i));
   });
@@ -99,51 +94,44 @@ describe('GET /api/stream, the event stream', () => {
     await reader.until(() => reader.comments.includes('heartbeat'), 5000, 'a heartbeat comment');
   });
 
-  it('refuses more streams than it may hold with a 503 and Retry-After, and takes one again when one closes', async () => {
-    const small = await startServer({ sse: { maxStreams: 2, heartbeatMs: 25_000 } });
-    const at = (path: string) => {
-      const reader = new EventStreamClient(`${small.url}${path}`);
-      readers.push(reader);
-      return reader;
-    };
-    try {
-      const held = [at('/api/stream'), at('/api/stream')];
+  describe('with room for two streams', () => {
+    const small = useServer({ sse: { maxStreams: 2, heartbeatMs: 25_000 } });
+    it('refuses more streams than it may hold with a 503 and Retry-After, and takes one again when one closes', async () => {
+      const held = [open('/api/stream', {}, small), open('/api/stream', {}, small)];
       await Promise.all(held.map((reader) => reader.until(() => reader.of('snapshot').length === 1)));
-      const refused = await fetch(`${small.url}/api/stream`);
+      const refused = await fetch(`${small.server.url}/api/stream`);
       expect(refused.status).toBe(503);
       expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(refused.headers.get('retry-after')).toBe('30');
       await refused.body?.cancel();
       held[0]?.close();
       // The server hears of the hang-up a moment after the reader hangs up: ask until it has.
-      for (const deadline = Date.now() + 5000; ; ) {
-        const again = at('/api/stream');
-        await again.opened;
-        if (again.status === 200) break;
-        again.close();
-        expect(Date.now()).toBeLessThan(deadline);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    } finally {
-      for (const reader of readers.splice(0)) reader.close();
-      await small.close();
-    }
+      await expect
+        .poll(async () => {
+          const again = open('/api/stream', {}, small);
+          await again.opened;
+          if (again.status !== 200) again.close();
+          return again.status;
+        }, { timeout: 5000, interval: 50 })
+        .toBe(200);
+    });
   });
 
-  it('ends its streams at shutdown, so readers reconnect elsewhere and the shutdown does not wait on them', async () => {
-    const leaving = await startServer();
-    const reader = new EventStreamClient(`${leaving.url}/api/stream`);
-    readers.push(reader);
-    await reader.until(() => reader.of('snapshot').length === 1);
-    const started = Date.now();
-    await leaving.close();
-    // A stream left open would hold the shutdown for its whole 8 s grace.
-    expect(Date.now() - started).toBeLessThan(6000);
-    await reader.until(() => reader.ended, 5000, 'the stream to end');
+  describe('at shutdown', () => {
+    const leaving = useServer();
+    it('ends its streams at shutdown, so readers reconnect elsewhere and the shutdown does not wait on them', async () => {
+      const reader = open('/api/stream', {}, leaving);
+      await reader.until(() => reader.of('snapshot').length === 1);
+      const started = Date.now();
+      await leaving.server.stop();
+      // A stream left open would hold the shutdown for its whole 8 s grace.
+      expect(Date.now() - started).toBeLessThan(6000);
+      await reader.until(() => reader.ended, 5000, 'the stream to end');
+    });
   });
 
   it('answers hostile queries with a 400 problem, never a 5xx, and writes nothing', async () => {
-    const before = (await request<Snapshot>(`${server.url}/api/snapshot`)).body.seq;
+    const before = (await board.api.get<Snapshot>('/api/snapshot')).body.seq;
     for (const query of [
       'treaties=',
       'treaties=,,,',
@@ -162,11 +150,11 @@ describe('GET /api/stream, the event stream', () => {
       'lastEventId=1&lastEventId=2',
       'other=1',
     ]) {
-      const response = await fetch(`${server.url}/api/stream?${query}`);
+      const response = await fetch(`${board.server.url}/api/stream?${query}`);
       expect(response.status, query.slice(0, 60)).toBe(400);
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       await response.body?.cancel();
     }
-    expect((await request<Snapshot>(`${server.url}/api/snapshot`)).body.seq).toBe(before);
+    expect((await board.api.get<Snapshot>('/api/snapshot')).body.seq).toBe(before);
   });
 });

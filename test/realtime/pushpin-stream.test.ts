@@ -1,13 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { changeSchema, snapshotSchema, type Change } from '@treaty-watch/shared';
-import { postUpdate } from '../support/api-client';
 import { EventStreamClient } from '../support/event-stream-client';
-import { startServer, type TestServer } from '../support/in-process-server';
 import { pushpinInstalled, startPushpin, type RunningPushpin } from '../support/pushpin';
+import { useServer } from '../support/use-server';
 
 if (!pushpinInstalled) process.stdout.write('Pushpin stream test skipped: it needs pushpin and zurl (apt-get install pushpin); .ci/run installs them.\n');
 
-let server: TestServer;
 let pushpin: RunningPushpin;
 const readers: EventStreamClient[] = [];
 const open = (path = '/api/stream', headers: Record<string, string> = {}) => {
@@ -18,20 +16,17 @@ const open = (path = '/api/stream', headers: Record<string, string> = {}) => {
 const changes = (reader: EventStreamClient): Change[] => reader.of('change').map((e) => changeSchema.parse(JSON.parse(e.data)));
 
 describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_URL set)', () => {
+  const board = useServer();
   beforeAll(async () => {
-    server = await startServer();
-    pushpin = await startPushpin(Number(new URL(server.url).port));
+    pushpin = await startPushpin(Number(new URL(board.server.url).port));
     // The same port, now publishing to this Pushpin.
-    await server.stop();
-    await server.start({ gripProxyUrl: pushpin.publishUrl });
+    await board.server.stop();
+    await board.server.start({ gripProxyUrl: pushpin.publishUrl });
   }, 30_000);
   afterEach(() => {
     for (const reader of readers.splice(0)) reader.close();
   });
-  afterAll(async () => {
-    await server?.close();
-    await pushpin?.stop();
-  });
+  afterAll(() => pushpin?.stop());
 
   it('holds the reader in Pushpin and delivers each change published to it', async () => {
     const reader = open();
@@ -42,12 +37,12 @@ describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_
     expect(reader.headers?.get('grip-hold')).toBeNull();
     const snapshot = snapshotSchema.parse(JSON.parse(reader.of('snapshot')[0]?.data ?? 'null'));
     const sent = performance.now();
-    await postUpdate(server.url, 'npt', { headline: 'Through Pushpin' });
+    await board.api.postUpdate('npt', { headline: 'Through Pushpin' });
     await reader.until(() => reader.of('change').length === 1);
     expect(changes(reader)[0]).toMatchObject({ seq: snapshot.seq + 1, update: { headline: 'Through Pushpin' } });
     expect(reader.of('change')[0]?.id).toBe(String(snapshot.seq + 1));
     const warm = performance.now();
-    await postUpdate(server.url, 'npt', { headline: 'Through Pushpin again' });
+    await board.api.postUpdate('npt', { headline: 'Through Pushpin again' });
     await reader.until(() => reader.of('change').length === 2);
     const took = (i: number, from: number) => ((reader.of('change')[i]?.at ?? 0) - from).toFixed(1);
     process.stdout.write(`event stream through Pushpin: a change reached the reader ${took(0, sent)} ms after its POST was sent (the first), ${took(1, warm)} ms (the next)\n`);
@@ -59,12 +54,12 @@ describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_
     await first.until(() => first.of('snapshot').length === 1);
     const seen = first.lastEventId;
     first.close();
-    for (const headline of ['Missed one', 'Missed two']) await postUpdate(server.url, 'inf', { headline });
+    for (const headline of ['Missed one', 'Missed two']) await board.api.postUpdate('inf', { headline });
     const back = open('/api/stream', { 'last-event-id': seen });
     await back.until(() => back.of('change').length === 2);
     expect(back.of('snapshot')).toEqual([]);
     expect(changes(back).map((c) => c.seq)).toEqual([Number(seen) + 1, Number(seen) + 2]);
-    await postUpdate(server.url, 'inf', { headline: 'Live again' });
+    await board.api.postUpdate('inf', { headline: 'Live again' });
     await back.until(() => back.of('change').length === 3);
     expect(changes(back).map((c) => c.update?.headline)).toEqual(['Missed one', 'Missed two', 'Live again']);
   });
@@ -74,8 +69,8 @@ describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_
     const all = open();
     await reader.until(() => reader.of('snapshot').length === 1);
     await all.until(() => all.of('snapshot').length === 1);
-    await postUpdate(server.url, 'npt', { headline: 'Not followed' });
-    await postUpdate(server.url, 'ctbt', { headline: 'Followed' });
+    await board.api.postUpdate('npt', { headline: 'Not followed' });
+    await board.api.postUpdate('ctbt', { headline: 'Followed' });
     await all.until(() => all.of('change').length === 2);
     await reader.until(() => reader.of('change').length === 1);
     expect(changes(reader).map((c) => c.update?.headline)).toEqual(['Followed']);

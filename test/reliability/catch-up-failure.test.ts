@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import type { Store } from '../../server/src/store/store';
-import { BoardClient } from '../support/board-client';
-import { startServer, type TestServer } from '../support/in-process-server';
 import { tempDir } from '../support/temp-dir';
+import { useServer } from '../support/use-server';
 
 const data = tempDir('catch-up');
-let server: TestServer;
+// Registered before the server's own hooks, so it runs after the server has closed.
+afterAll(() => data.remove());
 let failing = false;
 
 /** The real store, except that reading the board fails while `failing` is set. */
@@ -19,30 +19,20 @@ function flaky(store: Store): Store {
   });
 }
 
-beforeAll(async () => {
-  server = await startServer({ dataDir: data.dir, store: () => flaky(openSqliteStore(data.dir)) });
-});
-afterAll(async () => {
-  await server.close();
-  data.remove();
-});
+const board = useServer({ dataDir: data.dir, store: () => flaky(openSqliteStore(data.dir)) });
 
 describe('a dashboard that cannot be brought up to date', () => {
   it('is dropped at the transport, so it reconnects by itself and gets the board once it can be read', async () => {
     failing = true;
-    const dashboard = new BoardClient(server.url, { reconnection: true });
-    try {
-      const reasons: string[] = [];
-      dashboard.socket.on('disconnect', (reason) => reasons.push(reason));
-      await dashboard.until(() => reasons.length >= 1, 5000, 'the first failed catch-up to drop it');
-      // Not "io server disconnect", after which a client never reconnects by itself.
-      expect(reasons[0]).toBe('transport close');
-      expect(dashboard.snapshots).toHaveLength(0);
-      failing = false;
-      await dashboard.until(() => dashboard.snapshots.length === 1, 5000, 'the snapshot after reconnecting');
-      expect(dashboard.snapshots[0]?.treaties).toHaveLength(10);
-    } finally {
-      dashboard.close();
-    }
+    const dashboard = board.connect({ reconnection: true });
+    const reasons: string[] = [];
+    dashboard.socket.on('disconnect', (reason) => reasons.push(reason));
+    await dashboard.until(() => reasons.length >= 1, 5000, 'the first failed catch-up to drop it');
+    // Not "io server disconnect", after which a client never reconnects by itself.
+    expect(reasons[0]).toBe('transport close');
+    expect(dashboard.snapshots).toHaveLength(0);
+    failing = false;
+    await dashboard.until(() => dashboard.snapshots.length === 1, 5000, 'the snapshot after reconnecting');
+    expect(dashboard.snapshots[0]?.treaties).toHaveLength(10);
   });
 });

@@ -1,31 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostUpdateResponse, Problem, Snapshot, TreatiesResponse } from '@treaty-watch/shared';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
-import { postUpdate, request } from '../support/api-client';
-import { startServer, type TestServer } from '../support/in-process-server';
+import type { JsonResponse } from '../support/api-client';
 import { tempDir } from '../support/temp-dir';
+import { useServer } from '../support/use-server';
 
 const data = tempDir('full');
-let server: TestServer;
+// Registered before the server's own hooks, so it runs after the server has closed.
+afterAll(() => data.remove());
+const board = useServer({ dataDir: data.dir });
 
 beforeAll(async () => {
-  // Seed on a first start, then reopen the same database unable to grow: a full disk.
-  const first = await startServer({ dataDir: data.dir });
-  await first.close();
-  server = await startServer({ dataDir: data.dir, store: () => openSqliteStore(data.dir, { noGrowth: true }) });
-});
-afterAll(async () => {
-  await server.close();
-  data.remove();
+  // Seeded on the first start; now the same database again, unable to grow: a full disk.
+  await board.server.stop();
+  await board.server.start({ store: () => openSqliteStore(data.dir, { noGrowth: true }) });
 });
 
 describe('a database that cannot grow', () => {
   it('refuses writes with a clear 503, keeps serving reads, and stores nothing half-written', async () => {
-    const before = (await request<TreatiesResponse>(`${server.url}/api/treaties`)).body.seq;
+    const before = (await board.api.get<TreatiesResponse>('/api/treaties')).body.seq;
     const acknowledged: PostUpdateResponse[] = [];
-    let refused: Awaited<ReturnType<typeof postUpdate<Problem>>> | undefined;
+    let refused: JsonResponse<Problem> | undefined;
     for (let i = 0; i < 500 && !refused; i++) {
-      const response = await postUpdate<PostUpdateResponse & Problem>(server.url, 'npt', { headline: `Filling ${i}`, body: 'x'.repeat(4000) });
+      const response = await board.api.postUpdate<PostUpdateResponse & Problem>('npt', { headline: `Filling ${i}`, body: 'x'.repeat(4000) });
       if (response.status === 201) acknowledged.push(response.body);
       else refused = response;
     }
@@ -34,16 +31,16 @@ describe('a database that cannot grow', () => {
     expect(refused?.body.title).toMatch(/cannot take writes/);
     expect(refused?.headers.get('retry-after')).toBe('5');
 
-    const treaties = await request<TreatiesResponse>(`${server.url}/api/treaties`);
+    const treaties = await board.api.get<TreatiesResponse>('/api/treaties');
     expect(treaties.status).toBe(200);
     const lastSeq = acknowledged.at(-1)?.update.seq ?? before;
     expect(treaties.body.seq).toBe(lastSeq);
 
-    const { body: live } = await request<Snapshot>(`${server.url}/api/snapshot`);
-    const { body: rebuilt } = await request<Snapshot>(`${server.url}/api/snapshot?asOf=${encodeURIComponent(new Date().toISOString())}`);
+    const { body: live } = await board.api.get<Snapshot>('/api/snapshot');
+    const { body: rebuilt } = await board.api.get<Snapshot>(`/api/snapshot?asOf=${encodeURIComponent(new Date().toISOString())}`);
     expect(rebuilt.treaties).toEqual(live.treaties);
     expect(live.updates[0]?.seq).toBe(lastSeq);
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await (await fetch(`${board.server.url}/metrics`)).text();
     expect(Number(/^treaty_watch_store_errors_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
   });
 });

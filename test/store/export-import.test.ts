@@ -4,11 +4,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostUpdateResponse, Snapshot } from '@treaty-watch/shared';
-import { postUpdate, request } from '../support/api-client';
-import { ADMIN_TOKEN, startServer, type TestServer } from '../support/in-process-server';
 import { repoRoot } from '../support/paths';
 import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, urlForSchema } from '../support/stores';
 import { tempDir } from '../support/temp-dir';
+import { useServer } from '../support/use-server';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import type { Store } from '../../server/src/store/store';
 
@@ -23,7 +22,12 @@ const cli = (script: string, args: string[], env: Record<string, string>) =>
 const source = tempDir('export');
 const target = tempDir('import');
 const dump = path.join(source.dir, 'board.ndjson');
-let server: TestServer;
+// Registered before the server's own hooks, so it runs after the server has closed.
+afterAll(() => {
+  source.remove();
+  target.remove();
+});
+const served = useServer({ dataDir: path.join(source.dir, 'data') });
 let before: Snapshot;
 let beforeRest: Awaited<ReturnType<typeof restOf>>;
 
@@ -39,32 +43,31 @@ async function restOf(store: Store) {
 /** The board without the moment it was read. */
 const board = ({ serverTime: _t, ...rest }: Snapshot) => rest;
 
+/** The board as a reader sees it, without a token. */
+const snapshot = async () => (await served.api.get<Snapshot>('/api/snapshot', { token: null })).body;
+
 beforeAll(async () => {
-  server = await startServer({ dataDir: path.join(source.dir, 'data') });
-  const { body } = await postUpdate<PostUpdateResponse>(server.url, 'open-skies', { headline: 'To be corrected', status: 'suspended' });
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
-  await request(`${server.url}/api/updates/${body.update.id}`, { method: 'PATCH', headers, body: JSON.stringify({ headline: 'Corrected' }) });
-  await request(`${server.url}/api/updates/${body.update.id}/retract`, { method: 'POST', headers, body: JSON.stringify({ reason: 'Wrong' }) });
-  await postUpdate(server.url, 'cfe', { headline: 'Backdated note', occurredAt: '2020-01-01T00:00:00Z' });
-  await request(`${server.url}/api/tokens`, { method: 'POST', headers, body: JSON.stringify({ role: 'editor', name: 'kept desk' }) });
-  await postUpdate(server.url, 'inf', { headline: 'Kept under embargo', publishAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
-  await request(`${server.url}/api/webhooks`, { method: 'POST', headers, body: JSON.stringify({ url: 'http://127.0.0.1:9/kept', treaties: ['inf'] }) });
-  before = (await request<Snapshot>(`${server.url}/api/snapshot`)).body;
-  beforeRest = await restOf(server.app.store);
-  await server.close();
+  const { api } = served;
+  const { body } = await api.postUpdate<PostUpdateResponse>('open-skies', { headline: 'To be corrected', status: 'suspended' });
+  await api.patch(`/api/updates/${body.update.id}`, { headline: 'Corrected' });
+  await api.post(`/api/updates/${body.update.id}/retract`, { reason: 'Wrong' });
+  await api.postUpdate('cfe', { headline: 'Backdated note', occurredAt: '2020-01-01T00:00:00Z' });
+  await api.post('/api/tokens', { role: 'editor', name: 'kept desk' });
+  await api.postUpdate('inf', { headline: 'Kept under embargo', publishAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+  await api.post('/api/webhooks', { url: 'http://127.0.0.1:9/kept', treaties: ['inf'] });
+  before = await snapshot();
+  beforeRest = await restOf(served.server.app.store);
+  await served.server.stop();
   await cli('export', [], { DATA_DIR: path.join(source.dir, 'data') }).then(({ stdout }) => fs.writeFileSync(dump, stdout));
 });
-afterAll(() => {
-  source.remove();
-  target.remove();
-});
 
-async function boardOf(options: Parameters<typeof startServer>[0]) {
-  const restored = await startServer(options);
+/** The board a server shows on the imported store: the test's server, started again on it. */
+async function boardOf(store: () => Store | Promise<Store>) {
+  await served.server.start({ store });
   try {
-    return (await request<Snapshot>(`${restored.url}/api/snapshot`)).body;
+    return await snapshot();
   } finally {
-    await restored.close();
+    await served.server.stop();
   }
 }
 
@@ -83,7 +86,7 @@ describe('npm run export and npm run import', () => {
   it('rebuilds the same board, audit trail, embargoes and webhooks in a new SQLite store', async () => {
     const { stdout } = await cli('import', [dump], { DATA_DIR: target.dir });
     expect(stdout).toContain(`Imported ${before.seq} log entries, 1 tokens, ${beforeRest.audit.length} audit entries, 1 embargoed updates and 1 webhook endpoints into the sqlite store`);
-    expect(board(await boardOf({ dataDir: target.dir }))).toEqual(board(before));
+    expect(board(await boardOf(() => openSqliteStore(target.dir)))).toEqual(board(before));
     const restored = openSqliteStore(target.dir);
     try {
       expect(await restOf(restored)).toEqual(beforeRest);
@@ -95,7 +98,7 @@ describe('npm run export and npm run import', () => {
 
   it('refuses to import into a store that already has a log, and changes nothing', async () => {
     await expect(cli('import', [dump], { DATA_DIR: target.dir })).rejects.toMatchObject({ stderr: expect.stringMatching(/empty store/) });
-    expect(board(await boardOf({ dataDir: target.dir }))).toEqual(board(before));
+    expect(board(await boardOf(() => openSqliteStore(target.dir)))).toEqual(board(before));
   });
 
   if (!DATABASE_URL) process.stdout.write(`${POSTGRES_MISSING}\n`);
@@ -105,7 +108,7 @@ describe('npm run export and npm run import', () => {
     try {
       const url = urlForSchema(pg.schema);
       await cli('import', [dump], { DATABASE_URL: url });
-      expect(board(await boardOf({ store: () => pg.reopen() }))).toEqual(board(before));
+      expect(board(await boardOf(() => pg.reopen()))).toEqual(board(before));
       const restored = await pg.reopen();
       try {
         expect(await restOf(restored)).toEqual(beforeRest);

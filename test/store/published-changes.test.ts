@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTreatyBodySchema, type Change } from '@treaty-watch/shared';
-import { seedBoard } from '../../server/src/seed/seed-board';
 import { DomainEvents } from '../../server/src/services/domain-events';
 import { createEmbargoService } from '../../server/src/services/embargo-service';
 import { createExpiryService } from '../../server/src/services/expiry-service';
@@ -9,8 +8,8 @@ import { CLI_PRINCIPAL } from '../../server/src/services/principal';
 import { createTreatyService } from '../../server/src/services/treaty-service';
 import { createUpdateService } from '../../server/src/services/update-service';
 import { write } from '../../server/src/services/write';
-import type { Store, StoreTx } from '../../server/src/store/store';
-import { DATABASE_URL, pgTestStore, sqliteTestStore, type TestStore } from '../support/stores';
+import type { StoreTx } from '../../server/src/store/store';
+import { DATABASE_URL, pgTestStore, sqliteTestStore, type TestStore, useStore } from '../support/stores';
 
 const NOW = new Date('2026-11-24T12:00:00.000Z');
 const ctx = { principal: CLI_PRINCIPAL };
@@ -18,27 +17,17 @@ const ctx = { principal: CLI_PRINCIPAL };
 /** The write path publishes every committed change to the bus, whatever wrote it, and nothing else. */
 function publishedChanges(name: string, open: () => Promise<TestStore>, skip = false) {
   describe.skipIf(skip)(`committed changes on the ${name} store`, () => {
-    let handle: TestStore;
-    let store: Store;
+    const db = useStore(open, { seededAt: NOW });
     let now = NOW;
     const clock = () => now;
     const events = new DomainEvents();
     const published: Change[] = [];
     events.on('change.committed', (change) => published.push(change));
-    beforeAll(async () => {
-      handle = await open();
-      store = handle.store;
-      await seedBoard(store, NOW);
-    });
-    afterAll(async () => {
-      await store?.close();
-      await handle?.remove();
-    });
 
     it('reaches a subscriber for every kind of change, from requests and from the scheduler alike', async () => {
-      const treaties = createTreatyService(store, events, clock);
-      const updates = createUpdateService(store, events, clock);
-      const from = await store.currentSeq();
+      const treaties = createTreatyService(db.store, events, clock);
+      const updates = createUpdateService(db.store, events, clock);
+      const from = await db.store.currentSeq();
       const body = createTreatyBodySchema.parse({ id: 'bus', name: 'Bus Treaty', shortName: 'Bus', category: 'strategic_arms', status: 'in_force', expiresAt: '2026-11-25T00:00:00.000Z' });
       const created = await treaties.create(body, ctx);
       await treaties.change('bus', { summary: 'Changed' }, created.value.treaty.version, ctx);
@@ -51,8 +40,8 @@ function publishedChanges(name: string, open: () => Promise<TestStore>, skip = f
       expect(published.map((c) => c.kind)).toEqual(['treaty.created', 'treaty.changed', 'update.posted', 'update.corrected', 'update.retracted']);
 
       now = new Date('2026-11-25T01:00:00.000Z');
-      await createEmbargoService(store, events, clock).publishDue();
-      await createExpiryService(store, events, clock).expireDue();
+      await createEmbargoService(db.store, events, clock).publishDue();
+      await createExpiryService(db.store, events, clock).expireDue();
 
       expect(published.map((c) => c.kind)).toEqual([
         'treaty.created',
@@ -65,13 +54,13 @@ function publishedChanges(name: string, open: () => Promise<TestStore>, skip = f
       ]);
       expect(published[5]?.update?.headline).toBe('Embargoed');
       // Exactly what the log holds, once each, in seq order.
-      expect(published).toEqual(await store.changesAfter(from, 100));
+      expect(published).toEqual(await db.store.changesAfter(from, 100));
     });
 
     it('publishes nothing for a write that fails, is rolled back or is a retry', async () => {
       const count = published.length;
-      const seq = await store.currentSeq();
-      const updates = createUpdateService(store, events, clock);
+      const seq = await db.store.currentSeq();
+      const updates = createUpdateService(db.store, events, clock);
       await expect(updates.post('bus', { headline: 'After the end', status: 'in_force' }, ctx)).rejects.toThrow();
       await expect(updates.post('no-such-treaty', { headline: 'Nowhere' }, ctx)).rejects.toThrow();
       const recordThen = (fail: boolean) => ({
@@ -82,16 +71,16 @@ function publishedChanges(name: string, open: () => Promise<TestStore>, skip = f
         audit: () => undefined,
         answer: () => ({ outcome: 'done' as const, body: null }),
       });
-      await expect(write(store, ctx, now, recordThen(true), events)).rejects.toThrow('refused after recording the change');
+      await expect(write(db.store, ctx, now, recordThen(true), events)).rejects.toThrow('refused after recording the change');
       // A write given no bus cannot commit a change nobody would hear of.
-      await expect(write(store, ctx, now, recordThen(false))).rejects.toThrow('no domain event bus');
-      expect((await store.getTreaty('npt'))?.summary).not.toBe('never');
+      await expect(write(db.store, ctx, now, recordThen(false))).rejects.toThrow('no domain event bus');
+      expect((await db.store.getTreaty('npt'))?.summary).not.toBe('never');
       const keyed = { ...ctx, idempotency: { key: 'bus-key', fingerprint: 'f' } };
       await updates.post('npt', { headline: 'Once' }, keyed);
       await expect(updates.post('npt', { headline: 'Once' }, keyed)).rejects.toMatchObject({ name: 'IdempotentReplay', outcome: 'created' });
 
       expect(published.slice(count).map((c) => c.update?.headline)).toEqual(['Once']);
-      expect(await store.currentSeq()).toBe(seq + 1);
+      expect(await db.store.currentSeq()).toBe(seq + 1);
     });
 
     it('still gives every subscriber the change when one of them throws, and the write succeeds', async () => {
@@ -102,9 +91,9 @@ function publishedChanges(name: string, open: () => Promise<TestStore>, skip = f
         throw new Error('a broken subscriber');
       });
       bus.on('change.committed', (change) => seen.push(change.seq));
-      const written = await createUpdateService(store, bus, clock).post('npt', { headline: 'Despite it' }, ctx);
+      const written = await createUpdateService(db.store, bus, clock).post('npt', { headline: 'Despite it' }, ctx);
       expect(written.outcome).toBe('created');
-      expect(seen).toEqual([await store.currentSeq()]);
+      expect(seen).toEqual([await db.store.currentSeq()]);
       expect(failures).toHaveLength(1);
     });
   });

@@ -11,7 +11,7 @@ import { CLI_PRINCIPAL } from '../../server/src/services/principal';
 import { createUpdateService } from '../../server/src/services/update-service';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { openPgStore } from '../../server/src/store/postgres/pg-store';
-import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, sqliteTestStore, type TestStore } from '../support/stores';
+import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, sqliteTestStore, type TestStore, useStore } from '../support/stores';
 import { tempDir } from '../support/temp-dir';
 import { DomainEvents } from '../../server/src/services/domain-events';
 
@@ -30,100 +30,90 @@ const QUERIES = ['Kaliningrad', 'treaty', 'new start', 'NEW-START', 'inspection 
 
 function contract(name: string, open: () => Promise<TestStore>, skip = false) {
   describe.skipIf(skip)(`search in the ${name} store`, () => {
-    let handle: TestStore;
-    let store: Store;
-    beforeAll(async () => {
-      handle = await open();
-      store = handle.store;
-      await seedBoard(store, NOW);
-    });
-    afterAll(async () => {
-      await store?.close();
-      await handle?.remove();
-    });
+    const db = useStore(open, { seededAt: NOW });
 
     it('finds the 2020-10-26 inspection offer by "Kaliningrad"', async () => {
-      const found = await search(store, 'kaliningrad');
+      const found = await search(db.store, 'kaliningrad');
       expect(found.length).toBeGreaterThan(0);
       expect(found.some((f) => f.kind === 'update' && f.update.occurredAt.startsWith('2020-10-26') && /inspection|verification/i.test(f.update.headline))).toBe(true);
     });
 
     it('wants every term, in headline or body, and lists newest first: occurredAt, then seq', async () => {
-      const found = await search(store, 'treaty');
+      const found = await search(db.store, 'treaty');
       const keys = found.map((f) => (f.kind === 'update' ? `${f.update.occurredAt}#${String(f.update.seq).padStart(8, '0')}` : ''));
       expect(found.length).toBeGreaterThan(3);
       expect(keys).toEqual([...keys].sort().reverse());
-      const both = await search(store, 'kaliningrad verification');
-      const one = await search(store, 'kaliningrad');
+      const both = await search(db.store, 'kaliningrad verification');
+      const one = await search(db.store, 'kaliningrad');
       expect(both.length).toBeLessThanOrEqual(one.length);
-      expect(await search(store, 'kaliningrad zzyzxnotaword')).toEqual([]);
+      expect(await search(db.store, 'kaliningrad zzyzxnotaword')).toEqual([]);
     });
 
     it('pages with a cursor that holds while updates are posted', async () => {
-      const all = (await search(store, 'treaty')).map(idOf);
-      const first = await search(store, 'treaty', { limit: 3 });
+      const all = (await search(db.store, 'treaty')).map(idOf);
+      const first = await search(db.store, 'treaty', { limit: 3 });
       const last = first.at(-1);
       if (last?.kind !== 'update') throw new Error('expected an update');
-      await createUpdateService(store, new DomainEvents(), () => NOW).post('npt', { headline: 'Another treaty story, posted while paging' }, ctx);
-      const second = await search(store, 'treaty', { limit: 3, before: { occurredAt: last.update.occurredAt, seq: last.update.seq, id: last.update.id } });
+      await createUpdateService(db.store, new DomainEvents(), () => NOW).post('npt', { headline: 'Another treaty story, posted while paging' }, ctx);
+      const second = await search(db.store, 'treaty', { limit: 3, before: { occurredAt: last.update.occurredAt, seq: last.update.seq, id: last.update.id } });
       expect([...first, ...second].map(idOf)).toEqual(all.slice(0, 6));
     });
 
     it('indexes a post, a correction (its new wording only) and a retraction in their own transactions', async () => {
-      const updates = createUpdateService(store, new DomainEvents(), () => NOW);
+      const updates = createUpdateService(db.store, new DomainEvents(), () => NOW);
       const posted = (await updates.post('cfe', { headline: 'Quokka sighting at the depot', body: 'A wombat too' }, ctx)).value;
       if (!('change' in posted)) throw new Error('expected a posted update');
       const id = posted.change.update.id;
-      expect((await search(store, 'wombat')).map(idOf)).toEqual([id]);
+      expect((await search(db.store, 'wombat')).map(idOf)).toEqual([id]);
       await updates.correct(id, { headline: 'Numbat sighting at the depot', body: 'No wombat after all: a platypus' }, ctx);
-      expect(await search(store, 'quokka')).toEqual([]);
-      expect((await search(store, 'numbat platypus')).map(idOf)).toEqual([id]);
+      expect(await search(db.store, 'quokka')).toEqual([]);
+      expect((await search(db.store, 'numbat platypus')).map(idOf)).toEqual([id]);
       await updates.retract(id, 'Nothing was sighted', ctx);
-      const [retracted] = await search(store, 'numbat');
+      const [retracted] = await search(db.store, 'numbat');
       expect(retracted?.kind === 'update' && retracted.update.retractedAt).toBe(NOW.toISOString());
     });
 
     it('finds an embargoed update only when asked for embargoes, within the scope given, until it is published', async () => {
       let now = NOW;
-      const posted = (await createUpdateService(store, new DomainEvents(), () => now).post('tpnw', { headline: 'Embargoed ocelot report', publishAt: '2026-11-24T15:00:00.000Z' }, ctx)).value;
+      const posted = (await createUpdateService(db.store, new DomainEvents(), () => now).post('tpnw', { headline: 'Embargoed ocelot report', publishAt: '2026-11-24T15:00:00.000Z' }, ctx)).value;
       const scheduled = (posted as { scheduled: ScheduledUpdate }).scheduled;
-      expect(await search(store, 'ocelot')).toEqual([]);
-      expect((await search(store, 'ocelot', { embargoed: {} })).map((f) => f.kind)).toEqual(['embargoed']);
-      expect(await search(store, 'ocelot', { embargoed: { treaties: ['inf'] } })).toEqual([]);
-      expect(await search(store, 'ocelot', { embargoed: { treaties: ['tpnw'] } })).toHaveLength(1);
+      expect(await search(db.store, 'ocelot')).toEqual([]);
+      expect((await search(db.store, 'ocelot', { embargoed: {} })).map((f) => f.kind)).toEqual(['embargoed']);
+      expect(await search(db.store, 'ocelot', { embargoed: { treaties: ['inf'] } })).toEqual([]);
+      expect(await search(db.store, 'ocelot', { embargoed: { treaties: ['tpnw'] } })).toHaveLength(1);
       now = new Date('2026-11-24T15:00:00.000Z');
-      await createEmbargoService(store, new DomainEvents(), () => now).publishDue();
-      const published = await search(store, 'ocelot');
+      await createEmbargoService(db.store, new DomainEvents(), () => now).publishDue();
+      const published = await search(db.store, 'ocelot');
       expect(published.map((f) => [f.kind, idOf(f)])).toEqual([['update', scheduled.id]]);
-      expect(await search(store, 'ocelot', { embargoed: {} })).toHaveLength(1);
+      expect(await search(db.store, 'ocelot', { embargoed: {} })).toHaveLength(1);
     });
 
     it('drops an embargo that is cancelled', async () => {
-      const posted = (await createUpdateService(store, new DomainEvents(), () => NOW).post('tpnw', { headline: 'Cancelled lynx report', publishAt: '2026-11-25T15:00:00.000Z' }, ctx)).value;
+      const posted = (await createUpdateService(db.store, new DomainEvents(), () => NOW).post('tpnw', { headline: 'Cancelled lynx report', publishAt: '2026-11-25T15:00:00.000Z' }, ctx)).value;
       const scheduled = (posted as { scheduled: ScheduledUpdate }).scheduled;
-      expect(await search(store, 'lynx', { embargoed: {} })).toHaveLength(1);
-      await createEmbargoService(store, new DomainEvents(), () => NOW).cancel(scheduled.id, ctx);
-      expect(await search(store, 'lynx', { embargoed: {} })).toEqual([]);
+      expect(await search(db.store, 'lynx', { embargoed: {} })).toHaveLength(1);
+      await createEmbargoService(db.store, new DomainEvents(), () => NOW).cancel(scheduled.id, ctx);
+      expect(await search(db.store, 'lynx', { embargoed: {} })).toEqual([]);
     });
 
     it('indexes nothing of a write that fails', async () => {
       await expect(
-        store.transaction(async (tx) => {
+        db.store.transaction(async (tx) => {
           const [update] = await tx.treatyUpdates('npt');
           if (!update) throw new Error('the seed has NPT updates');
           await tx.saveUpdate({ ...update, headline: 'Rolled back marmot' });
           throw new Error('abort');
         }),
       ).rejects.toThrow('abort');
-      expect(await search(store, 'marmot')).toEqual([]);
+      expect(await search(db.store, 'marmot')).toEqual([]);
     });
 
     it('takes FTS syntax in a query as plain characters', async () => {
       for (const q of ['"', '*', 'NEAR(', 'kaliningrad AND', '-kaliningrad', 'headline:kaliningrad', '^kaliningrad', '(kaliningrad', "kaliningrad's", '\\\'', '\u0000kaliningrad']) {
-        await expect(search(store, q)).resolves.toBeInstanceOf(Array);
+        await expect(search(db.store, q)).resolves.toBeInstanceOf(Array);
       }
-      expect((await search(store, 'NEAR(kaliningrad)')).length).toBe(0);
-      expect((await search(store, '"kaliningrad*')).length).toBeGreaterThan(0);
+      expect((await search(db.store, 'NEAR(kaliningrad)')).length).toBe(0);
+      expect((await search(db.store, '"kaliningrad*')).length).toBeGreaterThan(0);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSeedEntries, type FactSheet } from '../../server/src/seed/build-seed';
 import { CORRECTIONS } from '../../server/src/seed/corrections';
 import { SHEET_MOVES } from '../../server/src/seed/party-facts';
@@ -6,7 +6,7 @@ import { seedBoard } from '../../server/src/seed/seed-board';
 import { commitEntry } from '../../server/src/services/log-writer';
 import { postedEntry } from '../../server/src/services/posted-entry';
 import oldFacts from '../fixtures/facts-before-parties.json' with { type: 'json' };
-import { DATABASE_URL, pgTestStore, sqliteTestStore, type TestStore } from '../support/stores';
+import { DATABASE_URL, pgTestStore, sqliteTestStore, type TestStore, useStore } from '../support/stores';
 
 const EDITOR_AT = '2026-11-30T10:00:00.000Z';
 const WIRE = 'wire-desk';
@@ -17,22 +17,17 @@ const WIRE = 'wire-desk';
  */
 function upgrade(name: string, open: () => Promise<TestStore>, skip = false) {
   describe.skipIf(skip)(`a ${name} board seeded from the older fact sheet`, () => {
-    let handle: TestStore;
+    const db = useStore(open);
     beforeAll(async () => {
-      handle = await open();
-      await handle.store.transaction(async (tx) => {
+      await db.store.transaction(async (tx) => {
         for (const entry of buildSeedEntries('2026-11-24T00:00:00.000Z', oldFacts as FactSheet, [], [])) await commitEntry(tx, entry);
         await tx.saveWebhook({ id: WIRE, url: 'https://wire.example/hook', secret: 'whsec_c2VjcmV0', format: 'standard', enabled: true, createdAt: EDITOR_AT });
         await commitEntry(tx, postedEntry({ id: 'editor-1', treatyId: 'ctbt', headline: 'Desk note on the CTBT', occurredAt: EDITOR_AT, author: 'desk' }, EDITOR_AT));
       });
     });
-    afterAll(async () => {
-      await handle.store.close();
-      await handle.remove();
-    });
 
     it('gains the four CTBT events and the per-state record exactly once, editors’ updates unchanged', async () => {
-      const { store } = handle;
+      const { handle, store } = db;
       const editorBefore = await store.getUpdate('editor-1');
       const ctbtBefore = (await store.treatyUpdates('ctbt')).filter((u) => !u.party).length;
       // A second process: its own connection to the same database.
@@ -55,7 +50,7 @@ function upgrade(name: string, open: () => Promise<TestStore>, skip = false) {
     });
 
     it('keeps the backfill out of the webhooks, the latest list and the live feed: it is history, not news', async () => {
-      const { store } = handle;
+      const { store } = db;
       const deliveries = await store.webhookDeliveries(WIRE, { limit: 500 });
       expect(deliveries.map((d) => d.seq)).toEqual([(await store.getUpdate('editor-1'))?.seq]);
       const latest = await store.latestUpdates(50);

@@ -1,49 +1,43 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../server/src/store/store';
-import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, sqliteTestStore, type TestStore } from '../support/stores';
+import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, sqliteTestStore, type TestStore, useStore } from '../support/stores';
 
 const session = (hash: string, tokenId: string, lastSeenAt: string) => ({ hash, tokenId, createdAt: '2026-12-01T08:00:00.000Z', lastSeenAt });
 
 /** Browser sessions, the same on both stores, and shared by every process on one database. */
 function contract(name: string, open: () => Promise<TestStore>, skip = false) {
   describe.skipIf(skip)(`sessions in the ${name} store`, () => {
-    let handle: TestStore;
-    let store: Store;
+    const db = useStore(open);
     let second: Store;
     beforeAll(async () => {
-      handle = await open();
-      store = handle.store;
-      second = await handle.reopen();
+      second = await db.handle.reopen();
     });
-    afterAll(async () => {
-      await second?.close();
-      await store?.close();
-      await handle?.remove();
-    });
+    // Registered after the store's own hooks: the second process closes first.
+    afterAll(() => second?.close());
 
     it('keeps a session another process on the same database finds, touches and forgets', async () => {
-      await store.sessions.saveSession(session('h1', 'token-a', '2026-12-01T08:00:00.000Z'));
+      await db.store.sessions.saveSession(session('h1', 'token-a', '2026-12-01T08:00:00.000Z'));
       expect(await second.sessions.findSession('h1')).toEqual(session('h1', 'token-a', '2026-12-01T08:00:00.000Z'));
       await second.sessions.touchSession('h1', '2026-12-01T09:00:00.000Z');
-      expect((await store.sessions.findSession('h1'))?.lastSeenAt).toBe('2026-12-01T09:00:00.000Z');
-      await store.sessions.deleteSession('h1');
+      expect((await db.store.sessions.findSession('h1'))?.lastSeenAt).toBe('2026-12-01T09:00:00.000Z');
+      await db.store.sessions.deleteSession('h1');
       expect(await second.sessions.findSession('h1')).toBeUndefined();
     });
 
     it('prunes the sessions idle since before a moment, and every session of the tokens named', async () => {
-      await store.sessions.saveSession(session('old', 'token-b', '2026-12-01T01:00:00.000Z'));
-      await store.sessions.saveSession(session('fresh', 'token-b', '2026-12-01T10:00:00.000Z'));
-      await store.sessions.saveSession(session('revoked', 'token-c', '2026-12-01T10:00:00.000Z'));
-      await store.sessions.pruneSessions('2026-12-01T02:00:00.000Z', ['token-c']);
-      expect(await store.sessions.findSession('old')).toBeUndefined();
-      expect(await store.sessions.findSession('fresh')).toBeDefined();
-      expect(await store.sessions.findSession('revoked')).toBeUndefined();
+      await db.store.sessions.saveSession(session('old', 'token-b', '2026-12-01T01:00:00.000Z'));
+      await db.store.sessions.saveSession(session('fresh', 'token-b', '2026-12-01T10:00:00.000Z'));
+      await db.store.sessions.saveSession(session('revoked', 'token-c', '2026-12-01T10:00:00.000Z'));
+      await db.store.sessions.pruneSessions('2026-12-01T02:00:00.000Z', ['token-c']);
+      expect(await db.store.sessions.findSession('old')).toBeUndefined();
+      expect(await db.store.sessions.findSession('fresh')).toBeDefined();
+      expect(await db.store.sessions.findSession('revoked')).toBeUndefined();
     });
 
     it('refuses a second session with the same hash instead of replacing it', async () => {
-      await store.sessions.saveSession(session('same', 'token-d', '2026-12-01T10:00:00.000Z'));
-      await expect(store.sessions.saveSession(session('same', 'token-e', '2026-12-01T10:00:00.000Z'))).rejects.toThrow();
-      expect((await store.sessions.findSession('same'))?.tokenId).toBe('token-d');
+      await db.store.sessions.saveSession(session('same', 'token-d', '2026-12-01T10:00:00.000Z'));
+      await expect(db.store.sessions.saveSession(session('same', 'token-e', '2026-12-01T10:00:00.000Z'))).rejects.toThrow();
+      expect((await db.store.sessions.findSession('same'))?.tokenId).toBe('token-d');
     });
   });
 }

@@ -1,3 +1,4 @@
+import type { CreateTokenResponse, Role } from '@treaty-watch/shared';
 import { ADMIN_TOKEN } from './in-process-server';
 
 export interface JsonResponse<T = unknown> {
@@ -50,11 +51,21 @@ export function api(target: string | { url: string }, defaults: Sent = {}) {
     });
   };
   return {
+    /** Any method by name, for tests that walk a table of routes. */
+    send: <T = unknown>(method: string, path: string, body?: unknown, sent?: Sent) => send<T>(method.toUpperCase(), path, body, sent),
     get: <T = unknown>(path: string, sent?: Sent) => send<T>('GET', path, undefined, sent),
     post: <T = unknown>(path: string, body?: unknown, sent?: Sent) => send<T>('POST', path, body, sent),
     put: <T = unknown>(path: string, body?: unknown, sent?: Sent) => send<T>('PUT', path, body, sent),
     patch: <T = unknown>(path: string, body?: unknown, sent?: Sent) => send<T>('PATCH', path, body, sent),
     delete: <T = unknown>(path: string, sent?: Sent) => send<T>('DELETE', path, undefined, sent),
+    /** A new token, as an admin makes one for a desk; throws unless it was created. */
+    async createToken(body: { name: string; role: Role; treaties?: string[] }, sent?: Sent): Promise<CreateTokenResponse> {
+      const created = await send<CreateTokenResponse>('POST', '/api/tokens', body, sent);
+      if (created.status !== 201) throw new Error(`creating token ${body.name} answered ${created.status}: ${JSON.stringify(created.body)}`);
+      return created.body;
+    },
+    /** POST an update to a treaty, as the desk's form does. */
+    postUpdate: <T = unknown>(treatyId: string, body: unknown, sent?: Sent) => send<T>('POST', `/api/treaties/${treatyId}/updates`, body, sent),
   };
 }
 

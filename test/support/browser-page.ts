@@ -11,3 +11,12 @@ export async function openPage(browser: Browser, url: string, viewport = { width
   await page.goto(url);
   return { page, errors };
 }
+
+/** Presses Tab, at most `presses` times, until the focus is inside `selector`; says whether it got there. */
+export async function tabInto(page: Page, selector: string, presses: number): Promise<boolean> {
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((inside) => document.activeElement?.closest(inside) !== null, selector)) return true;
+  }
+  return false;
+}

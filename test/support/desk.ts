@@ -1,4 +1,4 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 /**
  * Signs in as a user would: a desk page has sent the browser to /signin (or this goes there),
@@ -27,4 +27,19 @@ export async function tabTo(page: Page, target: Locator, most = 80): Promise<num
     if (await target.evaluate((element) => element === document.activeElement)) return presses;
   }
   throw new Error(`${most} presses of Tab did not reach ${target.toString()}`);
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const DESK = { width: 1280, height: 800 };
+
+/** A page in a browser context of its own, collecting the page's errors for the test to check. */
+export async function deskPage(browser: Browser, viewport = DESK) {
+  // axe is injected as a script; our own CSP would rightly refuse it.
+  const context = await browser.newContext({ bypassCSP: true, viewport });
+  const page = await context.newPage();
+  // A step that cannot happen fails on its own line, well inside the test's time.
+  page.setDefaultTimeout(8000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, context, errors, close: () => context.close() };
 }

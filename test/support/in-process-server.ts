@@ -56,11 +56,14 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
   const deps = async () => ({ ...(options.store ? { store: await options.store() } : {}), ...(options.now ? { now: options.now } : {}) });
   let app = await createApp(config(0), await deps());
   const { url, port } = await app.listen(0, '127.0.0.1');
+  // A test may stop the server for good itself; closing it afterwards only removes its data.
+  let running = true;
   const server: TestServer = {
     url,
     app,
     dataDir,
     async stop() {
+      running = false;
       await app.close();
       // Let this process's own HTTP clients see their pooled connections close before reuse.
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -70,13 +73,15 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
       app = await createApp(config(port), await deps());
       await app.listen(port, '127.0.0.1');
       server.app = app;
+      running = true;
     },
     async restart() {
       await server.stop();
       await server.start();
     },
     async close() {
-      await app.close();
+      if (running) await app.close();
+      running = false;
       temp?.remove();
     },
   };

@@ -1,24 +1,26 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
+import type { Api } from './api-client';
 import { launchChromium } from './chromium';
-import { startServer, type TestServer } from './in-process-server';
+import type { TestServer } from './in-process-server';
+import { useServer } from './use-server';
 
 /** A test file's server and Chromium, started once; read them inside tests (they exist from beforeAll on). */
-export function useChromium(options?: Parameters<typeof startServer>[0]) {
-  let server: TestServer | undefined;
+export function useChromium(options?: Parameters<typeof useServer>[0]) {
+  const served = useServer(options);
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startServer(options);
     browser = await launchChromium();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  // Registered after the server's: Chromium closes first.
+  afterAll(() => browser?.close());
   return {
     get server(): TestServer {
-      if (!server) throw new Error('the server starts in beforeAll');
-      return server;
+      return served.server;
+    },
+    /** The API with the admin token, as in useServer. */
+    get api(): Api {
+      return served.api;
     },
     get browser(): Browser {
       if (!browser) throw new Error('Chromium starts in beforeAll');
