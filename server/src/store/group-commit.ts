@@ -1,11 +1,29 @@
-import { StoreUnavailableError } from '../store-unavailable';
-import type { WriteLock } from '../write-lock';
+import { StoreUnavailableError } from './store-unavailable';
+import type { WriteLock } from './write-lock';
 
-/** What group commit needs of a connection: better-sqlite3's `Database` has both. */
-export interface Connection {
-  exec(sql: string): unknown;
+/**
+ * One open transaction, as group commit drives it: each write in a savepoint of its own.
+ * SQLite's answer at once; PostgreSQL's may send statements ahead and answer for them at
+ * `release`.
+ */
+export interface Batch<Tx> {
+  /** What the writes work through, inside this transaction. */
+  readonly tx: Tx;
+  savepoint(): Promise<void> | void;
+  /** Keeps what the write did; a failure of anything it did shows here at the latest. */
+  release(): Promise<void> | void;
+  /** Undoes what the write did, and only that: the transaction goes on. */
+  rollbackToSavepoint(): Promise<void> | void;
+  /** False once the database rolled the whole transaction back by itself. */
   readonly inTransaction: boolean;
+  commit(): Promise<void> | void;
+  rollback(): Promise<void> | void;
+  /** Gives the connection back, after the commit or the rollback. */
+  end(): void;
 }
+
+/** Opens a transaction, having waited for the right to write (a lock, if the store has one). */
+export type BeginBatch<Tx> = () => Promise<Batch<Tx>> | Batch<Tx>;
 
 interface Waiting<Tx> {
   work(tx: Tx): Promise<unknown>;
@@ -15,12 +33,15 @@ interface Waiting<Tx> {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-/** Bounds how long one COMMIT keeps the writes in it waiting. */
+/**
+ * Bounds how long one COMMIT keeps the writes in it waiting. PostgreSQL keeps the ids of 64
+ * subtransactions (savepoints that wrote) in shared memory, and looks past that on disk.
+ */
 const MOST_PER_COMMIT = 64;
 
 /**
  * Group commit. A durable COMMIT waits for the disk, and that wait, not the work, bounds how
- * many writes a second SQLite takes. Writes that arrive together (within one turn of the event
+ * many writes a second a store takes. Writes that arrive together (within one turn of the event
  * loop, or while the one before is committing) share one transaction, each in a savepoint of
  * its own: one that fails is rolled back alone and the others land. None of them is answered
  * before the COMMIT they share is on disk, so a write that was answered is never lost.
@@ -31,9 +52,8 @@ export class GroupCommit<Tx> {
   private closed = false;
 
   constructor(
-    private readonly db: Connection,
     private readonly lock: WriteLock,
-    private readonly tx: Tx,
+    private readonly begin: BeginBatch<Tx>,
     /** Turns a storage failure into a StoreUnavailableError; other errors come back unchanged. */
     private readonly storeError: (error: unknown) => unknown,
   ) {}
@@ -49,7 +69,7 @@ export class GroupCommit<Tx> {
    * Settles every write asked for so far (they commit in this write's group or an earlier one),
    * then runs `closeConnection`; a write asked for afterwards is refused as unavailable.
    */
-  async close(closeConnection: () => void): Promise<void> {
+  async close(closeConnection: () => Promise<void> | void): Promise<void> {
     await this.run(async () => undefined).catch(() => undefined);
     this.closed = true;
     await this.lock.run(async () => closeConnection());
@@ -71,8 +91,9 @@ export class GroupCommit<Tx> {
       for (const item of batch) item.reject(new StoreUnavailableError('the database is closed: the server is shutting down', undefined));
       return;
     }
+    let transaction: Batch<Tx>;
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      transaction = await this.begin();
     } catch (failure) {
       const error = this.unavailable(failure);
       for (const item of batch) item.reject(error);
@@ -80,12 +101,14 @@ export class GroupCommit<Tx> {
     }
     const outcomes: Outcome[] = [];
     try {
-      for (const item of batch) outcomes.push(await this.inSavepoint(item));
-      this.db.exec('COMMIT');
+      for (const item of batch) outcomes.push(await this.inSavepoint(transaction, item));
+      await transaction.commit();
     } catch (failure) {
-      this.rollback();
+      await this.rollback(transaction);
       this.failBatch(batch, outcomes.length, failure);
       return;
+    } finally {
+      transaction.end();
     }
     batch.forEach((item, i) => {
       const outcome = outcomes[i];
@@ -112,27 +135,26 @@ export class GroupCommit<Tx> {
     return mapped instanceof StoreUnavailableError ? mapped : new StoreUnavailableError('the database rolled the transaction back', failure);
   }
 
-  private rollback(): void {
+  private async rollback(transaction: Batch<Tx>): Promise<void> {
     try {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      if (transaction.inTransaction) await transaction.rollback();
     } catch {
-      // A ROLLBACK refused after a storage error means SQLite had already rolled back itself.
+      // A ROLLBACK refused after a storage error means the database had already rolled back itself.
     }
   }
 
   /** One write: its own failure undoes only its savepoint; a storage failure ends the whole batch. */
-  private async inSavepoint(item: Waiting<Tx>): Promise<Outcome> {
-    this.db.exec('SAVEPOINT write');
+  private async inSavepoint(transaction: Batch<Tx>, item: Waiting<Tx>): Promise<Outcome> {
+    await transaction.savepoint();
     try {
-      const value = await item.work(this.tx);
-      this.db.exec('RELEASE write');
+      const value = await item.work(transaction.tx);
+      await transaction.release();
       return { ok: true, value };
     } catch (error) {
       const mapped = this.storeError(error);
-      // SQLite may already have rolled the whole transaction back; the batch cannot go on.
-      if (mapped instanceof StoreUnavailableError || !this.db.inTransaction) throw error;
-      this.db.exec('ROLLBACK TO write');
-      this.db.exec('RELEASE write');
+      // The database may already have rolled the whole transaction back; the batch cannot go on.
+      if (mapped instanceof StoreUnavailableError || !transaction.inTransaction) throw error;
+      await transaction.rollbackToSavepoint();
       return { ok: false, error: mapped };
     }
   }
