@@ -3,14 +3,16 @@ import type { WriteLock } from './write-lock';
 
 /**
  * One open transaction, as group commit drives it: each write in a savepoint of its own.
- * SQLite's answer at once; PostgreSQL's may send statements ahead and answer for them at
- * `release`.
+ * SQLite's statements answer at once. PostgreSQL's are sent without waiting for their answers,
+ * so a statement of a write may turn out to have failed only while a later write runs, or at
+ * the commit: the batch then throws a LateFailure naming the write.
  */
 export interface Batch<Tx> {
   /** What the writes work through, inside this transaction. */
   readonly tx: Tx;
-  savepoint(): Promise<void> | void;
-  /** Keeps what the write did; a failure of anything it did shows here at the latest. */
+  /** Opens the savepoint of the batch's write at `index`. */
+  savepoint(index: number): Promise<void> | void;
+  /** Keeps what the write did. */
   release(): Promise<void> | void;
   /** Undoes what the write did, and only that: the transaction goes on. */
   rollbackToSavepoint(): Promise<void> | void;
@@ -20,6 +22,22 @@ export interface Batch<Tx> {
   rollback(): Promise<void> | void;
   /** Gives the connection back, after the commit or the rollback. */
   end(): void;
+}
+
+/**
+ * A write of the batch failed after it had run. Either its savepoint has been rolled back and
+ * the writes before it are kept (`othersKept`), or the whole transaction is gone. Every other
+ * write that is not kept runs again: none of them has been answered.
+ */
+export class LateFailure extends Error {
+  constructor(
+    readonly index: number,
+    override readonly cause: unknown,
+    readonly othersKept: boolean,
+  ) {
+    super(`write ${index} of the batch failed after it had run`);
+    this.name = 'LateFailure';
+  }
 }
 
 /** Opens a transaction, having waited for the right to write (a lock, if the store has one). */
@@ -44,7 +62,9 @@ const MOST_PER_COMMIT = 64;
  * many writes a second a store takes. Writes that arrive together (within one turn of the event
  * loop, or while the one before is committing) share one transaction, each in a savepoint of
  * its own: one that fails is rolled back alone and the others land. None of them is answered
- * before the COMMIT they share is on disk, so a write that was answered is never lost.
+ * before the COMMIT they share is on disk, so a write that was answered is never lost. A write's
+ * work may run again (see LateFailure), so it does nothing outside its transaction that it
+ * cannot do twice.
  */
 export class GroupCommit<Tx> {
   private waiting: Waiting<Tx>[] = [];
@@ -101,11 +121,12 @@ export class GroupCommit<Tx> {
     }
     const outcomes: Outcome[] = [];
     try {
-      for (const item of batch) outcomes.push(await this.inSavepoint(transaction, item));
-      await transaction.commit();
+      await this.runEach(transaction, batch, outcomes);
     } catch (failure) {
       await this.rollback(transaction);
-      this.failBatch(batch, outcomes.length, failure);
+      if (failure instanceof LateFailure && !this.isStorageFailure(failure.cause)) this.runAgainBut(batch, failure.index, failure.cause);
+      else if (failure instanceof LateFailure) this.failBatch(batch, failure.index, failure.cause);
+      else this.failBatch(batch, outcomes.length, failure);
       return;
     } finally {
       transaction.end();
@@ -115,6 +136,20 @@ export class GroupCommit<Tx> {
       if (outcome?.ok) item.resolve(outcome.value);
       else item.reject(outcome?.error);
     });
+  }
+
+  /** Runs every write, each in its savepoint, and commits; a write that failed late runs no more, those after it again. */
+  private async runEach(transaction: Batch<Tx>, batch: Waiting<Tx>[], outcomes: Outcome[]): Promise<void> {
+    for (;;) {
+      try {
+        for (let i = outcomes.length; i < batch.length; i++) outcomes.push(await this.inSavepoint(transaction, i, batch[i] as Waiting<Tx>));
+        await transaction.commit();
+        return;
+      } catch (failure) {
+        if (!(failure instanceof LateFailure) || !failure.othersKept || this.isStorageFailure(failure.cause)) throw failure;
+        outcomes.splice(failure.index, Infinity, { ok: false, error: this.storeError(failure.cause) });
+      }
+    }
   }
 
   /**
@@ -128,6 +163,17 @@ export class GroupCommit<Tx> {
     const others = this.unavailable(failure);
     batch.slice(0, failedAt).forEach((item) => item.reject(others));
     batch[failedAt]?.reject(this.storeError(failure));
+  }
+
+  /** The transaction is gone because of one write's own failure: it is refused, the others run again. */
+  private runAgainBut(batch: Waiting<Tx>[], failedAt: number, failure: unknown): void {
+    this.waiting.unshift(...batch.filter((_, i) => i !== failedAt));
+    this.queueFlush();
+    batch[failedAt]?.reject(this.storeError(failure));
+  }
+
+  private isStorageFailure(failure: unknown): boolean {
+    return this.storeError(failure) instanceof StoreUnavailableError;
   }
 
   private unavailable(failure: unknown): StoreUnavailableError {
@@ -144,8 +190,8 @@ export class GroupCommit<Tx> {
   }
 
   /** One write: its own failure undoes only its savepoint; a storage failure ends the whole batch. */
-  private async inSavepoint(transaction: Batch<Tx>, item: Waiting<Tx>): Promise<Outcome> {
-    await transaction.savepoint();
+  private async inSavepoint(transaction: Batch<Tx>, index: number, item: Waiting<Tx>): Promise<Outcome> {
+    await transaction.savepoint(index);
     try {
       const value = await item.work(transaction.tx);
       await transaction.release();
