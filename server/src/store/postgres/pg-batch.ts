@@ -26,6 +26,15 @@ export interface PgWork<Tx> {
 export function pgBatches<Tx>(pool: pg.Pool, open: (pipeline: Pipeline) => PgWork<Tx>): BeginBatch<Tx> {
   return async () => {
     const client = await pool.connect();
+    // A connection that breaks fails every statement waiting on it, which is how the batch
+    // learns of it; the client's own error event would otherwise end the process.
+    const broken = () => undefined;
+    client.on('error', broken);
+    const giveBack = () => {
+      client.off('error', broken);
+      // One left inside a transaction (it broke, or its ROLLBACK failed) is not reused.
+      client.release(client.getTransactionStatus() !== 'I');
+    };
     const pipeline = new Pipeline(client);
     const begun = client.query("BEGIN; SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':treaty-watch:log'))");
     // What the work reads ahead goes out behind the lock, in the same round trip.
@@ -33,7 +42,7 @@ export function pgBatches<Tx>(pool: pg.Pool, open: (pipeline: Pipeline) => PgWor
     try {
       await begun;
     } catch (error) {
-      client.release(true);
+      giveBack();
       throw error;
     }
     /** What memory held before each write, put back when its savepoint is rolled back to. */
@@ -79,10 +88,7 @@ export function pgBatches<Tx>(pool: pg.Pool, open: (pipeline: Pipeline) => PgWor
         await pipeline.settle();
         await client.query('ROLLBACK');
       },
-      end() {
-        // A connection left inside a transaction (it broke, or its ROLLBACK failed) is not reused.
-        client.release(client.getTransactionStatus() !== 'I');
-      },
+      end: giveBack,
     };
   };
 }

@@ -2,33 +2,15 @@ import pg from 'pg';
 import type { Change, ScheduledUpdate, Treaty, Update } from '@treaty-watch/shared';
 import { GroupCommit } from '../group-commit';
 import type { Store } from '../store';
-import { StoreUnavailableError } from '../store-unavailable';
 import { WriteLock } from '../write-lock';
 import { pgBatches } from './pg-batch';
+import { guard, unavailable } from './pg-errors';
 import { migratePg } from './pg-migrations';
 import { pgSessions } from './pg-sessions';
 import { pgSearchReader } from './pg-search';
 import { pgTx } from './pg-tx';
 import { pgWebhookReads } from './pg-webhooks';
 import { toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
-
-/** Connection trouble, a full disk or a server shutting down: the storage, not the request. */
-function unavailable(error: unknown): unknown {
-  const code = String((error as { code?: unknown }).code ?? '');
-  const storage = /^(08|53|57P)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code);
-  const message = error instanceof Error ? error.message : String(error);
-  return storage || /Connection terminated|connect ECONNREFUSED/.test(message)
-    ? new StoreUnavailableError(`the database is unavailable (${code || message})`, error)
-    : error;
-}
-
-async function guard<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw unavailable(error);
-  }
-}
 
 // BIGINT (seq, ids) arrives as text by default; every value we keep fits a JS number.
 const types = {
