@@ -71,7 +71,7 @@ if (postgresWrites) log(`PostgreSQL: ${postgresWrites.perSecond} POST/s, p50 ${p
 log('\nReads (concurrency 50, 5 s)');
 log(`GET /api/snapshot: ${readResults.snapshot.perSecond}/s, p50 ${readResults.snapshot.p50} ms, p99 ${readResults.snapshot.p99} ms`);
 log(`GET /api/treaties: ${readResults.treaties.perSecond}/s, p50 ${readResults.treaties.p50} ms, p99 ${readResults.treaties.p99} ms`);
-log(`\nFootprint: initial JS ${assets.jsKb} KB, CSS ${assets.cssKb} KB gzipped; server memory per connected client ${largest?.serverRssPerClientKb} KB at ${largest?.clients}`);
+log(`\nFootprint: initial JS ${assets.jsKb} KB, CSS ${assets.cssKb} KB gzipped; embed widget JS ${assets.embedJsKb} KB gzipped; server memory per connected client ${largest?.serverRssPerClientKb} KB at ${largest?.clients}`);
 log(tabs ? `Two tabs: POST acknowledged → headline in each tab's live feed: p50 ${tabs.p50} / p95 ${tabs.p95} / p99 ${tabs.p99} / max ${tabs.max} ms (${tabs.count} sightings)` : 'Two tabs: skipped, no Chromium');
 log('\nTargets');
 for (const t of targets) log(`${mark(t.ok)}  ${t.target}: ${t.figure}`);
