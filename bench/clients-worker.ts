@@ -1,14 +1,16 @@
+import http from 'node:http';
 import WebSocket from 'ws';
 
 /**
  * One load-generator process: many light clients that speak just enough of the Socket.IO
- * protocol (Engine.IO v4 over WebSocket) to connect, answer pings and time each `change`,
- * or, for the baseline, plain WebSocket clients that time the same frame.
+ * protocol (Engine.IO v4 over WebSocket) to connect, answer pings and time each `change`;
+ * for the baseline, plain WebSocket clients that time the same frame; or event-stream readers
+ * (`GET /api/stream`, through Pushpin) that time each `change` event.
  */
 interface Start {
   type: 'start';
   url: string;
-  mode: 'socket.io' | 'raw';
+  mode: 'socket.io' | 'raw' | 'sse';
   count: number;
   lastSeq: number;
   localAddress: string;
@@ -21,58 +23,97 @@ interface Expect {
 type Command = Start | Expect | { type: 'stop' };
 
 const now = () => performance.timeOrigin + performance.now();
-const sockets: WebSocket[] = [];
+const connections: { close(): void }[] = [];
 let waiting: { seq: number; times: number[]; done: () => void } | undefined;
 
-function received(frame: string): void {
-  if (!waiting || !frame.startsWith('42["change"')) return;
-  const seq = Number(/"seq":(\d+)/.exec(frame)?.[1]);
-  if (seq === waiting.seq) {
-    waiting.times.push(now());
-    if (waiting.times.length === sockets.length) waiting.done();
-  }
+function received(seq: number): void {
+  if (!waiting || seq !== waiting.seq) return;
+  waiting.times.push(now());
+  if (waiting.times.length === connections.length) waiting.done();
 }
 
-function open(start: Start): Promise<void> {
+const seqOf = (frame: string) => Number(/"seq":(\d+)/.exec(frame)?.[1]);
+
+function openSocket(start: Start): Promise<void> {
   return new Promise((resolve, reject) => {
     const path = start.mode === 'socket.io' ? '/socket.io/?EIO=4&transport=websocket' : '/';
     const ws = new WebSocket(`${start.url.replace('http', 'ws')}${path}`, { localAddress: start.localAddress, perMessageDeflate: false });
     const timer = setTimeout(() => reject(new Error('connect timed out')), 20_000);
+    const ready = () => {
+      clearTimeout(timer);
+      connections.push({ close: () => ws.terminate() });
+      resolve();
+    };
     ws.on('error', reject);
     ws.on('message', (data) => {
       const frame = data.toString();
-      if (start.mode === 'raw') return received(frame);
+      if (start.mode === 'raw') return received(seqOf(frame));
       if (frame === '2') return ws.send('3');
       if (frame.startsWith('0{')) return ws.send(`40${JSON.stringify({ lastSeq: start.lastSeq, client: 'viewer' })}`);
-      if (frame.startsWith('40')) {
-        clearTimeout(timer);
-        sockets.push(ws);
-        return resolve();
-      }
-      received(frame);
+      if (frame.startsWith('40')) return ready();
+      if (frame.startsWith('42["change"')) received(seqOf(frame));
     });
-    if (start.mode === 'raw') {
-      ws.on('open', () => {
-        clearTimeout(timer);
-        sockets.push(ws);
-        resolve();
-      });
-    }
+    if (start.mode === 'raw') ws.on('open', ready);
   });
 }
 
+/** Openings Pushpin refused (a 5xx) and that were tried again, as an EventSource would. */
+let retries = 0;
+
+/** A reader from `lastSeq` on, so it opens with an empty replay rather than a snapshot each. */
+async function openStream(start: Start): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openStreamOnce(start);
+    } catch (error) {
+      if (attempt === 10) throw error;
+      retries += 1;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 300));
+    }
+  }
+}
+
+function openStreamOnce(start: Start): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('stream open timed out')), 20_000);
+    const req = http.get(`${start.url}/api/stream?lastEventId=${start.lastSeq}`, { localAddress: start.localAddress, agent: false, headers: { accept: 'text/event-stream' } }, (res) => {
+      clearTimeout(timer);
+      if (res.statusCode !== 200) {
+        res.resume();
+        return reject(new Error(`the stream answered ${res.statusCode}`));
+      }
+      res.setEncoding('utf8');
+      let buffer = '';
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
+          const frame = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const id = /^id: (\d+)\nevent: change\n/.exec(frame)?.[1];
+          if (id) received(Number(id));
+        }
+      });
+      connections.push({ close: () => req.destroy() });
+      resolve();
+    });
+    req.on('error', reject);
+  });
+}
+
+// Pushpin 1.36 answered a few hundred openings in flight at once with 502s for some, so readers open 25 at a time per worker.
 async function connectAll(start: Start): Promise<void> {
-  const BATCH = 250;
-  for (let i = 0; i < start.count; i += BATCH) {
-    await Promise.all(Array.from({ length: Math.min(BATCH, start.count - i) }, () => open(start)));
+  const batch = start.mode === 'sse' ? 25 : 250;
+  const open = start.mode === 'sse' ? openStream : openSocket;
+  for (let i = 0; i < start.count; i += batch) {
+    await Promise.all(Array.from({ length: Math.min(batch, start.count - i) }, () => open(start)));
   }
 }
 
 process.on('message', (command: Command) => {
   if (command.type === 'start') {
     connectAll(command).then(
-      () => process.send?.({ type: 'ready', connected: sockets.length }),
-      (error: Error) => process.send?.({ type: 'failed', message: error.message, connected: sockets.length }),
+      () => process.send?.({ type: 'ready', connected: connections.length, retries }),
+      (error: Error) => process.send?.({ type: 'failed', message: error.message, connected: connections.length }),
     );
   } else if (command.type === 'expect') {
     const times: number[] = [];
@@ -85,7 +126,7 @@ process.on('message', (command: Command) => {
     waiting = { seq: command.seq, times, done: finish };
     process.send?.({ type: 'armed' });
   } else {
-    for (const ws of sockets) ws.terminate();
+    for (const connection of connections) connection.close();
     process.exit(0);
   }
 });

@@ -3,7 +3,7 @@ import { ADMIN_TOKEN, reply, rss, startBaseline, startServer, startWorker, type 
 import { distribution, type Distribution } from './stats';
 
 const WORKERS = 4;
-const ROUNDS = 5;
+export const ROUNDS = 5;
 
 export interface FanoutResult {
   clients: number;
@@ -15,22 +15,22 @@ export interface FanoutResult {
   serverRssPerClientKb: number;
 }
 
-async function connect(url: string, mode: 'socket.io' | 'raw', clients: number, lastSeq: number): Promise<{ workers: ChildProcess[]; connected: number }> {
+export async function connect(url: string, mode: 'socket.io' | 'raw' | 'sse', clients: number, lastSeq: number): Promise<{ workers: ChildProcess[]; connected: number; retries: number }> {
   const workers = Array.from({ length: WORKERS }, startWorker);
   const per = Math.ceil(clients / WORKERS);
   const ready = await Promise.all(
     workers.map((worker, i) => {
-      const done = reply<{ connected: number }>(worker, 'ready');
+      const done = reply<{ connected: number; retries?: number }>(worker, 'ready');
       // Each worker its own loopback address: four times the ephemeral ports of one.
       worker.send({ type: 'start', url, mode, count: Math.min(per, clients - i * per), lastSeq, localAddress: `127.0.0.${10 + i}` });
       return done;
     }),
   );
-  return { workers, connected: ready.reduce((sum, r) => sum + r.connected, 0) };
+  return { workers, connected: ready.reduce((sum, r) => sum + r.connected, 0), retries: ready.reduce((sum, r) => sum + (r.retries ?? 0), 0) };
 }
 
 /** Arms every worker for a seq, fires, and gathers each client's latency from the send. */
-async function measure(workers: ChildProcess[], seq: number, fire: () => Promise<void>): Promise<number[]> {
+export async function measure(workers: ChildProcess[], seq: number, fire: () => Promise<void>): Promise<number[]> {
   await Promise.all(workers.map((w) => {
     const armed = reply(w, 'armed');
     w.send({ type: 'expect', seq, timeoutMs: 10_000 });
@@ -42,9 +42,9 @@ async function measure(workers: ChildProcess[], seq: number, fire: () => Promise
   return (await Promise.all(times)).flatMap((r) => r.times.map((t) => t - sent));
 }
 
-const stopWorkers = (workers: ChildProcess[]) => Promise.all(workers.map((w) => new Promise((resolve) => { w.once('exit', resolve); w.send({ type: 'stop' }); })));
+export const stopWorkers = (workers: ChildProcess[]) => Promise.all(workers.map((w) => new Promise((resolve) => { w.once('exit', resolve); w.send({ type: 'stop' }); })));
 
-async function post(server: Running, i: number): Promise<{ seq: number; frame: string }> {
+export async function post(server: Running, i: number): Promise<{ seq: number; frame: string }> {
   const response = await fetch(`${server.url}/api/treaties/npt/updates`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
@@ -52,6 +52,24 @@ async function post(server: Running, i: number): Promise<{ seq: number; frame: s
   });
   const body = (await response.json()) as { update: { seq: number }; treaty: unknown };
   return { seq: body.update.seq, frame: `42${JSON.stringify(['change', { seq: body.update.seq, kind: 'update.posted', treaty: body.treaty, update: body.update }])}` };
+}
+
+/** ROUNDS updates posted one after another, each timed from its POST to every client; the last change's Socket.IO frame. */
+export async function postRounds(server: Running, workers: ChildProcess[], seq: number): Promise<{ latencies: number[]; frame: string }> {
+  const all: number[] = [];
+  let frame = '';
+  for (let i = 0; i < ROUNDS; i++) {
+    let next = 0;
+    const latencies = await measure(workers, seq + i + 1, async () => {
+      const posted = await post(server, i);
+      next = posted.seq;
+      frame = posted.frame;
+    });
+    if (next !== seq + i + 1) throw new Error(`expected seq ${seq + i + 1}, the server wrote ${next}`);
+    all.push(...latencies);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return { latencies: all, frame };
 }
 
 export async function fanout(clients: number): Promise<FanoutResult> {
@@ -64,19 +82,7 @@ export async function fanout(clients: number): Promise<FanoutResult> {
     await new Promise((r) => setTimeout(r, 1500));
     const rssAfter = rss(server.child.pid ?? 0);
 
-    const sioLatencies: number[] = [];
-    let frame = '';
-    for (let i = 0; i < ROUNDS; i++) {
-      let next = 0;
-      const latencies = await measure(sio.workers, seq + i + 1, async () => {
-        const posted = await post(server, i);
-        next = posted.seq;
-        frame = posted.frame;
-      });
-      if (next !== seq + i + 1) throw new Error(`expected seq ${seq + i + 1}, the server wrote ${next}`);
-      sioLatencies.push(...latencies);
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    const { latencies: sioLatencies, frame } = await postRounds(server, sio.workers, seq);
     await stopWorkers(sio.workers);
 
     const raw = await connect(baseline.url, 'raw', clients, 0);

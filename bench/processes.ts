@@ -25,6 +25,37 @@ export function rss(pid: number): number {
   return Number(kb) * 1024;
 }
 
+/** Fields of /proc/PID/stat after the command name (which may hold spaces): [0] is the state. */
+const statFields = (pid: number): string[] => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+
+/** CPU time a process has used, user and system, in ms (the kernel counts it in 10 ms ticks). */
+export function cpuMs(pid: number): number {
+  const fields = statFields(pid);
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** A process and every process under it (Pushpin's runner starts its services as children). */
+export function withDescendants(pids: number[]): number[] {
+  const all = new Set(pids);
+  const entries = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const name of entries) {
+      const pid = Number(name);
+      if (all.has(pid)) continue;
+      try {
+        if (all.has(Number(statFields(pid)[1]))) {
+          all.add(pid);
+          grew = true;
+        }
+      } catch {
+        // It ended while being read.
+      }
+    }
+  }
+  return [...all];
+}
+
 export interface Running {
   url: string;
   child: ChildProcess;
@@ -49,9 +80,9 @@ function stopper(child: ChildProcess): () => Promise<void> {
   };
 }
 
-/** The real server, as `npm run serve` runs it, on a fresh database. */
-export async function startServer(env: Record<string, string> = {}): Promise<Running> {
-  const port = await freePort();
+/** The real server, as `npm run serve` runs it, on a fresh database; on `port` when it must be known beforehand. */
+export async function startServer(env: Record<string, string> = {}, port?: number): Promise<Running> {
+  port ??= await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-bench-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
