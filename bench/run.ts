@@ -8,18 +8,20 @@ import { benchSchema } from './postgres-schema';
 import { reads, writes, type Load } from './http-load';
 import { twoTabs } from './two-tabs';
 import { root, usePortsFrom } from './processes';
+import { readerCostLines, readerCosts, type ReaderCosts } from './reader-cost';
 
 /**
  * `npm run bench`: every figure is measured in this run, beside a raw baseline measured in the
  * same run on the same machine (absolute times vary on a shared box; ratios hold). Fan-out runs
  * each size `--runs` times and judges the median.
  */
-const SECTIONS = ['fanout', 'writes', 'reads', 'footprint', 'tabs'] as const;
+const SECTIONS = ['fanout', 'readers', 'writes', 'reads', 'footprint', 'tabs'] as const;
 type Section = (typeof SECTIONS)[number];
 const flags = readFlags({
   only: { type: 'string' },
   clients: { type: 'string', default: '10000,19000' },
   runs: { type: 'string', default: '3' },
+  readers: { type: 'string', default: '10000' },
   writers: { type: 'string', default: '8' },
   'write-seconds': { type: 'string', default: '10' },
   ports: { type: 'string' },
@@ -33,6 +35,7 @@ if (unknown?.length) {
 const running = (section: Section) => !only || only.includes(section);
 const sizes = wholeNumbers('clients', flags.clients);
 const runs = wholeNumber('runs', flags.runs, 1, 99);
+const readers = wholeNumber('readers', flags.readers);
 const writeLoad = { writers: wholeNumber('writers', flags.writers, 1, 1000), seconds: wholeNumber('write-seconds', flags['write-seconds'], 1, 3600) };
 usePortsFrom(flags.ports === undefined ? undefined : wholeNumber('ports', flags.ports, 1024, 65_000));
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -51,6 +54,12 @@ if (running('fanout')) {
     }
     fan.push({ runs: measured, median: medianRun(measured) });
   }
+}
+
+let readerResults: ReaderCosts | undefined;
+if (running('readers')) {
+  log(`readers: ${readers} Socket.IO clients, then ${readers} event-stream readers through Pushpin…`);
+  readerResults = await readerCosts(readers);
 }
 
 let sqliteWrites: Load | undefined;
@@ -93,6 +102,9 @@ const targets = [
     { target: `every change reaches all ${m.clients}`, figure: `${m.socketIo.received}/${m.socketIo.expected} received`, ok: m.socketIo.received === m.socketIo.expected },
     ...(m.clients === 10_000 ? [{ target: 'a POST reaches all 10,000, p99 < 500 ms (median)', figure: `${m.socketIo.p99} ms`, ok: m.socketIo.p99 < 500 }] : []),
   ]),
+  ...(readerResults?.pushpin
+    ? [{ target: `every one of ${readers} readers through Pushpin gets every change`, figure: `${readerResults.pushpin.latency.received}/${readerResults.pushpin.latency.expected} received`, ok: readerResults.pushpin.latency.received === readerResults.pushpin.latency.expected }]
+    : []),
   ...(sqliteWrites ? [{ target: '≥ 500 POST/s on SQLite', figure: `${sqliteWrites.perSecond}/s`, ok: sqliteWrites.perSecond >= 500 }] : []),
   ...(postgresWrites && pgRatio !== undefined
     ? [
@@ -118,6 +130,7 @@ if (fan.length > 0) {
     }
   }
 }
+if (readerResults) for (const line of readerCostLines(readerResults)) log(line);
 if (sqliteWrites) {
   log(`\nWrites (${writeLoad.writers} concurrent writers, ${writeLoad.seconds} s each, one after the other)`);
   const row = (label: string, sqlite: string, postgres: string) => log(`${label.padEnd(12)} | ${sqlite.padStart(10)} | ${postgres.padStart(10)}`);
@@ -134,7 +147,7 @@ if (readResults) {
   log(`GET /api/snapshot: ${readResults.snapshot.perSecond}/s, p50 ${readResults.snapshot.p50} ms, p99 ${readResults.snapshot.p99} ms`);
   log(`GET /api/treaties: ${readResults.treaties.perSecond}/s, p50 ${readResults.treaties.p50} ms, p99 ${readResults.treaties.p99} ms`);
 }
-if (assets) log(`\nFootprint: initial JS ${assets.jsKb} KB, CSS ${assets.cssKb} KB gzipped${largest ? `; memory per connected client ${largest.serverRssPerClientKb} KB (raw baseline ${largest.rawRssPerClientKb} KB) at ${largest.clients}` : ''}`);
+if (assets) log(`\nFootprint: initial JS ${assets.jsKb} KB, CSS ${assets.cssKb} KB gzipped; embed widget JS ${assets.embedJsKb} KB gzipped${largest ? `; memory per connected client ${largest.serverRssPerClientKb} KB (raw baseline ${largest.rawRssPerClientKb} KB) at ${largest.clients}` : ''}`);
 if (running('tabs')) log(tabs ? `Two tabs: POST acknowledged → headline in each tab's live feed: p50 ${tabs.p50} / p95 ${tabs.p95} / p99 ${tabs.p99} / max ${tabs.max} ms (${tabs.count} sightings)` : 'Two tabs: skipped, no Chromium');
 log('\nTargets');
 for (const t of targets) log(`${mark(t.ok)}  ${t.target}: ${t.figure}`);
@@ -145,6 +158,7 @@ const results = {
   sections: only ?? SECTIONS,
   runs,
   fanout: fan,
+  readers: readerResults,
   writes: { ...writeLoad, sqlite: sqliteWrites, postgres: postgresWrites, ratio: pgRatio },
   reads: readResults,
   assets,

@@ -65,7 +65,21 @@ export type ChangeResult = { kind: 'applied'; state: BoardState } | { kind: 'dup
 export function applyChange(state: BoardState, change: Change, receivedAt: number): ChangeResult {
   if (state.seq === undefined || change.seq > state.seq + 1) return { kind: 'gap' };
   if (change.seq <= state.seq) return { kind: 'duplicate' };
+  return { kind: 'applied', state: fold(state, change, receivedAt) };
+}
 
+/**
+ * Applies a change of an event stream that follows some treaties: the server sends them in seq
+ * order, but their seqs skip the other treaties' changes, so a skip is no gap. One already
+ * applied is dropped, as above.
+ */
+export function applyFollowedChange(state: BoardState, change: Change, receivedAt: number): ChangeResult {
+  if (state.seq === undefined) return { kind: 'gap' };
+  if (change.seq <= state.seq) return { kind: 'duplicate' };
+  return { kind: 'applied', state: fold(state, change, receivedAt) };
+}
+
+function fold(state: BoardState, change: Change, receivedAt: number): BoardState {
   const previous = state.treaties.find((t) => t.id === change.treaty.id);
   const treaties = previous
     ? state.treaties.map((t) => (t.id === change.treaty.id ? change.treaty : t))
@@ -91,8 +105,5 @@ export function applyChange(state: BoardState, change: Change, receivedAt: numbe
     ...(moved ? { from: previous.status, to: change.treaty.status } : {}),
     ...(party ? { party } : {}),
   };
-  return {
-    kind: 'applied',
-    state: { ...state, seq: change.seq, treaties, updates, arrivals, activity, highlights: { ...state.highlights, [change.treaty.id]: highlight } },
-  };
+  return { ...state, seq: change.seq, treaties, updates, arrivals, activity, highlights: { ...state.highlights, [change.treaty.id]: highlight } };
 }

@@ -1,4 +1,4 @@
-import type { BoardView } from '../../lib/board-connection';
+import type { BoardView } from '../../lib/live-view';
 import { formatLocalTime, formatUtcTime } from '../../lib/time';
 
 const TEXT = {
