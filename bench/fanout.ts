@@ -23,26 +23,30 @@ export interface FanoutResult {
 
 const perClientKb = (before: number, after: number, clients: number) => Math.round(((after - before) / clients / 1024) * 10) / 10;
 
-async function connect(url: string, mode: 'socket.io' | 'raw', clients: number, lastSeq: number): Promise<{ workers: ChildProcess[]; connected: number; openFiles: number | 'unlimited' }> {
+export async function connect(url: string, mode: 'socket.io' | 'raw' | 'sse', clients: number, lastSeq: number): Promise<{ workers: ChildProcess[]; connected: number; retries: number; openFiles: number | 'unlimited' }> {
   const workers = Array.from({ length: WORKERS }, () => startWorker());
   const per = Math.ceil(clients / WORKERS);
   const limits = workers.map((worker, i) => assertRoomFor(worker.pid ?? 0, per, `client process ${i + 1}`));
   const ready = await Promise.all(
     workers.map((worker, i) => {
-      const done = reply<{ connected: number }>(worker, 'ready');
+      const done = reply<{ connected: number; retries: number }>(worker, 'ready');
       // Each worker its own loopback address: four times the ephemeral ports of one.
       worker.send({ type: 'start', url, mode, count: Math.min(per, clients - i * per), lastSeq, localAddress: `127.0.0.${10 + i}` });
       return done;
     }),
   );
-  return { workers, connected: ready.reduce((sum, r) => sum + r.connected, 0), openFiles: limits[0] ?? 'unlimited' };
+  return {
+    workers,
+    connected: ready.reduce((sum, r) => sum + r.connected, 0),
+    retries: ready.reduce((sum, r) => sum + r.retries, 0),
+    openFiles: limits[0] ?? 'unlimited',
+  };
 }
 
 /** Lets the connections' handshakes and first frames finish before memory is read. */
 const settle = () => new Promise((r) => setTimeout(r, 1500));
 
-
-async function post(server: Running, i: number): Promise<{ seq: number; frame: string }> {
+export async function post(server: Running, i: number): Promise<{ seq: number; frame: string }> {
   const response = await fetch(`${server.url}/api/treaties/npt/updates`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
@@ -50,6 +54,24 @@ async function post(server: Running, i: number): Promise<{ seq: number; frame: s
   });
   const body = (await response.json()) as { update: { seq: number }; treaty: unknown };
   return { seq: body.update.seq, frame: `42${JSON.stringify(['change', { seq: body.update.seq, kind: 'update.posted', treaty: body.treaty, update: body.update }])}` };
+}
+
+/** ROUNDS updates posted one after another, each timed from its POST to every client; the last change's Socket.IO frame. */
+export async function postRounds(server: Running, workers: ChildProcess[], seq: number): Promise<{ latencies: number[]; frame: string }> {
+  const all: number[] = [];
+  let frame = '';
+  for (let i = 0; i < ROUNDS; i++) {
+    let next = 0;
+    const latencies = await measure(workers, seq + i + 1, async () => {
+      const posted = await post(server, i);
+      next = posted.seq;
+      frame = posted.frame;
+    });
+    if (next !== seq + i + 1) throw new Error(`expected seq ${seq + i + 1}, the server wrote ${next}`);
+    all.push(...latencies);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return { latencies: all, frame };
 }
 
 export async function fanout(clients: number): Promise<FanoutResult> {
@@ -66,19 +88,7 @@ export async function fanout(clients: number): Promise<FanoutResult> {
     await settle();
     const rssAfter = rss(serverPid);
 
-    const sioLatencies: number[] = [];
-    let frame = '';
-    for (let i = 0; i < ROUNDS; i++) {
-      let next = 0;
-      const latencies = await measure(sio.workers, seq + i + 1, async () => {
-        const posted = await post(server, i);
-        next = posted.seq;
-        frame = posted.frame;
-      });
-      if (next !== seq + i + 1) throw new Error(`expected seq ${seq + i + 1}, the server wrote ${next}`);
-      sioLatencies.push(...latencies);
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    const { latencies: sioLatencies, frame } = await postRounds(server, sio.workers, seq);
     await stopWorkers(sio.workers);
 
     const rawRssBefore = rss(baselinePid);

@@ -1,8 +1,10 @@
 import { ADMIN_TOKEN, startServer } from './processes';
 import { distribution, type Distribution } from './stats';
 
+export type Load = Distribution & { perSecond: number; failed: number };
+
 /** `concurrency` loops calling `request` for `seconds`; latency per call and calls per second. */
-async function load(concurrency: number, seconds: number, request: (i: number) => Promise<boolean>): Promise<Distribution & { perSecond: number; failed: number }> {
+async function load(concurrency: number, seconds: number, request: (i: number) => Promise<boolean>): Promise<Load> {
   const latencies: number[] = [];
   let failed = 0;
   let n = 0;
@@ -20,10 +22,16 @@ async function load(concurrency: number, seconds: number, request: (i: number) =
   return { ...distribution(latencies), perSecond: Math.round(latencies.length / seconds), failed };
 }
 
-export async function writes(databaseUrl?: string) {
+export interface WriteLoad {
+  writers: number;
+  seconds: number;
+}
+
+/** `writers` editors posting to one treaty as fast as they are answered, on SQLite or on `databaseUrl`. */
+export async function writes({ writers, seconds }: WriteLoad, databaseUrl?: string): Promise<Load> {
   const server = await startServer(databaseUrl ? { DATABASE_URL: databaseUrl } : {});
   try {
-    return await load(8, 10, async (i) => {
+    return await load(writers, seconds, async (i) => {
       const response = await fetch(`${server.url}/api/treaties/npt/updates`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },

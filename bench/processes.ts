@@ -63,6 +63,37 @@ export function rss(pid: number): number {
   return Number(kb) * 1024;
 }
 
+/** Fields of /proc/PID/stat after the command name (which may hold spaces): [0] is the state. */
+const statFields = (pid: number): string[] => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+
+/** CPU time a process has used, user and system, in ms (the kernel counts it in 10 ms ticks). */
+export function cpuMs(pid: number): number {
+  const fields = statFields(pid);
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** A process and every process under it (Pushpin's runner starts its services as children). */
+export function withDescendants(pids: number[]): number[] {
+  const all = new Set(pids);
+  const entries = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const name of entries) {
+      const pid = Number(name);
+      if (all.has(pid)) continue;
+      try {
+        if (all.has(Number(statFields(pid)[1]))) {
+          all.add(pid);
+          grew = true;
+        }
+      } catch {
+        // It ended while being read.
+      }
+    }
+  }
+  return [...all];
+}
+
 export interface Running {
   url: string;
   child: ChildProcess;

@@ -72,6 +72,50 @@ describe.skipIf(!hasChromium)('embeds', () => {
     }
   });
 
+  it('follows its treaty on the event stream, no WebSocket, and catches up by Last-Event-ID after a lost connection', async () => {
+    const page = await env.browser.newPage();
+    // What the widget's EventSource hears, kept where the test can read it.
+    await page.addInitScript(() => {
+      const heard: { type: string; id: string }[] = [];
+      Object.assign(window, { heard });
+      window.EventSource = class extends EventSource {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          for (const type of ['snapshot', 'change']) this.addEventListener(type, (e) => heard.push({ type, id: (e as MessageEvent).lastEventId }));
+        }
+      };
+    });
+    const streams: string[] = [];
+    const sockets: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'eventsource' && streams.push(r.url()));
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    const heard = () => page.evaluate(() => (window as unknown as { heard: { type: string; id: string }[] }).heard);
+    const credit = page.locator('.embed-credit');
+    await page.goto(`${env.server.url}/embed/treaty/new-start`);
+    await expect.poll(() => credit.innerText()).toMatch(/live$/);
+    expect(streams).toEqual([`${env.server.url}/api/stream?treaties=new-start`]);
+
+    const live = await postUpdate<{ update: { seq: number } }>(env.server.url, 'new-start', { headline: 'Heard on the stream' });
+    await page.getByText('Heard on the stream').waitFor({ timeout: 5000 });
+    expect((await heard()).map((e) => e.type)).toEqual(['snapshot', 'change']);
+
+    // The stream is lost (the server restarts) and cannot come back until the test lets it.
+    await page.route('**/api/stream**', (route) => route.abort());
+    await env.server.restart();
+    await expect.poll(() => credit.innerText()).toMatch(/reconnecting…$/);
+    const missed = [];
+    for (const headline of ['Missed while away', 'Latest while away']) missed.push((await postUpdate<{ update: { seq: number } }>(env.server.url, 'new-start', { headline })).body.update.seq);
+    await postUpdate(env.server.url, 'inf', { headline: 'Another treaty' });
+    await page.unroute('**/api/stream**');
+    await page.getByText('Latest while away').waitFor({ timeout: 20_000 });
+    await expect.poll(() => credit.innerText()).toMatch(/live$/);
+    // Back from the seq it had, it was sent the two changes it missed, not a snapshot, and nothing of the other treaty.
+    expect(streams.at(-1)).toBe(`${env.server.url}/api/stream?treaties=new-start&lastEventId=${live.body.update.seq}`);
+    expect((await heard()).slice(2)).toEqual(missed.map((seq) => ({ type: 'change', id: String(seq) })));
+    expect(sockets).toEqual([]);
+    await page.close();
+  });
+
   it('offers the snippet on the treaty page', async () => {
     const { page } = await openPage(env.browser, `${env.server.url}/treaties/inf`);
     const code = page.getByLabel(/A live widget for an article/);

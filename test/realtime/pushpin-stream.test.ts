@@ -76,6 +76,51 @@ describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_
     expect(changes(reader).map((c) => c.update?.headline)).toEqual(['Followed']);
   });
 
+  it('gives a reader of some treaties each of their changes exactly once, held while changes are published, and across a reconnect with Last-Event-ID', async () => {
+    const posted: { seq: number; treaty: string }[] = [];
+    const post = async (treaty: string, headline: string) => {
+      const answer = await board.api.postUpdate<{ update: { seq: number } }>(treaty, { headline });
+      posted.push({ seq: answer.body.update.seq, treaty });
+      return answer.body.update.seq;
+    };
+    let writing = true;
+    const writer = (async () => {
+      for (let i = 0; writing; i++) await post(['ctbt', 'npt', 'inf'][i % 3] ?? 'npt', `Boundary ${i}`);
+    })();
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // Readers of two sets of treaties, each held (or held again after its replay) while changes keep being
+    // published; readers of one set and of the other must never be given each other's.
+    const runs: { followed: string[]; reconnected: boolean; start: number; seqs: () => number[] }[] = [];
+    for (let i = 0; i < 12; i++) {
+      const followed = i % 4 < 2 ? ['ctbt', 'inf'] : ['npt'];
+      const path = `/api/stream?treaties=${followed.join(',')}`;
+      const reconnected = i % 2 === 1;
+      const first = open(path);
+      await first.until(() => first.of('snapshot').length === 1, 10_000);
+      const start = Number(first.of('snapshot')[0]?.id);
+      if (!reconnected) {
+        runs.push({ followed, reconnected, start, seqs: () => changes(first).map((c) => c.seq) });
+        continue;
+      }
+      await first.until(() => first.of('change').length > 0, 10_000);
+      first.close();
+      await pause(30);
+      const back = open(path, { 'last-event-id': first.lastEventId });
+      runs.push({ followed, reconnected, start, seqs: () => [...changes(first), ...changes(back)].map((c) => c.seq) });
+    }
+    writing = false;
+    await writer;
+    const lastOf = new Map<string, number>();
+    for (const treaty of ['ctbt', 'inf', 'npt']) lastOf.set(treaty, await post(treaty, `Last of ${treaty}`));
+    for (const [i, run] of runs.entries()) {
+      const last = Math.max(...run.followed.map((treaty) => lastOf.get(treaty) ?? 0));
+      const what = `reader ${i} of ${run.followed.join(',')}${run.reconnected ? ', reconnected' : ''}`;
+      await expect.poll(() => run.seqs().at(-1), { timeout: 10_000, message: what }).toBe(last);
+      const expected = posted.filter((p) => run.followed.includes(p.treaty) && p.seq > run.start).map((p) => p.seq).sort((a, b) => a - b);
+      expect(run.seqs(), what).toEqual(expected);
+    }
+  }, 60_000);
+
   it('answers a hostile query with a 400 through Pushpin too', async () => {
     const response = await fetch(`${pushpin.url}/api/stream?treaties=%00`);
     expect(response.status).toBe(400);

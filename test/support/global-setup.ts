@@ -3,12 +3,11 @@ import path from 'node:path';
 import { CHROMIUM_MISSING, hasChromium } from './chromium';
 import { repoRoot } from './paths';
 
-/** Browser tests load the built dashboard, so build it once before any test runs. */
+/** Browser tests and the bundle test (test/build/) load the built client, so build it once before any test runs. */
 export default function setup(): void {
   if (!hasChromium) {
     process.stdout.write(`\n${CHROMIUM_MISSING}\n\n`);
     if (process.env.CI) throw new Error('CI must run the browser tests: Chromium is missing');
-    return;
   }
   // Vitest sets NODE_ENV=test, which would build React's development bundle: test what ships.
   execFileSync(path.join(repoRoot, 'node_modules/.bin/vite'), ['build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {

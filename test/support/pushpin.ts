@@ -13,6 +13,8 @@ export interface RunningPushpin {
   url: string;
   /** GRIP_PROXY_URL: its HTTP publish endpoint. */
   publishUrl: string;
+  /** Pushpin's runner (its services are its children) and zurl. */
+  pids: number[];
   stop(): Promise<void>;
 }
 
@@ -38,9 +40,10 @@ const stopped = (child: ChildProcess) =>
 
 /**
  * Pushpin in front of an origin, on ports and in directories of its own, with the zurl it proxies
- * through beside it: Debian's Pushpin does not start zurl itself.
+ * through beside it: Debian's Pushpin does not start zurl itself. `settings` replace lines of
+ * deploy/pushpin/pushpin.conf (`client_maxconn`, `message_rate`…).
  */
-export async function startPushpin(originPort: number): Promise<RunningPushpin> {
+export async function startPushpin(originPort: number, settings: Record<string, number | string> = {}): Promise<RunningPushpin> {
   const temp = tempDir('pushpin');
   const dir = temp.dir;
   for (const sub of ['run', 'log', 'zurl']) fs.mkdirSync(path.join(dir, sub));
@@ -58,7 +61,11 @@ export async function startPushpin(originPort: number): Promise<RunningPushpin> 
     .replace(/^push_in_sub_specs=.*$/m, `push_in_sub_specs=tcp://127.0.0.1:${subPort}`)
     .replace(/^push_in_http_port=.*$/m, `push_in_http_port=${publishPort}`)
     .replace(/^command_spec=.*$/m, `command_spec=tcp://127.0.0.1:${commandPort}`);
-  fs.writeFileSync(path.join(dir, 'pushpin.conf'), config);
+  const configured = Object.entries(settings).reduce((text, [key, value]) => {
+    if (!new RegExp(`^${key}=`, 'm').test(text)) throw new Error(`pushpin.conf has no ${key}`);
+    return text.replace(new RegExp(`^${key}=.*$`, 'm'), `${key}=${value}`);
+  }, config);
+  fs.writeFileSync(path.join(dir, 'pushpin.conf'), configured);
   const out = fs.openSync(path.join(dir, 'log', 'output.log'), 'a');
   const zurl = spawn('/usr/bin/zurl', [`--config=${path.join(dir, 'zurl.conf')}`], { stdio: ['ignore', out, out] });
   const pushpin = spawn('/usr/bin/pushpin', [`--config=${path.join(dir, 'pushpin.conf')}`], { stdio: ['ignore', out, out] });
@@ -75,5 +82,5 @@ export async function startPushpin(originPort: number): Promise<RunningPushpin> 
     await stop();
     throw new Error(`${String(error)}\n${log}`);
   }
-  return { url: `http://127.0.0.1:${httpPort}`, publishUrl: `http://127.0.0.1:${publishPort}`, stop };
+  return { url: `http://127.0.0.1:${httpPort}`, publishUrl: `http://127.0.0.1:${publishPort}`, pids: [pushpin.pid ?? 0, zurl.pid ?? 0], stop };
 }

@@ -1,4 +1,4 @@
-import type { LiveBoard } from '../lib/board-connection';
+import type { LiveBoard } from '../lib/live-view';
 import { formatLocalTime, formatUtcTime } from '../lib/time';
 
 const TEXT = {

@@ -7,19 +7,20 @@ import { Dated } from '../components/dated';
 import { StatusChip } from '../components/status-chip';
 import { UpdateHeadline } from '../components/update-line';
 
+export const NoSuchTreaty = () => <p className="embed-loading">No such treaty on Treaty Watch.</p>;
+
 /**
  * What a reader's article frames: `/embed/treaty/:id` (one treaty and its latest update) or
  * `/embed/board` (every treaty's status). Live, like the board; links open the full board.
  */
-export function EmbedWidget() {
+export function EmbedWidget({ treatyId }: { treatyId?: string }) {
   const { board, connection } = useBoard();
   const now = useNow();
-  const treatyId = /^\/embed\/treaty\/([^/]+)$/.exec(window.location.pathname)?.[1];
   const origin = window.location.origin;
 
   if (board.seq === undefined) return <p className="embed-loading">{connection.status === 'offline' ? 'Treaty Watch cannot be reached.' : 'Loading…'}</p>;
-  const treaties = treatyId ? board.treaties.filter((t) => t.id === decodeURIComponent(treatyId)) : board.treaties;
-  if (treatyId && treaties.length === 0) return <p className="embed-loading">No such treaty on Treaty Watch.</p>;
+  const treaties = treatyId ? board.treaties.filter((t) => t.id === treatyId) : board.treaties;
+  if (treatyId && treaties.length === 0) return <NoSuchTreaty />;
 
   return (
     <section className="embed" aria-label="Treaty Watch">

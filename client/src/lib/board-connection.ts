@@ -1,18 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
-import { RECONNECT_OPTIONS, type ClientKind, type ClientToServerEvents, type Presence, type ServerToClientEvents } from '@treaty-watch/shared';
-import { applyChange, applySnapshot, emptyBoard, type BoardState } from './board-state';
+import { RECONNECT_OPTIONS, type ClientKind, type ClientToServerEvents, type ServerToClientEvents } from '@treaty-watch/shared';
+import { applyChange, applySnapshot, type BoardState } from './board-state';
+import { LiveView, OFFLINE_AFTER_MS, type LiveBoard, type LiveBoardSource } from './live-view';
 
-export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
-
-export interface LiveBoard {
-  board: BoardState;
-  connection: { status: ConnectionStatus; since: number };
-  presence: Presence | undefined;
-}
-
-/** After this long without hearing from the server, the board says it is stale. */
-const OFFLINE_AFTER_MS = 10_000;
-const RENDER_EVERY_MS = 16;
 /** The server pings every 5 s, so 10 s of silence means the line is dead even if no error said so. */
 const WATCH_EVERY_MS = 1000;
 /** A resync the server ignored (it limits how often a socket may ask) is given up after this. */
@@ -23,11 +13,9 @@ const RESYNC_PATIENCE_MS = 10_000;
  * seq it applied, asks for a resync on a gap (one at a time: a burst of out-of-order changes
  * is one gap to close, not one per change), and exposes an immutable view for React.
  */
-export class BoardConnection {
-  private view: LiveBoard = { board: emptyBoard, connection: { status: 'connecting', since: Date.now() }, presence: undefined };
-  private readonly listeners = new Set<() => void>();
+export class BoardConnection implements LiveBoardSource {
+  private readonly live: LiveView;
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
-  private offlineTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly watchdog: ReturnType<typeof setInterval>;
   private lastContact = Date.now();
   private resyncing = false;
@@ -46,7 +34,7 @@ export class BoardConnection {
     options: { client?: ClientKind; name?: string; reloadOnNewBuild?: boolean; url?: string; restored?: { board: BoardState; since: number }; buildId?: string } = {},
   ) {
     const { client = 'viewer', name, reloadOnNewBuild = false, url, restored } = options;
-    if (restored) this.view = { ...this.view, board: restored.board, connection: { status: 'offline', since: restored.since } };
+    this.live = new LiveView(restored);
     this.client = client;
     this.announced = client;
     this.socket = io(url, {
@@ -54,14 +42,14 @@ export class BoardConnection {
       ...RECONNECT_OPTIONS,
       auth: (cb) => {
         this.announced = this.client;
-        cb({ client: this.client, ...(name ? { name } : {}), ...(this.view.board.seq !== undefined ? { lastSeq: this.view.board.seq } : {}) });
+        cb({ client: this.client, ...(name ? { name } : {}), ...(this.live.current.board.seq !== undefined ? { lastSeq: this.live.current.board.seq } : {}) });
       },
     });
     this.socket.on('connect', () => {
       this.lastContact = Date.now();
       // A new handshake brings the board up to date by itself; a resync asked on the old one is moot.
       this.resyncing = false;
-      this.setStatus('live');
+      this.live.setStatus('live');
     });
     // Only close() and identifyAs() disconnect on purpose; neither is the line going down.
     this.socket.on('disconnect', (reason) => reason !== 'io client disconnect' && this.down());
@@ -72,17 +60,17 @@ export class BoardConnection {
       if (reloadOnNewBuild && build !== undefined && buildId !== build) window.location.reload();
       build = buildId;
     });
-    this.socket.on('snapshot', (snapshot) => this.update({ board: applySnapshot(this.view.board, snapshot) }));
+    this.socket.on('snapshot', (snapshot) => this.live.update({ board: applySnapshot(this.live.current.board, snapshot) }));
     this.socket.on('change', (change) => {
-      const result = applyChange(this.view.board, change, Date.now());
-      if (result.kind === 'applied') this.update({ board: result.state });
+      const result = applyChange(this.live.current.board, change, Date.now());
+      if (result.kind === 'applied') this.live.update({ board: result.state });
       if (result.kind === 'gap') this.resync();
     });
-    this.socket.on('presence', (presence) => this.update({ presence }));
+    this.socket.on('presence', (presence) => this.live.update({ presence }));
     this.socket.onAny(() => this.contact());
     this.socket.io.on('ping', () => this.contact());
     this.watchdog = setInterval(() => {
-      if (this.view.connection.status === 'live' && Date.now() - this.lastContact > OFFLINE_AFTER_MS) this.setStatus('offline', this.lastContact);
+      if (this.live.current.connection.status === 'live' && Date.now() - this.lastContact > OFFLINE_AFTER_MS) this.live.setStatus('offline', this.lastContact);
     }, WATCH_EVERY_MS);
   }
 
@@ -107,16 +95,15 @@ export class BoardConnection {
   close(): void {
     this.closed = true;
     clearInterval(this.watchdog);
-    clearTimeout(this.offlineTimer);
     this.socket.disconnect();
-    this.listeners.clear();
+    this.live.close();
   }
 
   /** One resync in flight: the server acknowledges it once it has sent what was missed. */
   private resync(): void {
     if (this.resyncing) return;
     this.resyncing = true;
-    const { seq } = this.view.board;
+    const { seq } = this.live.current.board;
     this.socket.timeout(RESYNC_PATIENCE_MS).emit('resync', seq !== undefined ? { lastSeq: seq } : {}, () => {
       this.resyncing = false;
     });
@@ -124,46 +111,14 @@ export class BoardConnection {
 
   private contact(): void {
     this.lastContact = Date.now();
-    if (this.view.connection.status === 'offline' && this.socket.connected) this.setStatus('live');
+    if (this.live.current.connection.status === 'offline' && this.socket.connected) this.live.setStatus('live');
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.live.subscribe(listener);
 
-  getView = (): LiveBoard => this.view;
+  getView = (): LiveBoard => this.live.getView();
 
   private down(): void {
-    if (this.view.connection.status === 'live' || this.view.connection.status === 'connecting') this.setStatus('reconnecting');
-    this.offlineTimer ??= setTimeout(() => {
-      if (!this.socket.connected) this.setStatus('offline', this.view.connection.since);
-    }, OFFLINE_AFTER_MS);
-  }
-
-  private setStatus(status: ConnectionStatus, since = Date.now()): void {
-    if (status === 'live') {
-      clearTimeout(this.offlineTimer);
-      this.offlineTimer = undefined;
-    }
-    if (this.view.connection.status !== status) this.update({ connection: { status, since } });
-  }
-
-  private notifyScheduled = false;
-
-  /**
-   * State changes at once; React hears about it at most every RENDER_EVERY_MS. A burst of a
-   * thousand changes then costs a few renders, not a thousand. A timer rather than animation
-   * frames: a tab that is not in front gets no frames, and its status must still change.
-   */
-  private update(part: Partial<LiveBoard>): void {
-    this.view = { ...this.view, ...part };
-    if (this.notifyScheduled) return;
-    this.notifyScheduled = true;
-    const notify = () => {
-      this.notifyScheduled = false;
-      this.listeners.forEach((listener) => listener());
-    };
-    setTimeout(notify, RENDER_EVERY_MS);
+    this.live.down(() => this.socket.connected);
   }
 }

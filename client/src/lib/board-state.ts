@@ -66,7 +66,21 @@ export type ChangeResult = { kind: 'applied'; state: BoardState } | { kind: 'dup
 export function applyChange(state: BoardState, change: Change, receivedAt: number): ChangeResult {
   if (state.seq === undefined || change.seq > state.seq + 1) return { kind: 'gap' };
   if (change.seq <= state.seq) return { kind: 'duplicate' };
+  return { kind: 'applied', state: fold(state, change, receivedAt) };
+}
 
+/**
+ * Applies a change of an event stream that follows some treaties: the server sends them in seq
+ * order, but their seqs skip the other treaties' changes, so a skip is no gap. One already
+ * applied is dropped, as above.
+ */
+export function applyFollowedChange(state: BoardState, change: Change, receivedAt: number): ChangeResult {
+  if (state.seq === undefined) return { kind: 'gap' };
+  if (change.seq <= state.seq) return { kind: 'duplicate' };
+  return { kind: 'applied', state: fold(state, change, receivedAt) };
+}
+
+function fold(state: BoardState, change: Change, receivedAt: number): BoardState {
   const previous = state.treaties.find((t) => t.id === change.treaty.id);
   const treaties = previous
     ? state.treaties.map((t) => (t.id === change.treaty.id ? change.treaty : t))
@@ -100,8 +114,5 @@ export function applyChange(state: BoardState, change: Change, receivedAt: numbe
     ...(party ? { party } : {}),
   };
   const highlights = change.backfill ? state.highlights : { ...state.highlights, [change.treaty.id]: highlight };
-  return {
-    kind: 'applied',
-    state: { ...state, seq: change.seq, treaties, updates, arrivals, activity, highlights },
-  };
+  return { ...state, seq: change.seq, treaties, updates, arrivals, activity, highlights };
 }

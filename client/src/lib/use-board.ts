@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
-import type { BoardConnection, LiveBoard } from './board-connection';
+import type { LiveBoard, LiveBoardSource } from './live-view';
 
-export const BoardContext = createContext<BoardConnection | null>(null);
+export const BoardContext = createContext<LiveBoardSource | null>(null);
 
 /** The live board, re-rendering on every applied change. */
 export function useBoard(): LiveBoard {
@@ -20,6 +20,6 @@ export const isDeskPath = (pathname: string) => pathname === '/editor' || pathna
 export function useDeskPresence(pathname: string): void {
   const connection = useContext(BoardContext);
   useEffect(() => {
-    connection?.identifyAs(isDeskPath(pathname) ? 'desk' : 'viewer');
+    connection?.identifyAs?.(isDeskPath(pathname) ? 'desk' : 'viewer');
   }, [connection, pathname]);
 }

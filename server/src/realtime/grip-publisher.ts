@@ -1,22 +1,12 @@
 import type { Change } from '@treaty-watch/shared';
 import type { Logger } from '../log';
 import type { Broadcaster } from './broadcaster';
-import { changeFrame, type TreatyFilter } from './stream-frames';
+import { ALL_CHANGES, treatyChannel } from './grip-hold';
+import { changeFrame } from './stream-frames';
 
-/** The channel every change is published on; a reader who follows every treaty is held on it. */
-const ALL_CHANGES = 'changes';
 const PUBLISH_TIMEOUT_MS = 5000;
 /** Changes waiting for Pushpin beyond this are dropped, oldest first: its readers resync by Last-Event-ID. */
 const MAX_WAITING = 10_000;
-
-export const treatyChannel = (treatyId: string): string => `treaty.${treatyId}`;
-
-/**
- * The Grip-Channel of a held reader: one channel per treaty it follows, or the one for all, with
- * the seq its opening brought it to.
- */
-export const gripChannelOf = (filter: TreatyFilter, seq: number): string =>
-  filter ? [...filter].map(treatyChannel).join(', ') : `${ALL_CHANGES}; prev-id=${seq}`;
 
 /**
  * Publishes every change the broadcaster emits to Pushpin (GRIP's HTTP publish API), once, in seq
@@ -28,15 +18,14 @@ export function publishToGrip(broadcaster: Broadcaster, proxyUrl: string, log: L
   let sending: Promise<void> | undefined;
 
   const send = async (batch: Change[]): Promise<void> => {
-    const items = batch.flatMap((change) => {
-      const formats = { 'http-stream': { content: changeFrame(change) } };
-      // On the channel of all changes, seqs follow each other without a gap (the broadcaster's order), so Pushpin
-      // can tell a reader that missed one, or has one already, by prev-id, and fetch its next link instead.
-      return [
-        { channel: ALL_CHANGES, id: String(change.seq), 'prev-id': String(change.seq - 1), formats },
-        { channel: treatyChannel(change.treaty.id), formats },
-      ];
-    });
+    // Seqs follow each other without a gap (the broadcaster's order); the meta is what require-sub reads.
+    const items = batch.map((change) => ({
+      channel: ALL_CHANGES,
+      id: String(change.seq),
+      'prev-id': String(change.seq - 1),
+      meta: { require_sub: treatyChannel(change.treaty.id) },
+      formats: { 'http-stream': { content: changeFrame(change) } },
+    }));
     try {
       const response = await fetch(`${proxyUrl}/publish/`, {
         method: 'POST',

@@ -1,4 +1,4 @@
-import type { LiveBoard } from '../../lib/board-connection';
+import type { LiveBoard } from '../../lib/live-view';
 import { formatUtcTime } from '../../lib/time';
 
 /** A screen that lost the server says so plainly: nobody should read a stale board as news. */

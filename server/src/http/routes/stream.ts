@@ -3,7 +3,7 @@ import { lastEventIdSchema, streamQuerySchema } from '@treaty-watch/shared';
 import type { Snapshot } from '@treaty-watch/shared';
 import type { Broadcaster } from '../../realtime/broadcaster';
 import type { EventStreams } from '../../realtime/event-streams';
-import { gripChannelOf } from '../../realtime/grip-publisher';
+import { gripChannelOf, gripLastSeq } from '../../realtime/grip-hold';
 import { HEARTBEAT_FRAME, openingFor } from '../../realtime/stream-frames';
 import { parseQuery } from '../parse';
 import { HttpProblem, problems } from '../problem';
@@ -32,7 +32,7 @@ export function streamRoutes(deps: StreamDeps): Router {
     const filter = query.treaties ? new Set(query.treaties) : undefined;
     // Pushpin signs what it forwards; a reader who reaches this process directly is served here.
     if (deps.grip && req.get('grip-sig')) {
-      const opening = await openingFor(deps.broadcaster, deps.snapshot, lastEventId, filter);
+      const opening = await openingFor(deps.broadcaster, deps.snapshot, gripLastSeq(req.get('grip-last')) ?? lastEventId, filter);
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',

@@ -20,7 +20,8 @@ const SCHEMA = `
   CREATE INDEX search_docs_newest ON search_docs ((occurred_at COLLATE "C"), seq, (id COLLATE "C"));
 `;
 
-type Query = (sql: string, params: unknown[]) => Promise<unknown>;
+/** Sends a statement; the write path's pipeline answers for it later, a migration awaits it. */
+type Query = (sql: string, params: unknown[]) => unknown;
 
 async function put(query: Query, doc: SearchDoc): Promise<void> {
   // An update is never turned back into an embargo, whatever order a write saves them in.
@@ -33,9 +34,8 @@ async function put(query: Query, doc: SearchDoc): Promise<void> {
   );
 }
 
-/** Writes to the index on the transaction's own client. */
-export function pgSearchWriter(client: pg.PoolClient) {
-  const query: Query = (sql, params) => client.query(sql, params);
+/** Writes to the index through the transaction's own connection. */
+export function pgSearchWriter(query: Query) {
   return {
     saveUpdate: (update: Update) => put(query, updateDoc(update)),
     async saveScheduled(scheduled: ScheduledUpdate) {
@@ -82,7 +82,7 @@ export function pgSearchReader(all: <R extends pg.QueryResultRow>(sql: string, p
 /** Builds the index for a database that had none, from the updates the log projected. */
 export async function indexExistingPg(client: pg.PoolClient): Promise<void> {
   await client.query(SCHEMA);
-  const writer = pgSearchWriter(client);
+  const writer = pgSearchWriter((sql, params) => client.query(sql, params));
   const updates = await client.query<{ data: Update }>('SELECT data FROM updates ORDER BY seq');
   for (const row of updates.rows) await writer.saveUpdate(row.data);
   const scheduled = await client.query<{ data: ScheduledUpdate }>("SELECT data FROM scheduled_updates WHERE state = 'scheduled'");

@@ -16,7 +16,7 @@ function runner(client: pg.Pool | pg.PoolClient): Sql {
  * One transaction holding the advisory lock `lockName` (of this schema) until it commits, so
  * every process's transactions under that name take turns; rolled back if `work` throws.
  */
-export async function lockedTransaction<T>(pool: pg.Pool, lockName: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+async function lockedTransaction<T>(pool: pg.Pool, lockName: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

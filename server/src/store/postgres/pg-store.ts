@@ -1,33 +1,18 @@
 import pg from 'pg';
 import type { Change, ScheduledUpdate, Treaty, Update } from '@treaty-watch/shared';
-import type { Store, StoreTx } from '../store';
-import { StoreUnavailableError } from '../store-unavailable';
+import { GroupCommit } from '../group-commit';
+import type { Store } from '../store';
+import { WriteLock } from '../write-lock';
+import { pgBatches } from './pg-batch';
+import { guard, unavailable } from './pg-errors';
 import { migratePg } from './pg-migrations';
 import { pgSessions } from './pg-sessions';
-import { lockedTransaction, pgSql } from './pg-sql';
+import { pgSql } from './pg-sql';
 import { subscriptionStore } from '../subscription-sql';
-import { pgSearchReader, pgSearchWriter } from './pg-search';
-import { pgWebhookReads, pgWebhookTx } from './pg-webhooks';
-import { outcomeCode, toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
-
-/** Connection trouble, a full disk or a server shutting down: the storage, not the request. */
-function unavailable(error: unknown): unknown {
-  const raw = (error as { code?: unknown }).code;
-  const code = typeof raw === 'string' ? raw : '';
-  const storage = /^(08|53|57P)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code);
-  const message = error instanceof Error ? error.message : String(error);
-  return storage || /Connection terminated|connect ECONNREFUSED/.test(message)
-    ? new StoreUnavailableError(`the database is unavailable (${code || message})`, error)
-    : error;
-}
-
-async function guard<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw unavailable(error);
-  }
-}
+import { pgSearchReader } from './pg-search';
+import { pgTx } from './pg-tx';
+import { pgWebhookReads } from './pg-webhooks';
+import { toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
 
 // BIGINT (seq, ids) arrives as text by default; every value we keep fits a JS number.
 const INT8: number = pg.types.builtins.INT8;
@@ -47,14 +32,15 @@ export interface PgOptions {
 export async function openPgStore(url: string, options: PgOptions = {}): Promise<Store> {
   const schema = options.schema;
   if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`not a schema name: ${schema}`);
-  const pool = new pg.Pool({
-    connectionString: url,
-    types,
-    max: 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
+  const connection = { connectionString: url, types, ...(schema ? { options: `-c search_path=${schema}` } : {}) };
+  const pool = new pg.Pool({ ...connection, max: 10 });
+  // Writes take turns on the log's lock, so one connection serves them all; pipelined, a write
+  // waits on the wire for its reads and its end only. Kept open while idle, with its statements
+  // prepared.
+  const writer = new pg.Pool({ ...connection, max: 1, pipeline: true, idleTimeoutMillis: 0 });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
+  writer.on('error', () => undefined);
   const setup = await pool.connect();
   try {
     if (schema) await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -68,104 +54,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
   const all = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
     guard(async () => (await pool.query<R>(sql, params)).rows);
 
-  function txOf(client: pg.PoolClient): StoreTx {
-    const first = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await client.query<R>(sql, params)).rows[0];
-    const searchIndex = pgSearchWriter(client);
-    return {
-      ...pgWebhookTx(client),
-      async isEmpty() {
-        return (await first('SELECT 1 FROM events LIMIT 1')) === undefined;
-      },
-      async append(entry) {
-        const head = await first<{ seq: number }>('UPDATE log_head SET seq = seq + 1 RETURNING seq');
-        const seq = head?.seq ?? 0;
-        await client.query(
-          'INSERT INTO events (seq, kind, treaty_id, effective_at, recorded_at, actor, payload) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-          [seq, entry.payload.kind, entry.treatyId, entry.effectiveAt, entry.recordedAt, entry.actor, entry.payload],
-        );
-        return { ...entry, seq };
-      },
-      async recordChange(change: Change) {
-        await client.query('UPDATE events SET change = $1 WHERE seq = $2', [change, change.seq]);
-      },
-      async getTreaty(id) {
-        return (await first<{ data: Treaty }>('SELECT data FROM treaties WHERE id = $1', [id]))?.data;
-      },
-      async getUpdate(id) {
-        return (await first<{ data: Update }>('SELECT data FROM updates WHERE id = $1', [id]))?.data;
-      },
-      async treatyUpdates(id) {
-        return data((await client.query<{ data: Update }>('SELECT data FROM updates WHERE treaty_id = $1 ORDER BY occurred_at DESC, seq DESC', [id])).rows);
-      },
-      async treatyLog(id) {
-        const { rows } = await client.query<EventRow>('SELECT * FROM events WHERE treaty_id = $1 ORDER BY effective_at, seq', [id]);
-        return rows.map(toEntry);
-      },
-      async latestEffectiveAt(id) {
-        return (await first<{ latest: string | null }>('SELECT MAX(effective_at) AS latest FROM events WHERE treaty_id = $1', [id]))?.latest ?? undefined;
-      },
-      async saveTreaty(treaty) {
-        await client.query('INSERT INTO treaties (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = excluded.data', [treaty.id, treaty]);
-      },
-      async saveUpdate(update) {
-        await client.query(
-          `INSERT INTO updates (id, seq, treaty_id, occurred_at, data) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (id) DO UPDATE SET occurred_at = excluded.occurred_at, data = excluded.data`,
-          [update.id, update.seq, update.treatyId, update.occurredAt, update],
-        );
-        await searchIndex.saveUpdate(update);
-      },
-      async audit(entry) {
-        await client.query('INSERT INTO audit (at, actor, token_id, action, target, seq) VALUES ($1, $2, $3, $4, $5, $6)', [
-          entry.at,
-          entry.actor,
-          entry.tokenId,
-          entry.action,
-          entry.target,
-          entry.seq ?? null,
-        ]);
-      },
-      async createToken(token) {
-        await client.query('INSERT INTO tokens (id, name, role, treaties, hash, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-          token.id,
-          token.name,
-          token.role,
-          token.treaties ? JSON.stringify(token.treaties) : null,
-          token.hash,
-          token.createdAt,
-        ]);
-      },
-      async revokeToken(id, at) {
-        const revoked = await first<TokenRow>('UPDATE tokens SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 RETURNING *', [at, id]);
-        return revoked && toToken(revoked);
-      },
-      async tokensNamed(name) {
-        const { rows } = await client.query<TokenRow>('SELECT * FROM tokens WHERE lower(name) = lower($1) ORDER BY created_at, id', [name]);
-        return rows.map(toToken);
-      },
-      async findIdempotency(tokenId, key) {
-        return toIdempotency(await first<IdempotencyRow>('SELECT * FROM idempotency WHERE token_id = $1 AND key = $2', [tokenId, key]));
-      },
-      async getScheduled(id) {
-        return (await first<{ data: ScheduledUpdate }>('SELECT data FROM scheduled_updates WHERE id = $1', [id]))?.data;
-      },
-      async saveScheduled(scheduled) {
-        await client.query(
-          `INSERT INTO scheduled_updates (id, treaty_id, publish_at, state, data) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (id) DO UPDATE SET publish_at = excluded.publish_at, state = excluded.state, data = excluded.data`,
-          [scheduled.id, scheduled.treatyId, scheduled.publishAt, scheduled.state, scheduled],
-        );
-        await searchIndex.saveScheduled(scheduled);
-      },
-      async saveIdempotency(record, expireBefore) {
-        await client.query('DELETE FROM idempotency WHERE created_at < $1', [expireBefore]);
-        await client.query(
-          'INSERT INTO idempotency (token_id, key, fingerprint, status, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-          [record.tokenId, record.key, record.fingerprint, outcomeCode(record.outcome), JSON.stringify(record.response), record.createdAt],
-        );
-      },
-    };
-  }
+  const groupCommit = new GroupCommit(new WriteLock(), pgBatches(writer, pgTx), unavailable);
 
   return {
     ...pgWebhookReads(all),
@@ -173,11 +62,7 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
     sessions: pgSessions(pool),
     subscriptions: subscriptionStore(pgSql(pool, 'mail')),
     transaction(work) {
-      // Writers take turns, in every process, until they commit: the seq is gap-free and in
-      // commit order, and a write never projects from a state another write is changing.
-      // An advisory lock rather than FOR UPDATE on the head row: waiters then do not queue on
-      // a row version each writer replaces (three times the throughput with 8 writers).
-      return guard(() => lockedTransaction(pool, 'log', (client) => work(txOf(client))));
+      return groupCommit.run(work);
     },
     async currentSeq() {
       return (await one<{ seq: number }>('SELECT seq FROM log_head'))?.seq ?? 0;
@@ -272,8 +157,10 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       );
     },
     searchUpdates: pgSearchReader(all),
-    async close() {
-      await pool.end();
+    close() {
+      return groupCommit.close(async () => {
+        await Promise.all([writer.end(), pool.end()]);
+      });
     },
   };
 }

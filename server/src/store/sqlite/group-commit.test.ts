@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../store-unavailable';
 import { WriteLock } from '../write-lock';
-import { GroupCommit } from './group-commit';
+import { GroupCommit } from '../group-commit';
+import { sqliteBatches } from './sqlite-batch';
 
 /** A disk failure, as the store maps SQLite's codes. */
 class DiskFull extends Error {}
@@ -56,7 +57,7 @@ afterEach(() => {
 
 describe('group commit', () => {
   it('lets writes that arrive together share one COMMIT, and answers each only once it is on disk', async () => {
-    const group = new GroupCommit(connection(), new WriteLock(), writer, storeError);
+    const group = new GroupCommit(new WriteLock(), sqliteBatches(connection(), writer), storeError);
     const seenWhenAnswered: unknown[][] = [];
     const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
     const results = await Promise.all(
@@ -75,7 +76,7 @@ describe('group commit', () => {
   });
 
   it('rolls back a write that fails on its own, and the others in its COMMIT land', async () => {
-    const group = new GroupCommit(connection(), new WriteLock(), writer, storeError);
+    const group = new GroupCommit(new WriteLock(), sqliteBatches(connection(), writer), storeError);
     const outcomes = await Promise.allSettled([
       group.run(async (tx) => insert(tx, 'first')),
       group.run(async (tx) => {
@@ -91,7 +92,7 @@ describe('group commit', () => {
   });
 
   it('fails every write that ran when the storage fails, leaves nothing half-written, and still runs the writes after it', async () => {
-    const group = new GroupCommit(connection(), new WriteLock(), writer, storeError);
+    const group = new GroupCommit(new WriteLock(), sqliteBatches(connection(), writer), storeError);
     const outcomes = await Promise.allSettled([
       group.run(async (tx) => insert(tx, 'before the failure')),
       group.run(async (tx) => {
@@ -106,7 +107,7 @@ describe('group commit', () => {
   });
 
   it('fails the whole group when its COMMIT fails, and the next writes land', async () => {
-    const group = new GroupCommit(connection(), new WriteLock(), writer, storeError);
+    const group = new GroupCommit(new WriteLock(), sqliteBatches(connection(), writer), storeError);
     failNextCommit = true;
     const outcomes = await Promise.allSettled(['x', 'y'].map((name) => group.run(async (tx) => insert(tx, name))));
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
@@ -117,7 +118,7 @@ describe('group commit', () => {
   });
 
   it('keeps a write that comes later out of a COMMIT already under way', async () => {
-    const group = new GroupCommit(connection(), new WriteLock(), writer, storeError);
+    const group = new GroupCommit(new WriteLock(), sqliteBatches(connection(), writer), storeError);
     let later: Promise<unknown> | undefined;
     await group.run(async (tx) => {
       insert(tx, 'early');
@@ -130,7 +131,7 @@ describe('group commit', () => {
   });
 
   it('settles the writes asked for before closing, and refuses those after as unavailable', async () => {
-    const group = new GroupCommit(connection(), new WriteLock(), writer, storeError);
+    const group = new GroupCommit(new WriteLock(), sqliteBatches(connection(), writer), storeError);
     const asked = group.run(async (tx) => insert(tx, 'asked before closing'));
     let closed = false;
     await group.close(() => {
@@ -144,7 +145,7 @@ describe('group commit', () => {
   });
 
   it('refuses the other writes of a transaction SQLite rolled back itself as unavailable', async () => {
-    const group = new GroupCommit(connection(), new WriteLock(), writer, storeError);
+    const group = new GroupCommit(new WriteLock(), sqliteBatches(connection(), writer), storeError);
     const outcomes = await Promise.allSettled([
       group.run(async (tx) => insert(tx, 'innocent')),
       group.run(async (tx) => {

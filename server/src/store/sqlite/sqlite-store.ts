@@ -6,7 +6,8 @@ import type { NewLogEntry } from '../log-entry';
 import type { Store, StoreTx } from '../store';
 import { outcomeCode, toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
 import { WriteLock } from '../write-lock';
-import { GroupCommit } from './group-commit';
+import { GroupCommit } from '../group-commit';
+import { sqliteBatches } from './sqlite-batch';
 import { parseData, parseEach, parseOne } from './json-columns';
 import { migrate } from './migrations';
 import { sqliteSessions } from './sqlite-sessions';
@@ -213,7 +214,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     },
   };
 
-  const groupCommit = new GroupCommit(db, lock, tx, unavailable);
+  const groupCommit = new GroupCommit(lock, sqliteBatches(db, tx), unavailable);
 
   return {
     ...webhooks.reads,
