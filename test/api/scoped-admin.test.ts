@@ -27,7 +27,11 @@ const BODIES: Record<string, unknown> = {
   'post /api/tokens/{id}/revoke': {},
   'post /api/webhooks': { url: 'https://attacker.example/hook' },
   'patch /api/webhooks/{id}': { treaties: null },
+  'post /api/subscriptions/lookup': { email: 'reader@example.org' },
 };
+
+/** Where a valid request's answer is not the route's success: this board has no readers (it sends no mail). */
+const NOT_SUCCESS: Record<string, number> = { 'post /api/subscriptions/lookup': 404 };
 
 function pathOf(path: string, treatyId: string): string {
   if (path.startsWith('/api/treaties/')) return path.replace('{id}', treatyId);
@@ -84,7 +88,7 @@ describe('an admin token with a treaty scope, left in the database from before',
       const path = pathOf(route.path, 'npt');
       const version = route.headers?.ifMatch ? (await board.api.get<TreatyDetailResponse>(path)).body.treaty.version : undefined;
       const answer = await board.api.send(route.method, path, BODIES[`${route.method} ${route.path}`], { headers: version ? { 'if-match': `"${version}"` } : {} });
-      expect(answer.status, `${route.method} ${route.path}: ${JSON.stringify(answer.body)}`).toBe(route.ok[0]);
+      expect(answer.status, `${route.method} ${route.path}: ${JSON.stringify(answer.body)}`).toBe(NOT_SUCCESS[`${route.method} ${route.path}`] ?? route.ok[0]);
     }
   });
 });

@@ -115,16 +115,22 @@ async function normaliseStoredUrls(client: pg.PoolClient): Promise<void> {
   }
 }
 
-/** Runs pending migrations under an advisory lock, so processes starting together take turns. */
+/** The step that builds the search index from the log, by version: a database from before search lacks it. */
+export const SEARCH_INDEX_VERSION = MIGRATIONS.indexOf(indexExistingPg) + 1;
+
+/**
+ * Runs every migration not yet recorded (so one recorded out of order still runs once), under an
+ * advisory lock, so processes starting together take turns.
+ */
 export async function migratePg(client: pg.PoolClient): Promise<void> {
   await client.query("SELECT pg_advisory_lock(hashtext('treaty-watch:migrate'))");
   try {
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
-    const applied = rows[0]?.version ?? 0;
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(rows.map((row) => row.version));
     for (const [index, migration] of MIGRATIONS.entries()) {
       const version = index + 1;
-      if (version <= applied) continue;
+      if (applied.has(version)) continue;
       await client.query('BEGIN');
       try {
         if (typeof migration === 'string') await client.query(migration);

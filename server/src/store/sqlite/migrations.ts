@@ -116,14 +116,17 @@ function normaliseStoredUrls(db: Database.Database): void {
   }
 }
 
+/** The step that builds the search index from the log, by version: a database from before search lacks it. */
+export const SEARCH_INDEX_VERSION = MIGRATIONS.indexOf(indexExistingSqlite) + 1;
+
+/** Runs every migration not yet recorded, so one recorded out of order (or removed) still runs once. */
 export function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as { version: number | null };
-  const applied = row.version ?? 0;
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
   MIGRATIONS.forEach((migration, index) => {
     const version = index + 1;
-    if (version <= applied) return;
+    if (applied.has(version)) return;
     db.transaction(() => {
       if (typeof migration === 'string') db.exec(migration);
       else migration(db);
