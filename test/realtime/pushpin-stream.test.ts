@@ -21,7 +21,7 @@ describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_
     pushpin = await startPushpin(Number(new URL(board.server.url).port));
     // The same port, now publishing to this Pushpin.
     await board.server.stop();
-    await board.server.start({ gripProxyUrl: pushpin.publishUrl });
+    await board.server.start({ grip: { publishUrl: pushpin.publishUrl, sigKey: pushpin.sigKey } });
   }, 30_000);
   afterEach(() => {
     for (const reader of readers.splice(0)) reader.close();
@@ -125,5 +125,18 @@ describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_
     const response = await fetch(`${pushpin.url}/api/stream?treaties=%00`);
     expect(response.status).toBe(400);
     await response.body?.cancel();
+  });
+
+  it('serves a plain stream, not a hold, to a reader who reaches the origin with a Grip-Sig Pushpin did not sign', async () => {
+    const forged = (claims: object) => `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2lnbmVk`;
+    for (const sig of ['yes', forged({ iss: 'pushpin', exp: Date.now() / 1000 + 3600 })]) {
+      const reader = new EventStreamClient(`${board.server.url}/api/stream`, { 'grip-sig': sig });
+      readers.push(reader);
+      await reader.until(() => reader.of('snapshot').length === 1);
+      expect(reader.headers?.get('grip-hold'), sig).toBeNull();
+      await board.api.postUpdate('npt', { headline: `Straight from the origin (${sig.length})` });
+      await reader.until(() => reader.of('change').length === 1);
+      expect(reader.ended).toBe(false);
+    }
   });
 });
