@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { changeSchema, snapshotSchema, type Change } from '@treaty-watch/shared';
 import { EventStreamClient } from '../support/event-stream-client';
@@ -138,5 +139,34 @@ describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_
       await reader.until(() => reader.of('change').length === 1);
       expect(reader.ended).toBe(false);
     }
+  });
+});
+
+/** The status a reader on `from` (another loopback address) gets when it opens a stream at `url`. */
+const openedFrom = (url: string, from: string) =>
+  new Promise<number>((resolve, reject) => {
+    const request = http.get(`${url}/api/stream`, { localAddress: from, headers: { accept: 'text/event-stream' } }, (response) => {
+      resolve(response.statusCode ?? 0);
+      request.destroy();
+    });
+    request.on('error', reject);
+  });
+
+describe.skipIf(!pushpinInstalled)('the read limit behind Pushpin (TRUST_PROXY names it)', () => {
+  // Ten reads a minute in bursts of one; TRUST_PROXY trusts Pushpin's address, not its readers'.
+  const board = useServer({ rateLimits: { writes: 0, reads: 10 }, trustProxy: ['127.0.0.1'] });
+  let proxy: RunningPushpin;
+  beforeAll(async () => {
+    proxy = await startPushpin(Number(new URL(board.server.url).port));
+    await board.server.stop();
+    await board.server.start({ grip: { publishUrl: proxy.publishUrl, sigKey: proxy.sigKey } });
+  }, 30_000);
+  afterAll(() => proxy.stop());
+
+  it("counts each reader's own address, not Pushpin's, so readers coming back after a deploy are not refused together", async () => {
+    expect(await openedFrom(proxy.url, '127.0.0.2')).toBe(200);
+    expect(await openedFrom(proxy.url, '127.0.0.3')).toBe(200);
+    // The limit is on: the same reader again within the burst's window is refused.
+    expect(await openedFrom(proxy.url, '127.0.0.2')).toBe(429);
   });
 });
