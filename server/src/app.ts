@@ -162,7 +162,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     snapshot: () => board.snapshot(),
     onDrop: () => metrics.slowConsumersDropped.inc(),
   });
-  const grip = config.gripProxyUrl ? publishToGrip(broadcaster, config.gripProxyUrl, log) : undefined;
+  const grip = config.grip ? publishToGrip(broadcaster, config.grip.publishUrl, log) : undefined;
   const expiries = createExpiryService(store, events, now);
   const embargoes = createEmbargoService(store, events, now);
   const dueWork = scheduleDueWork(
@@ -234,7 +234,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
       streams,
       broadcaster,
       snapshot: () => board.snapshot(),
-      grip: grip ? { heartbeatSeconds: Math.round(config.sse.heartbeatMs / 1000) } : undefined,
+      grip: config.grip ? { heartbeatSeconds: Math.round(config.sse.heartbeatMs / 1000), sigKey: config.grip.sigKey, now } : undefined,
     }),
     partiesRoutes(createPartyService(store, now)),
     searchRoutes({ search: createSearchService(store), tokens }),

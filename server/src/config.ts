@@ -92,6 +92,7 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: 'GRIP_PROXY_URL must be an http URL: the publish endpoint of Pushpin (or another GRIP proxy)' })
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
+  GRIP_SIG_KEY: z.string().min(16, 'GRIP_SIG_KEY must be at least 16 characters: it is what tells Pushpin from anyone else').optional(),
 });
 
 /** A day of nothing but failed attempts disables an endpoint. */
@@ -126,8 +127,11 @@ export type Config = {
   sessionIdleMs: number;
   /** The event stream: how many this process holds open at once (0: none), and how often it says it is alive. */
   sse: { maxStreams: number; heartbeatMs: number };
-  /** Pushpin's publish endpoint: with it, Pushpin holds the stream's readers and this process publishes each change to it. */
-  gripProxyUrl?: string;
+  /**
+   * Pushpin in front: it holds the stream's readers and this process publishes each change to its
+   * publish endpoint. Only a request signed with its `sig_key` gets a hold.
+   */
+  grip?: { publishUrl: string; sigKey: string };
   /** Email alerts: off without an SMTP server to send through. */
   mail?: MailConfig;
 };
@@ -156,6 +160,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // Unsigned, no request could be told from Pushpin's: every reader would be held by this process,
+  // thousands of them after a deploy, while the setting says Pushpin holds them.
+  if (e.GRIP_PROXY_URL && !e.GRIP_SIG_KEY) {
+    throw new Error('Invalid configuration:\n  GRIP_SIG_KEY: required with GRIP_PROXY_URL; set it to sig_key in pushpin.conf');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -179,7 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     sessionIdleMs: e.SESSION_IDLE_HOURS * 60 * 60 * 1000,
     sse: { maxStreams: e.SSE_MAX_STREAMS, heartbeatMs: e.SSE_HEARTBEAT_SECONDS * 1000 },
-    ...(e.GRIP_PROXY_URL ? { gripProxyUrl: e.GRIP_PROXY_URL } : {}),
+    ...(e.GRIP_PROXY_URL && e.GRIP_SIG_KEY ? { grip: { publishUrl: e.GRIP_PROXY_URL, sigKey: e.GRIP_SIG_KEY } } : {}),
     ...(e.SMTP_URL
       ? { mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `alerts@${mailHost(e.PUBLIC_URL)}`, perAddressPerHour: e.MAIL_PER_ADDRESS_PER_HOUR, retry: MAIL_RETRY } }
       : {}),

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { changeSchema, snapshotSchema, type Change } from '@treaty-watch/shared';
 import { EventStreamClient } from '../support/event-stream-client';
@@ -21,7 +22,7 @@ describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_
     pushpin = await startPushpin(Number(new URL(board.server.url).port));
     // The same port, now publishing to this Pushpin.
     await board.server.stop();
-    await board.server.start({ gripProxyUrl: pushpin.publishUrl });
+    await board.server.start({ grip: { publishUrl: pushpin.publishUrl, sigKey: pushpin.sigKey } });
   }, 30_000);
   afterEach(() => {
     for (const reader of readers.splice(0)) reader.close();
@@ -125,5 +126,47 @@ describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_
     const response = await fetch(`${pushpin.url}/api/stream?treaties=%00`);
     expect(response.status).toBe(400);
     await response.body?.cancel();
+  });
+
+  it('serves a plain stream, not a hold, to a reader who reaches the origin with a Grip-Sig Pushpin did not sign', async () => {
+    const forged = (claims: object) => `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2lnbmVk`;
+    for (const sig of ['yes', forged({ iss: 'pushpin', exp: Date.now() / 1000 + 3600 })]) {
+      const reader = new EventStreamClient(`${board.server.url}/api/stream`, { 'grip-sig': sig });
+      readers.push(reader);
+      await reader.until(() => reader.of('snapshot').length === 1);
+      expect(reader.headers?.get('grip-hold'), sig).toBeNull();
+      await board.api.postUpdate('npt', { headline: `Straight from the origin (${sig.length})` });
+      await reader.until(() => reader.of('change').length === 1);
+      expect(reader.ended).toBe(false);
+    }
+  });
+});
+
+/** The status a reader on `from` (another loopback address) gets when it opens a stream at `url`. */
+const openedFrom = (url: string, from: string) =>
+  new Promise<number>((resolve, reject) => {
+    const request = http.get(`${url}/api/stream`, { localAddress: from, headers: { accept: 'text/event-stream' } }, (response) => {
+      resolve(response.statusCode ?? 0);
+      request.destroy();
+    });
+    request.on('error', reject);
+  });
+
+describe.skipIf(!pushpinInstalled)('the read limit behind Pushpin (TRUST_PROXY names it)', () => {
+  // Ten reads a minute in bursts of one; TRUST_PROXY trusts Pushpin's address, not its readers'.
+  const board = useServer({ rateLimits: { writes: 0, reads: 10 }, trustProxy: ['127.0.0.1'] });
+  let proxy: RunningPushpin;
+  beforeAll(async () => {
+    proxy = await startPushpin(Number(new URL(board.server.url).port));
+    await board.server.stop();
+    await board.server.start({ grip: { publishUrl: proxy.publishUrl, sigKey: proxy.sigKey } });
+  }, 30_000);
+  afterAll(() => proxy.stop());
+
+  it("counts each reader's own address, not Pushpin's, so readers coming back after a deploy are not refused together", async () => {
+    expect(await openedFrom(proxy.url, '127.0.0.2')).toBe(200);
+    expect(await openedFrom(proxy.url, '127.0.0.3')).toBe(200);
+    // The limit is on: the same reader again within the burst's window is refused.
+    expect(await openedFrom(proxy.url, '127.0.0.2')).toBe(429);
   });
 });

@@ -20,7 +20,7 @@ export interface TestServer {
 }
 
 type Options = { dataDir?: string; store?: () => Store | Promise<Store>; now?: () => Date } & Partial<
-  Pick<Config, 'rateLimits' | 'signInFailuresPerMinute' | 'corsOrigins' | 'clientDist' | 'embedOrigins' | 'webhooks' | 'publicUrl' | 'webhookAllowPrivate' | 'trustProxy' | 'sessionIdleMs' | 'redis' | 'sse' | 'gripProxyUrl' | 'mail'>
+  Pick<Config, 'rateLimits' | 'signInFailuresPerMinute' | 'corsOrigins' | 'clientDist' | 'embedOrigins' | 'webhooks' | 'publicUrl' | 'webhookAllowPrivate' | 'trustProxy' | 'sessionIdleMs' | 'redis' | 'sse' | 'grip' | 'mail'>
 >;
 
 /** Retries within a test's patience; the day before an endpoint is disabled stays a day. */
@@ -50,7 +50,7 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
     sessionIdleMs: options.sessionIdleMs ?? 12 * 60 * 60 * 1000,
     ...(options.redis ? { redis: options.redis } : {}),
     sse: options.sse ?? { maxStreams: 1000, heartbeatMs: 25_000 },
-    ...(options.gripProxyUrl ? { gripProxyUrl: options.gripProxyUrl } : {}),
+    ...(options.grip ? { grip: options.grip } : {}),
     ...(options.mail ? { mail: options.mail } : {}),
   });
   const deps = async () => ({ ...(options.store ? { store: await options.store() } : {}), ...(options.now ? { now: options.now } : {}) });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -13,6 +14,8 @@ export interface RunningPushpin {
   url: string;
   /** GRIP_PROXY_URL: its HTTP publish endpoint. */
   publishUrl: string;
+  /** GRIP_SIG_KEY: the sig_key it signs what it forwards with. */
+  sigKey: string;
   /** Pushpin's runner (its services are its children) and zurl. */
   pids: number[];
   stop(): Promise<void>;
@@ -53,7 +56,9 @@ export async function startPushpin(originPort: number, settings: Record<string, 
   const ownIpc = (text: string) => text.replaceAll('ipc:///var/run/zurl/zurl-', `ipc://${path.join(dir, 'zurl')}/`);
   fs.writeFileSync(path.join(dir, 'zurl.conf'), ownIpc(deploy('zurl.conf')));
   fs.writeFileSync(path.join(dir, 'routes'), deploy('routes').replace('127.0.0.1:3000', `127.0.0.1:${originPort}`));
+  const sigKey = randomBytes(24).toString('base64url');
   const config = ownIpc(deploy('pushpin.conf'))
+    .replace(/^sig_key=.*$/m, `sig_key=${sigKey}`)
     .replace(/^rundir=.*$/m, `rundir=${path.join(dir, 'run')}`)
     .replace(/^logdir=.*$/m, `logdir=${path.join(dir, 'log')}`)
     .replace(/^http_port=.*$/m, `http_port=127.0.0.1:${httpPort}`)
@@ -82,5 +87,5 @@ export async function startPushpin(originPort: number, settings: Record<string, 
     await stop();
     throw new Error(`${String(error)}\n${log}`);
   }
-  return { url: `http://127.0.0.1:${httpPort}`, publishUrl: `http://127.0.0.1:${publishPort}`, pids: [pushpin.pid ?? 0, zurl.pid ?? 0], stop };
+  return { url: `http://127.0.0.1:${httpPort}`, publishUrl: `http://127.0.0.1:${publishPort}`, sigKey, pids: [pushpin.pid ?? 0, zurl.pid ?? 0], stop };
 }

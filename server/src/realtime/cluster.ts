@@ -12,6 +12,18 @@ export interface Cluster {
   close(): Promise<void>;
 }
 
+/** Keeps a rejection of `method`'s promise, which the adapter does not keep, from going unhandled; its caller still gets it. */
+function catchDropped<M extends 'publish' | 'subscribe' | 'sSubscribe'>(client: Record<M, unknown>, method: M): void {
+  const original = (client[method] as (...args: unknown[]) => Promise<unknown>).bind(client);
+  Object.defineProperty(client, method, {
+    value: (...args: unknown[]) => {
+      const sent = original(...args);
+      sent.catch(() => undefined);
+      return sent;
+    },
+  });
+}
+
 /**
  * Several server processes share fan-out through one Redis stream. The streams adapter, rather
  * than pub/sub, because a process that loses Redis for a moment reads on from where it stopped
@@ -24,12 +36,16 @@ export async function joinCluster(io: BoardServer, url: string, streamName: stri
   // The streams adapter (0.3.1) drops the promise of the PUBLISH that carries a serverSideEmit: had
   // Redis gone away meanwhile, its rejection went unhandled and ended the process, stopping writes.
   // Such a message is lost, as the adapter says of an outage, and the error above is logged already.
-  const publish = redis.publish.bind(redis);
-  Object.defineProperty(redis, 'publish', {
-    value: (...args: Parameters<typeof publish>) => {
-      const sent = publish(...args);
-      sent.catch(() => undefined);
-      return sent;
+  catchDropped(redis, 'publish');
+  // It drops the SUBSCRIBE of its subscriber client (a duplicate of this one) too, and closing it
+  // while that is under way, as a restart just after a start does, rejects it: nothing is lost then.
+  const duplicate = redis.duplicate.bind(redis);
+  Object.defineProperty(redis, 'duplicate', {
+    value: (...args: Parameters<typeof duplicate>) => {
+      const copy = duplicate(...args);
+      catchDropped(copy, 'subscribe');
+      catchDropped(copy, 'sSubscribe');
+      return copy;
     },
   });
   io.adapter(createAdapter(redis, { streamName }));

@@ -4,6 +4,7 @@ import type { Snapshot } from '@treaty-watch/shared';
 import type { Broadcaster } from '../../realtime/broadcaster';
 import type { EventStreams } from '../../realtime/event-streams';
 import { gripChannelOf, gripLastSeq } from '../../realtime/grip-hold';
+import { validGripSig } from '../../realtime/grip-sig';
 import { HEARTBEAT_FRAME, openingFor } from '../../realtime/stream-frames';
 import { parseQuery } from '../parse';
 import { HttpProblem, problems } from '../problem';
@@ -13,7 +14,7 @@ export interface StreamDeps {
   broadcaster: Broadcaster;
   snapshot: () => Promise<Snapshot>;
   /** Set when Pushpin stands in front: it holds the readers, this process only opens their streams. */
-  grip: { heartbeatSeconds: number } | undefined;
+  grip: { heartbeatSeconds: number; sigKey: string; now: () => Date } | undefined;
 }
 
 // GRIP's cstring format: Pushpin unescapes \n itself.
@@ -31,7 +32,7 @@ export function streamRoutes(deps: StreamDeps): Router {
     const lastEventId = query.lastEventId ?? (header.success ? header.data : undefined);
     const filter = query.treaties ? new Set(query.treaties) : undefined;
     // Pushpin signs what it forwards; a reader who reaches this process directly is served here.
-    if (deps.grip && req.get('grip-sig')) {
+    if (deps.grip && validGripSig(req.get('grip-sig'), deps.grip.sigKey, deps.grip.now().getTime())) {
       const opening = await openingFor(deps.broadcaster, deps.snapshot, gripLastSeq(req.get('grip-last')) ?? lastEventId, filter);
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
