@@ -14,7 +14,7 @@ function whenShown(page: Page, selector: string, text: string): Promise<number> 
     new MutationObserver(() => shown() && resolve(Date.now())).observe(document.body, { childList: true, subtree: true, characterData: true });
     if (shown()) resolve(Date.now());
   })`;
-  return page.evaluate(script) as Promise<number>;
+  return page.evaluate<number>(script);
 }
 
 const optionValues = (page: Page, label: string) => page.getByLabel(label, { exact: true }).locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
@@ -124,7 +124,7 @@ describe.skipIf(!hasChromium)('posting from the desk in Chromium', () => {
       await signInHere(page, await editorToken('conflict-desk-again'));
       await page.getByLabel('Headline').waitFor();
       expect(await typed()).toEqual(before);
-      expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).not.toMatch(/tw_/);
+      expect(await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)))).not.toMatch(/tw_/);
     });
   }, 60_000);
 

@@ -20,7 +20,7 @@ describe.skipIf(!ready)('the README nginx configuration in front of two processe
   // TRUST_PROXY as the systemd unit of deploy/ sets it.
   const cluster = useTwoProcesses('nginx', { TRUST_PROXY: 'loopback' });
   const { dir } = cluster;
-  let nginx: ChildProcess;
+  let nginx: ChildProcess | undefined;
   let proxy: string;
 
   beforeAll(async () => {
@@ -46,9 +46,10 @@ describe.skipIf(!ready)('the README nginx configuration in front of two processe
     throw new Error(`nginx did not answer: ${fs.readFileSync(path.join(dir, 'error.log'), 'utf8')}`);
   });
   afterAll(async () => {
-    if (nginx && nginx.exitCode === null) {
-      const exited = new Promise((resolve) => nginx.once('exit', resolve));
-      nginx.kill('SIGQUIT');
+    const running = nginx;
+    if (running?.exitCode === null) {
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.kill('SIGQUIT');
       await exited;
     }
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
 import { spawnServer, type SpawnedServer } from '../support/spawned-server';
-import { DATABASE_URL, pgSchema, POSTGRES_MISSING } from '../support/stores';
+import { DATABASE_URL, POSTGRES_MISSING } from '../support/stores';
 import { forgetKeys, REDIS_URL } from '../support/redis';
 import { Plug } from '../support/tcp-plug';
 import { tempDir } from '../support/temp-dir';
@@ -63,6 +63,7 @@ describe.skipIf(!REDIS_URL)('a Redis that stops answering the rate limits', () =
     server = await spawnServer(data.dir, undefined, { ...LIMITED, REDIS_URL: viaPlug.toString(), REDIS_STREAM: stream });
   });
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed before assigning it
     await server?.stop();
     await plug.pull();
     await forgetKeys(stream);
