@@ -42,7 +42,8 @@ async function openSocket(start: Start): Promise<void> {
     const timer = setTimeout(() => reject(new Error('connect timed out')), 20_000);
     ws.on('error', reject);
     ws.on('message', (data) => {
-      const frame = data.toString();
+      // ws hands a text frame over as one Buffer (binaryType 'nodebuffer', its default).
+      const frame = (data as Buffer).toString();
       if (frame.startsWith('42["change"')) arrivals.saw(Number(/"seq":(\d+)/.exec(frame)?.[1]));
     });
     ws.on('open', () => {
@@ -60,7 +61,8 @@ let retries = 0;
 async function openStream(start: Start): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await openStreamOnce(start);
+      await openStreamOnce(start);
+      return;
     } catch (error) {
       if (attempt === 10) throw error;
       retries += 1;

@@ -53,7 +53,8 @@ export function connectLight(options: LightOptions): Promise<LightConnection> {
     ws.on('error', (error) => !connected && fail(error));
     ws.on('close', () => !connected && fail(new Error('closed before the handshake')));
     ws.on('message', (data) => {
-      const frame = data.toString();
+      // ws hands a text frame over as one Buffer (binaryType 'nodebuffer', its default).
+      const frame = (data as Buffer).toString();
       if (frame === '2') return ws.send('3');
       if (frame.startsWith('0{')) return ws.send(`40${JSON.stringify(options.auth())}`);
       if (frame.startsWith('40')) {

@@ -154,7 +154,7 @@ process.on('message', (command: Command) => {
   if (command.type === 'start') {
     connectAll(command).then(
       () => process.send?.({ type: 'ready', connected: boards.length }),
-      (error: Error) => process.send?.({ type: 'failed', message: error.message }),
+      (error: unknown) => process.send?.({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
   } else if (command.type === 'expect') {
     arrivals.expect(command.seq, command.timeoutMs, (times) => process.send?.({ type: 'times', seq: command.seq, times }));

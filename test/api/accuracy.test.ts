@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dataExchangesResponseSchema, type DataExchangesResponse, type Snapshot, type TreatyDetailResponse } from '@treaty-watch/shared';
 import { request } from '../support/api-client';
 import { useServer } from '../support/use-server';
+import { stringMatching } from '../support/matchers';
 
 const board = useServer();
 
@@ -25,7 +26,7 @@ describe('what the board states, as its sources back it', () => {
     const row = (asOf: string) => body.exchanges.find((e) => e.asOf === asOf);
     expect(row('2017-09-01')?.limitsApply).toBe(false);
     expect(row('2018-02-05')?.limitsApply).toBe(true);
-    expect(row('2023-03-01')).toMatchObject({ kind: 'voluntary_us_publication', caveat: expect.stringMatching(/voluntary US publication/) });
+    expect(row('2023-03-01')).toMatchObject({ kind: 'voluntary_us_publication', caveat: stringMatching(/voluntary US publication/) });
     expect(body.exchanges.filter((e) => e.kind === 'voluntary_us_publication')).toHaveLength(1);
     expect(body.exchanges.every((e) => e.source.startsWith('http'))).toBe(true);
     expect((await request(`${board.server.url}/api/treaties/constructor/data-exchanges`)).status).toBe(404);

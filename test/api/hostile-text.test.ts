@@ -1,8 +1,7 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PostUpdateResponse, Problem, Snapshot, TreatyDetailResponse, WebhooksResponse } from '@treaty-watch/shared';
 import { useServer } from '../support/use-server';
+import { formatValidator } from '../support/openapi-conformance';
 
 const board = useServer();
 let postedId = '';
@@ -91,8 +90,7 @@ describe('text and URLs that are accepted are stored clean', () => {
     expect(hook.status).toBe(201);
 
     const document = (await board.api.get('/api/openapi.json')).body;
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats.default(ajv);
+    const ajv = formatValidator();
     ajv.addSchema(document as object, 'openapi.json');
     const conforms = (schema: string, body: unknown) => {
       const validate = ajv.getSchema(`openapi.json#/components/schemas/${schema}`);

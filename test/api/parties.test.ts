@@ -14,6 +14,7 @@ import {
 import { feedItem } from '../../server/src/feeds/feed-items';
 import { postUpdate, request } from '../support/api-client';
 import { useServer } from '../support/use-server';
+import { stringMatching } from '../support/matchers';
 
 const board = useServer();
 
@@ -47,7 +48,7 @@ describe('the per-state record', () => {
     expect(argentina?.standing).toBe('ratified');
     expect(argentina).not.toHaveProperty('ratifiedAt');
     expect(argentina?.history.find((h) => h.action === 'ratified')).not.toHaveProperty('on');
-    expect(await stateIn('ctbt', 'BR')).toMatchObject({ uncertain: true, note: expect.stringMatching(/one secondary source/) });
+    expect(await stateIn('ctbt', 'BR')).toMatchObject({ uncertain: true, note: stringMatching(/one secondary source/) });
   });
 
   it('has the US leaving Open Skies in 2020 and Russia in 2021, as of those days', async () => {

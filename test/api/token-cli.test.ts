@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/src/services/token-service';
 import { repoRoot, tsxBin } from '../support/paths';
 import { useServer } from '../support/use-server';
+import { stringMatching } from '../support/matchers';
 
 const run = promisify(execFile);
 const board = useServer();
@@ -47,13 +48,13 @@ describe('the token command', () => {
   });
 
   it('explains a missing role instead of creating a token', async () => {
-    await expect(token('create', '--name', 'desk')).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/--role/) });
+    await expect(token('create', '--name', 'desk')).rejects.toMatchObject({ code: 2, stderr: stringMatching(/--role/) });
   });
 
   it('refuses a treaty scope on an admin token', async () => {
     await expect(token('create', '--role', 'admin', '--name', 'scoped boss', '--treaties', 'inf')).rejects.toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/--treaties: only editor tokens/),
+      stderr: stringMatching(/--treaties: only editor tokens/),
     });
     expect((await token('list')).stdout).not.toContain('scoped boss');
   });
@@ -62,7 +63,7 @@ describe('the token command', () => {
     await token('create', '--role', 'editor', '--name', 'night desk');
     await expect(token('create', '--role', 'admin', '--name', 'Night Desk')).rejects.toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/already exists/),
+      stderr: stringMatching(/already exists/),
     });
     expect((await token('list')).stdout.match(/night desk/gi)).toHaveLength(1);
   });
@@ -79,7 +80,7 @@ describe('the token command', () => {
 
     const refused = await token('revoke', 'twin desk').then(
       () => undefined,
-      (error: { code: number; stderr: string }) => error,
+      (error: unknown) => error as { code: number; stderr: string },
     );
     expect(refused?.code).toBe(2);
     for (const id of ids) expect(refused?.stderr).toContain(id);

@@ -14,6 +14,7 @@ import type {
 } from '@treaty-watch/shared';
 import { useServer } from '../support/use-server';
 import { WebhookReceiver } from '../support/webhook-receiver';
+import { stringContaining } from '../support/matchers';
 
 const board = useServer();
 const HOSTILE = '<!channel> @everyone <http://evil|x> [x](http://evil) **bold**';
@@ -128,7 +129,7 @@ describe('Send test', () => {
     expect(tested.body).toMatchObject({ ok: true, attempt: { status: 204 } });
     expect(receiver.rejected).toEqual([]);
     const [card] = bodies<TeamsMessage>(receiver);
-    expect(card?.attachments[0].content.body[1]).toMatchObject({ text: expect.stringContaining('Test message from Treaty Watch') });
+    expect(card?.attachments[0].content.body[1]).toMatchObject({ text: stringContaining('Test message from Treaty Watch') });
     expect((await board.api.get<DeliveriesResponse>(`/api/webhooks/${endpoint.id}/deliveries`)).body.deliveries).toEqual([]);
     const audit = await board.api.get<AuditResponse>('/api/audit?kind=webhook.tested');
     expect(audit.body.entries[0]).toMatchObject({ action: 'webhook.tested', target: endpoint.id });

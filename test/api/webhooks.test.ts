@@ -12,6 +12,7 @@ import { api, type Api } from '../support/api-client';
 import { testClock, type TestClock } from '../support/test-clock';
 import { useServer } from '../support/use-server';
 import { WebhookReceiver } from '../support/webhook-receiver';
+import { stringContaining } from '../support/matchers';
 
 /** The tests' retry policy: no retry waits longer than this. */
 const RETRY_MAX_MS = 1000;
@@ -235,7 +236,7 @@ describe('an endpoint that keeps failing', () => {
       await post('new-start', { headline: 'Nobody is listening' }, failing.api);
       const state = async () => (await failing.api.get<WebhookResponse>(`/api/webhooks/${endpoint.id}`)).body.endpoint;
       await retryUntil(async () => !(await state()).enabled, failing, time, 200);
-      expect(await state()).toMatchObject({ enabled: false, disabledReason: expect.stringContaining('HTTP 503') });
+      expect(await state()).toMatchObject({ enabled: false, disabledReason: stringContaining('HTTP 503') });
       const attempts = receiver.received.length;
       expect(attempts).toBeGreaterThan(2);
       time.advance(60_000);

@@ -7,6 +7,7 @@ describe('the fan-out bench’s raw baseline', () => {
   beforeAll(async () => {
     baseline = await startBaseline();
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed before assigning it
   afterAll(() => baseline?.stop());
 
   it('sends every client each body as is, framed once, whatever its length', async () => {
@@ -14,7 +15,7 @@ describe('the fan-out bench’s raw baseline', () => {
       Array.from({ length: 3 }, () => {
         const ws = new WebSocket(baseline.url.replace('http', 'ws'));
         const messages: string[] = [];
-        ws.on('message', (data, binary) => messages.push(`${binary ? 'binary' : 'text'}:${data.toString()}`));
+        ws.on('message', (data, binary) => messages.push(`${binary ? 'binary' : 'text'}:${(data as Buffer).toString()}`));
         return new Promise<{ ws: WebSocket; messages: string[] }>((resolve, reject) => {
           ws.once('open', () => resolve({ ws, messages }));
           ws.once('error', reject);

@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('email alerts in the browser', () => {
     let onNewStart = false;
     for (let i = 0; i < 15 && !onNewStart; i++) {
       await page.keyboard.press('Tab');
-      onNewStart = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.parentElement?.textContent?.includes('New START') ?? false);
+      onNewStart = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.parentElement?.textContent.includes('New START') ?? false);
     }
     expect(onNewStart).toBe(true);
     await page.keyboard.press('Space');

@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('embeds', () => {
       window.EventSource = class extends EventSource {
         constructor(url: string | URL, init?: EventSourceInit) {
           super(url, init);
-          for (const type of ['snapshot', 'change']) this.addEventListener(type, (e) => heard.push({ type, id: (e as MessageEvent).lastEventId }));
+          for (const type of ['snapshot', 'change']) this.addEventListener(type, (e) => heard.push({ type, id: e.lastEventId }));
         }
       };
     });

@@ -16,7 +16,7 @@ function whenShown(page: Page, selector: string, text?: string): Promise<number>
     new MutationObserver(() => shown() && resolve(Date.now())).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
     if (shown()) resolve(Date.now());
   })`;
-  return page.evaluate(script) as Promise<number>;
+  return page.evaluate<number>(script);
 }
 
 /** How soon a posted move must show on an open page. */

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SlackMessage, TeamsMessage } from '@treaty-watch/shared';
-import { deskPage, signInHere } from '../support/desk';
 import { severeViolations } from '../support/axe';
 import { CHROMIUM_MISSING, hasChromium } from '../support/chromium';
-import { ADMIN_TOKEN } from '../support/in-process-server';
 import { useChromium } from '../support/use-chromium';
-import { WebhookReceiver } from '../support/webhook-receiver';
+import { onWebhooksPage } from '../support/webhooks-page';
 
 if (!hasChromium) process.stdout.write(`${CHROMIUM_MISSING}\n`);
 
@@ -13,12 +11,7 @@ describe.skipIf(!hasChromium)('chat formats on the webhooks admin page', () => {
   const env = useChromium();
 
   it('picks a format, previews its message, registers it, sends a test and shows the answer, and changes the format', async () => {
-    const receiver = new WebhookReceiver();
-    await receiver.start();
-    const { page, errors, close } = await deskPage(env.browser, { width: 1400, height: 1000 });
-    try {
-      await page.goto(`${env.server.url}/admin/webhooks`);
-      await signInHere(page, ADMIN_TOKEN);
+    await onWebhooksPage(env.browser, env.server.url, { width: 1400, height: 1000 }, async (page, receiver) => {
       const form = page.getByRole('form', { name: 'Register an endpoint' });
       await form.getByLabel('Endpoint URL').fill(receiver.url);
       await form.getByLabel('Format').selectOption('discord');
@@ -46,10 +39,6 @@ describe.skipIf(!hasChromium)('chat formats on the webhooks admin page', () => {
       await expect.poll(() => card.getByRole('status').innerText()).toMatch(/^Not delivered: the endpoint answered 500/);
       const teams = receiver.received.at(-1)?.payload as unknown as TeamsMessage;
       expect(teams.attachments[0].content.type).toBe('AdaptiveCard');
-      expect(errors).toEqual([]);
-    } finally {
-      await close();
-      await receiver.stop();
-    }
+    });
   });
 });

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deskPage, signInHere } from '../support/desk';
 import { postUpdate } from '../support/api-client';
 import { artifactPath } from '../support/artifacts';
 import { severeViolations } from '../support/axe';
 import { CHROMIUM_MISSING, hasChromium } from '../support/chromium';
-import { ADMIN_TOKEN } from '../support/in-process-server';
 import { useChromium } from '../support/use-chromium';
-import { WebhookReceiver } from '../support/webhook-receiver';
+import { onWebhooksPage } from '../support/webhooks-page';
 
 if (!hasChromium) process.stdout.write(`${CHROMIUM_MISSING}\n`);
 
@@ -14,12 +12,7 @@ describe.skipIf(!hasChromium)('the webhooks admin page', () => {
   const env = useChromium();
 
   it('registers an endpoint, shows its secret once, and shows each delivery with its answer and latency', async () => {
-    const receiver = new WebhookReceiver();
-    await receiver.start();
-    const { page, errors, close } = await deskPage(env.browser, { width: 1600, height: 1000 });
-    try {
-      await page.goto(`${env.server.url}/admin/webhooks`);
-      await signInHere(page, ADMIN_TOKEN);
+    await onWebhooksPage(env.browser, env.server.url, { width: 1600, height: 1000 }, async (page, receiver) => {
       await page.getByText('No endpoint is registered yet.').waitFor();
       await page.getByLabel('Endpoint URL').fill(receiver.url);
       await page.getByLabel('Description').fill('Wire desk');
@@ -44,10 +37,6 @@ describe.skipIf(!hasChromium)('the webhooks admin page', () => {
       await expect.poll(() => card.locator('table.delivery-log').innerText(), { timeout: 8000 }).toMatch(/delivered\s+\d+\s+HTTP 204 in \d+ ms/);
       await page.screenshot({ path: artifactPath('webhooks-admin.png'), fullPage: true });
       expect(await severeViolations(page)).toEqual([]);
-      expect(errors).toEqual([]);
-    } finally {
-      await close();
-      await receiver.stop();
-    }
+    });
   });
 });

@@ -2,73 +2,56 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostUpdateResponse, TreatiesResponse } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
 import { BoardClient } from '../support/board-client';
 import { repoRoot } from '../support/paths';
-import { freePort, spawnServer, type SpawnedServer } from '../support/spawned-server';
-import { DATABASE_URL, pgSchema } from '../support/stores';
-import { tempDir } from '../support/temp-dir';
+import { REDIS_URL } from '../support/redis';
+import { freePort } from '../support/spawned-server';
+import { DATABASE_URL } from '../support/stores';
+import { useTwoProcesses } from '../support/two-processes';
 
 const NGINX = '/usr/sbin/nginx';
-const REDIS_URL = process.env.REDIS_URL || undefined;
 const ready = fs.existsSync(NGINX) && DATABASE_URL && REDIS_URL;
 if (!ready) process.stdout.write('nginx test skipped: it needs nginx (apt-get install nginx), DATABASE_URL and REDIS_URL; CI has all three.\n');
 
 describe.skipIf(!ready)('the README nginx configuration in front of two processes', () => {
-  const dir = tempDir('nginx');
-  let a: SpawnedServer;
-  let b: SpawnedServer;
-  let nginx: ChildProcess;
+  // TRUST_PROXY as the systemd unit of deploy/ sets it.
+  const cluster = useTwoProcesses('nginx', { TRUST_PROXY: 'loopback' });
+  const { dir } = cluster;
+  let nginx: ChildProcess | undefined;
   let proxy: string;
-  let removeSchema: () => Promise<void>;
 
   beforeAll(async () => {
-    const pg = await pgSchema();
-    removeSchema = pg.remove;
-    const { url } = pg;
-    // TRUST_PROXY as the systemd unit of deploy/ sets it.
-    const env = {
-      DATABASE_URL: url,
-      REDIS_URL: REDIS_URL ?? '',
-      REDIS_STREAM: `treaty-watch-nginx-${randomBytes(4).toString('hex')}`,
-      TRUST_PROXY: 'loopback',
-    };
-    a = await spawnServer(dir.dir, undefined, env);
-    b = await spawnServer(dir.dir, undefined, env);
-
     const port = await freePort();
     proxy = `http://127.0.0.1:${port}`;
     // The shipped file, with only its addresses changed to this test's.
     const site = fs
       .readFileSync(path.join(repoRoot, 'deploy/nginx.conf'), 'utf8')
       .replace('listen 80;', `listen 127.0.0.1:${port};`)
-      .replace('127.0.0.1:3001', `127.0.0.1:${a.port}`)
-      .replace('127.0.0.1:3002', `127.0.0.1:${b.port}`);
-    fs.writeFileSync(path.join(dir.dir, 'site.conf'), site);
-    const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${dir.dir}/${t};`).join('\n  ');
+      .replace('127.0.0.1:3001', `127.0.0.1:${cluster.a.port}`)
+      .replace('127.0.0.1:3002', `127.0.0.1:${cluster.b.port}`);
+    fs.writeFileSync(path.join(dir, 'site.conf'), site);
+    const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${dir}/${t};`).join('\n  ');
     fs.writeFileSync(
-      path.join(dir.dir, 'nginx.conf'),
-      `worker_processes 1;\npid ${dir.dir}/nginx.pid;\nerror_log ${dir.dir}/error.log;\nevents { worker_connections 512; }\nhttp {\n  access_log off;\n  ${temp}\n  include ${dir.dir}/site.conf;\n}\n`,
+      path.join(dir, 'nginx.conf'),
+      `worker_processes 1;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents { worker_connections 512; }\nhttp {\n  access_log off;\n  ${temp}\n  include ${dir}/site.conf;\n}\n`,
     );
-    nginx = spawn(NGINX, ['-p', dir.dir, '-c', path.join(dir.dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
+    nginx = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
     for (let i = 0; i < 100; i++) {
       if ((await fetch(`${proxy}/healthz`).catch(() => undefined))?.ok) return;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`nginx did not answer: ${fs.readFileSync(path.join(dir.dir, 'error.log'), 'utf8')}`);
+    throw new Error(`nginx did not answer: ${fs.readFileSync(path.join(dir, 'error.log'), 'utf8')}`);
   });
   afterAll(async () => {
-    if (nginx && nginx.exitCode === null) {
-      const exited = new Promise((resolve) => nginx.once('exit', resolve));
-      nginx.kill('SIGQUIT');
+    const running = nginx;
+    if (running?.exitCode === null) {
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.kill('SIGQUIT');
       await exited;
     }
-    await Promise.all([a?.stop(), b?.stop()]);
-    await removeSchema?.();
-    dir.remove();
   });
 
   it('serves the API through the proxy, with a request id', async () => {
@@ -91,7 +74,7 @@ describe.skipIf(!ready)('the README nginx configuration in front of two processe
     });
     expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
     expect(atom).not.toMatch(/evil|javascript/);
-    expect(atom).toMatch(new RegExp(`href="(${a.url}|${b.url})/feeds/updates.atom"`));
+    expect(atom).toMatch(new RegExp(`href="(${cluster.a.url}|${cluster.b.url})/feeds/updates.atom"`));
   });
 
   it('upgrades Socket.IO to a WebSocket, and the dashboard behind it sees writes from either process', async () => {
@@ -100,8 +83,8 @@ describe.skipIf(!ready)('the README nginx configuration in front of two processe
       await dashboard.until(() => dashboard.snapshots.length === 1, 5000, 'a snapshot through nginx');
       expect(dashboard.socket.io.engine.transport.name).toBe('websocket');
       const viaProxy = await postUpdate<PostUpdateResponse>(proxy, 'npt', { headline: 'Through nginx' });
-      const onA = await postUpdate<PostUpdateResponse>(a.url, 'npt', { headline: 'Straight to A' });
-      const onB = await postUpdate<PostUpdateResponse>(b.url, 'npt', { headline: 'Straight to B' });
+      const onA = await postUpdate<PostUpdateResponse>(cluster.a.url, 'npt', { headline: 'Straight to A' });
+      const onB = await postUpdate<PostUpdateResponse>(cluster.b.url, 'npt', { headline: 'Straight to B' });
       // Through nginx and Redis, beside the rest of the suite: live, not at a reload or a resync's fallback.
       await dashboard.until(() => dashboard.changes.length === 3, 10_000, 'three changes');
       expect(dashboard.changes.map((c) => c.seq)).toEqual([viaProxy, onA, onB].map((p) => p.body.update.seq));

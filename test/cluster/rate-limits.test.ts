@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
 import { spawnServer, type SpawnedServer } from '../support/spawned-server';
-import { DATABASE_URL, pgSchema, POSTGRES_MISSING } from '../support/stores';
+import { DATABASE_URL, POSTGRES_MISSING } from '../support/stores';
 import { forgetKeys, REDIS_URL } from '../support/redis';
 import { Plug } from '../support/tcp-plug';
 import { tempDir } from '../support/temp-dir';
+import { useTwoProcesses } from '../support/two-processes';
 
 const ready = DATABASE_URL && REDIS_URL;
 if (!ready) process.stdout.write(`Cluster rate-limit tests skipped: they need both DATABASE_URL and REDIS_URL (CI sets them). ${DATABASE_URL ? '' : POSTGRES_MISSING}\n`);
@@ -24,24 +25,7 @@ async function failuresCounted(url: string): Promise<number> {
 }
 
 describe.skipIf(!ready)('one write limit for two processes on one PostgreSQL and one Redis', () => {
-  const stream = newStream();
-  const data = tempDir('cluster-limits');
-  let a: SpawnedServer;
-  let b: SpawnedServer;
-  let removeSchema: () => Promise<void>;
-
-  beforeAll(async () => {
-    const pg = await pgSchema();
-    removeSchema = pg.remove;
-    const env = { ...LIMITED, DATABASE_URL: pg.url, REDIS_URL: REDIS_URL ?? '', REDIS_STREAM: stream };
-    [a, b] = await Promise.all([spawnServer(data.dir, undefined, env), spawnServer(data.dir, undefined, env)]);
-  });
-  afterAll(async () => {
-    await Promise.all([a?.stop(), b?.stop()]);
-    await removeSchema?.();
-    await forgetKeys(stream);
-    data.remove();
-  });
+  const cluster = useTwoProcesses('cluster-limits', LIMITED);
 
   it('one token writing through both gets one allowance, not one per process', async () => {
     const seen: { status: number; remaining: string | null; at: number }[] = [];
@@ -49,7 +33,7 @@ describe.skipIf(!ready)('one write limit for two processes on one PostgreSQL and
     // Alternating A, B, A, … as fast as they answer, until two bursts are in: per process that
     // would take two bursts' worth of requests; across the cluster it takes a second window.
     for (let i = 0; seen.filter((s) => s.status === 201).length < 2 * BURST && Date.now() - started < 30_000; i++) {
-      const response = await postUpdate<Problem>((i % 2 ? b : a).url, 'npt', { headline: `Shared allowance ${i}` });
+      const response = await postUpdate<Problem>((i % 2 ? cluster.b : cluster.a).url, 'npt', { headline: `Shared allowance ${i}` });
       seen.push({ status: response.status, remaining: /remaining=(\d+)/.exec(response.headers.get('ratelimit') ?? '')?.[1] ?? null, at: Date.now() });
       if (response.status === 429) {
         expect(response.contentType).toContain('application/problem+json');
@@ -79,6 +63,7 @@ describe.skipIf(!REDIS_URL)('a Redis that stops answering the rate limits', () =
     server = await spawnServer(data.dir, undefined, { ...LIMITED, REDIS_URL: viaPlug.toString(), REDIS_STREAM: stream });
   });
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed before assigning it
     await server?.stop();
     await plug.pull();
     await forgetKeys(stream);

@@ -43,6 +43,7 @@ describe('a socket that floods resync requests', () => {
     );
   });
   afterAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed before assigning it
     await server?.stop();
     data.remove();
   });
@@ -72,6 +73,7 @@ describe('a socket that floods resync requests', () => {
     const healthz: number[] = [];
     let peakRss = before;
     const watch = (async () => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `flooding` is cleared by another callback, which narrowing cannot see
       while (flooding) {
         healthz.push(await healthzMs());
         peakRss = Math.max(peakRss, rssMb(pid));

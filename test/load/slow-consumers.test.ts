@@ -17,7 +17,8 @@ function stalledDashboard(url: string, lastSeq: number): Promise<WebSocket> {
     const ws = new WebSocket(`${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
     ws.on('error', reject);
     ws.on('message', (data) => {
-      const frame = data.toString();
+      // ws hands a text frame over as one Buffer (binaryType 'nodebuffer', its default).
+      const frame = (data as Buffer).toString();
       if (frame.startsWith('0{')) ws.send(`40${JSON.stringify({ lastSeq, client: 'viewer' })}`);
       if (frame.startsWith('40')) {
         // ws has no public "stop reading"; its underlying net.Socket does.
@@ -37,6 +38,7 @@ describe('dashboards that stop reading', () => {
   });
   afterAll(async () => {
     for (const ws of stalled) ws.terminate();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed before assigning it
     await server?.stop();
     data.remove();
   });

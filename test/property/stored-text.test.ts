@@ -1,12 +1,10 @@
-import addFormats from 'ajv-formats';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { freeTextSchema, httpUrlSchema, isBlank, lineSchema, webhookUrlSchema } from '@treaty-watch/shared';
+import { formatValidator } from '../support/openapi-conformance';
 
 // The same validator, with the same formats, as the response-conformance test checks answers with.
-const ajv = new Ajv2020({ strict: false });
-addFormats.default(ajv);
+const ajv = formatValidator();
 const isUri = ajv.compile({ type: 'string', format: 'uri' });
 
 /** Any character at all, lone surrogates and controls included, weighted towards the awkward ones. */

@@ -27,6 +27,7 @@ describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_
   afterEach(() => {
     for (const reader of readers.splice(0)) reader.close();
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed before assigning it
   afterAll(() => pushpin?.stop());
 
   it('holds the reader in Pushpin and delivers each change published to it', async () => {
@@ -86,6 +87,7 @@ describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_
     };
     let writing = true;
     const writer = (async () => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `writing` is cleared by another callback, which narrowing cannot see
       for (let i = 0; writing; i++) await post(['ctbt', 'npt', 'inf'][i % 3] ?? 'npt', `Boundary ${i}`);
     })();
     const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -10,6 +10,7 @@ beforeAll(async () => {
   server = await spawnServer(data.dir, undefined, { LOG_LEVEL: 'info' });
 });
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed before assigning it
   await server?.stop();
   data.remove();
 });

@@ -28,8 +28,10 @@ describe.skipIf(!DATABASE_URL)('a PostgreSQL that stops answering', () => {
   });
   // Registered before the server's hooks: the server closes before the plug and the schema go.
   afterAll(async () => {
+    /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed before assigning these */
     await plug?.pull().catch(() => undefined);
     await removeSchema?.();
+    /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   });
   const served = useServer({ store: () => openPgStore(viaPlug, { schema }) });
   /** As a reader's browser asks: without a token. */

@@ -10,6 +10,7 @@ import { tempDir } from '../support/temp-dir';
 import { useServer } from '../support/use-server';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import type { Store } from '../../server/src/store/store';
+import { stringMatching } from '../support/matchers';
 
 const run = promisify(execFile);
 const cli = (script: string, args: string[], env: Record<string, string>) =>
@@ -97,7 +98,7 @@ describe('npm run export and npm run import', () => {
   });
 
   it('refuses to import into a store that already has a log, and changes nothing', async () => {
-    await expect(cli('import', [dump], { DATA_DIR: target.dir })).rejects.toMatchObject({ stderr: expect.stringMatching(/empty store/) });
+    await expect(cli('import', [dump], { DATA_DIR: target.dir })).rejects.toMatchObject({ stderr: stringMatching(/empty store/) });
     expect(board(await boardOf(() => openSqliteStore(target.dir)))).toEqual(board(before));
   });
 

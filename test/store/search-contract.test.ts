@@ -132,8 +132,10 @@ describe.skipIf(!DATABASE_URL)('search on SQLite and PostgreSQL', () => {
     await seedBoard(postgres.store, NOW);
   });
   afterAll(async () => {
+    /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed before assigning them */
     await Promise.all([sqlite?.store.close(), postgres?.store.close()]);
     await Promise.all([sqlite?.remove(), postgres?.remove()]);
+    /* eslint-enable @typescript-eslint/no-unnecessary-condition */
   });
 
   it('gives the same results for the seeded board, page by page', async () => {

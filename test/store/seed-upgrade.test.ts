@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSeedEntries, type FactSheet } from '../../server/src/seed/build-seed';
+import { buildSeedEntries } from '../../server/src/seed/build-seed';
 import { CORRECTIONS } from '../../server/src/seed/corrections';
 import { SHEET_MOVES } from '../../server/src/seed/party-facts';
 import { seedBoard } from '../../server/src/seed/seed-board';
@@ -20,7 +20,7 @@ function upgrade(name: string, open: () => Promise<TestStore>, skip = false) {
     const db = useStore(open);
     beforeAll(async () => {
       await db.store.transaction(async (tx) => {
-        for (const entry of buildSeedEntries('2026-11-24T00:00:00.000Z', oldFacts as FactSheet, [], [])) await commitEntry(tx, entry);
+        for (const entry of buildSeedEntries('2026-11-24T00:00:00.000Z', oldFacts, [], [])) await commitEntry(tx, entry);
         await tx.saveWebhook({ id: WIRE, url: 'https://wire.example/hook', secret: 'whsec_c2VjcmV0', format: 'standard', enabled: true, createdAt: EDITOR_AT });
         await commitEntry(tx, postedEntry({ id: 'editor-1', treatyId: 'ctbt', headline: 'Desk note on the CTBT', occurredAt: EDITOR_AT, author: 'desk' }, EDITOR_AT));
       });

@@ -13,6 +13,7 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
       second = await db.handle.reopen();
     });
     // Registered after the store's own hooks: the second process closes first.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed before assigning it
     afterAll(() => second?.close());
 
     it('keeps a session another process on the same database finds, touches and forgets', async () => {

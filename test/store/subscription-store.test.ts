@@ -29,9 +29,11 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
       second = await handle.reopen();
     });
     afterAll(async () => {
+      /* eslint-disable @typescript-eslint/no-unnecessary-condition -- unset if beforeAll failed before assigning these */
       await second?.close();
       await store?.close();
       await handle?.remove();
+      /* eslint-enable @typescript-eslint/no-unnecessary-condition */
     });
 
     it('keeps one subscription an address, which another process finds by address, id and token', async () => {

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * Signs in as a user would: a desk page has sent the browser to /signin (or this goes there),
@@ -42,4 +43,19 @@ export async function deskPage(browser: Browser, viewport = DESK) {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return { page, context, errors, close: () => context.close() };
+}
+
+export type DeskPage = Awaited<ReturnType<typeof deskPage>>;
+
+/**
+ * Runs a test's steps on pages already open, then checks that none of them threw a page error;
+ * the pages are closed whether the steps pass or not.
+ */
+export async function checkedPages(pages: readonly DeskPage[], steps: () => Promise<void>): Promise<void> {
+  try {
+    await steps();
+    for (const { errors } of pages) expect(errors).toEqual([]);
+  } finally {
+    await Promise.all(pages.map((desk) => desk.close()));
+  }
 }

@@ -12,5 +12,5 @@ export function whenInFeed(page: Page, headline: string): Promise<number> {
     new MutationObserver(() => shown() && resolve(Date.now())).observe(document.body, { childList: true, subtree: true, characterData: true });
     if (shown()) resolve(Date.now());
   })`;
-  return page.evaluate(script) as Promise<number>;
+  return page.evaluate<number>(script);
 }

@@ -14,6 +14,14 @@ export interface Answer<T = unknown> {
   body: T;
 }
 
+/** JSON Schema 2020-12 with the standard formats, as the answers are checked against the document. */
+export function formatValidator(): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  // ajv-formats names its plugin type through the root's `ajv`, an older copy without it, so it reads as `any`.
+  (addFormats.default as (ajv: Ajv2020) => Ajv2020)(ajv);
+  return ajv;
+}
+
 /** Every operation of the document as `METHOD /template`. */
 export function operationsOf(document: Document): { method: string; template: string; operation: Operation }[] {
   return Object.entries(document.paths).flatMap(([template, methods]) =>
@@ -27,8 +35,7 @@ export function operationsOf(document: Document): { method: string; template: st
  * schema. An answer the document lacks fails the test that got it.
  */
 export function conformanceChecker(base: string, document: Document) {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats.default(ajv);
+  const ajv = formatValidator();
   ajv.addSchema(document, 'openapi.json');
   /** `METHOD /template status` of every answer checked, so a test can tell which routes it has not driven. */
   const seen = new Set<string>();

@@ -20,7 +20,7 @@ export function rawRequest(base: string, method: string, path: string, headers: 
     try {
       const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
       req = http.request({ host: hostname, port, method, path, headers: { ...length, ...headers }, agent }, (res) => {
-        const contentType = String(res.headers['content-type'] ?? '');
+        const contentType = res.headers['content-type'] ?? '';
         // An event stream never ends: its status and type are the answer.
         if (contentType.startsWith('text/event-stream')) {
           resolve({ status: res.statusCode ?? 0, contentType, body: '' });

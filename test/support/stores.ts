@@ -14,8 +14,8 @@ export const POSTGRES_MISSING =
 export interface TestStore {
   store: Store;
   /** Opens the same database again, as a second process or a restart would. */
-  reopen(): Promise<Store>;
-  remove(): Promise<void>;
+  reopen: () => Promise<Store>;
+  remove: () => Promise<void>;
 }
 
 export async function sqliteTestStore(): Promise<TestStore> {
@@ -43,7 +43,7 @@ export async function pgTestStore(url = DATABASE_URL): Promise<TestStore & { sch
 }
 
 /** A PostgreSQL schema of its own, its tables made and its connection closed, for servers that open it themselves. */
-export async function pgSchema(url = DATABASE_URL): Promise<{ schema: string; url: string; remove(): Promise<void> }> {
+export async function pgSchema(url = DATABASE_URL): Promise<{ schema: string; url: string; remove: () => Promise<void> }> {
   const pg = await pgTestStore(url);
   await pg.store.close();
   return { schema: pg.schema, url: urlForSchema(pg.schema, url), remove: pg.remove };

@@ -3,8 +3,8 @@
  * an expiry, an embargo or a retry falls due when the test says, not after a wait.
  */
 export interface TestClock {
-  now(): Date;
-  advance(ms: number): void;
+  now: () => Date;
+  advance: (ms: number) => void;
 }
 
 export function testClock(start: Date = new Date()): TestClock {

@@ -15,8 +15,6 @@ interface BodyError {
  * can act on.
  */
 const readWith = (parser: RequestHandler, what: string): RequestHandler => (req, res, next) => {
-  // Express's request is a Node IncomingMessage that Express re-prototyped, which this rule cannot see.
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   parser(req, res, (error?: unknown) => {
     if (error === undefined || error === null) return next();
     const { type, status, charset } = error as BodyError;

@@ -6,11 +6,10 @@ import { boardStatusOf } from './status-map';
 import { partyEntries } from './party-seed';
 import { CORRECTIONS, type SeedCorrection } from './corrections';
 import { SHEET_MOVES, type SheetMove } from './party-facts';
+import { ACTOR, seedPost } from './seed-post';
 
 /** The fact sheet's shape: the project's own copy, or an older one a running board was seeded from. */
 export type FactSheet = typeof facts;
-
-const ACTOR = 'fact sheet';
 
 function sourceOf(url: string): Source {
   return { title: new URL(url).hostname.replace(/^www\./, ''), url };
@@ -74,25 +73,16 @@ export function buildSeedEntries(
       const note = EVENT_NOTES.find(
         (n) => n.treaty === meta.id && n.date === event.date && event.headline.includes(n.headline),
       );
-      history.push({
-        treatyId: meta.id,
-        effectiveAt: occurredAt,
-        recordedAt,
-        actor: ACTOR,
-        payload: {
-          kind: 'update.posted',
-          update: {
-            id: `seed-${meta.id}-${String(index + 1).padStart(2, '0')}`,
-            headline: event.headline,
-            ...(note ? { body: note.note } : {}),
-            ...(changes ? { requestedStatus: mapped } : {}),
-            sourceUrl: event.source,
-            occurredAt,
-            publishedAt: recordedAt,
-            author: ACTOR,
-          },
-        },
-      });
+      history.push(
+        seedPost(meta.id, recordedAt, {
+          id: `seed-${meta.id}-${String(index + 1).padStart(2, '0')}`,
+          headline: event.headline,
+          ...(note ? { body: note.note } : {}),
+          ...(changes ? { requestedStatus: mapped } : {}),
+          sourceUrl: event.source,
+          occurredAt,
+        }),
+      );
     });
 
     for (const term of meta.terms ?? []) {

@@ -1,8 +1,7 @@
 import { countryName, PARTY_ACTION_LABELS, startOfDay } from '@treaty-watch/shared';
 import type { NewLogEntry } from '../store/log-entry';
 import type { SheetMove } from './party-facts';
-
-const ACTOR = 'fact sheet';
+import { seedPost } from './seed-post';
 
 const TREATY_NAMES: ReadonlyMap<string, string> = new Map([
   ['ctbt', 'the CTBT'],
@@ -27,24 +26,13 @@ export function partyEntries(moves: readonly SheetMove[], recordedAt: string): N
     const next = move.on ? undefined : moves.slice(index + 1).find((m) => m.treatyId === move.treatyId && m.code === move.code && m.on);
     const occurredAt = startOfDay(move.on ?? next?.on ?? move.knownBy);
     const headline = `${countryName(move.code)}: ${PARTY_ACTION_LABELS[move.action].toLowerCase()} ${TREATY_NAMES.get(move.treatyId) ?? move.treatyId}${move.on ? '' : ' (date not recorded)'}`;
-    return {
-      treatyId: move.treatyId,
-      effectiveAt: occurredAt,
-      recordedAt,
-      actor: ACTOR,
-      payload: {
-        kind: 'update.posted',
-        update: {
-          id: `seed-party-${key}-${n}`,
-          headline,
-          ...(move.note ? { body: move.note } : {}),
-          ...(move.sourceUrl ? { sourceUrl: move.sourceUrl } : {}),
-          occurredAt,
-          publishedAt: recordedAt,
-          author: ACTOR,
-          party: { code: move.code, action: move.action, ...(move.on ? {} : { dateUnknown: true }), ...(move.uncertain ? { uncertain: true } : {}) },
-        },
-      },
-    };
+    return seedPost(move.treatyId, recordedAt, {
+      id: `seed-party-${key}-${n}`,
+      headline,
+      ...(move.note ? { body: move.note } : {}),
+      ...(move.sourceUrl ? { sourceUrl: move.sourceUrl } : {}),
+      occurredAt,
+      party: { code: move.code, action: move.action, ...(move.on ? {} : { dateUnknown: true }), ...(move.uncertain ? { uncertain: true } : {}) },
+    });
   });
 }

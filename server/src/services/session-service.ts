@@ -35,7 +35,7 @@ export function createSessionService(store: Store, tokens: TokenService, { idleM
   const { sessions } = store;
   const audited = (principal: Principal, action: 'session.started' | 'session.ended', at: Date) =>
     write(store, { principal }, at, {
-      work: async () => principal.tokenId,
+      work: () => Promise.resolve(principal.tokenId),
       audit: (target) => ({ action, target }),
       answer: () => ({ outcome: 'done', body: undefined }),
     });

@@ -80,7 +80,7 @@ export class GroupCommit<Tx> {
 
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.waiting.push({ work, resolve, reject });
       this.queueFlush();
     });
   }
@@ -90,7 +90,7 @@ export class GroupCommit<Tx> {
    * then runs `closeConnection`; a write asked for afterwards is refused as unavailable.
    */
   async close(closeConnection: () => Promise<void> | void): Promise<void> {
-    await this.run(async () => undefined).catch(() => undefined);
+    await this.run(() => Promise.resolve()).catch(() => undefined);
     this.closed = true;
     await this.lock.run(async () => closeConnection());
   }

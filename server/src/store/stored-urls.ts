@@ -44,5 +44,6 @@ export function withNormalisedUrls(value: unknown): unknown {
     );
   };
   const result = walk(value);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `changed` is set by another callback, which narrowing cannot see
   return changed ? result : undefined;
 }

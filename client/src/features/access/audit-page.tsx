@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { AUDIT_ACTIONS, type AuditResponse, type TokensResponse } from '@treaty-watch/shared';
 import { Field } from '../../components/field';
 import { RequireSession } from '../../components/require-session';
+import { TreatyOptions } from '../../components/treaty-options';
 import { useBoard } from '../../lib/use-board';
 import { useApi } from '../../lib/use-api';
 import { AuditTable } from './audit-table';
@@ -57,11 +58,7 @@ function Audit() {
           {(props) => (
             <select {...props} value={treaty} onChange={(e) => filter(setTreaty)(e.target.value)}>
               <option value="">Any treaty</option>
-              {board.treaties.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.shortName}
-                </option>
-              ))}
+              <TreatyOptions treaties={board.treaties} />
             </select>
           )}
         </Field>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { Problem, Subscription, SubscriptionCountsResponse, SubscriptionResponse } from '@treaty-watch/shared';
 import { Field, fieldError } from '../../components/field';
 import { RequireSession } from '../../components/require-session';
@@ -59,7 +59,7 @@ function LookupOne() {
   const [problem, setProblem] = useState<Problem>();
   const [found, setFound] = useState<Subscription | null>();
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault();
     setProblem(undefined);
     setFound(undefined);
@@ -73,7 +73,7 @@ function LookupOne() {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="lookup-title">
+    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="lookup-title">
       <h2 id="lookup-title">Look up one address</h2>
       <Field label="Email address" error={fieldError(problem, 'email') ?? (problem && !problem.errors?.length ? (problem.detail ?? problem.title) : undefined)}>
         {(props) => <input {...props} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} required />}

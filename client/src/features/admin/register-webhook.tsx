@@ -1,6 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { CHANGE_KINDS, type ChangeKind, type CreateWebhookResponse, type Problem, type WebhookFormat } from '@treaty-watch/shared';
 import { Field, fieldError } from '../../components/field';
+import { TreatyOptions } from '../../components/treaty-options';
 import { ApiError, postJson } from '../../lib/api';
 import { useBoard } from '../../lib/use-board';
 import { FormatField } from './format-field';
@@ -47,11 +48,7 @@ export function RegisterWebhook({ onRegistered }: { onRegistered: () => void }) 
       <Field label="Only these treaties" hint="None chosen: every treaty." error={fieldError(problem, 'treaties')}>
         {(props) => (
           <select {...props} multiple size={5} value={treaties} onChange={(e) => setTreaties([...e.target.selectedOptions].map((o) => o.value))}>
-            {board.treaties.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.shortName}
-              </option>
-            ))}
+            <TreatyOptions treaties={board.treaties} />
           </select>
         )}
       </Field>

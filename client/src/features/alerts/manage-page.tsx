@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { DEFAULT_DIGEST_HOUR, type Problem, type Subscription, type SubscriptionResponse } from '@treaty-watch/shared';
 import { ApiError, postJson, problemText, sendJson } from '../../lib/api';
 import { AlertChoices, choicesBody, type Choices } from './alert-choices';
@@ -53,7 +53,7 @@ function ManageForm({ token, subscription, onChanged, onUnsubscribed }: { token:
   const [saved, setSaved] = useState(false);
   const [sending, setSending] = useState(false);
 
-  async function save(event: FormEvent) {
+  async function save(event: SubmitEvent) {
     event.preventDefault();
     setSending(true);
     setProblem(undefined);
@@ -87,7 +87,7 @@ function ManageForm({ token, subscription, onChanged, onUnsubscribed }: { token:
   return (
     <>
       <SubscriptionSummary subscription={subscription} />
-      <form onSubmit={save} noValidate>
+      <form onSubmit={(event) => void save(event)} noValidate>
         <AlertChoices choices={choices} onChange={setChoices} problem={problem} />
         {general && (
           <p className="form-error" role="alert">

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { DEFAULT_DIGEST_HOUR, type AlertsStatus, type Problem } from '@treaty-watch/shared';
 import { Field, fieldError } from '../../components/field';
 import { ApiError, postJson } from '../../lib/api';
@@ -36,7 +36,7 @@ function SubscribeForm() {
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState<string>();
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SubmitEvent) {
     event.preventDefault();
     setSending(true);
     setProblem(undefined);
@@ -60,7 +60,7 @@ function SubscribeForm() {
   }
   const general = problem && !problem.errors?.length ? (problem.detail ?? problem.title) : undefined;
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={(event) => void submit(event)} noValidate>
       <p className="hint">Get an email when a treaty's status changes or the desk posts an update. Every message has a one-click unsubscribe.</p>
       <Field label="Email address" error={fieldError(problem, 'email')}>
         {(props) => <input {...props} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required maxLength={254} />}

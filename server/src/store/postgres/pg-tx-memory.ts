@@ -42,4 +42,5 @@ export function kept<T>(answer: Promise<T>): Promise<T> {
   return answer;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T names what the stored JSON was written as; the caller's word, as with JSON.parse
 export const parsed = <T>(text: string | null | undefined): T | undefined => (text == null ? undefined : (JSON.parse(text) as T));

@@ -9,6 +9,7 @@ import { WriteLock } from '../write-lock';
 import { GroupCommit } from '../group-commit';
 import { sqliteBatches } from './sqlite-batch';
 import { parseData, parseEach, parseOne } from './json-columns';
+import { projectionReads } from './sqlite-projection-reads';
 import { migrate } from './migrations';
 import { sqliteSessions } from './sqlite-sessions';
 import { sqliteSql } from './sqlite-sql';
@@ -65,11 +66,6 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
        VALUES (@kind, @treatyId, @effectiveAt, @recordedAt, @actor, @payload)`,
     ),
     recordChange: db.prepare('UPDATE events SET change = ? WHERE seq = ?'),
-    treaty: db.prepare('SELECT data FROM treaties WHERE id = ?').pluck(),
-    update: db.prepare('SELECT data FROM updates WHERE id = ?').pluck(),
-    treatyUpdatesInTx: db.prepare('SELECT data FROM updates WHERE treaty_id = ? ORDER BY occurred_at DESC, seq DESC').pluck(),
-    readUpdate: reader.prepare('SELECT data FROM updates WHERE id = ?').pluck(),
-    readTreaty: reader.prepare('SELECT data FROM treaties WHERE id = ?').pluck(),
     treatyLog: db.prepare('SELECT * FROM events WHERE treaty_id = ? ORDER BY effective_at, seq'),
     latestEffectiveAt: db.prepare('SELECT MAX(effective_at) FROM events WHERE treaty_id = ?').pluck(),
     saveTreaty: db.prepare(
@@ -84,7 +80,6 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     anyEvent: reader.prepare('SELECT 1 FROM events LIMIT 1').pluck(),
     writerAnyEvent: db.prepare('SELECT 1 FROM events LIMIT 1').pluck(),
     listTreaties: reader.prepare('SELECT data FROM treaties ORDER BY position'),
-    treatyUpdates: reader.prepare('SELECT data FROM updates WHERE treaty_id = ? ORDER BY occurred_at DESC, seq DESC'),
     updatesAfter: reader.prepare('SELECT data FROM updates WHERE seq > ? ORDER BY seq LIMIT ?'),
     latestUpdates: reader.prepare(
       "SELECT u.data FROM updates u JOIN events e ON e.seq = u.seq WHERE json_extract(e.change, '$.backfill') IS NULL ORDER BY u.seq DESC LIMIT ?",
@@ -156,15 +151,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     async recordChange(change: Change) {
       q.recordChange.run(JSON.stringify(change), change.seq);
     },
-    async getTreaty(id) {
-      return parseOne<Treaty>(q.treaty.get(id));
-    },
-    async getUpdate(id) {
-      return parseOne<Update>(q.update.get(id));
-    },
-    async treatyUpdates(id) {
-      return parseEach<Update>(q.treatyUpdatesInTx.all(id));
-    },
+    ...projectionReads(db),
     async treatyLog(id) {
       return (q.treatyLog.all(id) as Text<EventRow, 'payload'>[]).map(fromEvent);
     },
@@ -233,15 +220,7 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
     async listTreaties() {
       return parseData<Treaty>(q.listTreaties.all());
     },
-    async getTreaty(id) {
-      return parseOne<Treaty>(q.readTreaty.get(id));
-    },
-    async getUpdate(id) {
-      return parseOne<Update>(q.readUpdate.get(id));
-    },
-    async treatyUpdates(id) {
-      return parseData<Update>(q.treatyUpdates.all(id));
-    },
+    ...projectionReads(reader),
     async updatesAfter(seq, limit) {
       return parseData<Update>(q.updatesAfter.all(seq, limit));
     },
