@@ -34,7 +34,13 @@ export default tseslint.config(
     // SQLite answers at once, yet the Store interface is async for PostgreSQL; so are the fakes in
     // tests, and PostgreSQL's pipelined writes, which are sent without waiting for the answer.
     // `async` is what keeps a thrown error a rejection there, with nothing to await.
-    files: ['server/src/store/sqlite/*.ts', 'server/src/store/postgres/pg-tx.ts', 'server/src/store/postgres/pg-webhooks.ts', '**/*.test.ts', 'test/**/*.ts'],
+    files: [
+      'server/src/store/sqlite/*.ts',
+      'server/src/store/postgres/pg-tx.ts',
+      'server/src/store/postgres/pg-webhooks.ts',
+      '**/*.test.ts',
+      'test/**/*.ts',
+    ],
     rules: { '@typescript-eslint/require-await': 'off' },
   },
   {

@@ -74,26 +74,30 @@ async function openStream(start: Start): Promise<void> {
 function openStreamOnce(start: Start): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('stream open timed out')), 20_000);
-    const req = http.get(`${start.url}/api/stream?lastEventId=${start.lastSeq}`, { localAddress: start.localAddress, agent: false, headers: { accept: 'text/event-stream' } }, (res) => {
-      clearTimeout(timer);
-      if (res.statusCode !== 200) {
-        res.resume();
-        return reject(new Error(`the stream answered ${res.statusCode}`));
-      }
-      res.setEncoding('utf8');
-      let buffer = '';
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const id = /^id: (\d+)\nevent: change\n/.exec(frame)?.[1];
-          if (id) arrivals.saw(Number(id));
+    const req = http.get(
+      `${start.url}/api/stream?lastEventId=${start.lastSeq}`,
+      { localAddress: start.localAddress, agent: false, headers: { accept: 'text/event-stream' } },
+      (res) => {
+        clearTimeout(timer);
+        if (res.statusCode !== 200) {
+          res.resume();
+          return reject(new Error(`the stream answered ${res.statusCode}`));
         }
-      });
-      connections.push({ close: () => req.destroy() });
-      resolve();
-    });
+        res.setEncoding('utf8');
+        let buffer = '';
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
+            const frame = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const id = /^id: (\d+)\nevent: change\n/.exec(frame)?.[1];
+            if (id) arrivals.saw(Number(id));
+          }
+        });
+        connections.push({ close: () => req.destroy() });
+        resolve();
+      },
+    );
     req.on('error', reject);
   });
 }
@@ -111,7 +115,8 @@ process.on('message', (command: Command) => {
   if (command.type === 'start') {
     connectAll(command).then(
       () => process.send?.({ type: 'ready', connected: connections.length, retries }),
-      (error: unknown) => process.send?.({ type: 'failed', message: error instanceof Error ? error.message : String(error), connected: connections.length }),
+      (error: unknown) =>
+        process.send?.({ type: 'failed', message: error instanceof Error ? error.message : String(error), connected: connections.length }),
     );
   } else if (command.type === 'expect') {
     arrivals.expect(command.seq, command.timeoutMs, (times) => process.send?.({ type: 'times', seq: command.seq, times }));

@@ -1,5 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
-import { ADMIN_TOKEN, assertRoomFor, measure, reply, rss, startBaseline, startServer, startWorker, stopWorkers, type Running } from './processes';
+import {
+  ADMIN_TOKEN,
+  assertRoomFor,
+  measure,
+  reply,
+  rss,
+  startBaseline,
+  startServer,
+  startWorker,
+  stopWorkers,
+  type Running,
+} from './processes';
 import { distribution, median, type Distribution } from './stats';
 
 const WORKERS = 4;
@@ -23,7 +34,12 @@ export interface FanoutResult {
 
 const perClientKb = (before: number, after: number, clients: number) => Math.round(((after - before) / clients / 1024) * 10) / 10;
 
-export async function connect(url: string, mode: 'socket.io' | 'raw' | 'sse', clients: number, lastSeq: number): Promise<{ workers: ChildProcess[]; connected: number; retries: number; openFiles: number | 'unlimited' }> {
+export async function connect(
+  url: string,
+  mode: 'socket.io' | 'raw' | 'sse',
+  clients: number,
+  lastSeq: number,
+): Promise<{ workers: ChildProcess[]; connected: number; retries: number; openFiles: number | 'unlimited' }> {
   const workers = Array.from({ length: WORKERS }, () => startWorker());
   const per = Math.ceil(clients / WORKERS);
   const limits = workers.map((worker, i) => assertRoomFor(worker.pid ?? 0, per, `client process ${i + 1}`));
@@ -53,7 +69,10 @@ export async function post(server: Running, i: number): Promise<{ seq: number; f
     body: JSON.stringify({ headline: `Fan-out round ${i}` }),
   });
   const body = (await response.json()) as { update: { seq: number }; treaty: unknown };
-  return { seq: body.update.seq, frame: `42${JSON.stringify(['change', { seq: body.update.seq, kind: 'update.posted', treaty: body.treaty, update: body.update }])}` };
+  return {
+    seq: body.update.seq,
+    frame: `42${JSON.stringify(['change', { seq: body.update.seq, kind: 'update.posted', treaty: body.treaty, update: body.update }])}`,
+  };
 }
 
 /** ROUNDS updates posted one after another, each timed from its POST to every client; the last change's Socket.IO frame. */
@@ -98,9 +117,11 @@ export async function fanout(clients: number): Promise<FanoutResult> {
     const rawLatencies: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const seqOfFrame = Number(/"seq":(\d+)/.exec(frame)?.[1]);
-      rawLatencies.push(...(await measure(raw.workers, seqOfFrame, async () => {
-        await fetch(`${baseline.url}/broadcast`, { method: 'POST', body: frame });
-      })));
+      rawLatencies.push(
+        ...(await measure(raw.workers, seqOfFrame, async () => {
+          await fetch(`${baseline.url}/broadcast`, { method: 'POST', body: frame });
+        })),
+      );
       await new Promise((r) => setTimeout(r, 300));
     }
     await stopWorkers(raw.workers);

@@ -52,7 +52,9 @@ export function assertRoomFor(pid: number, connections: number, who: string): nu
   const limit = openFileLimit(pid);
   if (!limit) throw new Error(`the open-file limit of ${who} is not readable in /proc/${pid}/limits`);
   if (limit.soft !== 'unlimited' && limit.soft < connections + FILES_BESIDE_SOCKETS) {
-    throw new Error(`${who} may open ${limit.soft} files, too few for ${connections} connections: raise the hard limit (ulimit -Hn, LimitNOFILE=)`);
+    throw new Error(
+      `${who} may open ${limit.soft} files, too few for ${connections} connections: raise the hard limit (ulimit -Hn, LimitNOFILE=)`,
+    );
   }
   return limit.soft;
 }
@@ -64,7 +66,11 @@ export function rss(pid: number): number {
 }
 
 /** Fields of /proc/PID/stat after the command name (which may hold spaces): [0] is the state. */
-const statFields = (pid: number): string[] => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+const statFields = (pid: number): string[] =>
+  fs
+    .readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /s, '')
+    .split(' ');
 
 /** CPU time a process has used, user and system, in ms (the kernel counts it in 10 ms ticks). */
 export function cpuMs(pid: number): number {
@@ -76,7 +82,7 @@ export function cpuMs(pid: number): number {
 export function withDescendants(pids: number[]): number[] {
   const all = new Set(pids);
   const entries = fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const name of entries) {
       const pid = Number(name);
@@ -124,7 +130,19 @@ export async function startServer(env: Record<string, string> = {}, port?: numbe
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-bench-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN, LOG_LEVEL: 'warn', RATE_LIMIT_WRITES: '0', RATE_LIMIT_READS: '0', DATABASE_URL: '', REDIS_URL: '', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_WRITES: '0',
+      RATE_LIMIT_READS: '0',
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -143,7 +161,10 @@ export async function startServer(env: Record<string, string> = {}, port?: numbe
 /** The raw `ws` baseline server. */
 export async function startBaseline(): Promise<Running> {
   const port = await nextPort();
-  const child = fork(path.join(root, 'bench/ws-baseline.ts'), { execArgv: ['--import', 'tsx'], env: { ...process.env, PORT: String(port) } });
+  const child = fork(path.join(root, 'bench/ws-baseline.ts'), {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, PORT: String(port) },
+  });
   await new Promise<void>((resolve) => child.once('message', () => resolve()));
   return { url: `http://127.0.0.1:${port}`, child, stop: stopper(child) };
 }
@@ -170,15 +191,26 @@ export function reply<T>(child: ChildProcess, type: string): Promise<T> {
 
 /** Arms every worker for a seq, fires, and gathers each client's latency from the send. */
 export async function measure(workers: ChildProcess[], seq: number, fire: () => Promise<void>): Promise<number[]> {
-  await Promise.all(workers.map((w) => {
-    const armed = reply(w, 'armed');
-    w.send({ type: 'expect', seq, timeoutMs: 10_000 });
-    return armed;
-  }));
+  await Promise.all(
+    workers.map((w) => {
+      const armed = reply(w, 'armed');
+      w.send({ type: 'expect', seq, timeoutMs: 10_000 });
+      return armed;
+    }),
+  );
   const times = workers.map((w) => reply<{ times: number[] }>(w, 'times'));
   const sent = performance.timeOrigin + performance.now();
   await fire();
   return (await Promise.all(times)).flatMap((r) => r.times.map((t) => t - sent));
 }
 
-export const stopWorkers = (workers: ChildProcess[]) => Promise.all(workers.map((w) => new Promise((resolve) => { w.once('exit', resolve); w.send({ type: 'stop' }); })));
+export const stopWorkers = (workers: ChildProcess[]) =>
+  Promise.all(
+    workers.map(
+      (w) =>
+        new Promise((resolve) => {
+          w.once('exit', resolve);
+          w.send({ type: 'stop' });
+        }),
+    ),
+  );

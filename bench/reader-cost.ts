@@ -33,7 +33,8 @@ export interface ReaderCosts {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
-const sum = (pids: number[], of: (pid: number) => number) => pids.reduce((total, pid) => total + (fs.existsSync(`/proc/${pid}`) ? of(pid) : 0), 0);
+const sum = (pids: number[], of: (pid: number) => number) =>
+  pids.reduce((total, pid) => total + (fs.existsSync(`/proc/${pid}`) ? of(pid) : 0), 0);
 
 const openFiles = (pid: number) => fs.readdirSync(`/proc/${pid}/fd`).length;
 
@@ -45,7 +46,13 @@ async function postingCpuMs(server: Running): Promise<number> {
   return cpuMs(pid) - before;
 }
 
-async function measure(server: Running, url: string, mode: 'socket.io' | 'sse', readers: number, proxyPids: number[] = []): Promise<ReaderCost> {
+async function measure(
+  server: Running,
+  url: string,
+  mode: 'socket.io' | 'sse',
+  readers: number,
+  proxyPids: number[] = [],
+): Promise<ReaderCost> {
   const pid = server.child.pid ?? 0;
   const posting = await postingCpuMs(server);
   const seq = ((await (await fetch(`${server.url}/api/treaties`)).json()) as { seq: number }).seq;
@@ -61,7 +68,8 @@ async function measure(server: Running, url: string, mode: 'socket.io' | 'sse', 
   const proxyCpuBefore = sum(proxy, cpuMs);
   const { latencies } = await postRounds(server, workers, seq);
   const cpuRounds = cpuMs(pid) - cpuConnected;
-  const proxyCost = proxyPids.length > 0 ? { rssMb: round(sum(proxy, rss) / 2 ** 20), cpuRoundsMs: round(sum(proxy, cpuMs) - proxyCpuBefore) } : undefined;
+  const proxyCost =
+    proxyPids.length > 0 ? { rssMb: round(sum(proxy, rss) / 2 ** 20), cpuRoundsMs: round(sum(proxy, cpuMs) - proxyCpuBefore) } : undefined;
   await stopWorkers(workers);
   return {
     readers,
@@ -85,7 +93,10 @@ export async function readerCosts(readers: number): Promise<ReaderCosts> {
   // Pushpin's condure holds every reader's connection as a file, and inherits this process's soft limit.
   const soft = openFileLimit()?.soft ?? 'unlimited';
   const limit = soft === 'unlimited' ? Infinity : soft;
-  if (readers + 1000 > limit) throw new Error(`${readers} readers need an open-file limit above ${readers + 1000}; this shell allows ${limit} (raise it with ulimit -n, or run fewer with --readers)`);
+  if (readers + 1000 > limit)
+    throw new Error(
+      `${readers} readers need an open-file limit above ${readers + 1000}; this shell allows ${limit} (raise it with ulimit -n, or run fewer with --readers)`,
+    );
   const pushpinSettings = {
     client_maxconn: readers + 1000,
     // Unlimited in effect, so the figure is Pushpin's speed, not its rate limiter's (deploy/pushpin says 50,000 a second).
@@ -124,10 +135,20 @@ export function readerCostLines({ socketIo, pushpin, pushpinSettings }: ReaderCo
     `\nReaders: Socket.IO clients held by Node, and event-stream readers held by Pushpin (GRIP), ${socketIo.readers} of each, ${ROUNDS} changes`,
     'held by                | connected     | ms p50 / p99 / max     | received      | Node fd/rdr  | Node KB/rdr | Node µs/rdr in | Node µs/rdr/chg',
     row('Node (Socket.IO)', socketIo),
-    pushpin ? row('Pushpin (event stream)', pushpin) : 'Pushpin (event stream): skipped, Pushpin is not installed (apt-get install pushpin)',
-    ...(pushpin?.openRetries ? [`${pushpin.openRetries} openings through Pushpin were refused (502) and tried again, 100 in flight at a time`] : []),
+    pushpin
+      ? row('Pushpin (event stream)', pushpin)
+      : 'Pushpin (event stream): skipped, Pushpin is not installed (apt-get install pushpin)',
+    ...(pushpin?.openRetries
+      ? [`${pushpin.openRetries} openings through Pushpin were refused (502) and tried again, 100 in flight at a time`]
+      : []),
     ...(pushpin?.proxy
-      ? [`Pushpin and zurl themselves: ${pushpin.proxy.rssMb} MB resident with the readers held, ${pushpin.proxy.cpuRoundsMs} ms CPU over the ${ROUNDS} changes; set for the run: ${Object.entries(pushpinSettings).map(([k, v]) => `${k}=${v}`).join(', ')}`]
+      ? [
+          `Pushpin and zurl themselves: ${pushpin.proxy.rssMb} MB resident with the readers held, ${pushpin.proxy.cpuRoundsMs} ms CPU over the ${ROUNDS} changes; set for the run: ${Object.entries(
+            pushpinSettings,
+          )
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ')}`,
+        ]
       : []),
     '(fd/rdr: files Node holds open per reader; KB/rdr: Node RSS grown per reader once connected; µs/rdr in: Node CPU taking each reader on; µs/rdr/chg: Node CPU per reader per change beyond posting it with nobody connected, a difference that noise can take below 0; CPU is counted in 10 ms ticks)',
   ];

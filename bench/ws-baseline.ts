@@ -32,7 +32,9 @@ server.on('upgrade', (req, socket) => {
     socket.destroy();
     return;
   }
-  const accept = createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64');
+  const accept = createHash('sha1')
+    .update(key + WEBSOCKET_GUID)
+    .digest('base64');
   socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
   clients.add(socket);
   // What clients send (nothing until they close) is read and dropped, so their sockets never back up.

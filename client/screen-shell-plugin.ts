@@ -13,10 +13,11 @@ function filesOf(bundle: Rolldown.OutputBundle, page: string): string[] {
     const chunk = bundle[fileName];
     if (!chunk || chunk.type !== 'chunk' || files.has(fileName)) return;
     files.add(fileName);
-    for (const file of [...chunk.viteMetadata?.importedCss ?? [], ...chunk.viteMetadata?.importedAssets ?? []]) files.add(file);
+    for (const file of [...(chunk.viteMetadata?.importedCss ?? []), ...(chunk.viteMetadata?.importedAssets ?? [])]) files.add(file);
     [...chunk.imports, ...chunk.dynamicImports].forEach(visit);
   };
-  for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk' && chunk.isEntry && chunk.facadeModuleId === page) visit(chunk.fileName);
+  for (const chunk of Object.values(bundle))
+    if (chunk.type === 'chunk' && chunk.isEntry && chunk.facadeModuleId === page) visit(chunk.fileName);
   return [...files].sort();
 }
 

@@ -121,7 +121,14 @@ function reconnect(board: Board, start: Start): void {
 async function connectAll(start: Start): Promise<void> {
   const BATCH = 250;
   for (let i = 0; i < start.count; i += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, start.count - i) }, (): Board => ({ upstream: '', attempts: 0, missed: 0, doubled: 0, snapshots: 0, reconnects: 0 }));
+    const batch = Array.from({ length: Math.min(BATCH, start.count - i) }, (): Board => ({
+      upstream: '',
+      attempts: 0,
+      missed: 0,
+      doubled: 0,
+      snapshots: 0,
+      reconnects: 0,
+    }));
     boards.push(...batch);
     await Promise.all(batch.map((board) => attempt(board, start)));
   }

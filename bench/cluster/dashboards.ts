@@ -65,7 +65,11 @@ export class Dashboards {
    * Polls until `done` holds of a status and of `mark()` as it was just before that status was
    * asked for (the newest seq written, say), or gives up after `timeoutMs`; the last status either way.
    */
-  async until(done: (s: Status, mark: number) => boolean, timeoutMs: number, mark: () => number = () => 0): Promise<{ ok: boolean; status: Status }> {
+  async until(
+    done: (s: Status, mark: number) => boolean,
+    timeoutMs: number,
+    mark: () => number = () => 0,
+  ): Promise<{ ok: boolean; status: Status }> {
     const started = Date.now();
     for (;;) {
       const marked = mark();

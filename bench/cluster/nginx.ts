@@ -37,7 +37,9 @@ export function siteConfig(port: number, upstreams: number[]): string {
   const shipped = fs.readFileSync(path.join(root, 'deploy/nginx.conf'), 'utf8');
   const servers = /^([ \t]*)server 127\.0\.0\.1:\d+( [^;\n]*)?;\n(?:[ \t]*server 127\.0\.0\.1:\d+[^;\n]*;\n)*/m.exec(shipped);
   if (!servers || !shipped.includes('ip_hash;') || !shipped.includes('listen 80;') || !shipped.includes('location /socket.io/ {')) {
-    throw new Error('deploy/nginx.conf no longer has the shape the cluster bench rewrites (listen 80, ip_hash, server lines, location /socket.io/)');
+    throw new Error(
+      'deploy/nginx.conf no longer has the shape the cluster bench rewrites (listen 80, ip_hash, server lines, location /socket.io/)',
+    );
   }
   const [lines, indent = '', options = ''] = servers;
   return shipped
@@ -58,7 +60,12 @@ export function workerPlan(clients: number, openFiles: number | 'unlimited'): { 
 }
 
 /** nginx with its own prefix, pid file, logs and temp paths under `dir`: never the system's. */
-export async function startNginx(dir: string, port: number, upstreams: number[], plan: { workers: number; workerConnections: number }): Promise<Nginx> {
+export async function startNginx(
+  dir: string,
+  port: number,
+  upstreams: number[],
+  plan: { workers: number; workerConnections: number },
+): Promise<Nginx> {
   fs.writeFileSync(path.join(dir, 'site.conf'), siteConfig(port, upstreams));
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${dir}/${t};`).join('\n  ');
   fs.writeFileSync(
@@ -72,7 +79,9 @@ export async function startNginx(dir: string, port: number, upstreams: number[],
       `http {\n  access_log off;\n  ${temp}\n  include ${dir}/site.conf;\n}\n`,
     ].join('\n'),
   );
-  const child: ChildProcess = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let errors = '';
   const errorLog = path.join(dir, 'error.log');
   const tail = () => (fs.existsSync(errorLog) ? fs.readFileSync(errorLog, 'utf8').split('\n').slice(-12).join('\n') : '');
@@ -87,7 +96,7 @@ export async function startNginx(dir: string, port: number, upstreams: number[],
         ...plan,
         errorLogTail: tail,
         async routesTo(port, timeoutMs) {
-          for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+          for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
             const response = await fetch(`${url}/healthz`).catch(() => undefined);
             if (response?.headers.get(UPSTREAM_HEADER)?.split(', ').at(-1) === `127.0.0.1:${port}`) return true;
             await new Promise((r) => setTimeout(r, 100));

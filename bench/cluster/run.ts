@@ -36,7 +36,9 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const { DATABASE_URL, REDIS_URL } = process.env;
 if (!DATABASE_URL || !REDIS_URL || !fs.existsSync(NGINX)) {
-  log(`The cluster bench needs DATABASE_URL (PostgreSQL), REDIS_URL and nginx at ${NGINX}; it has ${[DATABASE_URL && 'DATABASE_URL', REDIS_URL && 'REDIS_URL', fs.existsSync(NGINX) && 'nginx'].filter(Boolean).join(', ') || 'none of them'}.`);
+  log(
+    `The cluster bench needs DATABASE_URL (PostgreSQL), REDIS_URL and nginx at ${NGINX}; it has ${[DATABASE_URL && 'DATABASE_URL', REDIS_URL && 'REDIS_URL', fs.existsSync(NGINX) && 'nginx'].filter(Boolean).join(', ') || 'none of them'}.`,
+  );
   process.exit(2);
 }
 
@@ -48,7 +50,11 @@ const proxyPort = await nextPort();
 const serverPorts: number[] = [];
 for (let i = 0; i < processes; i++) serverPorts.push(await nextPort());
 // After a crash the survivors hold every dashboard between them.
-const fleet = new Fleet(serverPorts, { DATABASE_URL: schema.url, REDIS_URL, REDIS_STREAM: stream, TRUST_PROXY: 'loopback' }, Math.ceil(clients / (processes - 1)));
+const fleet = new Fleet(
+  serverPorts,
+  { DATABASE_URL: schema.url, REDIS_URL, REDIS_STREAM: stream, TRUST_PROXY: 'loopback' },
+  Math.ceil(clients / (processes - 1)),
+);
 let nginx: Nginx | undefined;
 let dashboards: Dashboards | undefined;
 
@@ -94,10 +100,21 @@ try {
 
 const width = (pick: (r: Row) => string) => Math.max(...rows.map((r) => pick(r).length));
 const [measureWidth, figureWidth] = [width((r) => r.measure), width((r) => r.figure)];
-log(`\n${processes} processes behind nginx, ${clients} dashboards (writer: one update every ${writeEveryMs} ms during the kill and the restart)`);
+log(
+  `\n${processes} processes behind nginx, ${clients} dashboards (writer: one update every ${writeEveryMs} ms during the kill and the restart)`,
+);
 log(`${'measure'.padEnd(measureWidth)} | ${'figure'.padEnd(figureWidth)} | target`);
 for (const r of rows) log(`${r.measure.padEnd(measureWidth)} | ${r.figure.padEnd(figureWidth)} | ${r.ok ? 'PASS' : 'MISS'} ${r.target}`);
 if (rows.some((r) => !r.ok) && nginxErrors) log(`\nThe end of nginx's error log:\n${nginxErrors}`);
-const results = { at: new Date().toISOString(), machine: { cores: os.cpus().length, node: process.version }, processes, clients, clientProcesses, rounds, writeEveryMs, rows };
+const results = {
+  at: new Date().toISOString(),
+  machine: { cores: os.cpus().length, node: process.version },
+  processes,
+  clients,
+  clientProcesses,
+  rounds,
+  writeEveryMs,
+  rows,
+};
 fs.writeFileSync(path.join(root, 'bench/cluster-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 log('\nWritten to bench/cluster-results.json');

@@ -14,7 +14,10 @@ export interface Row {
 /** How long every dashboard may take to be back at the newest seq after its process went away. */
 const BACK_WITHIN_MS = 10_000;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const failures = (status: Status) => Object.entries(status.failures).map(([why, n]) => `${n}× ${why}`).join(', ') || 'none';
+const failures = (status: Status) =>
+  Object.entries(status.failures)
+    .map(([why, n]) => `${n}× ${why}`)
+    .join(', ') || 'none';
 const spread = (status: Status, fleet: Fleet) => fleet.members.map((m) => status.upstreams[`127.0.0.1:${m.port}`] ?? 0).join(' / ');
 
 export async function connect(dashboards: Dashboards, fleet: Fleet, proxy: string): Promise<Row> {
@@ -26,7 +29,10 @@ export async function connect(dashboards: Dashboards, fleet: Fleet, proxy: strin
     measure: `${dashboards.count} dashboards through nginx`,
     figure: `${status.connected} connected with their snapshot in ${seconds(Date.now() - started)}; per process ${spread(status, fleet)}; failed attempts: ${failures(status)}`,
     target: 'all connected, on every process',
-    ok: status.connected === dashboards.count && status.minSeq >= 0 && fleet.members.every((m) => (status.upstreams[`127.0.0.1:${m.port}`] ?? 0) > 0),
+    ok:
+      status.connected === dashboards.count &&
+      status.minSeq >= 0 &&
+      fleet.members.every((m) => (status.upstreams[`127.0.0.1:${m.port}`] ?? 0) > 0),
   };
 }
 
@@ -39,7 +45,12 @@ export async function presence(dashboards: Dashboards, fleet: Fleet): Promise<Ro
     const told = (await dashboards.status()).presence[String(dashboards.count)] ?? 0;
     if (counts.every((n) => n === dashboards.count) && told === dashboards.count) break;
     if (Date.now() - started > 15_000) {
-      return { measure: 'presence summed over the processes', figure: `processes count ${counts.join(' / ')}; ${told} dashboards told ${dashboards.count}`, target: `${dashboards.count} everywhere`, ok: false };
+      return {
+        measure: 'presence summed over the processes',
+        figure: `processes count ${counts.join(' / ')}; ${told} dashboards told ${dashboards.count}`,
+        target: `${dashboards.count} everywhere`,
+        ok: false,
+      };
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -82,10 +93,19 @@ const allBackAt = (dashboards: Dashboards, gone?: Member) => (s: Status, mark: n
   s.connected === dashboards.count && s.minSeq >= mark && (!gone || !s.upstreams[`127.0.0.1:${gone.port}`]);
 
 /** The writer stopped, every dashboard at its last seq: the changes they missed and doubled since `before`. */
-async function settle(dashboards: Dashboards, writer: Writer, before: Status): Promise<{ ok: boolean; missed: number; doubled: number; resnapshots: number }> {
+async function settle(
+  dashboards: Dashboards,
+  writer: Writer,
+  before: Status,
+): Promise<{ ok: boolean; missed: number; doubled: number; resnapshots: number }> {
   const last = await writer.stop();
   const { ok, status } = await dashboards.until(allBackAt(dashboards), BACK_WITHIN_MS, () => last);
-  return { ok, missed: status.missed - before.missed, doubled: status.doubled - before.doubled, resnapshots: status.resnapshots - before.resnapshots };
+  return {
+    ok,
+    missed: status.missed - before.missed,
+    doubled: status.doubled - before.doubled,
+    resnapshots: status.resnapshots - before.resnapshots,
+  };
 }
 
 const tally = (writer: Writer, after: { missed: number; doubled: number; resnapshots: number }) =>
@@ -142,6 +162,13 @@ export async function rollingRestart(dashboards: Dashboards, fleet: Fleet, nginx
     measure: `rolling restart of all ${fleet.members.length} (SIGTERM, one at a time)`,
     figure: `its dashboards back on the others at the newest seq ${steps.map(seconds).join(' / ')} after each SIGTERM, ${seconds(totalMs)} in all (restarts included); ${tally(writer, after)}; now per process ${spread(status, fleet)}${notBack}; failed reconnections so far: ${failures(status)}`,
     target: `each back within ${seconds(BACK_WITHIN_MS)}, no dashboard misses a change`,
-    ok: !notBack && allBack && steps.every((ms) => ms <= BACK_WITHIN_MS) && after.ok && after.missed === 0 && after.doubled === 0 && writer.failed === 0,
+    ok:
+      !notBack &&
+      allBack &&
+      steps.every((ms) => ms <= BACK_WITHIN_MS) &&
+      after.ok &&
+      after.missed === 0 &&
+      after.doubled === 0 &&
+      writer.failed === 0,
   };
 }

@@ -120,7 +120,11 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
   const broadcaster = new Broadcaster(io, seq, await store.changesAfter(Math.max(0, seq - REPLAY_LIMIT), REPLAY_LIMIT), {
     fill: (after) => store.changesAfter(after, REPLAY_LIMIT),
     ...(cluster
-      ? { forward: (change) => io.serverSideEmit('change', change), latestSeq: () => store.currentSeq(), recovered: (change) => events.relay(change) }
+      ? {
+          forward: (change) => io.serverSideEmit('change', change),
+          latestSeq: () => store.currentSeq(),
+          recovered: (change) => events.relay(change),
+        }
       : {}),
   });
   if (cluster) io.on('change', (change) => events.relay(change));
@@ -201,13 +205,24 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
   // With Redis, one allowance for the whole cluster: N processes must not allow N times the limit.
   const shared: SharedCounts | undefined =
     cluster && config.redis
-      ? { client: cluster.redis, prefix: `${config.redis.stream}:rate-limit`, log, onFailure: (limit) => metrics.rateLimitRedisFailures.inc({ limit }) }
+      ? {
+          client: cluster.redis,
+          prefix: `${config.redis.stream}:rate-limit`,
+          log,
+          onFailure: (limit) => metrics.rateLimitRedisFailures.inc({ limit }),
+        }
       : undefined;
   const limit = (name: LimitName, perMinute: number, keyOf: RateLimitOptions['keyOf']) =>
     rateLimit({ name, perMinute, burst: perMinute / 10, keyOf, ...(shared ? { shared } : {}) });
   const readLimit = limit('reads', config.rateLimits.reads, readKey);
   const writeLimit = limit('writes', config.rateLimits.writes, writeKey);
-  const subscribeLimit = rateLimit({ name: 'subscribe', perMinute: config.rateLimits.subscribe ?? 0, burst: 5, keyOf: (req) => `ip:${req.ip}`, ...(shared ? { shared } : {}) });
+  const subscribeLimit = rateLimit({
+    name: 'subscribe',
+    perMinute: config.rateLimits.subscribe ?? 0,
+    burst: 5,
+    keyOf: (req) => `ip:${req.ip}`,
+    ...(shared ? { shared } : {}),
+  });
   app.use('/feeds', readLimit);
   app.use(feedsRoutes(createFeedService(store, answers, now), () => publicUrl));
   app.use(['/badge', '/oembed'], readLimit);
@@ -240,7 +255,10 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     searchRoutes({ search: createSearchService(store), tokens }),
     tokensRoutes({ tokens, tokenSockets }),
     auditRoutes({ audit, tokens }),
-    webhooksRoutes({ webhooks: createWebhookService(store, { targets, timeoutMs: config.webhooks.timeoutMs, publicUrl: () => publicUrl }, now), tokens }),
+    webhooksRoutes({
+      webhooks: createWebhookService(store, { targets, timeoutMs: config.webhooks.timeoutMs, publicUrl: () => publicUrl }, now),
+      tokens,
+    }),
     subscriptionsRoutes({
       subscriptions: createSubscriptionService(store, { enabled: mail !== undefined, queued: () => mail?.wake() }, now),
       tokens,
@@ -287,7 +305,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
       streams.closeAll();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       const socketsClosed = io.close();
-      for (const deadline = Date.now() + SHUTDOWN_GRACE_MS; inFlight > 0 && Date.now() < deadline; ) {
+      for (const deadline = Date.now() + SHUTDOWN_GRACE_MS; inFlight > 0 && Date.now() < deadline;) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       httpServer.closeAllConnections();

@@ -7,7 +7,11 @@ describe('the email alert settings', () => {
   });
 
   it('reads SMTP_URL, MAIL_FROM and MAIL_PER_ADDRESS_PER_HOUR; the sender defaults to the host of PUBLIC_URL', () => {
-    const config = loadConfig({ SMTP_URL: 'smtps://user:pass@mail.example:465', MAIL_PER_ADDRESS_PER_HOUR: '5', PUBLIC_URL: 'https://news.example/treaty-watch' });
+    const config = loadConfig({
+      SMTP_URL: 'smtps://user:pass@mail.example:465',
+      MAIL_PER_ADDRESS_PER_HOUR: '5',
+      PUBLIC_URL: 'https://news.example/treaty-watch',
+    });
     expect(config.mail).toMatchObject({ smtpUrl: 'smtps://user:pass@mail.example:465', from: 'alerts@news.example', perAddressPerHour: 5 });
     expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'Desk@News.example' }).mail?.from).toBe('desk@news.example');
   });

@@ -9,7 +9,12 @@ describe('the event stream settings', () => {
   });
 
   it('reads SSE_MAX_STREAMS, SSE_HEARTBEAT_SECONDS, GRIP_PROXY_URL (without a trailing slash) and GRIP_SIG_KEY', () => {
-    const config = loadConfig({ SSE_MAX_STREAMS: '0', SSE_HEARTBEAT_SECONDS: '5', GRIP_PROXY_URL: 'http://127.0.0.1:5561/', GRIP_SIG_KEY: 'a-key-of-sixteen-or-more' });
+    const config = loadConfig({
+      SSE_MAX_STREAMS: '0',
+      SSE_HEARTBEAT_SECONDS: '5',
+      GRIP_PROXY_URL: 'http://127.0.0.1:5561/',
+      GRIP_SIG_KEY: 'a-key-of-sixteen-or-more',
+    });
     expect(config.sse).toEqual({ maxStreams: 0, heartbeatMs: 5000 });
     expect(config.grip).toEqual({ publishUrl: 'http://127.0.0.1:5561', sigKey: 'a-key-of-sixteen-or-more' });
   });

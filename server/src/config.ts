@@ -11,7 +11,12 @@ const originList = (name: string) =>
   z
     .string()
     .default('')
-    .transform((list) => list.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ error: `${name} must be a comma-separated list of origins` })));
 
 /** Where readers reach the server: feeds and calendars link there, never to what a request's headers claim. */
@@ -41,7 +46,12 @@ const trustProxy = z
   .string()
   .default('')
   .transform((value): number | string[] =>
-    /^\d+$/.test(value.trim()) ? Number(value.trim()) : value.split(',').map((item) => item.trim()).filter(Boolean),
+    /^\d+$/.test(value.trim())
+      ? Number(value.trim())
+      : value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
   )
   .refine((trust) => typeof trust === 'number' || trust.every((item) => PROXY_RANGES.has(item) || isAddressOrCidr(item)), {
     error: 'TRUST_PROXY must be a number of proxy hops, or a comma-separated list of addresses, CIDRs, loopback, linklocal or uniquelocal',
@@ -60,7 +70,10 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// URL')
     .optional(),
-  REDIS_STREAM: z.string().regex(/^[\w:.-]{1,100}$/).default('treaty-watch'),
+  REDIS_STREAM: z
+    .string()
+    .regex(/^[\w:.-]{1,100}$/)
+    .default('treaty-watch'),
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   CLIENT_DIST: z.string().min(1).default(path.join(repoRoot, 'client/dist')),
@@ -71,7 +84,11 @@ const envSchema = z.object({
   EMBED_ORIGINS: originList('EMBED_ORIGINS'),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).default(5000),
-  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).default(30 * 60 * 1000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(30 * 60 * 1000),
   WEBHOOK_ALLOW_PRIVATE: z.stringbool().default(false),
   TRUST_PROXY: trustProxy,
   SESSION_IDLE_HOURS: z.coerce
@@ -190,7 +207,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sse: { maxStreams: e.SSE_MAX_STREAMS, heartbeatMs: e.SSE_HEARTBEAT_SECONDS * 1000 },
     ...(e.GRIP_PROXY_URL && e.GRIP_SIG_KEY ? { grip: { publishUrl: e.GRIP_PROXY_URL, sigKey: e.GRIP_SIG_KEY } } : {}),
     ...(e.SMTP_URL
-      ? { mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? `alerts@${mailHost(e.PUBLIC_URL)}`, perAddressPerHour: e.MAIL_PER_ADDRESS_PER_HOUR, retry: MAIL_RETRY } }
+      ? {
+          mail: {
+            smtpUrl: e.SMTP_URL,
+            from: e.MAIL_FROM ?? `alerts@${mailHost(e.PUBLIC_URL)}`,
+            perAddressPerHour: e.MAIL_PER_ADDRESS_PER_HOUR,
+            retry: MAIL_RETRY,
+          },
+        }
       : {}),
   };
 }

@@ -26,7 +26,11 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
       this.set(read.seq());
     },
   });
-  const broadcast = new Counter({ name: 'treaty_watch_changes_broadcast_total', help: 'Changes emitted to this process’s sockets', registers: [registry] });
+  const broadcast = new Counter({
+    name: 'treaty_watch_changes_broadcast_total',
+    help: 'Changes emitted to this process’s sockets',
+    registers: [registry],
+  });
   const slowConsumersDropped = new Counter({
     name: 'treaty_watch_slow_consumers_dropped_total',
     help: 'Connections closed because they stopped reading',
@@ -61,7 +65,11 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
     labelNames: ['reason'] as const,
     registers: [registry],
   });
-  const storeErrors = new Counter({ name: 'treaty_watch_store_errors_total', help: 'Requests the database could not serve', registers: [registry] });
+  const storeErrors = new Counter({
+    name: 'treaty_watch_store_errors_total',
+    help: 'Requests the database could not serve',
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: 'treaty_watch_http_request_duration_seconds',
     help: 'HTTP latency by route and status',
@@ -84,7 +92,21 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
     res.type(registry.contentType).send(await registry.metrics());
   };
 
-  return { registry, connected, seq, broadcast, slowConsumersDropped, resyncsRefused, resyncFloodsDropped, webhookAttempts, rateLimitRedisFailures, signInsFailed, storeErrors, timeRequests, serve };
+  return {
+    registry,
+    connected,
+    seq,
+    broadcast,
+    slowConsumersDropped,
+    resyncsRefused,
+    resyncFloodsDropped,
+    webhookAttempts,
+    rateLimitRedisFailures,
+    signInsFailed,
+    storeErrors,
+    timeRequests,
+    serve,
+  };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -88,7 +88,10 @@ export const auditQuerySchema = z.strictObject({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   /** Only what this token id did. */
-  token: z.string().regex(/^[\w:.-]{1,100}$/, 'must be a token id').optional(),
+  token: z
+    .string()
+    .regex(/^[\w:.-]{1,100}$/, 'must be a token id')
+    .optional(),
   /** Only what concerns this treaty: the treaty itself, its updates and its embargoes. */
   treaty: treatyIdSchema.optional(),
   /** Only this kind of action. */

@@ -25,15 +25,17 @@ const PART = /[\p{L}\p{N}]+/gu;
 const FTS5_SEPARATORS = /[\u19b0-\u19c9\u1cf2\u1cf3]/g;
 
 function fold(run: string): string {
-  return run
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(FTS5_SEPARATORS, ' ')
-    // Final sigma is sigma: FTS5 folds it so, and a reader searching "σ" means both.
-    .replaceAll('ς', 'σ');
+  return (
+    run
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(FTS5_SEPARATORS, ' ')
+      // Final sigma is sigma: FTS5 folds it so, and a reader searching "σ" means both.
+      .replaceAll('ς', 'σ')
+  );
 }
 
 /** Every term of `text` with where it stands, in order, repeats included. */

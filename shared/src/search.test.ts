@@ -4,12 +4,20 @@ import { marksOf, SEARCH_TERM_MAX, searchTerms } from './search-terms';
 
 describe('search terms', () => {
   it('are runs of letters and digits, lower-cased, without diacritics, each once', () => {
-    expect(searchTerms('Genève: NEW-START "verification" in Kaliningrad, kaliningrad!')).toEqual(['geneve', 'new', 'start', 'verification', 'in', 'kaliningrad']);
+    expect(searchTerms('Genève: NEW-START "verification" in Kaliningrad, kaliningrad!')).toEqual([
+      'geneve',
+      'new',
+      'start',
+      'verification',
+      'in',
+      'kaliningrad',
+    ]);
     expect(searchTerms('Ångström Łódź São 9M729')).toEqual(['angstrom', 'łodz', 'sao', '9m729']);
   });
 
   it('leave every syntax character out', () => {
-    for (const q of ['"', '*', 'NEAR(', '()', '-', ':', '^', '\u0000', "'", '\\', '&|!<->', ' \t\n']) expect(searchTerms(q)).toEqual(q === 'NEAR(' ? ['near'] : []);
+    for (const q of ['"', '*', 'NEAR(', '()', '-', ':', '^', '\u0000', "'", '\\', '&|!<->', ' \t\n'])
+      expect(searchTerms(q)).toEqual(q === 'NEAR(' ? ['near'] : []);
   });
 
   it('leave out runs too long to index', () => {
@@ -18,7 +26,11 @@ describe('search terms', () => {
 
   it('mark where the terms stand in the text as written', () => {
     const text = 'Offer on Kaliningrad; KALININGRAD again, Genève too';
-    expect(marksOf(text, ['kaliningrad', 'geneve']).map((m) => text.slice(m.start, m.end))).toEqual(['Kaliningrad', 'KALININGRAD', 'Genève']);
+    expect(marksOf(text, ['kaliningrad', 'geneve']).map((m) => text.slice(m.start, m.end))).toEqual([
+      'Kaliningrad',
+      'KALININGRAD',
+      'Genève',
+    ]);
   });
 });
 
@@ -29,7 +41,14 @@ describe('the search query', () => {
   });
 
   it('refuses a cursor that is not one, a limit out of bounds and a treaty that is not a slug', () => {
-    for (const before of ['', 'x', '2020-10-26~1~a', '2020-10-26T00:00:00.000Z~-1~a', '2020-10-26T00:00:00.000Z~1~', '2020-10-26T00:00:00.000Z~1~a\u0000']) {
+    for (const before of [
+      '',
+      'x',
+      '2020-10-26~1~a',
+      '2020-10-26T00:00:00.000Z~-1~a',
+      '2020-10-26T00:00:00.000Z~1~',
+      '2020-10-26T00:00:00.000Z~1~a\u0000',
+    ]) {
       expect(searchCursorSchema.safeParse(before).success, before).toBe(false);
     }
     expect(searchQuerySchema.safeParse({ q: 'x', limit: '0' }).success).toBe(false);

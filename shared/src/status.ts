@@ -1,14 +1,6 @@
 import { z } from 'zod';
 
-export const STATUSES = [
-  'negotiating',
-  'signed',
-  'in_force',
-  'suspended',
-  'withdrawal_pending',
-  'abandoned',
-  'expired',
-] as const;
+export const STATUSES = ['negotiating', 'signed', 'in_force', 'suspended', 'withdrawal_pending', 'abandoned', 'expired'] as const;
 
 export const statusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof statusSchema>;

@@ -18,7 +18,14 @@ export const streamQuerySchema = z.strictObject({
   treaties: z
     .string()
     .max(STREAM_MAX_TREATIES * 61)
-    .transform((list) => [...new Set(list.split(',').map((id) => id.trim()).filter(Boolean))])
+    .transform((list) => [
+      ...new Set(
+        list
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(treatyIdSchema).min(1, 'name at least one treaty').max(STREAM_MAX_TREATIES))
     .optional(),
   lastEventId: seqText.optional(),
@@ -27,4 +34,3 @@ export type StreamQuery = z.infer<typeof streamQuerySchema>;
 
 /** The `Last-Event-ID` header: a value that is not a seq this server sent is ignored, as a first visit. */
 export const lastEventIdSchema = seqText;
-

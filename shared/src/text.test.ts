@@ -69,9 +69,12 @@ describe('free text (bodies, summaries)', () => {
     expect(schema.parse('one\r\ntwo\rthree\n\tfour')).toBe('one\ntwo\nthree\n\tfour');
   });
 
-  it.each(Object.entries(NOT_IN_A_LINE).filter(([name]) => !['bare CR', 'LF', 'CRLF', 'tab'].includes(name)))('refuses %s', (_name, char) => {
-    expect(schema.safeParse(`text${char}more`).success).toBe(false);
-  });
+  it.each(Object.entries(NOT_IN_A_LINE).filter(([name]) => !['bare CR', 'LF', 'CRLF', 'tab'].includes(name)))(
+    'refuses %s',
+    (_name, char) => {
+      expect(schema.safeParse(`text${char}more`).success).toBe(false);
+    },
+  );
 
   it('refuses a required text that says nothing visible', () => {
     const reason = requiredFreeTextSchema(1000, 'say why');

@@ -12,7 +12,9 @@ describe('storedUrlSchema', () => {
   });
 
   it('encodes what the URL parser lets through but RFC 3986 does not', () => {
-    expect(stored('https://example.org/a|b^c`d{e}[f]?q=|^[]{}#a#b')).toBe('https://example.org/a%7Cb%5Ec%60d%7Be%7D%5Bf%5D?q=%7C%5E%5B%5D%7B%7D#a%23b');
+    expect(stored('https://example.org/a|b^c`d{e}[f]?q=|^[]{}#a#b')).toBe(
+      'https://example.org/a%7Cb%5Ec%60d%7Be%7D%5Bf%5D?q=%7C%5E%5B%5D%7B%7D#a%23b',
+    );
     expect(stored('https://example.org/100%/x%4')).toBe('https://example.org/100%25/x%254');
     expect(stored('https://example.org/%41ok')).toBe('https://example.org/%41ok');
   });

@@ -18,12 +18,10 @@ const decodedBytes = (base64: string) => (base64.length / 4) * 3 - (base64.match
  * The Standard Webhooks form: `whsec_` and the padded base64 of 24 to 64 random bytes, which
  * the libraries partners verify with insist on.
  */
-export const webhookSecretSchema = z
-  .string()
-  .refine((secret) => {
-    const key = secret.startsWith('whsec_') ? secret.slice(6) : '';
-    return BASE64.test(key) && decodedBytes(key) >= 24 && decodedBytes(key) <= 64;
-  }, 'must be whsec_ followed by the base64 of 24 to 64 bytes');
+export const webhookSecretSchema = z.string().refine((secret) => {
+  const key = secret.startsWith('whsec_') ? secret.slice(6) : '';
+  return BASE64.test(key) && decodedBytes(key) >= 24 && decodedBytes(key) <= 64;
+}, 'must be whsec_ followed by the base64 of 24 to 64 bytes');
 
 /**
  * What an endpoint receives: `standard` is the Standard Webhooks JSON of the change; `slack`,

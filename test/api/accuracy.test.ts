@@ -11,7 +11,15 @@ const treaty = async (id: string) => (await request<TreatyDetailResponse>(`${boa
 describe('what the board states, as its sources back it', () => {
   it('gives SORT one ceiling range by 2012-12-31 and no term left after it ended', async () => {
     const sort = await treaty('sort');
-    expect(sort.limits).toEqual([{ label: 'Operationally deployed strategic nuclear warheads, each side', from: 1700, value: 2200, unit: 'warheads', deadline: '2012-12-31' }]);
+    expect(sort.limits).toEqual([
+      {
+        label: 'Operationally deployed strategic nuclear warheads, each side',
+        from: 1700,
+        value: 2200,
+        unit: 'warheads',
+        deadline: '2012-12-31',
+      },
+    ]);
     expect(sort.status).toBe('expired');
     expect(sort).not.toHaveProperty('expiresAt');
     const then = await request<Snapshot>(`${board.server.url}/api/snapshot?asOf=2005-01-01`);

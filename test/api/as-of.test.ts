@@ -37,7 +37,9 @@ describe('the board as of a date', () => {
     const first = log.map((entry) => entry.effectiveAt).sort()[0] ?? '';
     const before = new Date(Date.parse(first) - 1).toISOString();
     for (const value of ['0000-01-01', '0000-12-31T23:59:59.999Z', '0001-01-01', '1000-06-15', before]) {
-      const { status, body } = await request<{ errors?: { field: string }[] }>(`${board.server.url}/api/snapshot?asOf=${encodeURIComponent(value)}`);
+      const { status, body } = await request<{ errors?: { field: string }[] }>(
+        `${board.server.url}/api/snapshot?asOf=${encodeURIComponent(value)}`,
+      );
       expect([status, body.errors?.map((e) => e.field)], value).toEqual([400, ['asOf']]);
     }
     const { status, body } = await asOf(first);

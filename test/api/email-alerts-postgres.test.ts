@@ -27,8 +27,15 @@ describe.skipIf(!DATABASE_URL)('email alerts on PostgreSQL', () => {
     if (!update) throw new Error('no update mail');
     await board.server.restart();
     await board.server.app.mail.check();
-    expect(board.inbox.to(email).map((mail) => mail.parsed.subject)).toEqual(['Confirm your Treaty Watch alerts', 'New START: Mailed from PostgreSQL']);
-    const answer = await fetch(oneClickOf(update), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(board.inbox.to(email).map((mail) => mail.parsed.subject)).toEqual([
+      'Confirm your Treaty Watch alerts',
+      'New START: Mailed from PostgreSQL',
+    ]);
+    const answer = await fetch(oneClickOf(update), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(answer.status).toBe(200);
     expect(await board.server.app.store.subscriptions.transaction((tx) => tx.byEmail(email))).toBeUndefined();
   });

@@ -9,7 +9,8 @@ const board = useMailServer({ now: clock.now, perAddressPerHour: 5 });
 const MINUTE = 60_000;
 
 const post = <T>(path: string, body: unknown) => board.api.post<T>(path, body, { token: null });
-const postUpdate = (treatyId: string, body: Record<string, unknown>) => board.api.post<PostUpdateResponse>(`/api/treaties/${treatyId}/updates`, body);
+const postUpdate = (treatyId: string, body: Record<string, unknown>) =>
+  board.api.post<PostUpdateResponse>(`/api/treaties/${treatyId}/updates`, body);
 const subjects = (mails: Arrived[]) => mails.map((mail) => mail.parsed.subject);
 
 /** What a reader's mail client does with a List-Unsubscribe-Post header (RFC 8058). */
@@ -46,12 +47,20 @@ describe('email alerts', () => {
     expect(confirmed.body.subscription).toMatchObject({ email, treaties: ['new-start'], cadence: 'immediate', confirmed: true });
     expect((await post('/api/subscriptions/confirm', { token })).status).toBe(404);
 
-    const first = await postUpdate('new-start', { headline: 'Delegations meet in Geneva', body: 'Talks\nresume.', sourceUrl: 'https://example.org/geneva' });
+    const first = await postUpdate('new-start', {
+      headline: 'Delegations meet in Geneva',
+      body: 'Talks\nresume.',
+      sourceUrl: 'https://example.org/geneva',
+    });
     await postUpdate('inf', { headline: 'Not a treaty this reader follows' });
     await postUpdate('new-start', { headline: 'A second round is set' });
     const mails = await board.delivered(email, 3);
     await board.server.app.mail.check();
-    expect(subjects(board.inbox.to(email))).toEqual(['Confirm your Treaty Watch alerts', 'New START: Delegations meet in Geneva', 'New START: A second round is set']);
+    expect(subjects(board.inbox.to(email))).toEqual([
+      'Confirm your Treaty Watch alerts',
+      'New START: Delegations meet in Geneva',
+      'New START: A second round is set',
+    ]);
     const [, update] = mails;
     if (!update) throw new Error('no update mail');
     expectWellFormed(update);
@@ -77,7 +86,10 @@ describe('email alerts', () => {
   it('escape hostile text from the desk in HTML mail, and keep it one line in the subject', async () => {
     const email = 'hostile@example.org';
     await board.subscribed({ email, treaties: ['ctbt'] });
-    await postUpdate('ctbt', { headline: '<script>alert(1)</script> & "quoted" \u202eevil', body: '<img src=x onerror=alert(1)>\n<a href="javascript:alert(1)">click</a>' });
+    await postUpdate('ctbt', {
+      headline: '<script>alert(1)</script> & "quoted" \u202eevil',
+      body: '<img src=x onerror=alert(1)>\n<a href="javascript:alert(1)">click</a>',
+    });
     const [, mail] = await board.delivered(email, 2);
     if (!mail) throw new Error('no mail');
     expect(mail.parsed.subject).toBe('CTBT: <script>alert(1)</script> & "quoted" evil');
@@ -87,11 +99,22 @@ describe('email alerts', () => {
   });
 
   it('refuse addresses that could be more than one recipient, break a header or run too long', async () => {
-    for (const email of ['a@example.org\r\nBcc: victim@example.org', 'a@example.org, b@example.org', '"a b"@example.org', '<a@example.org>', `${'x'.repeat(65)}@example.org`, `a@${'x'.repeat(250)}.org`, 'a@localhost', '']) {
+    for (const email of [
+      'a@example.org\r\nBcc: victim@example.org',
+      'a@example.org, b@example.org',
+      '"a b"@example.org',
+      '<a@example.org>',
+      `${'x'.repeat(65)}@example.org`,
+      `a@${'x'.repeat(250)}.org`,
+      'a@localhost',
+      '',
+    ]) {
       const answer = await post<Problem>('/api/subscriptions', { email });
       expect([answer.status, answer.body.errors?.[0]?.field], JSON.stringify(email)).toEqual([400, 'email']);
     }
-    expect((await post<Problem>('/api/subscriptions', { email: 'ok@example.org', cadence: 'immediate', hour: 3 })).body.errors?.[0]?.field).toBe('hour');
+    expect(
+      (await post<Problem>('/api/subscriptions', { email: 'ok@example.org', cadence: 'immediate', hour: 3 })).body.errors?.[0]?.field,
+    ).toBe('hour');
     expect((await post<Problem>('/api/subscriptions', { email: 'ok@example.org', treaties: ['NOT A SLUG'] })).status).toBe(400);
   });
 
@@ -124,7 +147,10 @@ describe('email alerts', () => {
     await board.server.app.mail.check();
     await board.server.restart();
     await board.server.app.mail.check();
-    expect(subjects(board.inbox.to(email))).toEqual(['Confirm your Treaty Watch alerts', 'INF Treaty: Queued while the mail server refuses']);
+    expect(subjects(board.inbox.to(email))).toEqual([
+      'Confirm your Treaty Watch alerts',
+      'INF Treaty: Queued while the mail server refuses',
+    ]);
   });
 
   it('send a daily digest at its hour, with every update since the last, and none on a day with nothing', async () => {
@@ -168,8 +194,16 @@ describe('email alerts', () => {
     const email = 'manage@example.org';
     const { confirmation } = await board.subscribed({ email });
     const token = tokenIn(linkTo(confirmation, '/subscription'));
-    expect((await post<SubscriptionResponse>('/api/subscriptions/manage', { token })).body.subscription).toMatchObject({ email, cadence: 'immediate', confirmed: true });
-    const changed = await board.api.patch<SubscriptionResponse>('/api/subscriptions/manage', { token, treaties: ['tpnw'], cadence: 'daily', hour: 5 }, { token: null });
+    expect((await post<SubscriptionResponse>('/api/subscriptions/manage', { token })).body.subscription).toMatchObject({
+      email,
+      cadence: 'immediate',
+      confirmed: true,
+    });
+    const changed = await board.api.patch<SubscriptionResponse>(
+      '/api/subscriptions/manage',
+      { token, treaties: ['tpnw'], cadence: 'daily', hour: 5 },
+      { token: null },
+    );
     expect(changed.body.subscription).toMatchObject({ treaties: ['tpnw'], cadence: 'daily', hour: 5 });
     expect((await post('/api/subscriptions/manage', { token: 'x'.repeat(43) })).status).toBe(404);
     expect((await post('/api/subscriptions/unsubscribe', { token })).status).toBe(200);
@@ -204,7 +238,10 @@ describe('email alerts', () => {
     expect(notice.parsed.subject).toBe('You already get Treaty Watch alerts');
     expectWellFormed(notice);
     const token = tokenIn(linkTo(notice, '/subscription'));
-    expect((await post<SubscriptionResponse>('/api/subscriptions/manage', { token })).body.subscription).toMatchObject({ treaties: ['tpnw'], cadence: 'immediate' });
+    expect((await post<SubscriptionResponse>('/api/subscriptions/manage', { token })).body.subscription).toMatchObject({
+      treaties: ['tpnw'],
+      cadence: 'immediate',
+    });
   });
 
   it('send a second confirmation for the same address at most once an hour', async () => {
@@ -218,6 +255,8 @@ describe('email alerts', () => {
     const [first, second] = await board.delivered(email, 2);
     // Only the latest link confirms.
     expect((await post('/api/subscriptions/confirm', { token: tokenIn(linkTo(first as Arrived, '/subscribe/confirm')) })).status).toBe(404);
-    expect((await post('/api/subscriptions/confirm', { token: tokenIn(linkTo(second as Arrived, '/subscribe/confirm')) })).status).toBe(200);
+    expect((await post('/api/subscriptions/confirm', { token: tokenIn(linkTo(second as Arrived, '/subscribe/confirm')) })).status).toBe(
+      200,
+    );
   });
 });

@@ -56,7 +56,14 @@ describe('an embargoed update', () => {
     const headline = 'Embargoed: delegations agree to meet in Geneva';
     const publishAt = inMs(4000);
     const { body, headers } = await schedule('new-start', { headline, publishAt });
-    expect(body.scheduled).toMatchObject({ headline, treatyId: 'new-start', publishAt, occurredAt: publishAt, state: 'scheduled', author: 'admin' });
+    expect(body.scheduled).toMatchObject({
+      headline,
+      treatyId: 'new-start',
+      publishAt,
+      occurredAt: publishAt,
+      state: 'scheduled',
+      author: 'admin',
+    });
     expect(headers.get('location')).toBe(`/api/scheduled/${body.scheduled.id}`);
 
     expect(await visibleAnywhere(headline)).toEqual([]);
@@ -70,7 +77,9 @@ describe('an embargoed update', () => {
     const change = dashboard.changes.find((c) => c.update?.headline === headline);
     expect(change).toMatchObject({ kind: 'update.posted', update: { id: body.scheduled.id, occurredAt: publishAt } });
     expect(Date.parse(change?.update?.publishedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(publishAt));
-    expect(await visibleAnywhere(headline)).toEqual(expect.arrayContaining(['snapshot', 'treaty detail', 'updates', '/feeds/updates.atom']));
+    expect(await visibleAnywhere(headline)).toEqual(
+      expect.arrayContaining(['snapshot', 'treaty detail', 'updates', '/feeds/updates.atom']),
+    );
 
     const after = await get<ScheduledResponse>(`/api/scheduled/${body.scheduled.id}`, ADMIN_TOKEN);
     expect(after.body.scheduled).toMatchObject({ state: 'published', publishedSeq: change?.seq });
@@ -114,7 +123,10 @@ describe('an embargoed update', () => {
   it('is refused at its time, and says why, when the status it sets no longer fits', async () => {
     const publishAt = inMs(2500);
     const { body } = await schedule('open-skies', { headline: 'Parties suspend the treaty', status: 'suspended', publishAt });
-    const abandoned = await postUpdate<PostUpdateResponse>('open-skies', { headline: 'Remaining parties terminate it', status: 'abandoned' });
+    const abandoned = await postUpdate<PostUpdateResponse>('open-skies', {
+      headline: 'Remaining parties terminate it',
+      status: 'abandoned',
+    });
     expect(abandoned.status).toBe(201);
     await passTime(publishAt);
     const after = await get<ScheduledResponse>(`/api/scheduled/${body.scheduled.id}`, ADMIN_TOKEN);

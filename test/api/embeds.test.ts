@@ -12,7 +12,13 @@ const HOSTILE_NAME = '<script>alert(1)</script> & "x" \u0000\u001b\u0008\ufffe</
 const board = useServer({ publicUrl: PUBLIC });
 
 beforeAll(async () => {
-  const created = await board.api.post<TreatyResponse>('/api/treaties', { id: 'hostile', name: 'Hostile treaty', shortName: 'Hostile', category: 'test_ban', status: 'in_force' });
+  const created = await board.api.post<TreatyResponse>('/api/treaties', {
+    id: 'hostile',
+    name: 'Hostile treaty',
+    shortName: 'Hostile',
+    category: 'test_ban',
+    status: 'in_force',
+  });
   expect(created.status).toBe(201);
   // As a server from before names were checked would have stored it.
   await board.server.app.store.transaction((tx) => tx.saveTreaty({ ...created.body.treaty, shortName: HOSTILE_NAME }));
@@ -82,7 +88,16 @@ describe('the status badge', () => {
     const unknown = await fetch(`${board.server.url}/badge/nope.svg`);
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    for (const path of ['/badge/constructor.svg', '/badge/__proto__.svg', '/badge/%ZZ.svg', '/badge/..svg', '/badge/%2e%2e.svg', '/badge/%00.svg', `/badge/${'a'.repeat(5000)}.svg`, '/badge/CTBT.svg']) {
+    for (const path of [
+      '/badge/constructor.svg',
+      '/badge/__proto__.svg',
+      '/badge/%ZZ.svg',
+      '/badge/..svg',
+      '/badge/%2e%2e.svg',
+      '/badge/%00.svg',
+      `/badge/${'a'.repeat(5000)}.svg`,
+      '/badge/CTBT.svg',
+    ]) {
       const answer = await rawRequest(board.server.url, 'GET', path);
       expect(answer, path).toBeDefined();
       expect(answer?.status, path).toBeGreaterThanOrEqual(400);
@@ -98,15 +113,29 @@ describe('oEmbed', () => {
     const res = await oembed(`url=${encodeURIComponent(`${PUBLIC}/embed/treaty/ctbt?theme=light`)}&format=json`);
     expect(res.status).toBe(200);
     const body = oembedResponseSchema.parse(await res.json());
-    expect(body).toMatchObject({ version: '1.0', type: 'rich', title: 'CTBT on Treaty Watch', provider_name: 'Treaty Watch', provider_url: `${PUBLIC}/`, width: 380, height: 170 });
-    expect(body.html).toBe(`<iframe src="${PUBLIC}/embed/treaty/ctbt?theme=light" title="CTBT on Treaty Watch" width="380" height="170" style="border:0" loading="lazy"></iframe>`);
+    expect(body).toMatchObject({
+      version: '1.0',
+      type: 'rich',
+      title: 'CTBT on Treaty Watch',
+      provider_name: 'Treaty Watch',
+      provider_url: `${PUBLIC}/`,
+      width: 380,
+      height: 170,
+    });
+    expect(body.html).toBe(
+      `<iframe src="${PUBLIC}/embed/treaty/ctbt?theme=light" title="CTBT on Treaty Watch" width="380" height="170" style="border:0" loading="lazy"></iframe>`,
+    );
   });
 
   it('answers for a treaty page and for the board widget, within maxwidth and maxheight', async () => {
-    const page = oembedResponseSchema.parse(await (await oembed(`url=${encodeURIComponent(`${PUBLIC}/treaties/new-start`)}&maxwidth=300&maxheight=100`)).json());
+    const page = oembedResponseSchema.parse(
+      await (await oembed(`url=${encodeURIComponent(`${PUBLIC}/treaties/new-start`)}&maxwidth=300&maxheight=100`)).json(),
+    );
     expect([page.width, page.height]).toEqual([300, 100]);
     expect(page.html).toContain(`src="${PUBLIC}/embed/treaty/new-start"`);
-    const embedded = oembedResponseSchema.parse(await (await oembed(`url=${encodeURIComponent(`${PUBLIC}/embed/board?theme=sepia`)}`)).json());
+    const embedded = oembedResponseSchema.parse(
+      await (await oembed(`url=${encodeURIComponent(`${PUBLIC}/embed/board?theme=sepia`)}`)).json(),
+    );
     expect(embedded.html).toContain(`src="${PUBLIC}/embed/board"`);
     expect(embedded.title).toBe('Treaty Watch');
   });
@@ -139,7 +168,15 @@ describe('oEmbed', () => {
   it('is a 501 for XML and a 400 for bad input, never a 5xx', async () => {
     const widget = encodeURIComponent(`${PUBLIC}/embed/board`);
     expect((await oembed(`url=${widget}&format=xml`)).status).toBe(501);
-    for (const query of ['', 'url=', `url=${widget}&maxwidth=0`, `url=${widget}&maxwidth=abc`, `url=${widget}&url=${widget}`, `url=${'a'.repeat(3000)}`, `url=${widget}&maxheight=-1`]) {
+    for (const query of [
+      '',
+      'url=',
+      `url=${widget}&maxwidth=0`,
+      `url=${widget}&maxwidth=abc`,
+      `url=${widget}&url=${widget}`,
+      `url=${'a'.repeat(3000)}`,
+      `url=${widget}&maxheight=-1`,
+    ]) {
       const res = await oembed(query);
       expect(res.status, query).toBe(400);
     }

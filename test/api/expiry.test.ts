@@ -15,7 +15,14 @@ async function passTime(ms: number) {
 
 async function treatyExpiringIn(id: string, ms: number): Promise<string> {
   const expiresAt = inMs(ms);
-  const created = await board.api.post('/api/treaties', { id, name: `Treaty ${id}`, shortName: id, category: 'strategic_arms', status: 'in_force', expiresAt });
+  const created = await board.api.post('/api/treaties', {
+    id,
+    name: `Treaty ${id}`,
+    shortName: id,
+    category: 'strategic_arms',
+    status: 'in_force',
+    expiresAt,
+  });
   expect(created.status).toBe(201);
   return expiresAt;
 }
@@ -53,7 +60,14 @@ describe('a treaty whose term runs out', () => {
   });
 
   it('expires once, and stays expired, when its end is set to a day before what its record already holds', async () => {
-    const created = await board.api.post('/api/treaties', { id: 'late-end', name: 'Late end', shortName: 'LE', category: 'strategic_arms', status: 'in_force', effectiveAt: inMs(-7_200_000) });
+    const created = await board.api.post('/api/treaties', {
+      id: 'late-end',
+      name: 'Late end',
+      shortName: 'LE',
+      category: 'strategic_arms',
+      status: 'in_force',
+      effectiveAt: inMs(-7_200_000),
+    });
     expect(created.status).toBe(201);
     const suspended = await board.api.post('/api/treaties/late-end/updates', { headline: 'Suspended', status: 'suspended' });
     expect(suspended.status).toBe(201);

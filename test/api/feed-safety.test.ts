@@ -49,11 +49,22 @@ beforeAll(async () => {
       ...treaty,
       name: `Bad${HOSTILE}END:VEVENT\rBEGIN:VEVENT\rSUMMARY:Injected\u2028X-INJECTED:1`,
       shortName: `Hostile${HOSTILE}`,
-      keyDates: [{ on: `${day(50)}T00:00:00.000Z`, title: `Vote\rEND:VEVENT\r\nBEGIN:VEVENT\nUID:injected${HOSTILE}\u2029DTSTART:20990101`, sourceUrl: 'https://example.org/a b"<c>' }],
+      keyDates: [
+        {
+          on: `${day(50)}T00:00:00.000Z`,
+          title: `Vote\rEND:VEVENT\r\nBEGIN:VEVENT\nUID:injected${HOSTILE}\u2029DTSTART:20990101`,
+          sourceUrl: 'https://example.org/a b"<c>',
+        },
+      ],
     });
     const update = await tx.getUpdate(updateId);
     if (!update) throw new Error('the update was just posted');
-    await tx.saveUpdate({ ...update, headline: `Head${HOSTILE}line`, body: `one${HOSTILE}two\n\tthree`, sourceUrl: 'https://example.org/a b"<c>' });
+    await tx.saveUpdate({
+      ...update,
+      headline: `Head${HOSTILE}line`,
+      body: `one${HOSTILE}two\n\tthree`,
+      sourceUrl: 'https://example.org/a b"<c>',
+    });
   });
   // A change through the API, so that the feeds are built again from what is stored now.
   expect((await board.api.postUpdate('npt', { headline: 'Something else' })).status).toBe(201);
@@ -69,8 +80,15 @@ describe('feeds built from stored control characters', () => {
       expect(status).toBe(200);
       expect(XML_TEXT.test(body), path).toBe(true);
       expect(SyntaxValidator.validate(body)).toBe(true);
-      const parsed = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: true, isArray: (name) => ['entry', 'link'].includes(name) }).parse(body) as {
-        feed: { entry: { id: string; title: { '#text': string }; content: { '#text': string }; link: { '@_rel': string; '@_href': string }[] }[] };
+      const parsed = new XMLParser({
+        ignoreAttributes: false,
+        processEntities: true,
+        htmlEntities: true,
+        isArray: (name) => ['entry', 'link'].includes(name),
+      }).parse(body) as {
+        feed: {
+          entry: { id: string; title: { '#text': string }; content: { '#text': string }; link: { '@_rel': string; '@_href': string }[] }[];
+        };
       };
       const entry = parsed.feed.entry.find((e) => e.id === `urn:treaty-watch:update:${updateId}`);
       expect(entry?.title['#text']).toBe(`Hostile${KEPT}: Head${KEPT}line`);
@@ -100,9 +118,26 @@ describe('feeds built from stored control characters', () => {
     expect(body.split(/\r\n|[\r\n\u000b\u000c\u001c-\u001e\u0085\u2028\u2029]/u)).toEqual([...lines, '']);
     expect(lines.filter((line) => /[^\P{Cc}\t]|[\p{Cs}\ufffe\uffff]/u.test(line))).toEqual([]);
     expect(lines.filter((line) => Buffer.byteLength(line) > 75)).toEqual([]);
-    const unfolded = lines.reduce<string[]>((all, line) => (/^[ \t]/.test(line) ? [...all.slice(0, -1), `${all.at(-1) ?? ''}${line.slice(1)}`] : [...all, line]), []);
+    const unfolded = lines.reduce<string[]>(
+      (all, line) => (/^[ \t]/.test(line) ? [...all.slice(0, -1), `${all.at(-1) ?? ''}${line.slice(1)}`] : [...all, line]),
+      [],
+    );
     const names = new Set(unfolded.map((line) => /^[A-Z-]+/.exec(line)?.[0]));
-    expect([...names].sort()).toEqual(['BEGIN', 'CALSCALE', 'DESCRIPTION', 'DTSTAMP', 'DTSTART', 'END', 'PRODID', 'SUMMARY', 'TRANSP', 'UID', 'URL', 'VERSION', 'X-WR-CALNAME']);
+    expect([...names].sort()).toEqual([
+      'BEGIN',
+      'CALSCALE',
+      'DESCRIPTION',
+      'DTSTAMP',
+      'DTSTART',
+      'END',
+      'PRODID',
+      'SUMMARY',
+      'TRANSP',
+      'UID',
+      'URL',
+      'VERSION',
+      'X-WR-CALNAME',
+    ]);
     const uids = unfolded.filter((line) => line.startsWith('UID:'));
     expect(unfolded.filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(uids.length);
     expect(unfolded.filter((line) => line === 'END:VEVENT')).toHaveLength(uids.length);
@@ -125,7 +160,12 @@ describe('feeds built from stored control characters', () => {
 });
 
 describe('links in feeds and the calendar', () => {
-  const FORGED = { host: 'evil.example', 'x-forwarded-proto': 'javascript', 'x-forwarded-host': 'evil.example:666', forwarded: 'host=evil.example;proto=javascript' };
+  const FORGED = {
+    host: 'evil.example',
+    'x-forwarded-proto': 'javascript',
+    'x-forwarded-host': 'evil.example:666',
+    forwarded: 'host=evil.example;proto=javascript',
+  };
 
   it('never come from the Host or X-Forwarded-* headers a client sends', async () => {
     for (const path of FEEDS) {
@@ -136,7 +176,11 @@ describe('links in feeds and the calendar', () => {
     }
     const atom = (await get('/feeds/updates.atom', FORGED)).body;
     expect(atom).toContain(`<link rel="self" type="application/atom+xml" href="${board.server.url}/feeds/updates.atom"/>`);
-    const json = JSON.parse((await get('/feeds/updates.json', FORGED)).body) as { home_page_url: string; feed_url: string; items: { url: string }[] };
+    const json = JSON.parse((await get('/feeds/updates.json', FORGED)).body) as {
+      home_page_url: string;
+      feed_url: string;
+      items: { url: string }[];
+    };
     expect(json.home_page_url).toBe(`${board.server.url}/`);
     expect(json.feed_url).toBe(`${board.server.url}/feeds/updates.json`);
     expect(json.items.every((i) => i.url.startsWith(`${board.server.url}/treaties/`))).toBe(true);
@@ -146,12 +190,20 @@ describe('links in feeds and the calendar', () => {
 describe('with PUBLIC_URL', () => {
   const behindProxy = useServer({ publicUrl: 'https://news.example/treaty-watch' });
   beforeAll(async () => {
-    const created = await behindProxy.api.post('/api/treaties', { id: 'ending', name: 'Ending treaty', shortName: 'Ending', category: 'test_ban', status: 'in_force', expiresAt: `${day(100)}T00:00:00.000Z` });
+    const created = await behindProxy.api.post('/api/treaties', {
+      id: 'ending',
+      name: 'Ending treaty',
+      shortName: 'Ending',
+      category: 'test_ban',
+      status: 'in_force',
+      expiresAt: `${day(100)}T00:00:00.000Z`,
+    });
     expect(created.status).toBe(201);
   });
 
   it('links start with it, whatever the request says', async () => {
-    const fetchForged = async (path: string) => (await get(path, { host: 'evil.example', 'x-forwarded-proto': 'javascript' }, behindProxy.server)).body;
+    const fetchForged = async (path: string) =>
+      (await get(path, { host: 'evil.example', 'x-forwarded-proto': 'javascript' }, behindProxy.server)).body;
     const atom = await fetchForged('/feeds/updates.atom');
     expect(atom).toContain('<link rel="self" type="application/atom+xml" href="https://news.example/treaty-watch/feeds/updates.atom"/>');
     expect(atom).toContain('href="https://news.example/treaty-watch/treaties/');

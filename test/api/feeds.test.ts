@@ -7,7 +7,12 @@ import { useServer } from '../support/use-server';
 const env = useServer();
 const text = async (path: string, headers: Record<string, string> = {}) => {
   const response = await fetch(`${env.server.url}${path}`, { headers });
-  return { status: response.status, type: response.headers.get('content-type') ?? '', etag: response.headers.get('etag'), body: await response.text() };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    etag: response.headers.get('etag'),
+    body: await response.text(),
+  };
 };
 
 describe('feeds', () => {
@@ -48,12 +53,21 @@ describe('feeds', () => {
     const { type, body } = await text('/feeds/updates.json');
     expect(type).toContain('application/feed+json');
     // JSON Feed 1.1's required members: version, title, items; each item an id and content.
-    const json = JSON.parse(body) as { version: string; title: string; feed_url: string; items: { id: string; content_text: string; date_published: string }[] };
+    const json = JSON.parse(body) as {
+      version: string;
+      title: string;
+      feed_url: string;
+      items: { id: string; content_text: string; date_published: string }[];
+    };
     expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     expect(json.title).toBe('Treaty Watch: latest updates');
     expect(json.feed_url).toMatch(/\/feeds\/updates\.json$/);
     expect(json.items).toHaveLength(50);
-    expect(json.items.every((i) => i.id.startsWith('urn:treaty-watch:update:') && i.content_text.length > 0 && !Number.isNaN(Date.parse(i.date_published)))).toBe(true);
+    expect(
+      json.items.every(
+        (i) => i.id.startsWith('urn:treaty-watch:update:') && i.content_text.length > 0 && !Number.isNaN(Date.parse(i.date_published)),
+      ),
+    ).toBe(true);
   });
 
   it('answers 304 to a reader that has the current version, and a new version after a change', async () => {
@@ -67,7 +81,14 @@ describe('feeds', () => {
 
   it('lists upcoming expiries in an iCalendar feed', async () => {
     const expiresAt = new Date(Date.now() + 40 * 24 * 3600_000).toISOString();
-    const created = await env.api.post('/api/treaties', { id: 'future-term', name: 'A treaty, with commas; and semicolons', shortName: 'Future', category: 'strategic_arms', status: 'in_force', expiresAt });
+    const created = await env.api.post('/api/treaties', {
+      id: 'future-term',
+      name: 'A treaty, with commas; and semicolons',
+      shortName: 'Future',
+      category: 'strategic_arms',
+      status: 'in_force',
+      expiresAt,
+    });
     expect(created.status).toBe(201);
     const { type, body } = await text('/feeds/deadlines.ics');
     expect(type).toContain('text/calendar');

@@ -37,14 +37,15 @@ describe("a signed-in browser's writes", () => {
   // A server of its own: the admin token's allowance here is not the burst test's.
   const roaming = useServer({ rateLimits: { writes: 60, reads: 0 }, trustProxy: ['loopback'] });
 
-  it('count against its session\'s token, whatever address they come from', async () => {
+  it("count against its session's token, whatever address they come from", async () => {
     const { token } = await roaming.api.createToken({ name: 'roaming-desk', role: 'editor' });
     const origin = roaming.server.url;
     const browser = async (address: string) => {
       const signedIn = await roaming.api.post('/api/session', { token }, { token: null, headers: { origin, 'x-forwarded-for': address } });
       expect(signedIn.status).toBe(201);
       const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      return (headline: string) => roaming.api.postUpdate('npt', { headline }, { token: null, headers: { origin, cookie, 'x-forwarded-for': address } });
+      return (headline: string) =>
+        roaming.api.postUpdate('npt', { headline }, { token: null, headers: { origin, cookie, 'x-forwarded-for': address } });
     };
     const office = await browser('198.51.100.20');
     const phone = await browser('198.51.100.21');
@@ -71,9 +72,13 @@ describe('security headers', () => {
   });
 
   it('answers CORS only for configured origins', async () => {
-    const allowed = await fetch(`${url()}/api/treaties`, { headers: { origin: 'https://partner.example', 'x-forwarded-for': '198.51.100.1' } });
+    const allowed = await fetch(`${url()}/api/treaties`, {
+      headers: { origin: 'https://partner.example', 'x-forwarded-for': '198.51.100.1' },
+    });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://partner.example');
-    const refused = await fetch(`${url()}/api/treaties`, { headers: { origin: 'https://elsewhere.example', 'x-forwarded-for': '198.51.100.2' } });
+    const refused = await fetch(`${url()}/api/treaties`, {
+      headers: { origin: 'https://elsewhere.example', 'x-forwarded-for': '198.51.100.2' },
+    });
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await fetch(`${url()}/api/treaties/npt/updates`, {
       method: 'OPTIONS',

@@ -18,7 +18,13 @@ async function everything() {
   return { board: shown, hooks: hooks.body, tokens: tokens.body, detail: detail.body };
 }
 
-const treaty = (fields: Record<string, unknown>) => ({ id: 'hostile-text', name: 'A treaty', shortName: 'Hostile', category: 'test_ban', ...fields });
+const treaty = (fields: Record<string, unknown>) => ({
+  id: 'hostile-text',
+  name: 'A treaty',
+  shortName: 'Hostile',
+  category: 'test_ban',
+  ...fields,
+});
 
 interface Case {
   name: string;
@@ -30,31 +36,177 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'a bare CR in a headline', method: 'post', path: () => '/api/treaties/ctbt/updates', body: { headline: 'one\rBEGIN:VEVENT' }, field: 'headline' },
-  { name: 'a NUL in a headline', method: 'post', path: () => '/api/treaties/ctbt/updates', body: { headline: 'nul\u0000here' }, field: 'headline' },
-  { name: 'a line separator in a headline', method: 'post', path: () => '/api/treaties/ctbt/updates', body: { headline: 'a\u2028b' }, field: 'headline' },
-  { name: 'a lone surrogate in a headline', method: 'post', path: () => '/api/treaties/ctbt/updates', body: { headline: 'a\ud800b' }, field: 'headline' },
-  { name: 'a headline of zero-width characters', method: 'post', path: () => '/api/treaties/ctbt/updates', body: { headline: '\u200b\u200c\u200d\u2060\ufeff' }, field: 'headline' },
-  { name: 'a headline of bidi controls and spaces', method: 'post', path: () => '/api/treaties/ctbt/updates', body: { headline: ' \u202e\u2066 \u00a0' }, field: 'headline' },
-  { name: 'an escape character in a body', method: 'post', path: () => '/api/treaties/ctbt/updates', body: { headline: 'x', body: 'red\u001b[31m' }, field: 'body' },
-  { name: 'a NUL in a body', method: 'post', path: () => '/api/treaties/ctbt/updates', body: { headline: 'x', body: 'a\u0000b' }, field: 'body' },
-  { name: 'a line break in a source URL', method: 'post', path: () => '/api/treaties/ctbt/updates', body: { headline: 'x', sourceUrl: 'https://exa\nmple.org/' }, field: 'sourceUrl' },
-  { name: 'a quote in a source URL host', method: 'post', path: () => '/api/treaties/ctbt/updates', body: { headline: 'x', sourceUrl: 'https://a"b.org/' }, field: 'sourceUrl' },
-  { name: 'a CR in a corrected headline', method: 'patch', path: () => `/api/updates/${postedId}`, body: { headline: 'fixed\rDTSTART:1' }, field: 'headline' },
-  { name: 'a zero-width corrected headline', method: 'patch', path: () => `/api/updates/${postedId}`, body: { headline: '\u200b' }, field: 'headline' },
+  {
+    name: 'a bare CR in a headline',
+    method: 'post',
+    path: () => '/api/treaties/ctbt/updates',
+    body: { headline: 'one\rBEGIN:VEVENT' },
+    field: 'headline',
+  },
+  {
+    name: 'a NUL in a headline',
+    method: 'post',
+    path: () => '/api/treaties/ctbt/updates',
+    body: { headline: 'nul\u0000here' },
+    field: 'headline',
+  },
+  {
+    name: 'a line separator in a headline',
+    method: 'post',
+    path: () => '/api/treaties/ctbt/updates',
+    body: { headline: 'a\u2028b' },
+    field: 'headline',
+  },
+  {
+    name: 'a lone surrogate in a headline',
+    method: 'post',
+    path: () => '/api/treaties/ctbt/updates',
+    body: { headline: 'a\ud800b' },
+    field: 'headline',
+  },
+  {
+    name: 'a headline of zero-width characters',
+    method: 'post',
+    path: () => '/api/treaties/ctbt/updates',
+    body: { headline: '\u200b\u200c\u200d\u2060\ufeff' },
+    field: 'headline',
+  },
+  {
+    name: 'a headline of bidi controls and spaces',
+    method: 'post',
+    path: () => '/api/treaties/ctbt/updates',
+    body: { headline: ' \u202e\u2066 \u00a0' },
+    field: 'headline',
+  },
+  {
+    name: 'an escape character in a body',
+    method: 'post',
+    path: () => '/api/treaties/ctbt/updates',
+    body: { headline: 'x', body: 'red\u001b[31m' },
+    field: 'body',
+  },
+  {
+    name: 'a NUL in a body',
+    method: 'post',
+    path: () => '/api/treaties/ctbt/updates',
+    body: { headline: 'x', body: 'a\u0000b' },
+    field: 'body',
+  },
+  {
+    name: 'a line break in a source URL',
+    method: 'post',
+    path: () => '/api/treaties/ctbt/updates',
+    body: { headline: 'x', sourceUrl: 'https://exa\nmple.org/' },
+    field: 'sourceUrl',
+  },
+  {
+    name: 'a quote in a source URL host',
+    method: 'post',
+    path: () => '/api/treaties/ctbt/updates',
+    body: { headline: 'x', sourceUrl: 'https://a"b.org/' },
+    field: 'sourceUrl',
+  },
+  {
+    name: 'a CR in a corrected headline',
+    method: 'patch',
+    path: () => `/api/updates/${postedId}`,
+    body: { headline: 'fixed\rDTSTART:1' },
+    field: 'headline',
+  },
+  {
+    name: 'a zero-width corrected headline',
+    method: 'patch',
+    path: () => `/api/updates/${postedId}`,
+    body: { headline: '\u200b' },
+    field: 'headline',
+  },
   { name: 'a DEL in a corrected body', method: 'patch', path: () => `/api/updates/${postedId}`, body: { body: 'x\u007f' }, field: 'body' },
-  { name: 'an invisible retraction reason', method: 'post', path: () => `/api/updates/${postedId}/retract`, body: { reason: '\u2060\n\u200b' }, field: 'reason' },
-  { name: 'a C1 control in a retraction reason', method: 'post', path: () => `/api/updates/${postedId}/retract`, body: { reason: 'hoax\u0085' }, field: 'reason' },
-  { name: 'a CR in a treaty name', method: 'post', path: () => '/api/treaties', body: treaty({ name: 'Evil\rEND:VCALENDAR' }), field: 'name' },
-  { name: 'a zero-width short name', method: 'post', path: () => '/api/treaties', body: treaty({ shortName: '\u200d' }), field: 'shortName' },
-  { name: 'a line break in a key date title', method: 'post', path: () => '/api/treaties', body: treaty({ keyDates: [{ on: '2031-01-01T00:00:00Z', title: 'Vote\r\nBEGIN:VEVENT' }] }), field: 'keyDates.0.title' },
-  { name: 'a blank key date title', method: 'post', path: () => '/api/treaties', body: treaty({ keyDates: [{ on: '2031-01-01T00:00:00Z', title: '\ufeff' }] }), field: 'keyDates.0.title' },
-  { name: 'a NUL in a limit label', method: 'post', path: () => '/api/treaties', body: treaty({ limits: [{ label: 'warheads\u0000', value: 1, unit: '' }] }), field: 'limits.0.label' },
-  { name: 'a bell in a source title', method: 'post', path: () => '/api/treaties', body: treaty({ sources: [{ title: 'ding\u0007', url: 'https://example.org/' }] }), field: 'sources.0.title' },
-  { name: 'a tab in a source URL', method: 'post', path: () => '/api/treaties', body: treaty({ sources: [{ title: 'Text', url: 'https://example.org/a\tb' }] }), field: 'sources.0.url' },
-  { name: 'a CR in a changed treaty name', method: 'patch', path: () => '/api/treaties/ctbt', body: { name: 'CTBT\rUID:x' }, field: 'name', ifMatch: true },
-  { name: 'a changed short name of bidi marks', method: 'patch', path: () => '/api/treaties/ctbt', body: { shortName: '\u200e\u200f' }, field: 'shortName', ifMatch: true },
-  { name: 'a line break in a webhook description', method: 'post', path: () => '/api/webhooks', body: { url: 'http://127.0.0.1:9/hook', description: 'desk\nX-Injected: 1' }, field: 'description' },
+  {
+    name: 'an invisible retraction reason',
+    method: 'post',
+    path: () => `/api/updates/${postedId}/retract`,
+    body: { reason: '\u2060\n\u200b' },
+    field: 'reason',
+  },
+  {
+    name: 'a C1 control in a retraction reason',
+    method: 'post',
+    path: () => `/api/updates/${postedId}/retract`,
+    body: { reason: 'hoax\u0085' },
+    field: 'reason',
+  },
+  {
+    name: 'a CR in a treaty name',
+    method: 'post',
+    path: () => '/api/treaties',
+    body: treaty({ name: 'Evil\rEND:VCALENDAR' }),
+    field: 'name',
+  },
+  {
+    name: 'a zero-width short name',
+    method: 'post',
+    path: () => '/api/treaties',
+    body: treaty({ shortName: '\u200d' }),
+    field: 'shortName',
+  },
+  {
+    name: 'a line break in a key date title',
+    method: 'post',
+    path: () => '/api/treaties',
+    body: treaty({ keyDates: [{ on: '2031-01-01T00:00:00Z', title: 'Vote\r\nBEGIN:VEVENT' }] }),
+    field: 'keyDates.0.title',
+  },
+  {
+    name: 'a blank key date title',
+    method: 'post',
+    path: () => '/api/treaties',
+    body: treaty({ keyDates: [{ on: '2031-01-01T00:00:00Z', title: '\ufeff' }] }),
+    field: 'keyDates.0.title',
+  },
+  {
+    name: 'a NUL in a limit label',
+    method: 'post',
+    path: () => '/api/treaties',
+    body: treaty({ limits: [{ label: 'warheads\u0000', value: 1, unit: '' }] }),
+    field: 'limits.0.label',
+  },
+  {
+    name: 'a bell in a source title',
+    method: 'post',
+    path: () => '/api/treaties',
+    body: treaty({ sources: [{ title: 'ding\u0007', url: 'https://example.org/' }] }),
+    field: 'sources.0.title',
+  },
+  {
+    name: 'a tab in a source URL',
+    method: 'post',
+    path: () => '/api/treaties',
+    body: treaty({ sources: [{ title: 'Text', url: 'https://example.org/a\tb' }] }),
+    field: 'sources.0.url',
+  },
+  {
+    name: 'a CR in a changed treaty name',
+    method: 'patch',
+    path: () => '/api/treaties/ctbt',
+    body: { name: 'CTBT\rUID:x' },
+    field: 'name',
+    ifMatch: true,
+  },
+  {
+    name: 'a changed short name of bidi marks',
+    method: 'patch',
+    path: () => '/api/treaties/ctbt',
+    body: { shortName: '\u200e\u200f' },
+    field: 'shortName',
+    ifMatch: true,
+  },
+  {
+    name: 'a line break in a webhook description',
+    method: 'post',
+    path: () => '/api/webhooks',
+    body: { url: 'http://127.0.0.1:9/hook', description: 'desk\nX-Injected: 1' },
+    field: 'description',
+  },
   { name: 'a CR in a webhook URL', method: 'post', path: () => '/api/webhooks', body: { url: 'http://127.0.0.1:9/\r' }, field: 'url' },
   { name: 'a CR in a token name', method: 'post', path: () => '/api/tokens', body: { role: 'editor', name: 'desk\rtwo' }, field: 'name' },
 ];
@@ -73,7 +225,10 @@ describe('text a reader could not see, or that would break a feed, is refused', 
 
 describe('text and URLs that are accepted are stored clean', () => {
   it('stores a body with CRLF and bare CR as LF, keeping its tabs', async () => {
-    const { status, body } = await board.api.postUpdate<PostUpdateResponse>('ctbt', { headline: 'Line breaks', body: 'one\r\ntwo\rthree\n\tfour' });
+    const { status, body } = await board.api.postUpdate<PostUpdateResponse>('ctbt', {
+      headline: 'Line breaks',
+      body: 'one\r\ntwo\rthree\n\tfour',
+    });
     expect(status).toBe(201);
     expect(body.update.body).toBe('one\ntwo\nthree\n\tfour');
   });
@@ -84,7 +239,14 @@ describe('text and URLs that are accepted are stored clean', () => {
     const posted = await board.api.postUpdate<PostUpdateResponse>('ctbt', { headline: 'A source typed by hand', sourceUrl: typed });
     expect(posted.status).toBe(201);
     expect(posted.body.update.sourceUrl).toBe(normalised);
-    const created = await board.api.post('/api/treaties', treaty({ id: 'typed-urls', sources: [{ title: 'Text', url: typed }], keyDates: [{ on: '2031-01-01T00:00:00Z', title: 'Vote', sourceUrl: typed }] }));
+    const created = await board.api.post(
+      '/api/treaties',
+      treaty({
+        id: 'typed-urls',
+        sources: [{ title: 'Text', url: typed }],
+        keyDates: [{ on: '2031-01-01T00:00:00Z', title: 'Vote', sourceUrl: typed }],
+      }),
+    );
     expect(created.status).toBe(201);
     const hook = await board.api.post('/api/webhooks', { url: 'http://127.0.0.1:9/a b<c>', kinds: ['treaty.expired'] });
     expect(hook.status).toBe(201);

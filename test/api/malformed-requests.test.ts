@@ -39,7 +39,16 @@ const logLines = (level: number) =>
 
 describe('requests a library refuses', () => {
   it('a malformed escape in the embed, asset and feed paths: 400 problems', async () => {
-    for (const target of ['/embed/treaty/%ZZ', '/embed/treaty/%', '/embed/treaty/%C0%AF', '/feeds/treaties/%ZZ.atom', '/assets/%ZZ', '/assets/%', `/assets/%C0%AF${asset}`, '/api/treaties/%ZZ/updates']) {
+    for (const target of [
+      '/embed/treaty/%ZZ',
+      '/embed/treaty/%',
+      '/embed/treaty/%C0%AF',
+      '/feeds/treaties/%ZZ.atom',
+      '/assets/%ZZ',
+      '/assets/%',
+      `/assets/%C0%AF${asset}`,
+      '/api/treaties/%ZZ/updates',
+    ]) {
       const { status, problem } = await problemOf('GET', target, auth);
       expect([status, problem.type], target).toEqual([400, '/problems/invalid-path']);
       expect(problem.detail).not.toMatch(/at .*\.js|Error:/);
@@ -52,7 +61,16 @@ describe('requests a library refuses', () => {
   });
 
   it('path traversal out of /assets, plain or encoded: a 4xx problem, never the file', async () => {
-    for (const target of ['/assets/../package.json', '/assets/%2e%2e/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json', '/assets/%2e%2e%2f%2e%2e%2fpackage.json', '/assets/..%5c..%5cpackage.json', '/assets/%00', `/assets/${asset}%00.js`, '/assets/....//....//package.json']) {
+    for (const target of [
+      '/assets/../package.json',
+      '/assets/%2e%2e/%2e%2e/package.json',
+      '/assets/..%2f..%2fpackage.json',
+      '/assets/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/assets/..%5c..%5cpackage.json',
+      '/assets/%00',
+      `/assets/${asset}%00.js`,
+      '/assets/....//....//package.json',
+    ]) {
       const { status, problem } = await problemOf('GET', target);
       expect(status, target).toBeGreaterThanOrEqual(400);
       expect(status, target).toBeLessThan(500);
@@ -64,11 +82,27 @@ describe('requests a library refuses', () => {
 
   it('a body whose Content-Encoding is a lie, or unknown: 400 or 415, nothing stored', async () => {
     const json = { ...auth, 'content-type': 'application/json' };
-    for (const [encoding, status] of [['gzip', 400], ['deflate', 400], ['br', 400], ['x-unknown', 415], ['gzip, zz', 415]] as const) {
-      const answer = await problemOf('POST', '/api/treaties/npt/updates', { ...json, 'content-encoding': encoding }, 'not compressed at all');
+    for (const [encoding, status] of [
+      ['gzip', 400],
+      ['deflate', 400],
+      ['br', 400],
+      ['x-unknown', 415],
+      ['gzip, zz', 415],
+    ] as const) {
+      const answer = await problemOf(
+        'POST',
+        '/api/treaties/npt/updates',
+        { ...json, 'content-encoding': encoding },
+        'not compressed at all',
+      );
       expect(answer.status, encoding).toBe(status);
     }
-    const truncated = await problemOf('POST', '/api/treaties/npt/updates', { ...json, 'content-encoding': 'gzip' }, Buffer.from([0x1f, 0x8b, 0x08, 0x00]));
+    const truncated = await problemOf(
+      'POST',
+      '/api/treaties/npt/updates',
+      { ...json, 'content-encoding': 'gzip' },
+      Buffer.from([0x1f, 0x8b, 0x08, 0x00]),
+    );
     expect(truncated.status).toBe(400);
     expect(truncated.problem.errors?.[0]?.message).toContain('gzip');
     const feed = await rawRequest(server.url, 'GET', '/api/updates?after=0&limit=500');
@@ -77,10 +111,19 @@ describe('requests a library refuses', () => {
 
   it('a GET with a body it cannot read, and bodies body-parser refuses: 4xx problems', async () => {
     expect((await problemOf('GET', '/api/treaties', { 'content-type': 'application/json' }, '{')).status).toBe(400);
-    expect((await problemOf('GET', '/api/snapshot', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, 'x')).status).toBe(400);
-    expect((await problemOf('POST', '/api/treaties/npt/updates', { ...auth, 'content-type': 'application/json; charset=latin1' }, '{}')).status).toBe(415);
-    expect((await problemOf('POST', '/api/treaties/npt/updates', { ...auth, 'content-type': 'application/json; charset=utf-99' }, '{}')).status).toBe(415);
-    expect((await problemOf('POST', '/api/treaties/npt/updates', { ...auth, 'content-type': 'application/json' }, Buffer.alloc(70_000, 0x20))).status).toBe(413);
+    expect((await problemOf('GET', '/api/snapshot', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, 'x')).status).toBe(
+      400,
+    );
+    expect(
+      (await problemOf('POST', '/api/treaties/npt/updates', { ...auth, 'content-type': 'application/json; charset=latin1' }, '{}')).status,
+    ).toBe(415);
+    expect(
+      (await problemOf('POST', '/api/treaties/npt/updates', { ...auth, 'content-type': 'application/json; charset=utf-99' }, '{}')).status,
+    ).toBe(415);
+    expect(
+      (await problemOf('POST', '/api/treaties/npt/updates', { ...auth, 'content-type': 'application/json' }, Buffer.alloc(70_000, 0x20)))
+        .status,
+    ).toBe(413);
   });
 
   it('logs each refusal at info and nothing at error', async () => {

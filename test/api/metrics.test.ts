@@ -28,8 +28,12 @@ describe('GET /metrics', () => {
     expect(value(after, 'treaty_watch_connected_clients{kind="screen"}')).toBe(1);
     expect(value(after, 'treaty_watch_event_log_seq')).toBe(posted.body.update.seq);
     expect(value(after, 'treaty_watch_changes_broadcast_total') - value(before, 'treaty_watch_changes_broadcast_total')).toBe(1);
-    expect(after).toMatch(/treaty_watch_http_request_duration_seconds_count\{method="GET",route="\/api\/treaties\/:id",status="200"\} [1-9]/);
-    expect(after).toMatch(/treaty_watch_http_request_duration_seconds_count\{method="POST",route="\/api\/treaties\/:id\/updates",status="201"\} [1-9]/);
+    expect(after).toMatch(
+      /treaty_watch_http_request_duration_seconds_count\{method="GET",route="\/api\/treaties\/:id",status="200"\} [1-9]/,
+    );
+    expect(after).toMatch(
+      /treaty_watch_http_request_duration_seconds_count\{method="POST",route="\/api\/treaties\/:id\/updates",status="201"\} [1-9]/,
+    );
     expect(after).toContain('treaty_watch_store_errors_total 0');
   });
 });

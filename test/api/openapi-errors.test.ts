@@ -100,12 +100,18 @@ describe('every route refuses as its document says', () => {
 
   it('an Idempotency-Key that is not 1–255 visible characters: 400 on every write', async () => {
     for (const { method, template } of operations().filter((o) => o.method !== 'GET')) {
-      const path = template === '/api/treaties/{id}/updates' || template === '/api/treaties/{id}' ? fill(template, 'npt') : fill(template, 'x');
+      const path =
+        template === '/api/treaties/{id}/updates' || template === '/api/treaties/{id}' ? fill(template, 'npt') : fill(template, 'x');
       const answer = await conforms<Problem>(method, template, path, init(method, template, { 'idempotency-key': 'a b' }));
       expect(answer.status, `${method} ${template}`).toBeGreaterThanOrEqual(400);
       expect(answer.status, `${method} ${template}`).toBeLessThan(500);
     }
-    const spaced = await conforms<Problem>('POST', '/api/treaties/{id}/updates', '/api/treaties/npt/updates', init('POST', '/api/treaties/{id}/updates', { 'idempotency-key': 'a b' }));
+    const spaced = await conforms<Problem>(
+      'POST',
+      '/api/treaties/{id}/updates',
+      '/api/treaties/npt/updates',
+      init('POST', '/api/treaties/{id}/updates', { 'idempotency-key': 'a b' }),
+    );
     expect(spaced.body.errors?.[0]?.field).toBe('Idempotency-Key');
   });
 

@@ -26,7 +26,8 @@ async function servedRoutes(): Promise<string[]> {
       for (const layer of factory(anything, anything).stack) {
         if (!layer.route) continue;
         const template = layer.route.path.replace(/:(\w+)/g, '{$1}');
-        for (const method of Object.keys((layer.route as unknown as { methods: Record<string, boolean> }).methods)) routes.push(`${method.toUpperCase()} ${prefix}${template}`);
+        for (const method of Object.keys((layer.route as unknown as { methods: Record<string, boolean> }).methods))
+          routes.push(`${method.toUpperCase()} ${prefix}${template}`);
       }
     }
   }
@@ -55,7 +56,12 @@ async function driveSubscriptions() {
   await inbox.until(() => inbox.to(email).length === 1);
   const [mail] = inbox.to(email);
   if (!mail) throw new Error('no confirmation');
-  await conforms('POST', '/api/subscriptions/confirm', '/api/subscriptions/confirm', anyone({ token: tokenIn(linkTo(mail, '/subscribe/confirm')) }));
+  await conforms(
+    'POST',
+    '/api/subscriptions/confirm',
+    '/api/subscriptions/confirm',
+    anyone({ token: tokenIn(linkTo(mail, '/subscribe/confirm')) }),
+  );
   await conforms('POST', '/api/subscriptions/confirm', '/api/subscriptions/confirm', anyone({ token: 'x'.repeat(43) }));
   const token = tokenIn(linkTo(mail, '/subscription'));
   await conforms('POST', '/api/subscriptions/manage', '/api/subscriptions/manage', anyone({ token }));
@@ -65,8 +71,14 @@ async function driveSubscriptions() {
   await conforms('POST', '/api/subscriptions/lookup', '/api/subscriptions/lookup', json({ email }));
   await conforms('POST', '/api/subscriptions/lookup', '/api/subscriptions/lookup', json({ email: 'nobody@example.org' }));
   const oneClick = { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' };
-  await conforms('POST', '/api/subscriptions/unsubscribe', `/api/subscriptions/unsubscribe?token=${token}`, { method: 'POST', ...oneClick });
-  await conforms('POST', '/api/subscriptions/unsubscribe', `/api/subscriptions/unsubscribe?token=${token}`, { method: 'POST', ...oneClick });
+  await conforms('POST', '/api/subscriptions/unsubscribe', `/api/subscriptions/unsubscribe?token=${token}`, {
+    method: 'POST',
+    ...oneClick,
+  });
+  await conforms('POST', '/api/subscriptions/unsubscribe', `/api/subscriptions/unsubscribe?token=${token}`, {
+    method: 'POST',
+    ...oneClick,
+  });
   await conforms('POST', '/api/subscriptions/unsubscribe', '/api/subscriptions/unsubscribe?token=short', { method: 'POST', ...oneClick });
 }
 
@@ -74,14 +86,24 @@ async function driveSubscriptions() {
  * A write sent with an Idempotency-Key, then again (the first answer, marked replayed), then the
  * same key with another body: 422. What every write that honours the key must do.
  */
-async function idempotently<T>(method: string, template: string, path: string, init: RequestInit, otherBody: unknown = { other: 'request' }): Promise<T> {
+async function idempotently<T>(
+  method: string,
+  template: string,
+  path: string,
+  init: RequestInit,
+  otherBody: unknown = { other: 'request' },
+): Promise<T> {
   const key = `openapi-${Math.random()}`;
   const headers = { ...(init.headers as Record<string, string>), 'idempotency-key': key };
   const first = await conforms<T>(method, template, path, { ...init, headers });
   expect(first.status).toBeLessThan(300);
   const again = await conforms<T>(method, template, path, { ...init, headers });
   expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([first.status, 'true']);
-  const other = await conforms(method, template, path, { ...init, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(otherBody) });
+  const other = await conforms(method, template, path, {
+    ...init,
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(otherBody),
+  });
   expect(other.status).toBe(422);
   return first.body;
 }
@@ -106,7 +128,12 @@ describe('the OpenAPI document', () => {
     await conforms('GET', '/api/treaties/{id}/parties', '/api/treaties/nope/parties');
     await conforms('GET', '/api/parties/{code}', '/api/parties/us');
     await conforms('GET', '/api/parties/{code}', '/api/parties/XX');
-    await conforms('POST', '/api/treaties/{id}/updates', '/api/treaties/ctbt/updates', json({ headline: 'x', party: { code: 'US', action: 'withdrew' } }));
+    await conforms(
+      'POST',
+      '/api/treaties/{id}/updates',
+      '/api/treaties/ctbt/updates',
+      json({ headline: 'x', party: { code: 'US', action: 'withdrew' } }),
+    );
     await conforms('GET', '/api/updates', '/api/updates?after=3&limit=2');
     await conforms('GET', '/api/updates', '/api/updates?limit=0');
     await conforms('GET', '/api/snapshot', '/api/snapshot');
@@ -123,30 +150,68 @@ describe('the OpenAPI document', () => {
     await conforms('GET', '/metrics', '/metrics');
     await conforms('GET', '/api/openapi.json', '/api/openapi.json');
     await conforms('GET', '/api/docs', '/api/docs');
-    const posted = await idempotently<PostUpdateResponse>('POST', '/api/treaties/{id}/updates', '/api/treaties/npt/updates', json({ headline: 'OpenAPI check' }), { headline: 'Another' });
+    const posted = await idempotently<PostUpdateResponse>(
+      'POST',
+      '/api/treaties/{id}/updates',
+      '/api/treaties/npt/updates',
+      json({ headline: 'OpenAPI check' }),
+      { headline: 'Another' },
+    );
     const id = posted.update.id;
     await conforms('POST', '/api/treaties/{id}/updates', '/api/treaties/npt/updates', json({ headline: '' }));
     await conforms('POST', '/api/treaties/{id}/updates', '/api/treaties/npt/updates', json({ headline: 'x' }, 'tw_wrong'));
     await conforms('POST', '/api/treaties/{id}/updates', '/api/treaties/inf/updates', json({ headline: 'x', status: 'in_force' }));
-    await idempotently('PATCH', '/api/updates/{id}', `/api/updates/${id}`, json({ headline: 'OpenAPI check, corrected' }), { headline: 'Corrected again' });
+    await idempotently('PATCH', '/api/updates/{id}', `/api/updates/${id}`, json({ headline: 'OpenAPI check, corrected' }), {
+      headline: 'Corrected again',
+    });
     await idempotently('POST', '/api/updates/{id}/retract', `/api/updates/${id}/retract`, json({ reason: 'Test' }), { reason: 'Other' });
-    await idempotently('POST', '/api/treaties', '/api/treaties', json({ id: 'openapi-treaty', name: 'OpenAPI', shortName: 'OA', category: 'test_ban' }), { id: 'openapi-other', name: 'O', shortName: 'O', category: 'test_ban' });
+    await idempotently(
+      'POST',
+      '/api/treaties',
+      '/api/treaties',
+      json({ id: 'openapi-treaty', name: 'OpenAPI', shortName: 'OA', category: 'test_ban' }),
+      { id: 'openapi-other', name: 'O', shortName: 'O', category: 'test_ban' },
+    );
     await conforms('PATCH', '/api/treaties/{id}', '/api/treaties/openapi-treaty', json({ summary: 'y' }));
-    await idempotently('PATCH', '/api/treaties/{id}', '/api/treaties/openapi-treaty', json({ summary: 'x' }, ADMIN_TOKEN, { 'if-match': '"1"' }), { summary: 'z' });
-    const token = await idempotently<CreateTokenResponse>('POST', '/api/tokens', '/api/tokens', json({ role: 'editor', name: 'openapi' }), { role: 'editor', name: 'openapi-2' });
+    await idempotently(
+      'PATCH',
+      '/api/treaties/{id}',
+      '/api/treaties/openapi-treaty',
+      json({ summary: 'x' }, ADMIN_TOKEN, { 'if-match': '"1"' }),
+      { summary: 'z' },
+    );
+    const token = await idempotently<CreateTokenResponse>('POST', '/api/tokens', '/api/tokens', json({ role: 'editor', name: 'openapi' }), {
+      role: 'editor',
+      name: 'openapi-2',
+    });
     await conforms('GET', '/api/tokens', '/api/tokens', admin);
     await conforms('GET', '/api/tokens', '/api/tokens', { headers: bearer(token.token) });
     await idempotently('POST', '/api/tokens/{id}/revoke', `/api/tokens/${token.info.id}/revoke`, json({}));
-    const embargo = await conforms<{ scheduled: { id: string } }>('POST', '/api/treaties/{id}/updates', '/api/treaties/npt/updates', json({ headline: 'OpenAPI embargo', publishAt: new Date(Date.now() + 3_600_000).toISOString() }));
+    const embargo = await conforms<{ scheduled: { id: string } }>(
+      'POST',
+      '/api/treaties/{id}/updates',
+      '/api/treaties/npt/updates',
+      json({ headline: 'OpenAPI embargo', publishAt: new Date(Date.now() + 3_600_000).toISOString() }),
+    );
     const scheduledId = embargo.body.scheduled.id;
     await conforms('GET', '/api/scheduled', '/api/scheduled?state=scheduled', admin);
     await conforms('GET', '/api/scheduled', '/api/scheduled?state=late', admin);
     await conforms('GET', '/api/scheduled/{id}', `/api/scheduled/${scheduledId}`, admin);
     await conforms('GET', '/api/scheduled/{id}', '/api/scheduled/nope', admin);
-    await conforms('POST', '/api/scheduled/{id}/cancel', `/api/scheduled/${scheduledId}/cancel`, { method: 'POST', headers: { ...bearer(), 'content-type': 'text/plain' }, body: 'x' });
+    await conforms('POST', '/api/scheduled/{id}/cancel', `/api/scheduled/${scheduledId}/cancel`, {
+      method: 'POST',
+      headers: { ...bearer(), 'content-type': 'text/plain' },
+      body: 'x',
+    });
     await idempotently('POST', '/api/scheduled/{id}/cancel', `/api/scheduled/${scheduledId}/cancel`, json({}));
     await conforms('POST', '/api/scheduled/{id}/cancel', `/api/scheduled/${scheduledId}/cancel`, json({}));
-    const hook = await idempotently<{ endpoint: { id: string } }>('POST', '/api/webhooks', '/api/webhooks', json({ url: 'http://127.0.0.1:9/hook', kinds: ['update.posted'] }), { url: 'http://127.0.0.1:9/other' });
+    const hook = await idempotently<{ endpoint: { id: string } }>(
+      'POST',
+      '/api/webhooks',
+      '/api/webhooks',
+      json({ url: 'http://127.0.0.1:9/hook', kinds: ['update.posted'] }),
+      { url: 'http://127.0.0.1:9/other' },
+    );
     const hookId = hook.endpoint.id;
     await conforms('POST', '/api/webhooks', '/api/webhooks', json({ url: 'gopher://x' }));
     await conforms('GET', '/api/webhooks', '/api/webhooks', admin);
@@ -164,9 +229,21 @@ describe('the OpenAPI document', () => {
     await conforms('GET', '/api/audit', '/api/audit?kind=nope', admin);
     const origin = board.server.url;
     await conforms('GET', '/api/session', '/api/session');
-    await conforms('POST', '/api/session', '/api/session', { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ token: 'tw_wrong' }) });
-    await conforms('POST', '/api/session', '/api/session', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: JSON.stringify({ token: ADMIN_TOKEN }) });
-    const signedIn = await conforms('POST', '/api/session', '/api/session', { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ token: ADMIN_TOKEN }) });
+    await conforms('POST', '/api/session', '/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ token: 'tw_wrong' }),
+    });
+    await conforms('POST', '/api/session', '/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ token: ADMIN_TOKEN }),
+    });
+    const signedIn = await conforms('POST', '/api/session', '/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify({ token: ADMIN_TOKEN }),
+    });
     const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     await conforms('GET', '/api/session', '/api/session', { headers: { cookie } });
     await conforms('DELETE', '/api/session', '/api/session', { method: 'DELETE', headers: { cookie, origin } });
@@ -198,7 +275,9 @@ describe('the OpenAPI document', () => {
     expect((await conforms('GET', '/badge/{id}.svg', '/badge/%ZZ.svg')).status).toBe(400);
     const embedded = encodeURIComponent(`${board.server.url}/embed/board`);
     expect((await conforms('GET', '/oembed', `/oembed?url=${embedded}`)).status).toBe(200);
-    expect((await conforms('GET', '/oembed', `/oembed?url=${encodeURIComponent(`${board.server.url}/treaties/ctbt`)}&maxwidth=200`)).status).toBe(200);
+    expect(
+      (await conforms('GET', '/oembed', `/oembed?url=${encodeURIComponent(`${board.server.url}/treaties/ctbt`)}&maxwidth=200`)).status,
+    ).toBe(200);
     expect((await conforms('GET', '/oembed', `/oembed?url=${embedded}&format=xml`)).status).toBe(501);
     expect((await conforms('GET', '/oembed', '/oembed?url=https%3A%2F%2Fevil.example%2F')).status).toBe(404);
     expect((await conforms('GET', '/oembed', '/oembed')).status).toBe(400);
@@ -222,12 +301,17 @@ describe('the OpenAPI document', () => {
 
   it('lists every route the server answers, and no other', async () => {
     const served = await servedRoutes();
-    const documented = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(documented.sort()).toEqual(served.sort());
   });
 
   it('catches an answer that does not match', async () => {
-    const strict = conformanceChecker(board.server.url, { ...document, paths: { '/api/treaties/{id}': { get: { responses: { 200: document.paths['/api/treaties']?.get?.responses[200] ?? {} } } } } });
+    const strict = conformanceChecker(board.server.url, {
+      ...document,
+      paths: { '/api/treaties/{id}': { get: { responses: { 200: document.paths['/api/treaties']?.get?.responses[200] ?? {} } } } },
+    });
     await expect(strict('GET', '/api/treaties/{id}', '/api/treaties/inf')).rejects.toThrow();
     await expect(strict('GET', '/api/treaties/{id}', '/api/treaties/nope')).rejects.toThrow(/does not list/);
   });

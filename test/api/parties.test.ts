@@ -21,7 +21,8 @@ const board = useServer();
 const parties = (id: string, asOf?: string) =>
   request<TreatyPartiesResponse>(`${board.server.url}/api/treaties/${id}/parties${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`);
 const stateIn = async (id: string, code: string, asOf?: string) => (await parties(id, asOf)).body.states.find((s) => s.code === code);
-const ctbtCard = async () => (await request<Snapshot>(`${board.server.url}/api/snapshot`)).body.treaties.find((t) => t.id === 'ctbt')?.partySummary;
+const ctbtCard = async () =>
+  (await request<Snapshot>(`${board.server.url}/api/snapshot`)).body.treaties.find((t) => t.id === 'ctbt')?.partySummary;
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
 describe('the per-state record', () => {
@@ -33,7 +34,11 @@ describe('the per-state record', () => {
     const annex2 = body.states.filter((s) => s.groups.includes('annex-2'));
     expect(annex2).toHaveLength(44);
     expect(annex2.filter((s) => s.standing === 'ratified')).toHaveLength(35);
-    const codes = (standing: string) => annex2.filter((s) => s.standing === standing).map((s) => s.code).sort();
+    const codes = (standing: string) =>
+      annex2
+        .filter((s) => s.standing === standing)
+        .map((s) => s.code)
+        .sort();
     expect(codes('signed')).toEqual(['CN', 'EG', 'IL', 'IR', 'RU', 'US']);
     expect(codes('not_signed')).toEqual(['IN', 'KP', 'PK']);
     const russia = annex2.find((s) => s.code === 'RU');
@@ -82,14 +87,21 @@ describe('the per-state record', () => {
     expect(status).toBe(200);
     stateTreatiesResponseSchema.parse(body);
     expect(body.name).toBe('United States');
-    expect(Object.fromEntries(body.treaties.map((t) => [t.treatyId, t.standing]))).toMatchObject({ ctbt: 'signed', 'open-skies': 'withdrawn', cfe: 'suspended' });
+    expect(Object.fromEntries(body.treaties.map((t) => [t.treatyId, t.standing]))).toMatchObject({
+      ctbt: 'signed',
+      'open-skies': 'withdrawn',
+      cfe: 'suspended',
+    });
   });
 });
 
 describe('a party move posted live', () => {
   it('moves Egypt on the CTBT card and in the counts, leaves yesterday at nine, and retracting brings nine back', async () => {
     expect((await ctbtCard())?.groups[0]?.missing).toHaveLength(9);
-    const posted = await postUpdate<PostUpdateResponse>(board.server.url, 'ctbt', { headline: 'Egypt ratifies the CTBT', party: { code: 'EG', action: 'ratified' } });
+    const posted = await postUpdate<PostUpdateResponse>(board.server.url, 'ctbt', {
+      headline: 'Egypt ratifies the CTBT',
+      party: { code: 'EG', action: 'ratified' },
+    });
     expect(posted.status).toBe(201);
     expect(posted.body.update.party).toEqual({ code: 'EG', action: 'ratified' });
     expect(posted.body.treaty.partySummary?.groups[0]).toMatchObject({ ratified: 36 });
@@ -100,11 +112,16 @@ describe('a party move posted live', () => {
     expect(then.body.treaties.find((t) => t.id === 'ctbt')?.partySummary?.groups[0]?.missing).toHaveLength(9);
     expect((await stateIn('ctbt', 'EG', yesterday()))?.standing).toBe('signed');
 
-    const twice = await postUpdate<Problem>(board.server.url, 'ctbt', { headline: 'Egypt ratifies again', party: { code: 'EG', action: 'ratified' } });
+    const twice = await postUpdate<Problem>(board.server.url, 'ctbt', {
+      headline: 'Egypt ratifies again',
+      party: { code: 'EG', action: 'ratified' },
+    });
     expect(twice.status).toBe(409);
     expect(twice.body.allowedActions).toEqual(['ratification_revoked', 'suspended', 'withdrawal_notified', 'withdrew']);
 
-    const retracted = await board.api.post<PostUpdateResponse>(`/api/updates/${posted.body.update.id}/retract`, { reason: 'Not yet deposited' });
+    const retracted = await board.api.post<PostUpdateResponse>(`/api/updates/${posted.body.update.id}/retract`, {
+      reason: 'Not yet deposited',
+    });
     expect(retracted.status).toBe(200);
     expect(retracted.body.treaty.partySummary?.groups[0]?.missing).toHaveLength(9);
     expect((await ctbtCard())?.groups[0]?.missing).toHaveLength(9);
@@ -113,7 +130,11 @@ describe('a party move posted live', () => {
 
   it('refuses a backdated move the later record contradicts, with nothing changed', async () => {
     const before = await request<Snapshot>(`${board.server.url}/api/snapshot`);
-    const res = await postUpdate<Problem>(board.server.url, 'open-skies', { headline: 'US leaves early', occurredAt: '2019-01-01T00:00:00.000Z', party: { code: 'US', action: 'withdrew' } });
+    const res = await postUpdate<Problem>(board.server.url, 'open-skies', {
+      headline: 'US leaves early',
+      occurredAt: '2019-01-01T00:00:00.000Z',
+      party: { code: 'US', action: 'withdrew' },
+    });
     expect(res.status).toBe(409);
     expect((await request<Snapshot>(`${board.server.url}/api/snapshot`)).body.seq).toBe(before.body.seq);
   });
@@ -134,7 +155,10 @@ describe('a party move posted live', () => {
       expect(res.status, JSON.stringify(party).slice(0, 80)).toBe(400);
       expect(res.body.errors?.map((e) => e.field)).toContain(field);
     }
-    const extra = await postUpdate<Problem>(board.server.url, 'ctbt', { headline: 'Extra', party: { code: 'EG', action: 'ratified', __proto__: { x: 1 }, since: 'x' } });
+    const extra = await postUpdate<Problem>(board.server.url, 'ctbt', {
+      headline: 'Extra',
+      party: { code: 'EG', action: 'ratified', __proto__: { x: 1 }, since: 'x' },
+    });
     expect(extra.status).toBe(400);
     expect((await request<Snapshot>(`${board.server.url}/api/snapshot`)).body.seq).toBe(before.body.seq);
   });
@@ -143,14 +167,23 @@ describe('a party move posted live', () => {
 describe('an embargoed party move', () => {
   it('moves the state at publication, and fails if the record moved on meanwhile', async () => {
     const publishAt = new Date(Date.now() + 2500).toISOString();
-    const iran = await postUpdate<ScheduledResponse>(board.server.url, 'ctbt', { headline: 'Iran ratifies', publishAt, party: { code: 'IR', action: 'ratified' } });
-    const israel = await postUpdate<ScheduledResponse>(board.server.url, 'ctbt', { headline: 'Israel ratifies', publishAt, party: { code: 'IL', action: 'ratified' } });
+    const iran = await postUpdate<ScheduledResponse>(board.server.url, 'ctbt', {
+      headline: 'Iran ratifies',
+      publishAt,
+      party: { code: 'IR', action: 'ratified' },
+    });
+    const israel = await postUpdate<ScheduledResponse>(board.server.url, 'ctbt', {
+      headline: 'Israel ratifies',
+      publishAt,
+      party: { code: 'IL', action: 'ratified' },
+    });
     expect([iran.status, israel.status]).toEqual([202, 202]);
     expect(iran.body.scheduled.party).toEqual({ code: 'IR', action: 'ratified' });
     expect((await stateIn('ctbt', 'IR'))?.standing).toBe('signed');
-    expect((await postUpdate(board.server.url, 'ctbt', { headline: 'Israel ratifies today', party: { code: 'IL', action: 'ratified' } })).status).toBe(201);
-    const stateOf = async (id: string) =>
-      (await board.api.get<ScheduledResponse>(`/api/scheduled/${id}`)).body.scheduled.state;
+    expect(
+      (await postUpdate(board.server.url, 'ctbt', { headline: 'Israel ratifies today', party: { code: 'IL', action: 'ratified' } })).status,
+    ).toBe(201);
+    const stateOf = async (id: string) => (await board.api.get<ScheduledResponse>(`/api/scheduled/${id}`)).body.scheduled.state;
     await expect.poll(() => stateOf(iran.body.scheduled.id), { timeout: 10_000, interval: 200 }).toBe('published');
     await expect.poll(() => stateOf(israel.body.scheduled.id), { timeout: 10_000, interval: 200 }).toBe('failed');
     expect((await stateIn('ctbt', 'IR'))?.standing).toBe('ratified');
@@ -161,10 +194,20 @@ describe('an embargoed party move', () => {
 describe('hostile reads of the record', () => {
   it('answers bad codes, ids and dates with 4xx, never 5xx', async () => {
     const paths = [
-      '/api/parties/XX', '/api/parties/constructor', '/api/parties/__proto__', '/api/parties/%E0%A4%A', '/api/parties/%00',
-      `/api/parties/${'A'.repeat(5000)}`, '/api/treaties/constructor/parties', '/api/treaties/__proto__/parties',
-      '/api/treaties/%E0%A4%A/parties', '/api/treaties/ctbt/parties?asOf=junk', '/api/treaties/ctbt/parties?asOf=2999-01-01',
-      '/api/treaties/ctbt/parties?asOf=2020-01-01&asOf=2021-01-01', '/api/treaties/ctbt/parties?asOf[x]=1', '/api/treaties/ctbt/parties?other=1',
+      '/api/parties/XX',
+      '/api/parties/constructor',
+      '/api/parties/__proto__',
+      '/api/parties/%E0%A4%A',
+      '/api/parties/%00',
+      `/api/parties/${'A'.repeat(5000)}`,
+      '/api/treaties/constructor/parties',
+      '/api/treaties/__proto__/parties',
+      '/api/treaties/%E0%A4%A/parties',
+      '/api/treaties/ctbt/parties?asOf=junk',
+      '/api/treaties/ctbt/parties?asOf=2999-01-01',
+      '/api/treaties/ctbt/parties?asOf=2020-01-01&asOf=2021-01-01',
+      '/api/treaties/ctbt/parties?asOf[x]=1',
+      '/api/treaties/ctbt/parties?other=1',
     ];
     for (const path of paths) {
       const res = await request(`${board.server.url}${path}`);

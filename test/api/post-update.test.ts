@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { postUpdateResponseSchema, type PostUpdateResponse, type Problem, type Snapshot, type TreatyDetailResponse } from '@treaty-watch/shared';
+import {
+  postUpdateResponseSchema,
+  type PostUpdateResponse,
+  type Problem,
+  type Snapshot,
+  type TreatyDetailResponse,
+} from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
 import { useServer } from '../support/use-server';
 
@@ -55,11 +61,18 @@ describe('posting an update', () => {
   });
 
   it('refuses a backdated status its later record contradicts, and changes nothing', async () => {
-    const suspended = await postUpdate<PostUpdateResponse>(board.server.url, 'open-skies', { headline: 'Remaining parties suspend it', status: 'suspended' });
+    const suspended = await postUpdate<PostUpdateResponse>(board.server.url, 'open-skies', {
+      headline: 'Remaining parties suspend it',
+      status: 'suspended',
+    });
     expect(suspended.status).toBe(201);
     const yesterday = new Date(Date.now() - 86_400_000).toISOString();
     const before = (await request<TreatyDetailResponse>(`${board.server.url}/api/treaties/open-skies`)).body;
-    const { status, body } = await postUpdate<Problem>(board.server.url, 'open-skies', { headline: 'It ended yesterday', status: 'abandoned', occurredAt: yesterday });
+    const { status, body } = await postUpdate<Problem>(board.server.url, 'open-skies', {
+      headline: 'It ended yesterday',
+      status: 'abandoned',
+      occurredAt: yesterday,
+    });
     expect(status).toBe(409);
     expect(body.type).toBe('/problems/invalid-transition');
     expect(body.detail).toMatch(/would then go from abandoned to suspended/);

@@ -13,15 +13,30 @@ let webhookId = '';
 
 beforeAll(async () => {
   await board.server.app.store.transaction((tx) =>
-    tx.createToken({ id: randomUUID(), name: 'old scoped admin', role: 'admin', treaties: ['inf'], hash: hashToken(SCOPED_ADMIN), createdAt: new Date().toISOString() }),
+    tx.createToken({
+      id: randomUUID(),
+      name: 'old scoped admin',
+      role: 'admin',
+      treaties: ['inf'],
+      hash: hashToken(SCOPED_ADMIN),
+      createdAt: new Date().toISOString(),
+    }),
   );
   editorId = (await board.api.post<CreateTokenResponse>('/api/tokens', { role: 'editor', name: 'someone else' })).body.info.id;
-  webhookId = (await board.api.post<CreateWebhookResponse>('/api/webhooks', { url: 'https://wire.example/hook', treaties: ['npt'] })).body.endpoint.id;
+  webhookId = (await board.api.post<CreateWebhookResponse>('/api/webhooks', { url: 'https://wire.example/hook', treaties: ['npt'] })).body
+    .endpoint.id;
 });
 
 /** Valid requests for each admin route, so that only the token can be why one is refused. */
 const BODIES: Record<string, unknown> = {
-  'post /api/treaties': { id: 'scope-test', name: 'Scope Test Treaty', shortName: 'STT', category: 'confidence_building', status: 'negotiating', summary: 'x' },
+  'post /api/treaties': {
+    id: 'scope-test',
+    name: 'Scope Test Treaty',
+    shortName: 'STT',
+    category: 'confidence_building',
+    status: 'negotiating',
+    summary: 'x',
+  },
   'patch /api/treaties/{id}': { summary: 'Changed by a scoped admin', effectiveAt: '2026-01-01T00:00:00Z' },
   'post /api/tokens': { role: 'admin', name: 'minted by scoped admin' },
   'post /api/tokens/{id}/revoke': {},
@@ -62,17 +77,18 @@ describe('an admin token with a treaty scope, left in the database from before',
     expect(adminRoutes.length).toBeGreaterThanOrEqual(12);
   });
 
-  it.each(adminRoutes.flatMap((route) => (route.path.startsWith('/api/treaties/') ? ['inf', 'npt'] : ['npt']).map((treaty) => [route.method, route.path, treaty] as const)))(
-    'is refused on %s %s (treaty %s) and changes nothing',
-    async (method, path, treaty) => {
-      const before = await state();
-      const answer = await board.api.send<Problem>(method, pathOf(path, treaty), BODIES[`${method} ${path}`], { token: SCOPED_ADMIN });
-      expect(answer.status).toBe(403);
-      expect(answer.contentType).toContain('application/problem+json');
-      expect(answer.body.detail).toMatch(/limited to inf/);
-      expect(await state()).toEqual(before);
-    },
-  );
+  it.each(
+    adminRoutes.flatMap((route) =>
+      (route.path.startsWith('/api/treaties/') ? ['inf', 'npt'] : ['npt']).map((treaty) => [route.method, route.path, treaty] as const),
+    ),
+  )('is refused on %s %s (treaty %s) and changes nothing', async (method, path, treaty) => {
+    const before = await state();
+    const answer = await board.api.send<Problem>(method, pathOf(path, treaty), BODIES[`${method} ${path}`], { token: SCOPED_ADMIN });
+    expect(answer.status).toBe(403);
+    expect(answer.contentType).toContain('application/problem+json');
+    expect(answer.body.detail).toMatch(/limited to inf/);
+    expect(await state()).toEqual(before);
+  });
 
   it('still writes within its scope as an editor would, and nowhere else', async () => {
     const asScoped = { token: SCOPED_ADMIN };
@@ -87,8 +103,12 @@ describe('an admin token with a treaty scope, left in the database from before',
     for (const route of lastDeleted) {
       const path = pathOf(route.path, 'npt');
       const version = route.headers?.ifMatch ? (await board.api.get<TreatyDetailResponse>(path)).body.treaty.version : undefined;
-      const answer = await board.api.send(route.method, path, BODIES[`${route.method} ${route.path}`], { headers: version ? { 'if-match': `"${version}"` } : {} });
-      expect(answer.status, `${route.method} ${route.path}: ${JSON.stringify(answer.body)}`).toBe(NOT_SUCCESS[`${route.method} ${route.path}`] ?? route.ok[0]);
+      const answer = await board.api.send(route.method, path, BODIES[`${route.method} ${route.path}`], {
+        headers: version ? { 'if-match': `"${version}"` } : {},
+      });
+      expect(answer.status, `${route.method} ${route.path}: ${JSON.stringify(answer.body)}`).toBe(
+        NOT_SUCCESS[`${route.method} ${route.path}`] ?? route.ok[0],
+      );
     }
   });
 });

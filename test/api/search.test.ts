@@ -7,12 +7,18 @@ const board = useServer();
 
 /** A search as a reader makes it, or with `token` as a signed-in desk. */
 const search = (params: Record<string, string> | string, token?: string) =>
-  board.api.get<SearchResponse & Problem>(`/api/search?${typeof params === 'string' ? params : new URLSearchParams(params)}`, { token: token ?? null });
+  board.api.get<SearchResponse & Problem>(`/api/search?${typeof params === 'string' ? params : new URLSearchParams(params)}`, {
+    token: token ?? null,
+  });
 const idsOf = (response: { body: SearchResponse }) => response.body.hits.map((h) => (h.kind === 'update' ? h.update.id : h.scheduled.id));
 const marked = (text: string, marks: { start: number; end: number }[]) => marks.map((m) => text.slice(m.start, m.end));
 
 async function editorToken(treaties?: string[]): Promise<string> {
-  const created = await board.api.post<CreateTokenResponse>('/api/tokens', { role: 'editor', name: `search desk ${Math.random()}`, ...(treaties ? { treaties } : {}) });
+  const created = await board.api.post<CreateTokenResponse>('/api/tokens', {
+    role: 'editor',
+    name: `search desk ${Math.random()}`,
+    ...(treaties ? { treaties } : {}),
+  });
   expect(created.status).toBe(201);
   return created.body.token;
 }
@@ -65,7 +71,14 @@ describe('GET /api/search', () => {
   it('marks a retracted update, and finds a corrected one by its new wording only', async () => {
     const update = await post('cfe', { headline: 'Capybara convoy seen near the border', body: 'Unconfirmed reports' });
     expect(idsOf(await search({ q: 'capybara' }))).toEqual([update.id]);
-    expect((await board.api.patch(`/api/updates/${update.id}`, { headline: 'Armoured convoy seen near the border', body: 'Confirmed by axolotl sources' })).status).toBe(200);
+    expect(
+      (
+        await board.api.patch(`/api/updates/${update.id}`, {
+          headline: 'Armoured convoy seen near the border',
+          body: 'Confirmed by axolotl sources',
+        })
+      ).status,
+    ).toBe(200);
     expect(idsOf(await search({ q: 'capybara' }))).toEqual([]);
     const corrected = await search({ q: 'Axolotl' });
     expect(idsOf(corrected)).toEqual([update.id]);
@@ -91,7 +104,24 @@ describe('GET /api/search', () => {
   });
 
   it('takes FTS syntax in q as plain text: 200, never an error', async () => {
-    for (const q of ['"', '*', 'NEAR(', 'NEAR(kaliningrad, 2)', '"unbalanced', 'kaliningrad AND OR NOT', '-kaliningrad', 'headline:kaliningrad', '^kaliningrad', '((', "'", '\\', '\u0000', '%', '', ' ']) {
+    for (const q of [
+      '"',
+      '*',
+      'NEAR(',
+      'NEAR(kaliningrad, 2)',
+      '"unbalanced',
+      'kaliningrad AND OR NOT',
+      '-kaliningrad',
+      'headline:kaliningrad',
+      '^kaliningrad',
+      '((',
+      "'",
+      '\\',
+      '\u0000',
+      '%',
+      '',
+      ' ',
+    ]) {
       const response = await search({ q });
       expect({ q, status: response.status }).toEqual({ q, status: 200 });
     }

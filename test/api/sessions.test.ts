@@ -9,7 +9,8 @@ let clock = Date.parse('2026-12-01T08:00:00.000Z');
 const ctx = useServer({ now: () => new Date(clock), sessionIdleMs: 12 * HOUR });
 const base = () => ctx.server.url;
 
-const createToken = (name: string, role: Role = 'editor', treaties?: string[]) => ctx.api.createToken({ name, role, ...(treaties ? { treaties } : {}) });
+const createToken = (name: string, role: Role = 'editor', treaties?: string[]) =>
+  ctx.api.createToken({ name, role, ...(treaties ? { treaties } : {}) });
 
 /** Signs in as a browser on this server's own page would, and gives back the cookie to send. */
 async function signIn(token: string) {
@@ -30,7 +31,8 @@ const postAs = (cookie: string, headline: string, headers: Record<string, string
     headers: { 'content-type': 'application/json', cookie, ...headers },
     body: JSON.stringify({ headline }),
   });
-const headlines = async () => (await request<{ updates: { headline: string }[] }>(`${base()}/api/treaties/npt`)).body.updates.map((u) => u.headline);
+const headlines = async () =>
+  (await request<{ updates: { headline: string }[] }>(`${base()}/api/treaties/npt`)).body.updates.map((u) => u.headline);
 
 describe('signing in from a browser', () => {
   it('exchanges a token for an HttpOnly, SameSite=Strict cookie that says who is signed in, with role and scope', async () => {
@@ -52,7 +54,12 @@ describe('signing in from a browser', () => {
     try {
       const answer = await request(`${base()}/api/session`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: 'https://news.example', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'news.example' },
+        headers: {
+          'content-type': 'application/json',
+          origin: 'https://news.example',
+          'x-forwarded-proto': 'https',
+          'x-forwarded-host': 'news.example',
+        },
         body: JSON.stringify({ token: ADMIN_TOKEN }),
       });
       expect(answer.status).toBe(201);
@@ -206,7 +213,19 @@ describe('hostile cookies, tokens and origins', () => {
       const write = await postAs(Buffer.from(cookie, 'utf8').toString('latin1'), 'Hostile cookie');
       expect(write.status, cookie.slice(0, 40)).toBe(401);
     }
-    const tokens: unknown[] = ['', ' ', 'tw_\u0000', 'tw_\n', 'x'.repeat(10_000), 42, null, ['tw_a'], { token: 'x' }, '\u202etw_', 'tw_nope'];
+    const tokens: unknown[] = [
+      '',
+      ' ',
+      'tw_\u0000',
+      'tw_\n',
+      'x'.repeat(10_000),
+      42,
+      null,
+      ['tw_a'],
+      { token: 'x' },
+      '\u202etw_',
+      'tw_nope',
+    ];
     for (const token of tokens) {
       const answer = await request<Problem>(`${base()}/api/session`, {
         method: 'POST',

@@ -19,9 +19,14 @@ const signIn = (token: string, address: string) =>
     headers: { 'content-type': 'application/json', origin: base(), 'x-forwarded-for': address },
     body: JSON.stringify({ token }),
   });
-const audit = async (query: string) => (await request<AuditResponse>(`${base()}/api/audit?${query}`, { headers: adminHeaders })).body.entries;
+const audit = async (query: string) =>
+  (await request<AuditResponse>(`${base()}/api/audit?${query}`, { headers: adminHeaders })).body.entries;
 const failures = async (reason: string) =>
-  Number(new RegExp(`^treaty_watch_signins_failed_total\\{reason="${reason}"\\} (\\S+)$`, 'm').exec(await (await fetch(`${base()}/metrics`)).text())?.[1] ?? 0);
+  Number(
+    new RegExp(`^treaty_watch_signins_failed_total\\{reason="${reason}"\\} (\\S+)$`, 'm').exec(
+      await (await fetch(`${base()}/metrics`)).text(),
+    )?.[1] ?? 0,
+  );
 
 describe('signing in and out in the audit trail', () => {
   it('records who signed in and out, with which token and when, under kinds of their own', async () => {
@@ -35,11 +40,20 @@ describe('signing in and out in the audit trail', () => {
     expect(signedIn.status).toBe(201);
     const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     clock.advance(90 * 60 * 1000);
-    const out = await request(`${base()}/api/session`, { method: 'DELETE', headers: { cookie, origin: base(), 'x-forwarded-for': '198.51.100.1' } });
+    const out = await request(`${base()}/api/session`, {
+      method: 'DELETE',
+      headers: { cookie, origin: base(), 'x-forwarded-for': '198.51.100.1' },
+    });
     expect(out.status).toBe(200);
 
     const started = await audit('kind=session.started');
-    expect(started[0]).toMatchObject({ actor: 'night-desk', tokenId: info.id, target: info.id, action: 'session.started', at: '2026-12-01T08:00:00.000Z' });
+    expect(started[0]).toMatchObject({
+      actor: 'night-desk',
+      tokenId: info.id,
+      target: info.id,
+      action: 'session.started',
+      at: '2026-12-01T08:00:00.000Z',
+    });
     const ended = await audit('kind=session.ended');
     expect(ended[0]).toMatchObject({ actor: 'night-desk', tokenId: info.id, action: 'session.ended', at: '2026-12-01T09:30:00.000Z' });
     expect((await audit(`token=${info.id}`)).map((entry) => entry.action)).toEqual(['session.ended', 'session.started']);

@@ -73,7 +73,13 @@ describe('the token command', () => {
     const ids = [randomUUID(), randomUUID()];
     await board.server.app.store.transaction(async (tx) => {
       for (const [i, value] of values.entries()) {
-        await tx.createToken({ id: ids[i] ?? '', name: 'twin desk', role: 'editor', hash: hashToken(value), createdAt: new Date().toISOString() });
+        await tx.createToken({
+          id: ids[i] ?? '',
+          name: 'twin desk',
+          role: 'editor',
+          hash: hashToken(value),
+          createdAt: new Date().toISOString(),
+        });
       }
     });
     const posts = () => Promise.all(values.map(async (v) => (await postAs(v, 'Twin')).status));

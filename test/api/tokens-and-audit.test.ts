@@ -166,8 +166,14 @@ describe('Idempotency-Key', () => {
     const correctionKey = keyed('correction');
     const posted = await board.api.post<PostUpdateResponse>('/api/treaties/npt/updates', { headline: 'To correct' });
     const writes = [
-      { status: 202, send: () => board.api.post('/api/treaties/npt/updates', { headline: 'Held back', publishAt }, { headers: embargoKey }) },
-      { status: 200, send: () => board.api.patch(`/api/updates/${posted.body.update.id}`, { headline: 'Corrected once' }, { headers: correctionKey }) },
+      {
+        status: 202,
+        send: () => board.api.post('/api/treaties/npt/updates', { headline: 'Held back', publishAt }, { headers: embargoKey }),
+      },
+      {
+        status: 200,
+        send: () => board.api.patch(`/api/updates/${posted.body.update.id}`, { headline: 'Corrected once' }, { headers: correctionKey }),
+      },
     ];
     for (const { status, send } of writes) {
       const first = await send();

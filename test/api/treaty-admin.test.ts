@@ -33,18 +33,30 @@ describe('treaty administration', () => {
     const etag = headers.get('etag') ?? '';
     expect(etag).toBe('"1"');
 
-    const changed = await board.api.patch<TreatyResponse>('/api/treaties/test-treaty', { status: 'signed', summary: 'Signed today.' }, { headers: { 'if-match': etag } });
+    const changed = await board.api.patch<TreatyResponse>(
+      '/api/treaties/test-treaty',
+      { status: 'signed', summary: 'Signed today.' },
+      { headers: { 'if-match': etag } },
+    );
     expect(changed.status).toBe(200);
     expect(changed.body.treaty).toMatchObject({ status: 'signed', summary: 'Signed today.', version: 2 });
 
-    const stale = await board.api.patch<Problem>('/api/treaties/test-treaty', { summary: 'Lost update' }, { headers: { 'if-match': etag } });
+    const stale = await board.api.patch<Problem>(
+      '/api/treaties/test-treaty',
+      { summary: 'Lost update' },
+      { headers: { 'if-match': etag } },
+    );
     expect(stale.status).toBe(409);
     expect(stale.body.detail).toMatch(/version 2, not 1/);
   });
 
   it('needs If-Match, and checks the status against the vocabulary', async () => {
     expect((await board.api.patch<Problem>('/api/treaties/test-treaty', { summary: 'x' })).status).toBe(428);
-    const impossible = await board.api.patch<Problem>('/api/treaties/test-treaty', { status: 'suspended' }, { headers: { 'if-match': '"2"' } });
+    const impossible = await board.api.patch<Problem>(
+      '/api/treaties/test-treaty',
+      { status: 'suspended' },
+      { headers: { 'if-match': '"2"' } },
+    );
     expect(impossible.status).toBe(409);
     expect(impossible.body.allowed).toEqual(['in_force', 'abandoned']);
   });
@@ -52,12 +64,22 @@ describe('treaty administration', () => {
   it('dates a change, so the board as of an earlier day does not show it', async () => {
     const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString();
     const asOf = async (daysAgo: number) =>
-      (await request<Snapshot>(`${board.server.url}/api/snapshot?asOf=${day(daysAgo).slice(0, 10)}`)).body.treaties.find((t) => t.id === 'npt');
+      (await request<Snapshot>(`${board.server.url}/api/snapshot?asOf=${day(daysAgo).slice(0, 10)}`)).body.treaties.find(
+        (t) => t.id === 'npt',
+      );
     const version = async () => (await request<TreatyResponse>(`${board.server.url}/api/treaties/npt`)).body.treaty.version;
 
-    const today = await board.api.patch<TreatyResponse>('/api/treaties/npt', { summary: 'Changed today' }, { headers: { 'if-match': `"${await version()}"` } });
+    const today = await board.api.patch<TreatyResponse>(
+      '/api/treaties/npt',
+      { summary: 'Changed today' },
+      { headers: { 'if-match': `"${await version()}"` } },
+    );
     expect(today.status).toBe(200);
-    const backdated = await board.api.patch<TreatyResponse>('/api/treaties/npt', { parties: 'Changed three days ago', effectiveAt: day(3) }, { headers: { 'if-match': `"${await version()}"` } });
+    const backdated = await board.api.patch<TreatyResponse>(
+      '/api/treaties/npt',
+      { parties: 'Changed three days ago', effectiveAt: day(3) },
+      { headers: { 'if-match': `"${await version()}"` } },
+    );
     expect(backdated.status).toBe(200);
 
     expect(await asOf(2)).toMatchObject({ parties: 'Changed three days ago' });
@@ -70,9 +92,17 @@ describe('treaty administration', () => {
   });
 
   it('clears a dated field with null', async () => {
-    const changed = await board.api.patch<TreatyResponse>('/api/treaties/test-treaty', { expiresAt: '2030-01-01T23:59:59.999Z' }, { headers: { 'if-match': '"2"' } });
+    const changed = await board.api.patch<TreatyResponse>(
+      '/api/treaties/test-treaty',
+      { expiresAt: '2030-01-01T23:59:59.999Z' },
+      { headers: { 'if-match': '"2"' } },
+    );
     expect(changed.status).toBe(200);
-    const cleared = await board.api.patch<TreatyResponse>('/api/treaties/test-treaty', { expiresAt: null }, { headers: { 'if-match': '"3"' } });
+    const cleared = await board.api.patch<TreatyResponse>(
+      '/api/treaties/test-treaty',
+      { expiresAt: null },
+      { headers: { 'if-match': '"3"' } },
+    );
     expect(cleared.body.treaty.expiresAt).toBeUndefined();
   });
 
@@ -80,16 +110,32 @@ describe('treaty administration', () => {
     const current = await request<TreatyResponse>(`${board.server.url}/api/treaties/test-treaty`);
     const version = current.body.treaty.version;
     const keyDates = [{ on: '2031-04-27T00:00:00.000Z', title: 'Review Conference opens' }];
-    const set = await board.api.patch<TreatyResponse>('/api/treaties/test-treaty', { keyDates }, { headers: { 'if-match': `"${version}"` } });
+    const set = await board.api.patch<TreatyResponse>(
+      '/api/treaties/test-treaty',
+      { keyDates },
+      { headers: { 'if-match': `"${version}"` } },
+    );
     expect(set.status).toBe(200);
     expect(set.body.treaty.keyDates).toEqual(keyDates);
-    const bad = await board.api.patch<Problem>('/api/treaties/test-treaty', { keyDates: [{ on: '2031-04-27', title: ' ' }] }, { headers: { 'if-match': `"${version + 1}"` } });
+    const bad = await board.api.patch<Problem>(
+      '/api/treaties/test-treaty',
+      { keyDates: [{ on: '2031-04-27', title: ' ' }] },
+      { headers: { 'if-match': `"${version + 1}"` } },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.errors?.map((e) => e.field).sort()).toEqual(['keyDates.0.on', 'keyDates.0.title']);
-    const twice = await board.api.patch<Problem>('/api/treaties/test-treaty', { keyDates: [...keyDates, { ...keyDates[0], on: '2031-04-27T00:00:00Z' }] }, { headers: { 'if-match': `"${version + 1}"` } });
+    const twice = await board.api.patch<Problem>(
+      '/api/treaties/test-treaty',
+      { keyDates: [...keyDates, { ...keyDates[0], on: '2031-04-27T00:00:00Z' }] },
+      { headers: { 'if-match': `"${version + 1}"` } },
+    );
     expect(twice.status).toBe(400);
     expect(twice.body.errors?.map((e) => e.field)).toEqual(['keyDates']);
-    const cleared = await board.api.patch<TreatyResponse>('/api/treaties/test-treaty', { keyDates: null }, { headers: { 'if-match': `"${version + 1}"` } });
+    const cleared = await board.api.patch<TreatyResponse>(
+      '/api/treaties/test-treaty',
+      { keyDates: null },
+      { headers: { 'if-match': `"${version + 1}"` } },
+    );
     expect(cleared.body.treaty.keyDates).toBeUndefined();
   });
 

@@ -7,7 +7,8 @@ import { rawRequest } from '../support/raw-http';
 import { forgetKeys, REDIS_URL, redisKeys } from '../support/redis';
 import { useServer } from '../support/use-server';
 
-if (!REDIS_URL) process.stdout.write('Rate limits counted in Redis: skipped, set REDIS_URL (e.g. redis://127.0.0.1:6379) to run them; CI sets it.\n');
+if (!REDIS_URL)
+  process.stdout.write('Rate limits counted in Redis: skipped, set REDIS_URL (e.g. redis://127.0.0.1:6379) to run them; CI sets it.\n');
 
 /** Ten reads a minute in bursts of one: the second read from an address within six seconds is refused. */
 const READS = { writes: 0, reads: 10 };
@@ -107,10 +108,24 @@ describe.skipIf(!REDIS_URL)('whose X-Forwarded-For the rate limits believe, coun
   describe('with writes limited', () => {
     const writing = useServer({ rateLimits: { writes: 60, reads: 0 }, redis });
     it('counts hostile tokens under their hash alone: 4xx, never 5xx, and nothing of theirs stored in Redis', async () => {
-      const hostile = ['x'.repeat(8000), '\u00e9\u00e9', 'a\tb', `${stream}:rate-limit:writes:*`, '../../..', 'é'.repeat(100), '\u0001\u007f'];
+      const hostile = [
+        'x'.repeat(8000),
+        '\u00e9\u00e9',
+        'a\tb',
+        `${stream}:rate-limit:writes:*`,
+        '../../..',
+        'é'.repeat(100),
+        '\u0001\u007f',
+      ];
       for (const token of hostile) {
         for (let i = 0; i < 8; i++) {
-          const answer = await rawRequest(writing.server.url, 'POST', '/api/treaties/npt/updates', { 'content-type': 'application/json', authorization: `Bearer ${token}` }, '{"headline":"x"}');
+          const answer = await rawRequest(
+            writing.server.url,
+            'POST',
+            '/api/treaties/npt/updates',
+            { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            '{"headline":"x"}',
+          );
           if (answer) expect(answer.status, JSON.stringify(token)).toBeGreaterThanOrEqual(400);
           if (answer) expect(answer.status, JSON.stringify(token)).toBeLessThan(500);
         }

@@ -27,7 +27,12 @@ async function subscribe(format: WebhookFormat | undefined, options: Record<stri
   const receiver = new WebhookReceiver(secret);
   await receiver.start();
   receivers.push(receiver);
-  const created = await board.api.post<CreateWebhookResponse>('/api/webhooks', { url: receiver.url, secret, ...(format ? { format } : {}), ...options });
+  const created = await board.api.post<CreateWebhookResponse>('/api/webhooks', {
+    url: receiver.url,
+    secret,
+    ...(format ? { format } : {}),
+    ...options,
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   endpoints.push(created.body.endpoint.id);
   return { receiver, endpoint: created.body.endpoint };
@@ -64,7 +69,8 @@ describe('webhook formats', () => {
     const standard = await subscribe('standard', { treaties: ['ctbt'] });
     expect((await board.api.postUpdate('ctbt', { headline: 'Plain news', sourceUrl: 'https://example.org/ctbt' })).status).toBe(201);
     expect((await board.api.postUpdate('ctbt', { headline: HOSTILE })).status).toBe(201);
-    for (const { receiver } of [slack, teams, discord, standard]) await receiver.until(() => receiver.delivered.length === 2, 10_000, 'both updates');
+    for (const { receiver } of [slack, teams, discord, standard])
+      await receiver.until(() => receiver.delivered.length === 2, 10_000, 'both updates');
     const page = `${board.server.url}/treaties/ctbt`;
 
     const [plainSlack, hostileSlack] = bodies<SlackMessage>(slack.receiver);
@@ -73,13 +79,19 @@ describe('webhook formats', () => {
     expect(plainSlack?.blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'Plain news' } });
     expect(JSON.stringify(plainSlack?.blocks)).toContain(`<${page}|Treaty page>`);
     expect(JSON.stringify(plainSlack?.blocks)).toContain('<https://example.org/ctbt|Source>');
-    expect(hostileSlack?.blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '&lt;!channel&gt; @everyone &lt;http://evil|x&gt; [x](http://evil) **bold**' } });
+    expect(hostileSlack?.blocks[1]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: '&lt;!channel&gt; @everyone &lt;http://evil|x&gt; [x](http://evil) **bold**' },
+    });
     expect(hostileSlack?.text).toBe('CTBT: &lt;!channel&gt; @everyone &lt;http://evil|x&gt; [x](http://evil) **bold**');
 
     const [plainTeams, hostileTeams] = bodies<TeamsMessage>(teams.receiver);
     expect(plainTeams?.type).toBe('message');
     expect(plainTeams?.attachments).toHaveLength(1);
-    expect(plainTeams?.attachments[0]).toMatchObject({ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5' } });
+    expect(plainTeams?.attachments[0]).toMatchObject({
+      contentType: 'application/vnd.microsoft.card.adaptive',
+      content: { type: 'AdaptiveCard', version: '1.5' },
+    });
     expect(plainTeams?.attachments[0].content.body[1]).toMatchObject({ type: 'TextBlock', text: 'Plain news' });
     expect(plainTeams?.attachments[0].content.actions[0]).toEqual({ type: 'Action.OpenUrl', title: 'Treaty page', url: page });
     expect(hostileTeams?.attachments[0].content.body[1]).toMatchObject({
@@ -90,7 +102,9 @@ describe('webhook formats', () => {
     expect(plainDiscord?.embeds).toHaveLength(1);
     expect(plainDiscord?.embeds[0]).toMatchObject({ title: 'CTBT · Update posted', description: 'Plain news', url: page, color: 0x56b4e9 });
     expect(plainDiscord?.allowed_mentions).toEqual({ parse: [] });
-    expect(hostileDiscord?.embeds[0]?.description).toBe('\\<!channel\\> @\u200beveryone \\<http://evil\\|x\\> \\[x\\]\\(http://evil\\) \\*\\*bold\\*\\*');
+    expect(hostileDiscord?.embeds[0]?.description).toBe(
+      '\\<!channel\\> @\u200beveryone \\<http://evil\\|x\\> \\[x\\]\\(http://evil\\) \\*\\*bold\\*\\*',
+    );
     expect(hostileDiscord?.allowed_mentions).toEqual({ parse: [] });
 
     // The standard format is what it always was, and every receiver checked every signature.
@@ -105,7 +119,11 @@ describe('webhook formats', () => {
     await board.api.postUpdate('inf', { headline: 'Behind it' });
     await receiver.until(() => receiver.delivered.length === 2, 10_000, 'both deliveries');
     expect(bodies<SlackMessage>(receiver).map((m) => m.text)).toEqual(['INF Treaty: Retried in Slack', 'INF Treaty: Behind it']);
-    await expect.poll(async () => (await board.api.get<DeliveriesResponse>(`/api/webhooks/${endpoint.id}/deliveries`)).body.deliveries.map((d) => d.state)).toEqual(['delivered', 'delivered']);
+    await expect
+      .poll(async () =>
+        (await board.api.get<DeliveriesResponse>(`/api/webhooks/${endpoint.id}/deliveries`)).body.deliveries.map((d) => d.state),
+      )
+      .toEqual(['delivered', 'delivered']);
     const log = await board.api.get<DeliveriesResponse>(`/api/webhooks/${endpoint.id}/deliveries`);
     expect(log.body.deliveries[1]?.history.map((h) => h.status)).toEqual([500, 204]);
   });

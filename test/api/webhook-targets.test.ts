@@ -3,7 +3,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CreateWebhookResponse, DeliveriesResponse, Problem, WebhookDelivery, WebhookResponse, WebhooksResponse } from '@treaty-watch/shared';
+import type {
+  CreateWebhookResponse,
+  DeliveriesResponse,
+  Problem,
+  WebhookDelivery,
+  WebhookResponse,
+  WebhooksResponse,
+} from '@treaty-watch/shared';
 import { isPublicAddress } from '../../server/src/webhooks/targets';
 import type { Api } from '../support/api-client';
 import { useServer } from '../support/use-server';
@@ -16,10 +23,13 @@ const FAST = { timeoutMs: 500, retry: { baseMs: 60_000, maxMs: 60_000 }, disable
 async function firstAttempt(api: Api, endpointId: string): Promise<WebhookDelivery> {
   let delivery: WebhookDelivery | undefined;
   await expect
-    .poll(async () => {
-      delivery = (await api.get<DeliveriesResponse>(`/api/webhooks/${endpointId}/deliveries`)).body.deliveries[0];
-      return delivery?.attempts ?? 0;
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        delivery = (await api.get<DeliveriesResponse>(`/api/webhooks/${endpointId}/deliveries`)).body.deliveries[0];
+        return delivery?.attempts ?? 0;
+      },
+      { timeout: 10_000 },
+    )
     .toBeGreaterThan(0);
   return delivery as WebhookDelivery;
 }
@@ -30,11 +40,39 @@ describe('which addresses count as public', () => {
   });
 
   it.each([
-    '127.0.0.1', '127.255.255.254', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1',
-    '0.0.0.0', '255.255.255.255', '224.0.0.1', '239.255.255.250', '192.0.2.10', '198.18.0.1',
-    '::', '::1', '::ffff:7f00:1', '::ffff:127.0.0.1', '::ffff:a00:1', '::127.0.0.1', '64:ff9b::7f00:1', 'fc00::1', 'fd12:3456::1',
-    'fe80::1', 'fe80::1%eth0', 'fec0::1', 'ff02::1', '2001:db8::1', '2002:7f00:1::1', '2001:0:4136:e378::1', '100::1',
-    'not an address', '',
+    '127.0.0.1',
+    '127.255.255.254',
+    '10.1.2.3',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '255.255.255.255',
+    '224.0.0.1',
+    '239.255.255.250',
+    '192.0.2.10',
+    '198.18.0.1',
+    '::',
+    '::1',
+    '::ffff:7f00:1',
+    '::ffff:127.0.0.1',
+    '::ffff:a00:1',
+    '::127.0.0.1',
+    '64:ff9b::7f00:1',
+    'fc00::1',
+    'fd12:3456::1',
+    'fe80::1',
+    'fe80::1%eth0',
+    'fec0::1',
+    'ff02::1',
+    '2001:db8::1',
+    '2002:7f00:1::1',
+    '2001:0:4136:e378::1',
+    '100::1',
+    'not an address',
+    '',
   ])('%s is not', (address) => {
     expect(isPublicAddress(address)).toBe(false);
   });
@@ -93,9 +131,14 @@ describe('webhooks to non-public targets, WEBHOOK_ALLOW_PRIVATE unset', () => {
 
   it('refuses to move an endpoint to a private URL, and keeps the one it had', async () => {
     vi.spyOn(dns.promises, 'lookup').mockResolvedValue([{ address: '93.184.216.34', family: 4 }] as never);
-    const created = await refusing.api.post<CreateWebhookResponse>('/api/webhooks', { url: 'https://wire.example/hook', treaties: ['cfe'] });
+    const created = await refusing.api.post<CreateWebhookResponse>('/api/webhooks', {
+      url: 'https://wire.example/hook',
+      treaties: ['cfe'],
+    });
     expect(created.status).toBe(201);
-    const moved = await refusing.api.patch<Problem>(`/api/webhooks/${created.body.endpoint.id}`, { url: 'http://[::ffff:169.254.169.254]/' });
+    const moved = await refusing.api.patch<Problem>(`/api/webhooks/${created.body.endpoint.id}`, {
+      url: 'http://[::ffff:169.254.169.254]/',
+    });
     expect(moved.status).toBe(400);
     expect(moved.body.errors?.map((e) => e.field)).toEqual(['url']);
     const kept = await refusing.api.get<WebhookResponse>(`/api/webhooks/${created.body.endpoint.id}`);
@@ -110,8 +153,10 @@ describe('webhooks to non-public targets, WEBHOOK_ALLOW_PRIVATE unset', () => {
       const port = new URL(receiver.url).port;
       // Public when registered; rebound to the receiver on loopback by the time it is sent.
       vi.spyOn(dns.promises, 'lookup').mockResolvedValue([{ address: '93.184.216.34', family: 4 }] as never);
-      const lookup = vi.spyOn(dns, 'lookup').mockImplementation(((_host: string, _options: unknown, callback: (...args: unknown[]) => void) =>
-        callback(null, [{ address: '127.0.0.1', family: 4 }])) as never);
+      const lookup = vi
+        .spyOn(dns, 'lookup')
+        .mockImplementation(((_host: string, _options: unknown, callback: (...args: unknown[]) => void) =>
+          callback(null, [{ address: '127.0.0.1', family: 4 }])) as never);
       const created = await refusing.api.post<CreateWebhookResponse>('/api/webhooks', {
         url: `http://rebound.example:${port}/hooks/treaty-watch`,
         secret: receiver.secret,
@@ -136,7 +181,11 @@ describe('webhooks to non-public targets, WEBHOOK_ALLOW_PRIVATE unset', () => {
     try {
       await refusing.server.stop();
       await refusing.server.start({ webhookAllowPrivate: true });
-      const created = await refusing.api.post<CreateWebhookResponse>('/api/webhooks', { url: receiver.url, secret: receiver.secret, treaties: ['abm'] });
+      const created = await refusing.api.post<CreateWebhookResponse>('/api/webhooks', {
+        url: receiver.url,
+        secret: receiver.secret,
+        treaties: ['abm'],
+      });
       expect(created.status).toBe(201);
       await refusing.server.stop();
       await refusing.server.start({ webhookAllowPrivate: false });

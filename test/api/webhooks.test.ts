@@ -17,12 +17,16 @@ import { stringContaining } from '../support/matchers';
 /** The tests' retry policy: no retry waits longer than this. */
 const RETRY_MAX_MS = 1000;
 const clock = testClock();
-const board = useServer({ now: clock.now, webhooks: { timeoutMs: 2000, retry: { baseMs: 200, maxMs: RETRY_MAX_MS }, disableAfterMs: 24 * 60 * 60 * 1000 } });
+const board = useServer({
+  now: clock.now,
+  webhooks: { timeoutMs: 2000, retry: { baseMs: 200, maxMs: RETRY_MAX_MS }, disableAfterMs: 24 * 60 * 60 * 1000 },
+});
 const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
 const receivers: WebhookReceiver[] = [];
 const endpoints: string[] = [];
 
-const post = (treatyId: string, body: unknown, to: Api = board.api) => to.post<PostUpdateResponse>(`/api/treaties/${treatyId}/updates`, body);
+const post = (treatyId: string, body: unknown, to: Api = board.api) =>
+  to.post<PostUpdateResponse>(`/api/treaties/${treatyId}/updates`, body);
 
 type Served = { readonly server: { url: string; app: { webhooks: { check(): Promise<void> } } } };
 
@@ -33,7 +37,12 @@ const sendDue = (on: Served = board) => on.server.app.webhooks.check();
  * Moves the clock a retry's longest wait at a time, sending what falls due, until `done`:
  * no wait for a timer, and no more moves than the retries take.
  */
-async function retryUntil(done: () => boolean | Promise<boolean>, on: Served = board, time: TestClock = clock, stepMs = RETRY_MAX_MS): Promise<void> {
+async function retryUntil(
+  done: () => boolean | Promise<boolean>,
+  on: Served = board,
+  time: TestClock = clock,
+  stepMs = RETRY_MAX_MS,
+): Promise<void> {
   for (let step = 0; step < 20 && !(await done()); step += 1) {
     time.advance(stepMs);
     await sendDue(on);
@@ -68,7 +77,10 @@ afterEach(async () => {
 
 describe('webhook endpoints', () => {
   it('are registered by an admin, with a secret shown once and never listed', async () => {
-    const created = await board.api.post<CreateWebhookResponse>('/api/webhooks', { url: 'http://127.0.0.1:9/hook', description: 'Wire desk' });
+    const created = await board.api.post<CreateWebhookResponse>('/api/webhooks', {
+      url: 'http://127.0.0.1:9/hook',
+      description: 'Wire desk',
+    });
     expect(created.status).toBe(201);
     endpoints.push(created.body.endpoint.id);
     expect(created.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
@@ -111,7 +123,9 @@ describe('webhook delivery', () => {
     expectOnceEach(receiver);
 
     // The receiver has it before the server has its answer: the log follows a moment later.
-    await expect.poll(async () => (await board.api.get<DeliveriesResponse>(`/api/webhooks/${endpoint.id}/deliveries`)).body.deliveries[0]?.state).toBe('delivered');
+    await expect
+      .poll(async () => (await board.api.get<DeliveriesResponse>(`/api/webhooks/${endpoint.id}/deliveries`)).body.deliveries[0]?.state)
+      .toBe('delivered');
     const log = await board.api.get<DeliveriesResponse>(`/api/webhooks/${endpoint.id}/deliveries`);
     expect(log.body.deliveries.map((d) => d.seq)).toEqual(dashboard.changes.map((c) => c.seq).reverse());
     expect(log.body.deliveries[0]).toMatchObject({ state: 'delivered', attempts: 1, history: [{ status: 204 }] });
@@ -142,7 +156,10 @@ describe('webhook delivery', () => {
     expect(attempts.map((a) => a.answered)).toEqual([500, 500, 204]);
     expect(new Set(attempts.map((a) => a.id)).size).toBe(1);
     expectOnceEach(receiver);
-    const logged = async () => (await board.api.get<DeliveriesResponse>(`/api/webhooks/${endpoint.id}/deliveries`)).body.deliveries.find((d) => d.id === attempts[0]?.id);
+    const logged = async () =>
+      (await board.api.get<DeliveriesResponse>(`/api/webhooks/${endpoint.id}/deliveries`)).body.deliveries.find(
+        (d) => d.id === attempts[0]?.id,
+      );
     await expect.poll(async () => (await logged())?.state).toBe('delivered');
     const retried = await logged();
     expect(retried).toMatchObject({ state: 'delivered', attempts: 3 });
@@ -200,7 +217,8 @@ describe('webhook delivery', () => {
     await kept.receiver.stop();
     await post('npt', { headline: 'Never to be sent' });
     await sendDue();
-    const attemptsOf = async (id: string) => (await board.api.get<DeliveriesResponse>(`/api/webhooks/${id}/deliveries`)).body.deliveries[0]?.attempts;
+    const attemptsOf = async (id: string) =>
+      (await board.api.get<DeliveriesResponse>(`/api/webhooks/${id}/deliveries`)).body.deliveries[0]?.attempts;
     expect(await attemptsOf(endpoint.id)).toBe(1);
     expect((await board.api.delete(`/api/webhooks/${endpoint.id}`)).status).toBe(200);
     endpoints.splice(endpoints.indexOf(endpoint.id), 1);
@@ -262,7 +280,9 @@ describe('an endpoint that keeps failing', () => {
       await post('new-start', { headline: 'Tried again when enabled' }, slow.api);
       await sendDue(slow);
       expect(receiver.received).toHaveLength(1);
-      await expect.poll(async () => (await slow.api.get<WebhookResponse>(`/api/webhooks/${endpoint.id}`)).body.endpoint.enabled).toBe(false);
+      await expect
+        .poll(async () => (await slow.api.get<WebhookResponse>(`/api/webhooks/${endpoint.id}`)).body.endpoint.enabled)
+        .toBe(false);
       const [pending] = (await slow.api.get<DeliveriesResponse>(`/api/webhooks/${endpoint.id}/deliveries`)).body.deliveries;
       expect(Date.parse(pending?.nextAttemptAt ?? '')).toBeGreaterThan(time.now().getTime() + 5000);
 

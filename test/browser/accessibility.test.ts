@@ -35,7 +35,9 @@ describe.skipIf(!hasChromium)('accessibility', () => {
   it('fits a phone (375×740): no desk page and no treaty page scrolls sideways, signed in with every form shown', async () => {
     const phone = await chromium.browser.newContext({ viewport: { width: 375, height: 740 } });
     await signInContext(phone, chromium.server.url, ADMIN_TOKEN);
-    const { treaties } = (await (await fetch(`${chromium.server.url}/api/treaties`)).json()) as { treaties: { id: string; partySummary?: unknown }[] };
+    const { treaties } = (await (await fetch(`${chromium.server.url}/api/treaties`)).json()) as {
+      treaties: { id: string; partySummary?: unknown }[];
+    };
     const pages: [string, string][] = [
       ['/signin', 'main h1'],
       ['/editor', 'main form'],
@@ -77,7 +79,9 @@ describe.skipIf(!hasChromium)('accessibility', () => {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? ''));
     }
-    expect(order).toEqual(expect.arrayContaining(['Treaty', 'Headline', 'Body', 'Source URL', 'New status', 'Occurred at', 'Publish at (embargo)']));
+    expect(order).toEqual(
+      expect.arrayContaining(['Treaty', 'Headline', 'Body', 'Source URL', 'New status', 'Occurred at', 'Publish at (embargo)']),
+    );
     await page.close();
   });
 });

@@ -14,15 +14,21 @@ describe.skipIf(!hasChromium)('what the board states, against its sources', () =
     const { page, errors } = await openPage(env.browser, env.server.url);
     const chart = page.locator('figure', { has: page.getByRole('heading', { name: 'New START data exchanges' }) });
     await chart.locator('.recharts-surface').first().waitFor();
-    expect(await chart.locator('.chart-description').innerText()).toMatch(/limits \(dashed\), which applied from 2018-02-05[\s\S]*2023-03-01: a voluntary US publication, not a data exchange/);
+    expect(await chart.locator('.chart-description').innerText()).toMatch(
+      /limits \(dashed\), which applied from 2018-02-05[\s\S]*2023-03-01: a voluntary US publication, not a data exchange/,
+    );
     // The limit line has no point before 2018: its path starts at the third row (2018-02-05).
-    const starts = await chart.locator('.recharts-line path.recharts-curve').evaluateAll((paths) => paths.map((p) => Number(/^M([\d.]+)/.exec(p.getAttribute('d') ?? '')?.[1])));
+    const starts = await chart
+      .locator('.recharts-line path.recharts-curve')
+      .evaluateAll((paths) => paths.map((p) => Number(/^M([\d.]+)/.exec(p.getAttribute('d') ?? '')?.[1])));
     expect(starts).toHaveLength(9);
     const [us, , limit] = starts;
     expect(limit).toBeGreaterThan(us ?? Infinity);
     await chart.getByText("The figures as a table, with each row's source and caveat").click();
     const voluntary = chart.locator('tr[data-as-of="2023-03-01"]');
-    expect(await voluntary.innerText()).toMatch(/voluntary US publication, not a data exchange[\s\S]*state\.gov\/new-start-treaty-aggregate-numbers/);
+    expect(await voluntary.innerText()).toMatch(
+      /voluntary US publication, not a data exchange[\s\S]*state\.gov\/new-start-treaty-aggregate-numbers/,
+    );
     expect(await chart.locator('tr[data-as-of="2021-03-01"]').innerText()).toMatch(/NOT a State Dept fact sheet/);
     expect(errors).toEqual([]);
     await page.close();
@@ -33,7 +39,9 @@ describe.skipIf(!hasChromium)('what the board states, against its sources', () =
     const facts = page.locator('section[aria-label="Status"]');
     await facts.waitFor();
     expect(await facts.innerText()).not.toMatch(/Term ends/);
-    expect(await page.locator('table.limits tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/1,700–2,200 warheads by (Dec 31, 2012|31 Dec 2012)/)]);
+    expect(await page.locator('table.limits tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(/1,700–2,200 warheads by (Dec 31, 2012|31 Dec 2012)/),
+    ]);
     await page.goto(`${env.server.url}/treaties/new-start`);
     // The page loads the treaty after it opens: wait for its sources before reading them.
     await page.locator('section[aria-label="Sources"] li').first().waitFor();

@@ -22,7 +22,10 @@ describe.skipIf(!hasChromium)('corrections and retractions on the page', () => {
   });
 
   it('keeps a retracted update visible, struck through with its reason, and takes back its status', async () => {
-    const { body } = await env.api.postUpdate<PostUpdateResponse>('open-skies', { headline: 'Open Skies suspended, says one report', status: 'suspended' });
+    const { body } = await env.api.postUpdate<PostUpdateResponse>('open-skies', {
+      headline: 'Open Skies suspended, says one report',
+      status: 'suspended',
+    });
     const { page, errors } = await openPage(env.browser, env.server.url);
     await expect.poll(() => page.locator('article[data-treaty-id="open-skies"]').innerText()).toMatch(/Suspended/);
     expect((await env.api.post(`/api/updates/${body.update.id}/retract`, { reason: 'The report was not confirmed' })).status).toBe(200);

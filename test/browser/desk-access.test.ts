@@ -11,11 +11,18 @@ import { useChromium } from '../support/use-chromium';
 describe.skipIf(!hasChromium)('signing in and managing access in the browser', () => {
   const env = useChromium();
 
-  const createToken = (name: string, role: Role, treaties?: string[]) => env.api.createToken({ name, role, ...(treaties ? { treaties } : {}) });
+  const createToken = (name: string, role: Role, treaties?: string[]) =>
+    env.api.createToken({ name, role, ...(treaties ? { treaties } : {}) });
 
   /** Never 0: the page's own scripts must not find the token anywhere they could keep it. */
   const storedAnywhere = (page: Page, token: string) =>
-    page.evaluate((value) => JSON.stringify(Object.entries(localStorage)).includes(value) || JSON.stringify(Object.entries(sessionStorage)).includes(value) || document.cookie.includes(value), token);
+    page.evaluate(
+      (value) =>
+        JSON.stringify(Object.entries(localStorage)).includes(value) ||
+        JSON.stringify(Object.entries(sessionStorage)).includes(value) ||
+        document.cookie.includes(value),
+      token,
+    );
 
   it('a signed-out desk page sends you to /signin and back; then /editor posts without the token pasted again', async () => {
     const { token } = await createToken('npt-desk', 'editor', ['npt']);

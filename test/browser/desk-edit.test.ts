@@ -10,7 +10,8 @@ import { useChromium } from '../support/use-chromium';
 describe.skipIf(!hasChromium)('correcting, retracting and administering treaties on the treaty page', () => {
   const env = useChromium();
 
-  const createToken = async (name: string, role: Role, treaties?: string[]) => (await env.api.createToken({ name, role, ...(treaties ? { treaties } : {}) })).token;
+  const createToken = async (name: string, role: Role, treaties?: string[]) =>
+    (await env.api.createToken({ name, role, ...(treaties ? { treaties } : {}) })).token;
 
   const hasFocus = (target: Locator) => target.evaluate((element) => element === document.activeElement);
 
@@ -18,7 +19,12 @@ describe.skipIf(!hasChromium)('correcting, retracting and administering treaties
 
   it('a signed-in editor corrects one update by keyboard and retracts another; a signed-out tab sees both within a second', async () => {
     const token = await createToken('inf-corrector', 'editor', ['inf']);
-    const first = (await env.api.postUpdate<PostUpdateResponse>('inf', { headline: 'Review conference opens in New Yrok', body: 'Delegates meet for four weeks.' })).body;
+    const first = (
+      await env.api.postUpdate<PostUpdateResponse>('inf', {
+        headline: 'Review conference opens in New Yrok',
+        body: 'Delegates meet for four weeks.',
+      })
+    ).body;
     await env.api.postUpdate('inf', { headline: 'Conference postponed, one report says' });
     const desk = await deskPage(env.browser);
     const viewer = await deskPage(env.browser);
@@ -68,15 +74,23 @@ describe.skipIf(!hasChromium)('correcting, retracting and administering treaties
       expect(await corrected.locator('.revision-changes ins').allInnerTexts()).toContain('York');
       expect(await corrected.locator('.revision-meta').innerText()).toMatch(/Corrected .* UTC by inf-corrector/);
       const detail = (await request<TreatyDetailResponse>(`${env.server.url}/api/treaties/inf`)).body;
-      expect(detail.updates.find((u) => u.id === first.update.id)).toMatchObject({ headline: 'Review conference opens in New York', body: 'Delegates meet for four weeks.' });
+      expect(detail.updates.find((u) => u.id === first.update.id)).toMatchObject({
+        headline: 'Review conference opens in New York',
+        body: 'Delegates meet for four weeks.',
+      });
 
       const other = historyItem(desk.page, 'Conference postponed');
       await other.getByRole('button', { name: /^Retract/ }).click();
       await desk.page.getByRole('button', { name: 'Retract update' }).click();
-      await desk.page.locator('.field', { has: desk.page.getByLabel('Reason') }).locator('.field-error').waitFor();
+      await desk.page
+        .locator('.field', { has: desk.page.getByLabel('Reason') })
+        .locator('.field-error')
+        .waitFor();
       await desk.page.getByLabel('Reason').fill('The report was not confirmed');
       await desk.page.getByRole('button', { name: 'Retract update' }).click();
-      await historyItem(viewer.page, 'Conference postponed').locator('.retracted', { hasText: 'The report was not confirmed' }).waitFor({ timeout: 1000 });
+      await historyItem(viewer.page, 'Conference postponed')
+        .locator('.retracted', { hasText: 'The report was not confirmed' })
+        .waitFor({ timeout: 1000 });
       expect(await historyItem(viewer.page, 'Conference postponed').getAttribute('class')).toMatch(/is-retracted/);
     });
   }, 90_000);
@@ -87,8 +101,14 @@ describe.skipIf(!hasChromium)('correcting, retracting and administering treaties
     await checkedPages([desk], async () => {
       await signInContext(desk.context, env.server.url, await createToken('npt-only', 'editor', ['npt']));
       await desk.page.goto(`${env.server.url}/treaties/npt`);
-      await desk.page.getByRole('button', { name: /^Correct/ }).first().waitFor();
-      await desk.page.getByRole('button', { name: /^Correct/ }).first().click();
+      await desk.page
+        .getByRole('button', { name: /^Correct/ })
+        .first()
+        .waitFor();
+      await desk.page
+        .getByRole('button', { name: /^Correct/ })
+        .first()
+        .click();
       expect(await severeViolations(desk.page)).toEqual([]);
       const form = await desk.page.locator('form.desk-form').boundingBox();
       expect(form && form.x >= 0 && form.x + form.width <= PHONE.width).toBe(true);
@@ -119,8 +139,16 @@ describe.skipIf(!hasChromium)('correcting, retracting and administering treaties
 
       await second.page.getByLabel('Short name').fill('Open Skies Treaty');
       await second.page.getByRole('button', { name: 'Add source' }).click();
-      await second.page.getByRole('group', { name: /^Source \d+$/ }).last().getByLabel('Title').fill('OSCE page');
-      await second.page.getByRole('group', { name: /^Source \d+$/ }).last().getByLabel('URL').fill('https://www.osce.org/library/14127');
+      await second.page
+        .getByRole('group', { name: /^Source \d+$/ })
+        .last()
+        .getByLabel('Title')
+        .fill('OSCE page');
+      await second.page
+        .getByRole('group', { name: /^Source \d+$/ })
+        .last()
+        .getByLabel('URL')
+        .fill('https://www.osce.org/library/14127');
       await second.page.getByRole('button', { name: 'Save treaty' }).click();
       const conflict = second.page.locator('.treaty-conflict');
       await conflict.waitFor();
@@ -135,7 +163,10 @@ describe.skipIf(!hasChromium)('correcting, retracting and administering treaties
       await second.page.getByRole('button', { name: 'Save treaty' }).click();
       await second.page.getByRole('status').filter({ hasText: 'Treaty saved.' }).waitFor();
       detail = (await request<TreatyDetailResponse>(`${env.server.url}/api/treaties/open-skies`)).body;
-      expect(detail.treaty).toMatchObject({ shortName: 'Open Skies Treaty', summary: 'Unarmed observation flights over each other’s territory.' });
+      expect(detail.treaty).toMatchObject({
+        shortName: 'Open Skies Treaty',
+        summary: 'Unarmed observation flights over each other’s territory.',
+      });
       expect(detail.treaty.sources.map((s) => s.url)).toContain('https://www.osce.org/library/14127');
     });
   }, 90_000);
@@ -151,7 +182,10 @@ describe.skipIf(!hasChromium)('correcting, retracting and administering treaties
       await desk.page.getByLabel('Name', { exact: true }).fill('Fissile Material Cut-off Treaty');
       await desk.page.getByLabel('Short name').fill('FMCT');
       await desk.page.getByRole('button', { name: 'Create treaty' }).click();
-      await desk.page.locator('.field', { has: desk.page.getByLabel('Id', { exact: true }) }).locator('.field-error').waitFor();
+      await desk.page
+        .locator('.field', { has: desk.page.getByLabel('Id', { exact: true }) })
+        .locator('.field-error')
+        .waitFor();
       expect(await desk.page.getByLabel('Short name').inputValue()).toBe('FMCT');
       expect(await severeViolations(desk.page)).toEqual([]);
 
@@ -159,10 +193,16 @@ describe.skipIf(!hasChromium)('correcting, retracting and administering treaties
       await desk.page.getByLabel('Category').selectOption('non_proliferation');
       await desk.page.getByLabel('Effective from').fill('2026-01-15');
       await desk.page.getByRole('button', { name: 'Create treaty' }).click();
-      await expect.poll(() => desk.page.evaluate(() => document.querySelector('.form-error')?.textContent ?? window.location.pathname)).toBe('/treaties/fmct');
+      await expect
+        .poll(() => desk.page.evaluate(() => document.querySelector('.form-error')?.textContent ?? window.location.pathname))
+        .toBe('/treaties/fmct');
       await desk.page.getByRole('heading', { name: 'FMCT' }).waitFor();
       const detail = (await request<TreatyDetailResponse>(`${env.server.url}/api/treaties/fmct`)).body;
-      expect(detail.treaty).toMatchObject({ name: 'Fissile Material Cut-off Treaty', category: 'non_proliferation', statusSince: '2026-01-15T00:00:00.000Z' });
+      expect(detail.treaty).toMatchObject({
+        name: 'Fissile Material Cut-off Treaty',
+        category: 'non_proliferation',
+        statusSince: '2026-01-15T00:00:00.000Z',
+      });
     });
   }, 90_000);
 });

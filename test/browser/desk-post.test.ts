@@ -17,7 +17,11 @@ function whenShown(page: Page, selector: string, text: string): Promise<number> 
   return page.evaluate<number>(script);
 }
 
-const optionValues = (page: Page, label: string) => page.getByLabel(label, { exact: true }).locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+const optionValues = (page: Page, label: string) =>
+  page
+    .getByLabel(label, { exact: true })
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
 const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 const text = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -36,7 +40,7 @@ describe.skipIf(!hasChromium)('posting from the desk in Chromium', () => {
 
   const statusOf = async (id: string) => (await request<{ treaty: Treaty }>(`${env.server.url}/api/treaties/${id}`)).body.treaty.status;
 
-  it("offers only the statuses the treaty can move to, previews what the board then shows, warns of a repeat, posts by keyboard", async () => {
+  it('offers only the statuses the treaty can move to, previews what the board then shows, warns of a repeat, posts by keyboard', async () => {
     const desk = await signedInEditor('keyboard-desk');
     const reader = await deskPage(env.browser);
     await checkedPages([desk, reader], async () => {
@@ -46,7 +50,12 @@ describe.skipIf(!hasChromium)('posting from the desk in Chromium', () => {
 
       await page.getByLabel('Treaty', { exact: true }).selectOption('inf');
       expect(await optionValues(page, 'New status')).toEqual(['']);
-      expect(await page.locator('.field', { has: page.getByLabel('New status') }).locator('.hint').innerText()).toMatch(/final status/);
+      expect(
+        await page
+          .locator('.field', { has: page.getByLabel('New status') })
+          .locator('.hint')
+          .innerText(),
+      ).toMatch(/final status/);
       await page.getByLabel('Treaty', { exact: true }).selectOption('npt');
       expect(await optionValues(page, 'New status')).toEqual(['', ...STATUS_TRANSITIONS[await statusOf('npt')]]);
 
@@ -83,10 +92,14 @@ describe.skipIf(!hasChromium)('posting from the desk in Chromium', () => {
       expect(text(await reader.page.locator('.live-feed li').first().innerText())).toBe(previewCard.line);
 
       // The desk sees who posted it, seconds ago; the same headline again is flagged before it is posted.
-      await expect.poll(() => page.locator('.desk-activity li').first().innerText()).toMatch(/keyboard-desk posted “NPT review conference suspended” to NPT, \d+ s ago/);
+      await expect
+        .poll(() => page.locator('.desk-activity li').first().innerText())
+        .toMatch(/keyboard-desk posted “NPT review conference suspended” to NPT, \d+ s ago/);
       expect(await page.locator('.duplicate-warning').count()).toBe(0);
       await page.getByLabel('Headline').fill('npt review  conference SUSPENDED');
-      await expect.poll(() => page.locator('.duplicate-warning').innerText()).toMatch(/same headline was posted to NPT .* by keyboard-desk/);
+      await expect
+        .poll(() => page.locator('.duplicate-warning').innerText())
+        .toMatch(/same headline was posted to NPT .* by keyboard-desk/);
       await page.getByLabel('Treaty', { exact: true }).selectOption('ctbt');
       expect(await page.locator('.duplicate-warning').count()).toBe(0);
     });
@@ -115,7 +128,13 @@ describe.skipIf(!hasChromium)('posting from the desk in Chromium', () => {
         source: await page.getByLabel('Source URL').inputValue(),
         status: await page.getByLabel('New status').inputValue(),
       });
-      const before = { treaty: 'tpnw', headline: 'TPNW party gives notice', body: 'A first party leaves.', source: 'https://treaties.un.org/tpnw', status: 'withdrawal_pending' };
+      const before = {
+        treaty: 'tpnw',
+        headline: 'TPNW party gives notice',
+        body: 'A first party leaves.',
+        source: 'https://treaties.un.org/tpnw',
+        status: 'withdrawal_pending',
+      };
       expect(await typed()).toEqual(before);
 
       // The session ends (cookie gone): /signin and back, and the draft is still there.
@@ -156,11 +175,15 @@ describe.skipIf(!hasChromium)('posting from the desk in Chromium', () => {
 
       // The record moves under the editor: the 409 says what China can do now.
       await page.getByLabel('Which state').selectOption('CN');
-      expect((await env.api.postUpdate('ctbt', { headline: 'China ratifies the CTBT', party: { code: 'CN', action: 'ratified' } })).status).toBe(201);
+      expect(
+        (await env.api.postUpdate('ctbt', { headline: 'China ratifies the CTBT', party: { code: 'CN', action: 'ratified' } })).status,
+      ).toBe(201);
       await expect.poll(() => page.getByLabel('Action', { exact: true }).locator('option:checked').innerText()).toMatch(/not possible now/);
       await page.getByRole('button', { name: 'Record change' }).click();
       const actionField = page.locator('.field', { has: page.getByLabel('Action', { exact: true }) });
-      await expect.poll(() => actionField.locator('.field-error').innerText()).toMatch(/China can now: Revoked its ratification, Suspended, Gave notice of withdrawal, Withdrew/);
+      await expect
+        .poll(() => actionField.locator('.field-error').innerText())
+        .toMatch(/China can now: Revoked its ratification, Suspended, Gave notice of withdrawal, Withdrew/);
       expect(await form.getByLabel('Headline').inputValue()).toBe('China ratifies the CTBT');
 
       // A reader sees no editing control.
@@ -184,7 +207,11 @@ describe.skipIf(!hasChromium)('posting from the desk in Chromium', () => {
       await page.getByRole('button', { name: 'Record a change' }).click();
       await page.getByLabel('Which state').waitFor();
       // The form fits, and the states' table scrolls within its own region, not the page.
-      expect(await page.locator('.record-change form *').evaluateAll((all) => all.filter((el) => el.getBoundingClientRect().right > window.innerWidth).length)).toBe(0);
+      expect(
+        await page
+          .locator('.record-change form *')
+          .evaluateAll((all) => all.filter((el) => el.getBoundingClientRect().right > window.innerWidth).length),
+      ).toBe(0);
       expect(await fitsWidth(page)).toBe(true);
       expect(await severeViolations(page)).toEqual([]);
     });

@@ -45,7 +45,9 @@ describe.skipIf(!hasChromium)('email alerts in the browser', () => {
     let onNewStart = false;
     for (let i = 0; i < 15 && !onNewStart; i++) {
       await page.keyboard.press('Tab');
-      onNewStart = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.parentElement?.textContent.includes('New START') ?? false);
+      onNewStart = await page.evaluate(
+        () => (document.activeElement as HTMLInputElement | null)?.parentElement?.textContent.includes('New START') ?? false,
+      );
     }
     expect(onNewStart).toBe(true);
     await page.keyboard.press('Space');
@@ -65,14 +67,18 @@ describe.skipIf(!hasChromium)('email alerts in the browser', () => {
 
     await page.goto(linkTo(confirmation, '/subscribe/confirm'));
     await page.getByText('Confirmed. Alerts start with the next change.').waitFor();
-    expect(await page.locator('.subscription-summary').innerText()).toBe('browser-reader@example.org gets a digest every day at 06:00 UTC, for new-start.');
+    expect(await page.locator('.subscription-summary').innerText()).toBe(
+      'browser-reader@example.org gets a digest every day at 06:00 UTC, for new-start.',
+    );
 
     await page.goto(linkTo(confirmation, '/subscription'));
     await page.getByRole('heading', { name: 'Your email alerts' }).waitFor();
     await page.getByRole('radio', { name: /A message for each change/ }).check();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Saved.').waitFor();
-    expect(await page.locator('.subscription-summary').innerText()).toBe('browser-reader@example.org gets a message for each change, for new-start.');
+    expect(await page.locator('.subscription-summary').innerText()).toBe(
+      'browser-reader@example.org gets a message for each change, for new-start.',
+    );
     await page.getByRole('button', { name: 'Unsubscribe and delete my address' }).click();
     await page.getByText('Unsubscribed. Your address has been deleted').waitFor();
     expect(await env.server.app.store.subscriptions.transaction((tx) => tx.byEmail('browser-reader@example.org'))).toBeUndefined();

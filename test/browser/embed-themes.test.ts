@@ -44,11 +44,14 @@ describe.skipIf(!hasChromium)('embed themes', () => {
     await dark.context().close();
   });
 
-  it.each(['/embed/treaty/ctbt?theme=light', '/embed/board?theme=light', '/embed/treaty/ctbt?theme=dark', '/embed/board'])('has no serious accessibility finding at %s', async (path) => {
-    const page = await widget(path, 'light');
-    expect(await severeViolations(page)).toEqual([]);
-    await page.context().close();
-  });
+  it.each(['/embed/treaty/ctbt?theme=light', '/embed/board?theme=light', '/embed/treaty/ctbt?theme=dark', '/embed/board'])(
+    'has no serious accessibility finding at %s',
+    async (path) => {
+      const page = await widget(path, 'light');
+      expect(await severeViolations(page)).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   it("offers the widget in the chosen colours, the badge and the link in the treaty page's embed box", async () => {
     const page = await env.browser.newPage();
@@ -60,7 +63,9 @@ describe.skipIf(!hasChromium)('embed themes', () => {
     expect(await page.getByLabel(/A status badge/).inputValue()).toBe(
       `<a href="${env.server.url}/treaties/ctbt"><img src="${env.server.url}/badge/ctbt.svg" alt="CTBT status on Treaty Watch" height="20"></a>`,
     );
-    expect(await page.getByLabel(/badge in Markdown/).inputValue()).toBe(`[![CTBT status on Treaty Watch](${env.server.url}/badge/ctbt.svg)](${env.server.url}/treaties/ctbt)`);
+    expect(await page.getByLabel(/badge in Markdown/).inputValue()).toBe(
+      `[![CTBT status on Treaty Watch](${env.server.url}/badge/ctbt.svg)](${env.server.url}/treaties/ctbt)`,
+    );
     expect(await page.getByLabel('A plain link').inputValue()).toBe(`${env.server.url}/treaties/ctbt`);
     const preview = page.locator('.embed-badge-preview img');
     await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(100);

@@ -9,7 +9,9 @@ import { useChromium } from '../support/use-chromium';
 /** A reader's article on another origin, framing the widget. */
 async function articleSite(port: number, src: string): Promise<http.Server> {
   const server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>Article</title><h1>Article</h1><iframe id="tw" src="${src}" width="380" height="170"></iframe>`);
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(`<!doctype html><title>Article</title><h1>Article</h1><iframe id="tw" src="${src}" width="380" height="170"></iframe>`);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return server;
@@ -30,7 +32,9 @@ describe.skipIf(!hasChromium)('embeds', () => {
 
   it("gives a treaty's party summary in its widget", async () => {
     const { page, errors } = await openPage(env.browser, `${env.server.url}/embed/treaty/ctbt`);
-    await expect.poll(() => page.locator('[data-treaty-id="ctbt"] [data-party-summary]').innerText()).toBe('Signed, not in force · 9 of 44 Annex 2 ratifications missing');
+    await expect
+      .poll(() => page.locator('[data-treaty-id="ctbt"] [data-party-summary]').innerText())
+      .toBe('Signed, not in force · 9 of 44 Annex 2 ratifications missing');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -104,7 +108,8 @@ describe.skipIf(!hasChromium)('embeds', () => {
     await env.server.restart();
     await expect.poll(() => credit.innerText()).toMatch(/reconnecting…$/);
     const missed = [];
-    for (const headline of ['Missed while away', 'Latest while away']) missed.push((await postUpdate<{ update: { seq: number } }>(env.server.url, 'new-start', { headline })).body.update.seq);
+    for (const headline of ['Missed while away', 'Latest while away'])
+      missed.push((await postUpdate<{ update: { seq: number } }>(env.server.url, 'new-start', { headline })).body.update.seq);
     await postUpdate(env.server.url, 'inf', { headline: 'Another treaty' });
     await page.unroute('**/api/stream**');
     await page.getByText('Latest while away').waitFor({ timeout: 20_000 });
@@ -120,7 +125,9 @@ describe.skipIf(!hasChromium)('embeds', () => {
     const { page } = await openPage(env.browser, `${env.server.url}/treaties/inf`);
     const code = page.getByLabel(/A live widget for an article/);
     await code.waitFor();
-    expect(await code.inputValue()).toBe(`<iframe src="${env.server.url}/embed/treaty/inf" title="INF Treaty on Treaty Watch" width="380" height="170" style="border:0" loading="lazy"></iframe>`);
+    expect(await code.inputValue()).toBe(
+      `<iframe src="${env.server.url}/embed/treaty/inf" title="INF Treaty on Treaty Watch" width="380" height="170" style="border:0" loading="lazy"></iframe>`,
+    );
     await page.close();
   });
 });

@@ -66,7 +66,9 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     expect(await page.locator('figure .recharts-surface').count()).toBeGreaterThanOrEqual(5);
     // Status in words beside each colour of the lifespans, and its axes named.
     const lifespans = page.locator('figure', { has: page.getByRole('heading', { name: 'Treaty lifespans' }) });
-    expect((await lifespans.locator('.chart-legend li').allInnerTexts()).map((t) => t.trim())).toEqual(expect.arrayContaining(['Abandoned', 'Expired', 'In force', 'Suspended']));
+    expect((await lifespans.locator('.chart-legend li').allInnerTexts()).map((t) => t.trim())).toEqual(
+      expect.arrayContaining(['Abandoned', 'Expired', 'In force', 'Suspended']),
+    );
     expect(await lifespans.locator('.recharts-label').allTextContents()).toEqual(expect.arrayContaining(['Year', 'Treaty', 'Today']));
     // Dated events as dots and entry into force as diamonds, on the treaties' rows.
     await expect.poll(() => lifespans.locator('.lifespan-marks circle').count()).toBeGreaterThan(0);
@@ -80,7 +82,13 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     await env.api.postUpdate('ctbt', { headline });
     for (const path of ['/', '/treaties/ctbt', '/screen', '/embed/treaty/ctbt']) {
       const { page } = await openPage(env.browser, `${env.server.url}${path}`);
-      await page.getByText(headline).first().waitFor({ timeout: 5000 }).catch(() => { throw new Error(`${path} does not show the headline as text`); });
+      await page
+        .getByText(headline)
+        .first()
+        .waitFor({ timeout: 5000 })
+        .catch(() => {
+          throw new Error(`${path} does not show the headline as text`);
+        });
       expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
       expect(await page.locator('img[src="x"]').count()).toBe(0);
       await page.close();
@@ -89,7 +97,10 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
 
   it('opens a treaty with its history, newest first', async () => {
     const { page, errors } = await openPage(env.browser, `${env.server.url}/treaties/new-start`);
-    await page.getByRole('heading', { name: /New START/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /New START/ })
+      .first()
+      .waitFor();
     const text = await page.locator('main').innerText();
     expect(text).toMatch(/1,550/);
     expect(text.indexOf('Lavrov')).toBeLessThan(text.indexOf('Obama and Medvedev sign'));
@@ -125,7 +136,10 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
 
     await page.getByLabel('Source URL').fill('https://example.org/npt');
     await page.getByRole('button', { name: 'Post update' }).click();
-    await page.getByText(/posted/i).first().waitFor();
+    await page
+      .getByText(/posted/i)
+      .first()
+      .waitFor();
     const board = await openPage(env.browser, env.server.url);
     await board.page.locator('section[aria-label="Live feed"] li', { hasText: 'Posted from the editor page' }).waitFor();
     expect([...errors, ...board.errors]).toEqual([]);
@@ -141,7 +155,9 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     await restarted;
     await env.api.postUpdate('npt', { headline: 'Posted while the tab was reconnecting' });
     await page.locator('[role="status"][data-connection="live"]').waitFor({ timeout: 15_000 });
-    await page.locator('section[aria-label="Live feed"] li', { hasText: 'Posted while the tab was reconnecting' }).waitFor({ timeout: 5000 });
+    await page
+      .locator('section[aria-label="Live feed"] li', { hasText: 'Posted while the tab was reconnecting' })
+      .waitFor({ timeout: 5000 });
     await page.close();
   });
 });

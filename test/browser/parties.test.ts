@@ -40,7 +40,15 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
     const holdouts = page.locator('section.holdouts');
     expect(await holdouts.locator('h3').innerText()).toMatch(/Annex 2: 35 of 44 ratified · 9 holdouts/);
     expect((await holdouts.locator('li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
-      'China Signed', 'Egypt Signed', 'India Not signed', 'Iran Signed', 'Israel Signed', 'North Korea Not signed', 'Pakistan Not signed', 'Russia Signed', 'United States Signed',
+      'China Signed',
+      'Egypt Signed',
+      'India Not signed',
+      'Iran Signed',
+      'Israel Signed',
+      'North Korea Not signed',
+      'Pakistan Not signed',
+      'Russia Signed',
+      'United States Signed',
     ]);
     expect(await parties.locator('[data-counts]').innerText()).toMatch(/187 signatories · 178 ratifications, as of/);
 
@@ -48,7 +56,10 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
     expect(await row(page, 'IN').innerText()).toMatch(/Not signed/);
     await row(page, 'RU').locator('.state-history summary').click();
     expect(await row(page, 'RU').locator('.state-history li').allInnerTexts()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Ratified/), expect.stringMatching(/^Revoked its ratification, (Nov 2, 2023|2 Nov 2023)/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^Ratified/),
+        expect.stringMatching(/^Revoked its ratification, (Nov 2, 2023|2 Nov 2023)/),
+      ]),
     );
     // A day the record does not hold is said to be missing, never guessed.
     expect(await parties.locator('.not-recorded', { hasText: 'date not recorded' }).count()).toBeGreaterThan(0);
@@ -57,7 +68,9 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
     await expect.poll(() => page.locator('.parties-table tbody tr').count()).toBe(1);
     await page.getByLabel('State', { exact: true }).fill('');
     await page.getByLabel('Standing', { exact: true }).selectOption('not_signed');
-    await expect.poll(() => page.locator('.parties-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))).toEqual(['IN', 'KP', 'PK']);
+    await expect
+      .poll(() => page.locator('.parties-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code'))))
+      .toEqual(['IN', 'KP', 'PK']);
     await page.getByLabel('Standing', { exact: true }).selectOption('');
     await page.getByRole('button', { name: 'Ratified or left' }).click();
     await page.getByRole('button', { name: 'Ratified or left' }).click();
@@ -75,7 +88,9 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
     }
     expect(await row(page, 'US').innerText()).toMatch(/Withdrawn[\s\S]*Left (Nov 22, 2020|22 Nov 2020)/);
     await page.goto(env.server.url);
-    await expect.poll(() => page.locator('article[data-treaty-id="open-skies"] [data-party-summary]').innerText()).toMatch(/In force · 32 parties · US and Russia withdrew/);
+    await expect
+      .poll(() => page.locator('article[data-treaty-id="open-skies"] [data-party-summary]').innerText())
+      .toMatch(/In force · 32 parties · US and Russia withdrew/);
     // The count is derived, not stated by a source: marked, with the note one click away.
     await page.locator('article[data-treaty-id="open-skies"] .uncertain-toggle').click();
     expect(await page.locator('article[data-treaty-id="open-skies"] .uncertain-note').innerText()).not.toBe('');
@@ -86,7 +101,9 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
   it("labels the TPNW's list partial, with the sheet's counts and their date", async () => {
     const { page, errors } = await openPage(env.browser, `${env.server.url}/treaties/tpnw`);
     await page.locator('.parties-map svg path.map-state').first().waitFor();
-    expect(await page.locator('[data-partial]').innerText()).toMatch(/^Partial list\. The record names \d+ states, not all the 74 parties the sheet counts/);
+    expect(await page.locator('[data-partial]').innerText()).toMatch(
+      /^Partial list\. The record names \d+ states, not all the 74 parties the sheet counts/,
+    );
     expect(await page.locator('[data-counts]').innerText()).toMatch(/74 parties, as of (Sep 26, 2025|26 Sept? 2025)/);
     expect(await page.locator('.off-map li').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
@@ -95,7 +112,9 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
 
   it('shows as of 2020-06-01 that the US had given notice to leave Open Skies', async () => {
     const { page, errors } = await openPage(env.browser, `${env.server.url}/?asOf=2020-06-01`);
-    await expect.poll(() => page.locator('article[data-treaty-id="open-skies"] [data-party-summary]').innerText()).toMatch(/1 gave notice of withdrawal/);
+    await expect
+      .poll(() => page.locator('article[data-treaty-id="open-skies"] [data-party-summary]').innerText())
+      .toMatch(/1 gave notice of withdrawal/);
     await page.locator('article[data-treaty-id="open-skies"] h3 a').click();
     await row(page, 'US').waitFor();
     expect(await row(page, 'US').getAttribute('data-standing')).toBe('withdrawal_pending');
@@ -107,7 +126,9 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
   it('gives one state across every treaty at /parties/us, with its history', async () => {
     const { page, errors } = await openPage(env.browser, `${env.server.url}/parties/us`);
     await page.locator('h1', { hasText: 'United States' }).waitFor();
-    expect(await page.locator('section[data-treaty-id="open-skies"]').innerText()).toMatch(/Withdrawn[\s\S]*Gave notice of withdrawal[\s\S]*Withdrew/);
+    expect(await page.locator('section[data-treaty-id="open-skies"]').innerText()).toMatch(
+      /Withdrawn[\s\S]*Gave notice of withdrawal[\s\S]*Withdrew/,
+    );
     expect(await page.locator('section[data-treaty-id="ctbt"]').innerText()).toMatch(/Signed/);
     expect(errors).toEqual([]);
     await page.close();
@@ -118,7 +139,10 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
     for (const path of ['/treaties/ctbt', '/treaties/tpnw', '/treaties/cfe', '/parties/ru']) {
       const page = await context.newPage();
       await page.goto(`${env.server.url}${path}`);
-      await page.locator(path.startsWith('/parties') ? '.party-treaty' : '.parties-map svg path.map-state').first().waitFor();
+      await page
+        .locator(path.startsWith('/parties') ? '.party-treaty' : '.parties-map svg path.map-state')
+        .first()
+        .waitFor();
       // What a reader opens is checked too: the histories and notes behind their disclosures.
       await page.locator('details').evaluateAll((all) => all.forEach((d) => d.setAttribute('open', '')));
       expect(await severeViolations(page), path).toEqual([]);
@@ -139,17 +163,24 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
 
     const onPage = whenShown(treatyPage.page, '.parties-table tr[data-code="EG"][data-standing="ratified"]');
     const onCard = whenShown(board.page, 'article[data-treaty-id="ctbt"] [data-party-summary]', '8 of 44 Annex 2 ratifications missing');
-    const posted = await env.api.postUpdate<PostUpdateResponse>('ctbt', { headline: 'Egypt ratifies the CTBT', party: { code: 'EG', action: 'ratified' } });
+    const posted = await env.api.postUpdate<PostUpdateResponse>('ctbt', {
+      headline: 'Egypt ratifies the CTBT',
+      party: { code: 'EG', action: 'ratified' },
+    });
     const acknowledged = Date.now();
     expect(posted.status).toBe(201);
     // Live, not at a poll or reload. Sub-second when the machine is quiet; the bound leaves room
     // for a shared one (the figure itself is for `npm run bench`, where no other test runs).
     const [pageAt, cardAt] = await Promise.all([onPage, onCard]);
-    process.stdout.write(`party move shown ${pageAt - acknowledged} ms (treaty page) and ${cardAt - acknowledged} ms (card) after the 201\n`);
+    process.stdout.write(
+      `party move shown ${pageAt - acknowledged} ms (treaty page) and ${cardAt - acknowledged} ms (card) after the 201\n`,
+    );
     for (const at of [pageAt, cardAt]) expect(at - acknowledged).toBeLessThan(LIVE_MS);
     expect(await treatyPage.page.locator('section.holdouts h3').innerText()).toMatch(/36 of 44 ratified · 8 holdouts/);
     expect(await board.page.locator('article[data-treaty-id="ctbt"] .what-changed').innerText()).toBe('Egypt: Ratified');
-    expect(await board.page.locator('section[aria-label="Live feed"] li', { hasText: 'Egypt ratifies the CTBT' }).innerText()).toMatch(/Egypt: Ratified/);
+    expect(await board.page.locator('section[aria-label="Live feed"] li', { hasText: 'Egypt ratifies the CTBT' }).innerText()).toMatch(
+      /Egypt: Ratified/,
+    );
 
     const back = whenShown(board.page, 'article[data-treaty-id="ctbt"] [data-party-summary]', '9 of 44 Annex 2 ratifications missing');
     expect((await env.api.post(`/api/updates/${posted.body.update.id}/retract`, { reason: 'Not yet deposited' })).status).toBe(200);

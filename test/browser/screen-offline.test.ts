@@ -13,7 +13,6 @@ import { useChromium } from '../support/use-chromium';
 const VIEWPORT = { width: 1920, height: 1080 };
 const STALE = /Stale since \d\d:\d\d:\d\d UTC/;
 
-
 const cacheNames = (page: Page) => page.evaluate(async () => (await caches.keys()).sort());
 const keptBoard = (page: Page) => page.evaluate(async () => (await (await caches.match('/screen/board.json'))?.text()) ?? '');
 const sameStart = (page: Page) => page.evaluate(() => (window as unknown as { sameStart?: boolean }).sameStart === true);
@@ -98,7 +97,11 @@ describe.skipIf(!hasChromium)('the wall screen without the network', () => {
       await context.setOffline(true);
       await page.reload();
       await page.getByRole('alert').filter({ hasText: STALE }).waitFor({ timeout: 5000 });
-      expect(await page.evaluate(() => [...document.childNodes].some((n) => n.nodeType === Node.COMMENT_NODE && n.textContent?.includes('redeployed')))).toBe(true);
+      expect(
+        await page.evaluate(() =>
+          [...document.childNodes].some((n) => n.nodeType === Node.COMMENT_NODE && n.textContent?.includes('redeployed')),
+        ),
+      ).toBe(true);
 
       // Started from its copy, it still knows its build, and reloads when the server runs another.
       await page.evaluate(() => Object.assign(window, { sameStart: true }));

@@ -29,7 +29,10 @@ async function layout(page: Page) {
     });
     const footer = document.querySelector('.screen-footer')?.getBoundingClientRect();
     return {
-      scrolls: root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth || (screen ? screen.scrollWidth > screen.clientWidth || screen.scrollHeight > screen.clientHeight : true),
+      scrolls:
+        root.scrollHeight > window.innerHeight ||
+        root.scrollWidth > window.innerWidth ||
+        (screen ? screen.scrollWidth > screen.clientWidth || screen.scrollHeight > screen.clientHeight : true),
       outside: outside.map((el) => el.className),
       footerAtBottom: footer ? Math.abs(footer.bottom - window.innerHeight) <= 1 : false,
       cursor: getComputedStyle(document.querySelector('.screen') ?? document.body).cursor,
@@ -68,7 +71,11 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
       // Read in one page task: the slot turns every 20 s. The holdouts' turn is names, not a drawing.
       const shown = await page.evaluate(() => {
         const slot = document.querySelector('.screen-chart');
-        return { named: slot?.getAttribute('data-chart'), title: slot?.querySelector('figure h3')?.textContent, drawn: slot?.querySelectorAll('.recharts-surface, .group-holdouts li').length ?? 0 };
+        return {
+          named: slot?.getAttribute('data-chart'),
+          title: slot?.querySelector('figure h3')?.textContent,
+          drawn: slot?.querySelectorAll('.recharts-surface, .group-holdouts li').length ?? 0,
+        };
       });
       expect(shown.named).toBe(shown.title);
       expect(shown.drawn).toBeGreaterThan(0);
@@ -94,7 +101,9 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
       expect(await card.innerText()).toMatch(/Expiring[\s\S]*102\s*days 00:00:00 left/);
       expect(await page.locator('[data-treaty-id="inf"]').innerText()).toMatch(/Abandoned/);
       const lifespans = page.locator('figure', { has: page.getByRole('heading', { name: 'Treaty lifespans' }) });
-      await expect.poll(() => lifespans.locator('.chart-description').innerText(), { timeout: 5000 }).toMatch(/the line marks Oct 26, 2020\.$/);
+      await expect
+        .poll(() => lifespans.locator('.chart-description').innerText(), { timeout: 5000 })
+        .toMatch(/the line marks Oct 26, 2020\.$/);
       await page.screenshot({ path: artifactPath(`board-as-of-2020-10-26-${resolution.name}.png`) });
       expect(errors).toEqual([]);
       await page.close();
@@ -103,7 +112,9 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
 
   it('counts as a screen, shows only the treaties asked for, and lets a breaking change take over for a while', async () => {
     const observer = new BoardClient(env.server.url);
-    const screens = await Promise.all(RESOLUTIONS.map((r) => openPage(env.browser, `${env.server.url}/screen?treaties=inf,new-start&banner=3`, r)));
+    const screens = await Promise.all(
+      RESOLUTIONS.map((r) => openPage(env.browser, `${env.server.url}/screen?treaties=inf,new-start&banner=3`, r)),
+    );
     const page = screens[0]?.page;
     if (!page) throw new Error('no screen opened');
     try {
@@ -188,7 +199,9 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
       await slot.locator('.group-holdouts li').first().waitFor();
       const names = await slot.locator('.group-holdouts li').allInnerTexts();
       expect(names).toHaveLength(9);
-      expect(names).toEqual(expect.arrayContaining(['China', 'Egypt', 'India', 'Iran', 'Israel', 'North Korea', 'Pakistan', 'Russia', 'United States']));
+      expect(names).toEqual(
+        expect.arrayContaining(['China', 'Egypt', 'India', 'Iran', 'Israel', 'North Korea', 'Pakistan', 'Russia', 'United States']),
+      );
       expect(await slot.locator('.chart-description').innerText()).toMatch(/35 of 44 Annex 2 states have ratified/);
     } finally {
       await page.close();
@@ -236,7 +249,9 @@ describe.skipIf(!hasChromium)('the wall screen', () => {
       fs.appendFileSync(path.join(redeployed.dir, 'index.html'), '<!-- redeployed -->\n');
       await env.server.stop();
       await env.server.start({ clientDist: redeployed.dir });
-      await expect.poll(() => page.evaluate(() => (window as unknown as { oldBuild?: boolean }).oldBuild), { timeout: 15_000 }).toBeUndefined();
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { oldBuild?: boolean }).oldBuild), { timeout: 15_000 })
+        .toBeUndefined();
       await page.locator('[data-connection="live"]').waitFor();
     } finally {
       await page.close();

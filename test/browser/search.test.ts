@@ -14,7 +14,9 @@ describe.skipIf(!hasChromium)('searching updates', () => {
     let reached = false;
     for (let i = 0; i < 12 && !reached; i++) {
       await page.keyboard.press('Tab');
-      reached = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent === 'Search updates');
+      reached = await page.evaluate(
+        () => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent === 'Search updates',
+      );
     }
     expect(reached).toBe(true);
     await page.keyboard.type('Kaliningrad');
@@ -54,7 +56,10 @@ describe.skipIf(!hasChromium)('searching updates', () => {
   });
 
   it('shows markup and FTS syntax in an update as text, marks retracted updates, and pages on', async () => {
-    const { body } = await env.api.postUpdate<PostUpdateResponse>('cfe', { headline: '<b>Wolverine</b> NEAR( "depot" * report', body: 'A wolverine at <i>the</i> gate' });
+    const { body } = await env.api.postUpdate<PostUpdateResponse>('cfe', {
+      headline: '<b>Wolverine</b> NEAR( "depot" * report',
+      body: 'A wolverine at <i>the</i> gate',
+    });
     expect((await env.api.post(`/api/updates/${body.update.id}/retract`, { reason: 'It was a badger' })).status).toBe(200);
     const { page, errors } = await openPage(env.browser, `${env.server.url}/search?q=${encodeURIComponent('wolverine NEAR( "')}`);
     const hit = page.locator('.search-hit').first();

@@ -30,7 +30,10 @@ describe.skipIf(!hasChromium)('chat formats on the webhooks admin page', () => {
       await card.getByRole('button', { name: 'Send test' }).click();
       await expect.poll(() => card.getByRole('status').innerText()).toMatch(/^Delivered: the endpoint answered 204 in \d+ ms\.$/);
       const [message] = receiver.delivered.map((r) => r.payload as unknown as SlackMessage);
-      expect(message?.blocks[1]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'Test message from Treaty Watch: this webhook works' } });
+      expect(message?.blocks[1]).toEqual({
+        type: 'section',
+        text: { type: 'mrkdwn', text: 'Test message from Treaty Watch: this webhook works' },
+      });
 
       await card.getByLabel('Format').selectOption('teams');
       await expect.poll(() => card.locator('.hint').first().innerText()).toMatch(/Microsoft Teams/);

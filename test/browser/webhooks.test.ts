@@ -34,7 +34,9 @@ describe.skipIf(!hasChromium)('the webhooks admin page', () => {
 
       receiver.accept();
       await receiver.until(() => receiver.delivered.length === 1, 8000, 'the delivery');
-      await expect.poll(() => card.locator('table.delivery-log').innerText(), { timeout: 8000 }).toMatch(/delivered\s+\d+\s+HTTP 204 in \d+ ms/);
+      await expect
+        .poll(() => card.locator('table.delivery-log').innerText(), { timeout: 8000 })
+        .toMatch(/delivered\s+\d+\s+HTTP 204 in \d+ ms/);
       await page.screenshot({ path: artifactPath('webhooks-admin.png'), fullPage: true });
       expect(await severeViolations(page)).toEqual([]);
     });

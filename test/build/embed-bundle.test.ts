@@ -8,7 +8,10 @@ const SOCKET_IO = ['socket.io-client', 'engine.io-client', 'socket.io-parser'];
 function packagesOf(page: string): Set<string> {
   const scripts = scriptsOf(page);
   const unmapped = scripts.filter((file) => packagesIn(file) === undefined).map((file) => path.basename(file));
-  expect(unmapped.every((name) => name.startsWith('rolldown-runtime-')), unmapped.join(', ')).toBe(true);
+  expect(
+    unmapped.every((name) => name.startsWith('rolldown-runtime-')),
+    unmapped.join(', '),
+  ).toBe(true);
   return new Set(scripts.flatMap((file) => packagesIn(file) ?? []));
 }
 

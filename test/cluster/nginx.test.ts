@@ -14,7 +14,8 @@ import { useTwoProcesses } from '../support/two-processes';
 
 const NGINX = '/usr/sbin/nginx';
 const ready = fs.existsSync(NGINX) && DATABASE_URL && REDIS_URL;
-if (!ready) process.stdout.write('nginx test skipped: it needs nginx (apt-get install nginx), DATABASE_URL and REDIS_URL; CI has all three.\n');
+if (!ready)
+  process.stdout.write('nginx test skipped: it needs nginx (apt-get install nginx), DATABASE_URL and REDIS_URL; CI has all three.\n');
 
 describe.skipIf(!ready)('the README nginx configuration in front of two processes', () => {
   // TRUST_PROXY as the systemd unit of deploy/ sets it.
@@ -65,11 +66,19 @@ describe.skipIf(!ready)('the README nginx configuration in front of two processe
     const { port } = new URL(proxy);
     const atom = await new Promise<string>((resolve, reject) => {
       http
-        .get({ hostname: '127.0.0.1', port, path: '/feeds/updates.atom', headers: { host: 'evil.example', 'x-forwarded-proto': 'javascript' } }, (response) => {
-          let body = '';
-          response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-          response.on('end', () => resolve(body));
-        })
+        .get(
+          {
+            hostname: '127.0.0.1',
+            port,
+            path: '/feeds/updates.atom',
+            headers: { host: 'evil.example', 'x-forwarded-proto': 'javascript' },
+          },
+          (response) => {
+            let body = '';
+            response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
+            response.on('end', () => resolve(body));
+          },
+        )
         .on('error', reject);
     });
     expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');

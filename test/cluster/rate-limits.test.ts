@@ -10,7 +10,10 @@ import { tempDir } from '../support/temp-dir';
 import { useTwoProcesses } from '../support/two-processes';
 
 const ready = DATABASE_URL && REDIS_URL;
-if (!ready) process.stdout.write(`Cluster rate-limit tests skipped: they need both DATABASE_URL and REDIS_URL (CI sets them). ${DATABASE_URL ? '' : POSTGRES_MISSING}\n`);
+if (!ready)
+  process.stdout.write(
+    `Cluster rate-limit tests skipped: they need both DATABASE_URL and REDIS_URL (CI sets them). ${DATABASE_URL ? '' : POSTGRES_MISSING}\n`,
+  );
 
 /** Sixty writes a minute: bursts of six, in windows of six seconds. */
 const LIMITED = { RATE_LIMIT_WRITES: '60', RATE_LIMIT_READS: '0' };
@@ -34,7 +37,11 @@ describe.skipIf(!ready)('one write limit for two processes on one PostgreSQL and
     // would take two bursts' worth of requests; across the cluster it takes a second window.
     for (let i = 0; seen.filter((s) => s.status === 201).length < 2 * BURST && Date.now() - started < 30_000; i++) {
       const response = await postUpdate<Problem>((i % 2 ? cluster.b : cluster.a).url, 'npt', { headline: `Shared allowance ${i}` });
-      seen.push({ status: response.status, remaining: /remaining=(\d+)/.exec(response.headers.get('ratelimit') ?? '')?.[1] ?? null, at: Date.now() });
+      seen.push({
+        status: response.status,
+        remaining: /remaining=(\d+)/.exec(response.headers.get('ratelimit') ?? '')?.[1] ?? null,
+        at: Date.now(),
+      });
       if (response.status === 429) {
         expect(response.contentType).toContain('application/problem+json');
         expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);

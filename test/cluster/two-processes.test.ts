@@ -10,7 +10,10 @@ import { useTwoProcesses } from '../support/two-processes';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
 const ready = DATABASE_URL && REDIS_URL;
-if (!ready) process.stdout.write(`Cluster tests skipped: they need both DATABASE_URL and REDIS_URL (CI sets them). ${DATABASE_URL ? '' : POSTGRES_MISSING}\n`);
+if (!ready)
+  process.stdout.write(
+    `Cluster tests skipped: they need both DATABASE_URL and REDIS_URL (CI sets them). ${DATABASE_URL ? '' : POSTGRES_MISSING}\n`,
+  );
 
 describe.skipIf(!ready)('two server processes on one PostgreSQL and one Redis', () => {
   const cluster = useTwoProcesses('cluster');
@@ -26,10 +29,16 @@ describe.skipIf(!ready)('two server processes on one PostgreSQL and one Redis', 
   });
 
   it('seeds once although both started on an empty database', async () => {
-    const [fromA, fromB] = await Promise.all([cluster.a, cluster.b].map(async (s) => (await request<Snapshot>(`${s.url}/api/snapshot`)).body));
+    const [fromA, fromB] = await Promise.all(
+      [cluster.a, cluster.b].map(async (s) => (await request<Snapshot>(`${s.url}/api/snapshot`)).body),
+    );
     expect(fromA?.treaties).toHaveLength(10);
     expect(fromA?.seq).toBe(fromB?.seq);
-    expect((await request<{ status: string; redis?: boolean }>(`${cluster.b.url}/readyz`)).body).toEqual({ status: 'ready', store: 'postgres', redis: true });
+    expect((await request<{ status: string; redis?: boolean }>(`${cluster.b.url}/readyz`)).body).toEqual({
+      status: 'ready',
+      store: 'postgres',
+      redis: true,
+    });
   });
 
   it('delivers updates posted on either process to a dashboard on B, in seq order, none missing', async () => {
@@ -37,7 +46,9 @@ describe.skipIf(!ready)('two server processes on one PostgreSQL and one Redis', 
     await dashboard.until(() => dashboard.snapshots.length === 1, 5000, 'the snapshot');
     const start = dashboard.lastSeq ?? 0;
     const posted = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => postUpdate<PostUpdateResponse>((i % 2 ? cluster.a : cluster.b).url, 'npt', { headline: `Cluster ${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        postUpdate<PostUpdateResponse>((i % 2 ? cluster.a : cluster.b).url, 'npt', { headline: `Cluster ${i}` }),
+      ),
     );
     expect(posted.every((p) => p.status === 201)).toBe(true);
     await dashboard.until(() => dashboard.changes.length === 20, 5000, 'twenty changes');
@@ -68,7 +79,14 @@ describe.skipIf(!ready)('two server processes on one PostgreSQL and one Redis', 
     const created = await request(`${cluster.a.url}/api/treaties`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ id: 'cluster-term', name: 'Cluster term', shortName: 'CT', category: 'strategic_arms', status: 'in_force', expiresAt }),
+      body: JSON.stringify({
+        id: 'cluster-term',
+        name: 'Cluster term',
+        shortName: 'CT',
+        category: 'strategic_arms',
+        status: 'in_force',
+        expiresAt,
+      }),
     });
     expect(created.status).toBe(201);
     for (const client of [onA, onB]) await client.until(() => client.changes.some((c) => c.kind === 'treaty.expired'), 6000, 'the expiry');
@@ -84,11 +102,18 @@ describe.skipIf(!ready)('two server processes on one PostgreSQL and one Redis', 
     await receiver.start();
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` };
     try {
-      const created = await request(`${cluster.a.url}/api/webhooks`, { method: 'POST', headers, body: JSON.stringify({ url: receiver.url, secret, treaties: ['open-skies'] }) });
+      const created = await request(`${cluster.a.url}/api/webhooks`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ url: receiver.url, secret, treaties: ['open-skies'] }),
+      });
       expect(created.status).toBe(201);
       const posted: number[] = [];
       for (let i = 0; i < 12; i += 1) {
-        posted.push((await postUpdate<PostUpdateResponse>((i % 2 ? cluster.a : cluster.b).url, 'open-skies', { headline: `Hooked ${i}` })).body.update.seq);
+        posted.push(
+          (await postUpdate<PostUpdateResponse>((i % 2 ? cluster.a : cluster.b).url, 'open-skies', { headline: `Hooked ${i}` })).body.update
+            .seq,
+        );
       }
       await receiver.until(() => receiver.delivered.length >= 12, 10_000, 'twelve deliveries');
       await new Promise((r) => setTimeout(r, 1000));

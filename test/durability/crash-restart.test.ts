@@ -71,47 +71,54 @@ function crashes(name: string, open: () => Promise<Database>, skip = false) {
     });
 
     // Four starts of a server and three rounds of writes: on a loaded machine, more than the default 30 s.
-    it('keeps every acknowledged update exactly once, in seq order without a gap, and the dashboards catch up by themselves', { timeout: 180_000 }, async () => {
-      if (!server) throw new Error('no server');
-      const dashboard = new BoardClient(server.url, { reconnection: true });
-      clients.push(dashboard);
-      await dashboard.until(() => dashboard.snapshots.length === 1, 5000, 'the first snapshot');
+    it(
+      'keeps every acknowledged update exactly once, in seq order without a gap, and the dashboards catch up by themselves',
+      { timeout: 180_000 },
+      async () => {
+        if (!server) throw new Error('no server');
+        const dashboard = new BoardClient(server.url, { reconnection: true });
+        clients.push(dashboard);
+        await dashboard.until(() => dashboard.snapshots.length === 1, 5000, 'the first snapshot');
 
-      const acknowledged: PostUpdateResponse[] = [];
-      for (let round = 0; round < 3; round++) {
-        const writers = startWriters(server.url, 8, round);
-        // Killed in mid-stream, however slow the machine: once writes have been acknowledged.
-        const deadline = Date.now() + 20_000;
-        while (writers.acknowledged.length < ACKNOWLEDGED_BEFORE_KILL && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-        await server.crash();
-        await writers.stop();
-        acknowledged.push(...writers.acknowledged);
-        server = await spawn(server.port);
-      }
-      expect(acknowledged.length).toBeGreaterThanOrEqual(3 * ACKNOWLEDGED_BEFORE_KILL);
+        const acknowledged: PostUpdateResponse[] = [];
+        for (let round = 0; round < 3; round++) {
+          const writers = startWriters(server.url, 8, round);
+          // Killed in mid-stream, however slow the machine: once writes have been acknowledged.
+          const deadline = Date.now() + 20_000;
+          while (writers.acknowledged.length < ACKNOWLEDGED_BEFORE_KILL && Date.now() < deadline)
+            await new Promise((r) => setTimeout(r, 20));
+          await server.crash();
+          await writers.stop();
+          acknowledged.push(...writers.acknowledged);
+          server = await spawn(server.port);
+        }
+        expect(acknowledged.length).toBeGreaterThanOrEqual(3 * ACKNOWLEDGED_BEFORE_KILL);
 
-      const stored = await allUpdates(server.url);
-      const headlines = stored.map((u) => u.headline);
-      for (const ack of acknowledged) {
-        expect(headlines.filter((h) => h === ack.update.headline)).toHaveLength(1);
-        expect(stored.find((u) => u.id === ack.update.id)?.seq).toBe(ack.update.seq);
-      }
-      // Only the writers wrote since the first: their updates hold every seq from there to the log's last.
-      const written = stored.filter((u) => u.headline.startsWith('Round '));
-      const seqs = written.map((u) => u.seq);
-      const first = seqs[0] ?? 0;
-      expect(seqs).toEqual(seqs.map((_, i) => first + i));
+        const stored = await allUpdates(server.url);
+        const headlines = stored.map((u) => u.headline);
+        for (const ack of acknowledged) {
+          expect(headlines.filter((h) => h === ack.update.headline)).toHaveLength(1);
+          expect(stored.find((u) => u.id === ack.update.id)?.seq).toBe(ack.update.seq);
+        }
+        // Only the writers wrote since the first: their updates hold every seq from there to the log's last.
+        const written = stored.filter((u) => u.headline.startsWith('Round '));
+        const seqs = written.map((u) => u.seq);
+        const first = seqs[0] ?? 0;
+        expect(seqs).toEqual(seqs.map((_, i) => first + i));
 
-      const { body: snapshot } = await request<Snapshot>(`${server.url}/api/snapshot`);
-      expect(seqs.at(-1)).toBe(snapshot.seq);
-      await dashboard.until(() => dashboard.lastSeq === snapshot.seq, 15_000, 'the dashboard to catch up');
-      const { body: detail } = await request<TreatyDetailResponse>(`${server.url}/api/treaties/npt`);
-      expect(detail.treaty.version).toBe(snapshot.treaties.find((t) => t.id === 'npt')?.version);
-      // The projection the crashes left equals the board folded afresh from the log.
-      const { body: rebuilt } = await request<Snapshot>(`${server.url}/api/snapshot?asOf=${encodeURIComponent(new Date().toISOString())}`);
-      expect(rebuilt.treaties).toEqual(snapshot.treaties);
-      expect(rebuilt.updates).toEqual(snapshot.updates);
-    });
+        const { body: snapshot } = await request<Snapshot>(`${server.url}/api/snapshot`);
+        expect(seqs.at(-1)).toBe(snapshot.seq);
+        await dashboard.until(() => dashboard.lastSeq === snapshot.seq, 15_000, 'the dashboard to catch up');
+        const { body: detail } = await request<TreatyDetailResponse>(`${server.url}/api/treaties/npt`);
+        expect(detail.treaty.version).toBe(snapshot.treaties.find((t) => t.id === 'npt')?.version);
+        // The projection the crashes left equals the board folded afresh from the log.
+        const { body: rebuilt } = await request<Snapshot>(
+          `${server.url}/api/snapshot?asOf=${encodeURIComponent(new Date().toISOString())}`,
+        );
+        expect(rebuilt.treaties).toEqual(snapshot.treaties);
+        expect(rebuilt.updates).toEqual(snapshot.updates);
+      },
+    );
 
     it('starts again without seeding twice or writing to the log', async () => {
       if (!server) throw new Error('no server');

@@ -45,7 +45,7 @@ describe('SIGTERM', () => {
     server = await spawnServer(data.dir, server.port);
     const stored = new Set<string>();
     let seq = 0;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const { body } = await request<UpdatesResponse>(`${server.url}/api/updates?after=${after}&limit=500`);
       seq = body.seq;
       for (const update of body.updates) stored.add(update.id);

@@ -40,14 +40,19 @@ describe('a server killed in the middle of a webhook delivery', () => {
     server = await spawnServer(data.dir, server.port, env);
     await postUpdate(server.url, 'npt', { headline: 'Posted after the restart' });
     await receiver.until(() => receiver.delivered.length === 2, 20_000, 'both deliveries');
-    expect(receiver.delivered.map((r) => r.payload.data.update?.headline)).toEqual(['In flight when the server died', 'Posted after the restart']);
+    expect(receiver.delivered.map((r) => r.payload.data.update?.headline)).toEqual([
+      'In flight when the server died',
+      'Posted after the restart',
+    ]);
     expect(new Set(receiver.delivered.map((r) => r.id)).size).toBe(2);
     // The one cut off was attempted twice under one webhook-id, and acknowledged once.
     expect(receiver.received.filter((r) => r.id === receiver.delivered[0]?.id)).toHaveLength(2);
 
     const { url } = server;
     const states = async () =>
-      (await request<DeliveriesResponse>(`${url}/api/webhooks/${created.body.endpoint.id}/deliveries`, { headers: admin })).body.deliveries.map((d) => d.state);
+      (
+        await request<DeliveriesResponse>(`${url}/api/webhooks/${created.body.endpoint.id}/deliveries`, { headers: admin })
+      ).body.deliveries.map((d) => d.state);
     await expect.poll(states).toEqual(['delivered', 'delivered']);
   });
 });

@@ -55,8 +55,11 @@ describe('a socket that floods resync requests', () => {
     const pid = server.child.pid ?? 0;
     const before = rssMb(pid);
 
-    const flooder = fork(path.join(repoRoot, 'test/support/resync-flooder.ts'), [server.url, String(body.seq), String(RESYNCS)], { execArgv: ['--import', 'tsx'] });
-    const told = (type: string) => new Promise<void>((resolve) => flooder.on('message', (m: { type: string }) => m.type === type && resolve()));
+    const flooder = fork(path.join(repoRoot, 'test/support/resync-flooder.ts'), [server.url, String(body.seq), String(RESYNCS)], {
+      execArgv: ['--import', 'tsx'],
+    });
+    const told = (type: string) =>
+      new Promise<void>((resolve) => flooder.on('message', (m: { type: string }) => m.type === type && resolve()));
     const [connected, flooded, dropped] = [told('connected'), told('flooded'), told('dropped')];
     await connected;
 
@@ -86,7 +89,8 @@ describe('a socket that floods resync requests', () => {
     flooder.send('go');
     await flooded;
     const live: number[] = [];
-    for (let i = 0; i < 20; i++) live.push((await postUpdate<PostUpdateResponse>(server.url, 'inf', { headline: `Live ${i}`, body: BODY })).body.update.seq);
+    for (let i = 0; i < 20; i++)
+      live.push((await postUpdate<PostUpdateResponse>(server.url, 'inf', { headline: `Live ${i}`, body: BODY })).body.update.seq);
     await dropped;
     const floodCpu = cpuMs(pid) - cpuBefore;
     await dashboard.until(() => dashboard.changes.length === live.length, 10_000, 'every live change at the dashboard');

@@ -65,7 +65,21 @@ describe.skipIf(!hasChromium)('a screen left on through 10,000 changes', () => {
     const growthMb = (after.heap - before.heap) / 1024 / 1024;
     fs.writeFileSync(
       artifactPath('screen-memory.json'),
-      JSON.stringify({ changes: CHANGES, seconds, heapBeforeMb: before.heap / 2 ** 20, heapAfterMb: after.heap / 2 ** 20, growthMb, nodesBefore: before.nodes, nodesAfter: after.nodes, chartNodesBefore: before.chartNodes, chartNodesAfter: after.chartNodes }, null, 2),
+      JSON.stringify(
+        {
+          changes: CHANGES,
+          seconds,
+          heapBeforeMb: before.heap / 2 ** 20,
+          heapAfterMb: after.heap / 2 ** 20,
+          growthMb,
+          nodesBefore: before.nodes,
+          nodesAfter: after.nodes,
+          chartNodesBefore: before.chartNodes,
+          chartNodesAfter: after.chartNodes,
+        },
+        null,
+        2,
+      ),
     );
     expect(growthMb).toBeLessThan(10);
     expect(after.nodes).toBeLessThanOrEqual(before.nodes + 50);

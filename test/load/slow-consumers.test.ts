@@ -76,7 +76,9 @@ describe('dashboards that stop reading', () => {
     }
     const after = rssMb(pid);
     fast.close();
-    process.stdout.write(`slow consumers: posted ${CHANGES} in ${posted} ms, reader caught up at ${caughtUp} ms, dropped ${dropped}/${SLOW}, server RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB\n`);
+    process.stdout.write(
+      `slow consumers: posted ${CHANGES} in ${posted} ms, reader caught up at ${caughtUp} ms, dropped ${dropped}/${SLOW}, server RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB\n`,
+    );
 
     expect(dropped).toBe(SLOW);
     // Unbounded, each stalled dashboard would hold ~15 MB of changes (30 of them: ~450 MB);

@@ -9,7 +9,37 @@ const q = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 100 }),
   fc.string({ unit: 'binary', maxLength: 100 }),
-  fc.array(fc.constantFrom('"', '*', 'NEAR(', ')', 'AND', 'OR', 'NOT', '-', ':', '^', '(', "'", '\\', '&', '|', '!', '<->', ':*', '\u0000', ' ', 'kaliningrad', 'treaty', 'é', '½'), { maxLength: 30 }).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom(
+        '"',
+        '*',
+        'NEAR(',
+        ')',
+        'AND',
+        'OR',
+        'NOT',
+        '-',
+        ':',
+        '^',
+        '(',
+        "'",
+        '\\',
+        '&',
+        '|',
+        '!',
+        '<->',
+        ':*',
+        '\u0000',
+        ' ',
+        'kaliningrad',
+        'treaty',
+        'é',
+        '½',
+      ),
+      { maxLength: 30 },
+    )
+    .map((parts) => parts.join('')),
   fc.string({ maxLength: 1200 }),
 );
 const params = fc.record(
@@ -17,7 +47,10 @@ const params = fc.record(
     q,
     treaty: fc.oneof(fc.constantFrom('inf', 'new-start', 'nope'), fc.string({ maxLength: 20 })),
     limit: fc.oneof(fc.integer({ min: -5, max: 200 }).map(String), fc.string({ maxLength: 5 })),
-    before: fc.oneof(fc.constantFrom('2020-10-26T00:00:00.000Z~5~seed-inf-01', '9999-12-31T23:59:59.999Z~0~x'), fc.string({ maxLength: 60 })),
+    before: fc.oneof(
+      fc.constantFrom('2020-10-26T00:00:00.000Z~5~seed-inf-01', '9999-12-31T23:59:59.999Z~0~x'),
+      fc.string({ maxLength: 60 }),
+    ),
   },
   { requiredKeys: ['q'] },
 );

@@ -9,7 +9,37 @@ const isUri = ajv.compile({ type: 'string', format: 'uri' });
 
 /** Any character at all, lone surrogates and controls included, weighted towards the awkward ones. */
 const anyChar = fc.oneof(
-  fc.constantFrom(' ', '"', "'", '<', '>', '|', '^', '`', '{', '}', '[', ']', '\\', '%', '#', '?', '@', ':', '\r', '\n', '\t', '\u0000', '\u007f', '\u0085', '\u2028', '\ud800', '\ufffe', 'é', '😀'),
+  fc.constantFrom(
+    ' ',
+    '"',
+    "'",
+    '<',
+    '>',
+    '|',
+    '^',
+    '`',
+    '{',
+    '}',
+    '[',
+    ']',
+    '\\',
+    '%',
+    '#',
+    '?',
+    '@',
+    ':',
+    '\r',
+    '\n',
+    '\t',
+    '\u0000',
+    '\u007f',
+    '\u0085',
+    '\u2028',
+    '\ud800',
+    '\ufffe',
+    'é',
+    '😀',
+  ),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 1 }),
 );
@@ -28,15 +58,21 @@ describe('every URL the API accepts is stored as an RFC 3986 URI', () => {
   ])('%s', (_name, schema) => {
     let accepted = 0;
     fc.assert(
-      fc.property(fc.oneof(typedUrl, fc.string({ unit: 'binary', maxLength: 60 }).map((s) => `https://example.org/${s}`)), (typed) => {
-        const result = schema.safeParse(typed);
-        if (!result.success) return;
-        accepted += 1;
-        expect(isUri(result.data), result.data).toBe(true);
-        expect(result.data).toMatch(/^https?:\/\//);
-        // Stored once, the same again: a correction that sends it back changes nothing.
-        expect(schema.parse(result.data)).toBe(result.data);
-      }),
+      fc.property(
+        fc.oneof(
+          typedUrl,
+          fc.string({ unit: 'binary', maxLength: 60 }).map((s) => `https://example.org/${s}`),
+        ),
+        (typed) => {
+          const result = schema.safeParse(typed);
+          if (!result.success) return;
+          accepted += 1;
+          expect(isUri(result.data), result.data).toBe(true);
+          expect(result.data).toMatch(/^https?:\/\//);
+          // Stored once, the same again: a correction that sends it back changes nothing.
+          expect(schema.parse(result.data)).toBe(result.data);
+        },
+      ),
       { numRuns: 2000 },
     );
     expect(accepted).toBeGreaterThan(500);

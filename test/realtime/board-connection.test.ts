@@ -10,7 +10,8 @@ import { BoardConnection } from '../../client/src/lib/board-connection';
  */
 const treaty = { id: 'inf', version: 1 } as Treaty;
 const change = (seq: number): Change => ({ seq, kind: 'treaty.changed', treaty });
-const snapshot = (seq: number): Snapshot => ({ seq, serverTime: new Date().toISOString(), treaties: [treaty], updates: [], activity: [] }) as unknown as Snapshot;
+const snapshot = (seq: number): Snapshot =>
+  ({ seq, serverTime: new Date().toISOString(), treaties: [treaty], updates: [], activity: [] }) as unknown as Snapshot;
 
 let httpServer: http.Server;
 let io: Server<ClientToServerEvents, ServerToClientEvents>;

@@ -32,7 +32,9 @@ describe('GET /api/stream, the event stream', () => {
     const [change] = changes(reader);
     expect(change).toMatchObject({ seq: snapshot.seq + 1, kind: 'update.posted', update: { id: posted.body.update.id } });
     expect(reader.of('change')[0]?.id).toBe(String(snapshot.seq + 1));
-    process.stdout.write(`event stream: a change reached the reader ${((reader.of('change')[0]?.at ?? 0) - sent).toFixed(1)} ms after its POST was sent\n`);
+    process.stdout.write(
+      `event stream: a change reached the reader ${((reader.of('change')[0]?.at ?? 0) - sent).toFixed(1)} ms after its POST was sent\n`,
+    );
   });
 
   it('replays exactly what a reader missed when it comes back with Last-Event-ID, header or query', async () => {
@@ -107,12 +109,15 @@ describe('GET /api/stream, the event stream', () => {
       held[0]?.close();
       // The server hears of the hang-up a moment after the reader hangs up: ask until it has.
       await expect
-        .poll(async () => {
-          const again = open('/api/stream', {}, small);
-          await again.opened;
-          if (again.status !== 200) again.close();
-          return again.status;
-        }, { timeout: 5000, interval: 50 })
+        .poll(
+          async () => {
+            const again = open('/api/stream', {}, small);
+            await again.opened;
+            if (again.status !== 200) again.close();
+            return again.status;
+          },
+          { timeout: 5000, interval: 50 },
+        )
         .toBe(200);
     });
   });

@@ -11,7 +11,11 @@ describe('the realtime channel', () => {
     const today = await board.api.postUpdate<PostUpdateResponse>('tpnw', { headline: 'States parties suspend it', status: 'suspended' });
     expect(today.body.update).toMatchObject({ status: 'suspended', previousStatus: 'in_force' });
     const yesterday = new Date(Date.now() - 86_400_000).toISOString();
-    const earlier = await board.api.postUpdate<PostUpdateResponse>('tpnw', { headline: 'In fact suspended a day earlier', status: 'suspended', occurredAt: yesterday });
+    const earlier = await board.api.postUpdate<PostUpdateResponse>('tpnw', {
+      headline: 'In fact suspended a day earlier',
+      status: 'suspended',
+      occurredAt: yesterday,
+    });
     expect(earlier.body.update).toMatchObject({ status: 'suspended', previousStatus: 'in_force' });
 
     await dashboard.until(() => dashboard.changes.length === 2);

@@ -13,7 +13,10 @@ describe('party moves on the realtime channel', () => {
     const snapshot = snapshotSchema.parse(dashboard.snapshots[0]);
     expect(missingOf(snapshot.treaties.find((t) => t.id === 'ctbt'))).toHaveLength(9);
 
-    const posted = await board.api.postUpdate<PostUpdateResponse>('ctbt', { headline: 'Egypt ratifies the CTBT', party: { code: 'EG', action: 'ratified' } });
+    const posted = await board.api.postUpdate<PostUpdateResponse>('ctbt', {
+      headline: 'Egypt ratifies the CTBT',
+      party: { code: 'EG', action: 'ratified' },
+    });
     expect(posted.status).toBe(201);
     await dashboard.until(() => dashboard.changes.length === 1);
     const moved = changeSchema.parse(dashboard.changes[0]);

@@ -5,7 +5,8 @@ import { EventStreamClient } from '../support/event-stream-client';
 import { pushpinInstalled, startPushpin, type RunningPushpin } from '../support/pushpin';
 import { useServer } from '../support/use-server';
 
-if (!pushpinInstalled) process.stdout.write('Pushpin stream test skipped: it needs pushpin and zurl (apt-get install pushpin); .ci/run installs them.\n');
+if (!pushpinInstalled)
+  process.stdout.write('Pushpin stream test skipped: it needs pushpin and zurl (apt-get install pushpin); .ci/run installs them.\n');
 
 let pushpin: RunningPushpin;
 const readers: EventStreamClient[] = [];
@@ -47,7 +48,9 @@ describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_
     await board.api.postUpdate('npt', { headline: 'Through Pushpin again' });
     await reader.until(() => reader.of('change').length === 2);
     const took = (i: number, from: number) => ((reader.of('change')[i]?.at ?? 0) - from).toFixed(1);
-    process.stdout.write(`event stream through Pushpin: a change reached the reader ${took(0, sent)} ms after its POST was sent (the first), ${took(1, warm)} ms (the next)\n`);
+    process.stdout.write(
+      `event stream through Pushpin: a change reached the reader ${took(0, sent)} ms after its POST was sent (the first), ${took(1, warm)} ms (the next)\n`,
+    );
     expect(reader.ended).toBe(false);
   });
 
@@ -119,7 +122,10 @@ describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_
       const last = Math.max(...run.followed.map((treaty) => lastOf.get(treaty) ?? 0));
       const what = `reader ${i} of ${run.followed.join(',')}${run.reconnected ? ', reconnected' : ''}`;
       await expect.poll(() => run.seqs().at(-1), { timeout: 10_000, message: what }).toBe(last);
-      const expected = posted.filter((p) => run.followed.includes(p.treaty) && p.seq > run.start).map((p) => p.seq).sort((a, b) => a - b);
+      const expected = posted
+        .filter((p) => run.followed.includes(p.treaty) && p.seq > run.start)
+        .map((p) => p.seq)
+        .sort((a, b) => a - b);
       expect(run.seqs(), what).toEqual(expected);
     }
   }, 60_000);
@@ -131,7 +137,8 @@ describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_
   });
 
   it('serves a plain stream, not a hold, to a reader who reaches the origin with a Grip-Sig Pushpin did not sign', async () => {
-    const forged = (claims: object) => `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2lnbmVk`;
+    const forged = (claims: object) =>
+      `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.c2lnbmVk`;
     for (const sig of ['yes', forged({ iss: 'pushpin', exp: Date.now() / 1000 + 3600 })]) {
       const reader = new EventStreamClient(`${board.server.url}/api/stream`, { 'grip-sig': sig });
       readers.push(reader);

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../support/in-process-server';
 import { forgetKeys, REDIS_URL } from '../support/redis';
 
-if (!REDIS_URL) process.stdout.write('Closing a Redis-backed server: skipped, set REDIS_URL (e.g. redis://127.0.0.1:6379) to run it; CI sets it.\n');
+if (!REDIS_URL)
+  process.stdout.write('Closing a Redis-backed server: skipped, set REDIS_URL (e.g. redis://127.0.0.1:6379) to run it; CI sets it.\n');
 
 describe.skipIf(!REDIS_URL)('a Redis-backed server closed as soon as it has started', () => {
   const stream = `test-shutdown-${randomBytes(4).toString('hex')}`;

@@ -66,19 +66,23 @@ describe('resync requests', () => {
     expect(client.snapshots).toHaveLength(2);
   });
 
-  it('run one catch-up at a time for a socket: one asked meanwhile waits, and a later one takes its place', { timeout: 60_000 }, async () => {
-    const client = await caughtUp();
-    const from = client.lastSeq ?? 0;
-    for (let i = 0; i < 200; i++) await postUpdate(tw.server.url, 'ctbt', { headline: `Queued ${i}` });
-    await client.until(() => client.changes.length === 200, 10_000, 'the live changes');
-    client.changes.length = 0;
+  it(
+    'run one catch-up at a time for a socket: one asked meanwhile waits, and a later one takes its place',
+    { timeout: 60_000 },
+    async () => {
+      const client = await caughtUp();
+      const from = client.lastSeq ?? 0;
+      for (let i = 0; i < 200; i++) await postUpdate(tw.server.url, 'ctbt', { headline: `Queued ${i}` });
+      await client.until(() => client.changes.length === 200, 10_000, 'the live changes');
+      client.changes.length = 0;
 
-    const acks = [{ lastSeq: from }, { lastSeq: from + 100 }, { lastSeq: from + 150 }].map((request) => emitRaw(client, [request]));
-    await within(Promise.all(acks.map((a) => a.answered)), 10_000, 'answer to every request');
-    const run = (after: number) => Array.from({ length: from + 200 - after }, (_, i) => after + 1 + i);
-    // Interleaved replays, or the one that was overtaken, would show here.
-    expect(client.changes.map((c) => c.seq)).toEqual([...run(from), ...run(from + 150)]);
-  });
+      const acks = [{ lastSeq: from }, { lastSeq: from + 100 }, { lastSeq: from + 150 }].map((request) => emitRaw(client, [request]));
+      await within(Promise.all(acks.map((a) => a.answered)), 10_000, 'answer to every request');
+      const run = (after: number) => Array.from({ length: from + 200 - after }, (_, i) => after + 1 + i);
+      // Interleaved replays, or the one that was overtaken, would show here.
+      expect(client.changes.map((c) => c.seq)).toEqual([...run(from), ...run(from + 150)]);
+    },
+  );
 
   it('drop a socket that floods them, say so in /metrics, and leave its neighbour live', async () => {
     const neighbour = await caughtUp();

@@ -37,7 +37,9 @@ describe('the server log', () => {
     const viewer = await connect({ client: 'viewer' });
     const screen = await connect({ client: 'screen', name: 'desk-3' });
     screen.disconnect();
-    await expect.poll(() => logLines().find((l) => l.msg === 'screen disconnected')).toMatchObject({ screen: 'desk-3', reason: 'client namespace disconnect' });
+    await expect
+      .poll(() => logLines().find((l) => l.msg === 'screen disconnected'))
+      .toMatchObject({ screen: 'desk-3', reason: 'client namespace disconnect' });
     expect(logLines().filter((l) => l.msg === 'screen connected')).toEqual([expect.objectContaining({ screen: 'desk-3', level: 30 })]);
     viewer.disconnect();
   });

@@ -52,7 +52,9 @@ describe.skipIf(!DATABASE_URL)('a PostgreSQL that stops answering', () => {
     const feedNow = await fetch(`${served.server.url}/feeds/updates.atom`);
     expect(feedNow.status).toBe(200);
     expect(await feedNow.text()).toBe(feedText);
-    expect((await fetch(`${served.server.url}/feeds/updates.atom`, { headers: { 'if-none-match': feed.headers.get('etag') ?? '' } })).status).toBe(304);
+    expect(
+      (await fetch(`${served.server.url}/feeds/updates.atom`, { headers: { 'if-none-match': feed.headers.get('etag') ?? '' } })).status,
+    ).toBe(304);
     expect((await reader().get<UpdatesResponse>('/api/updates?after=0&limit=20')).body).toEqual(latest.body);
     // A read with no answer to fall back on says so, and when to try again.
     const unread = await reader().get<Problem>('/api/treaties/inf');
@@ -71,10 +73,14 @@ describe.skipIf(!DATABASE_URL)('a PostgreSQL that stops answering', () => {
 
     await plug.open(port);
     // The pool finds its way back within a few tries; the first that goes through is the one write.
-    await expect.poll(async () => (await served.api.postUpdate('npt', { headline: 'Once it is back' })).status, { timeout: 5000, interval: 250 }).toBe(201);
+    await expect
+      .poll(async () => (await served.api.postUpdate('npt', { headline: 'Once it is back' })).status, { timeout: 5000, interval: 250 })
+      .toBe(201);
     const now = (await reader().get<Snapshot>('/api/snapshot')).body;
     expect(now.seq).toBe(before.seq + 1);
     expect(now.updates[0]?.headline).toBe('Once it is back');
-    await expect.poll(async () => (await reader().get<TreatyDetailResponse>('/api/treaties/npt')).body.updates[0]?.headline).toBe('Once it is back');
+    await expect
+      .poll(async () => (await reader().get<TreatyDetailResponse>('/api/treaties/npt')).body.updates[0]?.headline)
+      .toBe('Once it is back');
   });
 });

@@ -22,7 +22,10 @@ describe('a database that cannot grow', () => {
     const acknowledged: PostUpdateResponse[] = [];
     let refused: JsonResponse<Problem> | undefined;
     for (let i = 0; i < 500 && !refused; i++) {
-      const response = await board.api.postUpdate<PostUpdateResponse & Problem>('npt', { headline: `Filling ${i}`, body: 'x'.repeat(4000) });
+      const response = await board.api.postUpdate<PostUpdateResponse & Problem>('npt', {
+        headline: `Filling ${i}`,
+        body: 'x'.repeat(4000),
+      });
       if (response.status === 201) acknowledged.push(response.body);
       else refused = response;
     }

@@ -74,7 +74,11 @@ async function boardOf(store: () => Store | Promise<Store>) {
 
 describe('npm run export and npm run import', () => {
   it('writes one JSON line per log entry, then the tokens, the audit trail, embargoes and webhooks', () => {
-    const lines = fs.readFileSync(dump, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string; seq?: number });
+    const lines = fs
+      .readFileSync(dump, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; seq?: number });
     const entries = lines.filter((l) => l.type === 'entry');
     expect(entries.map((l) => l.seq)).toEqual(entries.map((_, i) => i + 1));
     expect(entries.length).toBe(before.seq);
@@ -86,12 +90,16 @@ describe('npm run export and npm run import', () => {
 
   it('rebuilds the same board, audit trail, embargoes and webhooks in a new SQLite store', async () => {
     const { stdout } = await cli('import', [dump], { DATA_DIR: target.dir });
-    expect(stdout).toContain(`Imported ${before.seq} log entries, 1 tokens, ${beforeRest.audit.length} audit entries, 1 embargoed updates and 1 webhook endpoints into the sqlite store`);
+    expect(stdout).toContain(
+      `Imported ${before.seq} log entries, 1 tokens, ${beforeRest.audit.length} audit entries, 1 embargoed updates and 1 webhook endpoints into the sqlite store`,
+    );
     expect(board(await boardOf(() => openSqliteStore(target.dir)))).toEqual(board(before));
     const restored = openSqliteStore(target.dir);
     try {
       expect(await restOf(restored)).toEqual(beforeRest);
-      expect(beforeRest.audit.map((a) => a.action)).toEqual(expect.arrayContaining(['update.scheduled', 'webhook.created', 'token.created']));
+      expect(beforeRest.audit.map((a) => a.action)).toEqual(
+        expect.arrayContaining(['update.scheduled', 'webhook.created', 'token.created']),
+      );
     } finally {
       await restored.close();
     }

@@ -42,7 +42,9 @@ describe.skipIf(!DATABASE_URL)('group commit on PostgreSQL', () => {
     await admin.end();
   });
   beforeEach(async () => {
-    await admin.query(`DROP TABLE IF EXISTS ${schema}.notes; CREATE TABLE ${schema}.notes (id SERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE)`);
+    await admin.query(
+      `DROP TABLE IF EXISTS ${schema}.notes; CREATE TABLE ${schema}.notes (id SERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE)`,
+    );
     writer = new pg.Pool({ connectionString: url, max: 1, pipeline: true });
     reader = new pg.Pool({ connectionString: url });
     begun = 0;
@@ -216,10 +218,13 @@ describe.skipIf(!DATABASE_URL)('writes to the PostgreSQL store that arrive toget
     const before = await store.currentSeq();
     // The NPT is in force: it cannot be signed again, so every third post is refused.
     const posts = await Promise.allSettled(
-      Array.from({ length: 12 }, (_, i) => updates.post('npt', { headline: `Together ${i}`, ...(i % 3 === 1 ? { status: 'signed' as const } : {}) }, ctx)),
+      Array.from({ length: 12 }, (_, i) =>
+        updates.post('npt', { headline: `Together ${i}`, ...(i % 3 === 1 ? { status: 'signed' as const } : {}) }, ctx),
+      ),
     );
     expect(posts.map((p) => p.status)).toEqual(Array.from({ length: 12 }, (_, i) => (i % 3 === 1 ? 'rejected' : 'fulfilled')));
-    for (const refused of posts.filter((p) => p.status === 'rejected')) expect(refused.reason).toMatchObject({ code: 'invalid_transition' });
+    for (const refused of posts.filter((p) => p.status === 'rejected'))
+      expect(refused.reason).toMatchObject({ code: 'invalid_transition' });
     const seqs = posts.flatMap((p) => (p.status === 'fulfilled' && 'change' in p.value.value ? [p.value.value.change.seq] : []));
     expect(seqs).toEqual(Array.from({ length: 8 }, (_, i) => before + 1 + i));
     expect(await store.currentSeq()).toBe(before + 8);

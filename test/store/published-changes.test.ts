@@ -28,7 +28,14 @@ function publishedChanges(name: string, open: () => Promise<TestStore>, skip = f
       const treaties = createTreatyService(db.store, events, clock);
       const updates = createUpdateService(db.store, events, clock);
       const from = await db.store.currentSeq();
-      const body = createTreatyBodySchema.parse({ id: 'bus', name: 'Bus Treaty', shortName: 'Bus', category: 'strategic_arms', status: 'in_force', expiresAt: '2026-11-25T00:00:00.000Z' });
+      const body = createTreatyBodySchema.parse({
+        id: 'bus',
+        name: 'Bus Treaty',
+        shortName: 'Bus',
+        category: 'strategic_arms',
+        status: 'in_force',
+        expiresAt: '2026-11-25T00:00:00.000Z',
+      });
       const created = await treaties.create(body, ctx);
       await treaties.change('bus', { summary: 'Changed' }, created.value.treaty.version, ctx);
       const posted = await updates.post('bus', { headline: 'Posted' }, ctx);
@@ -37,7 +44,13 @@ function publishedChanges(name: string, open: () => Promise<TestStore>, skip = f
       await updates.retract(updateId, 'Wrong', ctx);
       const embargoed = await updates.post('bus', { headline: 'Embargoed', publishAt: '2026-11-24T18:00:00.000Z' }, ctx);
       expect(embargoed.outcome).toBe('scheduled');
-      expect(published.map((c) => c.kind)).toEqual(['treaty.created', 'treaty.changed', 'update.posted', 'update.corrected', 'update.retracted']);
+      expect(published.map((c) => c.kind)).toEqual([
+        'treaty.created',
+        'treaty.changed',
+        'update.posted',
+        'update.corrected',
+        'update.retracted',
+      ]);
 
       now = new Date('2026-11-25T01:00:00.000Z');
       await createEmbargoService(db.store, events, clock).publishDue();
@@ -65,7 +78,13 @@ function publishedChanges(name: string, open: () => Promise<TestStore>, skip = f
       await expect(updates.post('no-such-treaty', { headline: 'Nowhere' }, ctx)).rejects.toThrow();
       const recordThen = (fail: boolean) => ({
         async work(tx: StoreTx) {
-          await commitEntry(tx, { treatyId: 'npt', effectiveAt: now.toISOString(), recordedAt: now.toISOString(), actor: 'test', payload: { kind: 'treaty.changed', fields: { summary: 'never' } } });
+          await commitEntry(tx, {
+            treatyId: 'npt',
+            effectiveAt: now.toISOString(),
+            recordedAt: now.toISOString(),
+            actor: 'test',
+            payload: { kind: 'treaty.changed', fields: { summary: 'never' } },
+          });
           if (fail) throw new Error('refused after recording the change');
         },
         audit: () => undefined,
@@ -77,7 +96,10 @@ function publishedChanges(name: string, open: () => Promise<TestStore>, skip = f
       expect((await db.store.getTreaty('npt'))?.summary).not.toBe('never');
       const keyed = { ...ctx, idempotency: { key: 'bus-key', fingerprint: 'f' } };
       await updates.post('npt', { headline: 'Once' }, keyed);
-      await expect(updates.post('npt', { headline: 'Once' }, keyed)).rejects.toMatchObject({ name: 'IdempotentReplay', outcome: 'created' });
+      await expect(updates.post('npt', { headline: 'Once' }, keyed)).rejects.toMatchObject({
+        name: 'IdempotentReplay',
+        outcome: 'created',
+      });
 
       expect(published.slice(count).map((c) => c.update?.headline)).toEqual(['Once']);
       expect(await db.store.currentSeq()).toBe(seq + 1);

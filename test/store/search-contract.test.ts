@@ -23,12 +23,26 @@ const NOW = new Date('2026-11-24T12:00:00.000Z');
 const ctx = { principal: CLI_PRINCIPAL };
 
 const idOf = (found: Found) => (found.kind === 'update' ? found.update.id : found.scheduled.id);
-const search = (store: Store, q: string, more: Partial<UpdateSearch> = {}) => store.searchUpdates({ terms: searchTerms(q), limit: 100, ...more });
+const search = (store: Store, q: string, more: Partial<UpdateSearch> = {}) =>
+  store.searchUpdates({ terms: searchTerms(q), limit: 100, ...more });
 const headlines = async (store: Store, q: string, more: Partial<UpdateSearch> = {}) =>
   (await search(store, q, more)).map((f) => (f.kind === 'update' ? f.update.headline : f.scheduled.headline));
 
 /** Queries over the seeded board whose answers both stores must give alike. */
-const QUERIES = ['Kaliningrad', 'treaty', 'new start', 'NEW-START', 'inspection offer', 'Moratorium', 'russia', '2021', 'ratif', 'genève', 'withdrawal notice', 'open skies'];
+const QUERIES = [
+  'Kaliningrad',
+  'treaty',
+  'new start',
+  'NEW-START',
+  'inspection offer',
+  'Moratorium',
+  'russia',
+  '2021',
+  'ratif',
+  'genève',
+  'withdrawal notice',
+  'open skies',
+];
 
 function contract(name: string, open: () => Promise<TestStore>, skip = false) {
   describe.skipIf(skip)(`search in the ${name} store`, () => {
@@ -37,7 +51,11 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
     it('finds the 2020-10-26 inspection offer by "Kaliningrad"', async () => {
       const found = await search(db.store, 'kaliningrad');
       expect(found.length).toBeGreaterThan(0);
-      expect(found.some((f) => f.kind === 'update' && f.update.occurredAt.startsWith('2020-10-26') && /inspection|verification/i.test(f.update.headline))).toBe(true);
+      expect(
+        found.some(
+          (f) => f.kind === 'update' && f.update.occurredAt.startsWith('2020-10-26') && /inspection|verification/i.test(f.update.headline),
+        ),
+      ).toBe(true);
     });
 
     it('wants every term, in headline or body, and lists newest first: occurredAt, then seq', async () => {
@@ -56,8 +74,15 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
       const first = await search(db.store, 'treaty', { limit: 3 });
       const last = first.at(-1);
       if (last?.kind !== 'update') throw new Error('expected an update');
-      await createUpdateService(db.store, new DomainEvents(), () => NOW).post('npt', { headline: 'Another treaty story, posted while paging' }, ctx);
-      const second = await search(db.store, 'treaty', { limit: 3, before: { occurredAt: last.update.occurredAt, seq: last.update.seq, id: last.update.id } });
+      await createUpdateService(db.store, new DomainEvents(), () => NOW).post(
+        'npt',
+        { headline: 'Another treaty story, posted while paging' },
+        ctx,
+      );
+      const second = await search(db.store, 'treaty', {
+        limit: 3,
+        before: { occurredAt: last.update.occurredAt, seq: last.update.seq, id: last.update.id },
+      });
       expect([...first, ...second].map(idOf)).toEqual(all.slice(0, 6));
     });
 
@@ -77,7 +102,13 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
 
     it('finds an embargoed update only when asked for embargoes, within the scope given, until it is published', async () => {
       let now = NOW;
-      const posted = (await createUpdateService(db.store, new DomainEvents(), () => now).post('tpnw', { headline: 'Embargoed ocelot report', publishAt: '2026-11-24T15:00:00.000Z' }, ctx)).value;
+      const posted = (
+        await createUpdateService(db.store, new DomainEvents(), () => now).post(
+          'tpnw',
+          { headline: 'Embargoed ocelot report', publishAt: '2026-11-24T15:00:00.000Z' },
+          ctx,
+        )
+      ).value;
       const scheduled = (posted as { scheduled: ScheduledUpdate }).scheduled;
       expect(await search(db.store, 'ocelot')).toEqual([]);
       expect((await search(db.store, 'ocelot', { embargoed: {} })).map((f) => f.kind)).toEqual(['embargoed']);
@@ -91,7 +122,13 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
     });
 
     it('drops an embargo that is cancelled', async () => {
-      const posted = (await createUpdateService(db.store, new DomainEvents(), () => NOW).post('tpnw', { headline: 'Cancelled lynx report', publishAt: '2026-11-25T15:00:00.000Z' }, ctx)).value;
+      const posted = (
+        await createUpdateService(db.store, new DomainEvents(), () => NOW).post(
+          'tpnw',
+          { headline: 'Cancelled lynx report', publishAt: '2026-11-25T15:00:00.000Z' },
+          ctx,
+        )
+      ).value;
       const scheduled = (posted as { scheduled: ScheduledUpdate }).scheduled;
       expect(await search(db.store, 'lynx', { embargoed: {} })).toHaveLength(1);
       await createEmbargoService(db.store, new DomainEvents(), () => NOW).cancel(scheduled.id, ctx);
@@ -111,7 +148,19 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
     });
 
     it('takes FTS syntax in a query as plain characters', async () => {
-      for (const q of ['"', '*', 'NEAR(', 'kaliningrad AND', '-kaliningrad', 'headline:kaliningrad', '^kaliningrad', '(kaliningrad', "kaliningrad's", '\\\'', '\u0000kaliningrad']) {
+      for (const q of [
+        '"',
+        '*',
+        'NEAR(',
+        'kaliningrad AND',
+        '-kaliningrad',
+        'headline:kaliningrad',
+        '^kaliningrad',
+        '(kaliningrad',
+        "kaliningrad's",
+        "\\'",
+        '\u0000kaliningrad',
+      ]) {
         await expect(search(db.store, q)).resolves.toBeInstanceOf(Array);
       }
       expect((await search(db.store, 'NEAR(kaliningrad)')).length).toBe(0);
@@ -147,7 +196,14 @@ describe.skipIf(!DATABASE_URL)('search on SQLite and PostgreSQL', () => {
   });
 
   it('gives the same results for words in any script, with diacritics folded alike', async () => {
-    const headlines = ['Συνθήκη ΣΤΑΡΤ: ο διάλογος συνεχίζεται', 'Łódź hosts the Genève follow-up', 'Geneve talks resume', '条约 谈判 继续', 'Договор СНВ-3 продлён', 'ﬁnal ½ notice ²'];
+    const headlines = [
+      'Συνθήκη ΣΤΑΡΤ: ο διάλογος συνεχίζεται',
+      'Łódź hosts the Genève follow-up',
+      'Geneve talks resume',
+      '条约 谈判 继续',
+      'Договор СНВ-3 продлён',
+      'ﬁnal ½ notice ²',
+    ];
     for (const store of [sqlite.store, postgres.store]) {
       for (const headline of headlines) await createUpdateService(store, new DomainEvents(), () => NOW).post('npt', { headline }, ctx);
     }
@@ -166,7 +222,9 @@ describe('a database from before search', () => {
     await seedBoard(store, NOW);
     await store.close();
     const db = new Database(path.join(dir.dir, 'treaty-watch.sqlite'));
-    db.exec(`DROP TABLE search_terms; DROP TABLE search_docs; DELETE FROM schema_migrations WHERE version = ${SQLITE_SEARCH_INDEX_VERSION}`);
+    db.exec(
+      `DROP TABLE search_terms; DROP TABLE search_docs; DELETE FROM schema_migrations WHERE version = ${SQLITE_SEARCH_INDEX_VERSION}`,
+    );
     db.close();
     const reopened = openSqliteStore(dir.dir);
     expect((await headlines(reopened, 'kaliningrad')).length).toBeGreaterThan(0);

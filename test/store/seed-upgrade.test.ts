@@ -21,8 +21,21 @@ function upgrade(name: string, open: () => Promise<TestStore>, skip = false) {
     beforeAll(async () => {
       await db.store.transaction(async (tx) => {
         for (const entry of buildSeedEntries('2026-11-24T00:00:00.000Z', oldFacts, [], [])) await commitEntry(tx, entry);
-        await tx.saveWebhook({ id: WIRE, url: 'https://wire.example/hook', secret: 'whsec_c2VjcmV0', format: 'standard', enabled: true, createdAt: EDITOR_AT });
-        await commitEntry(tx, postedEntry({ id: 'editor-1', treatyId: 'ctbt', headline: 'Desk note on the CTBT', occurredAt: EDITOR_AT, author: 'desk' }, EDITOR_AT));
+        await tx.saveWebhook({
+          id: WIRE,
+          url: 'https://wire.example/hook',
+          secret: 'whsec_c2VjcmV0',
+          format: 'standard',
+          enabled: true,
+          createdAt: EDITOR_AT,
+        });
+        await commitEntry(
+          tx,
+          postedEntry(
+            { id: 'editor-1', treatyId: 'ctbt', headline: 'Desk note on the CTBT', occurredAt: EDITOR_AT, author: 'desk' },
+            EDITOR_AT,
+          ),
+        );
       });
     });
 
@@ -40,7 +53,8 @@ function upgrade(name: string, open: () => Promise<TestStore>, skip = false) {
       expect(ctbt.filter((u) => !u.party)).toHaveLength(ctbtBefore + 4);
       expect(ctbt.filter((u) => u.headline.startsWith('CTBTO: its monitoring system'))).toHaveLength(1);
       let parties = 0;
-      for (const id of ['ctbt', 'tpnw', 'open-skies', 'cfe', 'npt']) parties += (await store.treatyUpdates(id)).filter((u) => u.party).length;
+      for (const id of ['ctbt', 'tpnw', 'open-skies', 'cfe', 'npt'])
+        parties += (await store.treatyUpdates(id)).filter((u) => u.party).length;
       expect(parties).toBe(SHEET_MOVES.length);
       expect(await store.getUpdate('editor-1')).toEqual(editorBefore);
       expect((await store.getTreaty('ctbt'))?.partySummary?.groups[0]).toMatchObject({ size: 44, ratified: 35 });

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../server/src/store/store';
 import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, sqliteTestStore, type TestStore, useStore } from '../support/stores';
 
-const session = (hash: string, tokenId: string, lastSeenAt: string) => ({ hash, tokenId, createdAt: '2026-12-01T08:00:00.000Z', lastSeenAt });
+const session = (hash: string, tokenId: string, lastSeenAt: string) => ({
+  hash,
+  tokenId,
+  createdAt: '2026-12-01T08:00:00.000Z',
+  lastSeenAt,
+});
 
 /** Browser sessions, the same on both stores, and shared by every process on one database. */
 function contract(name: string, open: () => Promise<TestStore>, skip = false) {

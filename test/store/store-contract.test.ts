@@ -27,7 +27,18 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
       expect(await db.store.currentSeq()).toBe(0);
       const entries = await seedBoard(db.store, NOW);
       expect(await db.store.currentSeq()).toBe(entries);
-      expect((await db.store.listTreaties()).map((t) => t.id)).toEqual(['inf', 'new-start', 'open-skies', 'abm', 'ctbt', 'npt', 'cfe', 'tpnw', 'start-i', 'sort']);
+      expect((await db.store.listTreaties()).map((t) => t.id)).toEqual([
+        'inf',
+        'new-start',
+        'open-skies',
+        'abm',
+        'ctbt',
+        'npt',
+        'cfe',
+        'tpnw',
+        'start-i',
+        'sort',
+      ]);
       expect(await seedBoard(db.store, NOW)).toBe(0);
     });
 
@@ -35,7 +46,13 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
       const before = await db.store.currentSeq();
       await expect(
         db.store.transaction(async (tx) => {
-          await tx.append({ treatyId: 'npt', effectiveAt: NOW.toISOString(), recordedAt: NOW.toISOString(), actor: 'test', payload: { kind: 'treaty.changed', fields: { summary: 'never' } } });
+          await tx.append({
+            treatyId: 'npt',
+            effectiveAt: NOW.toISOString(),
+            recordedAt: NOW.toISOString(),
+            actor: 'test',
+            payload: { kind: 'treaty.changed', fields: { summary: 'never' } },
+          });
           throw new Error('abort');
         }),
       ).rejects.toThrow('abort');
@@ -97,14 +114,21 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
       const updates = createUpdateService(db.store, new DomainEvents(), clock);
       const keyed = { ...ctx, idempotency: { key: 'contract-key', fingerprint: 'f1' } };
       const first = await updates.post('npt', { headline: 'Once only' }, keyed);
-      await expect(updates.post('npt', { headline: 'Once only' }, keyed)).rejects.toMatchObject({ name: 'IdempotentReplay', outcome: 'created' });
+      await expect(updates.post('npt', { headline: 'Once only' }, keyed)).rejects.toMatchObject({
+        name: 'IdempotentReplay',
+        outcome: 'created',
+      });
       expect((await db.store.findIdempotency(CLI_PRINCIPAL.tokenId, 'contract-key'))?.response).toEqual(first.body);
     });
 
     it('holds an embargo outside the log and publishes it exactly once, however many schedulers see it due', async () => {
       let now = NOW;
       const later = () => now;
-      const posted = await createUpdateService(db.store, new DomainEvents(), later).post('npt', { headline: 'Under embargo', status: 'in_force', publishAt: '2026-11-24T13:00:00.000Z' }, ctx);
+      const posted = await createUpdateService(db.store, new DomainEvents(), later).post(
+        'npt',
+        { headline: 'Under embargo', status: 'in_force', publishAt: '2026-11-24T13:00:00.000Z' },
+        ctx,
+      );
       expect(posted.outcome).toBe('scheduled');
       const seq = await db.store.currentSeq();
       expect(await db.store.dueScheduled(NOW.toISOString(), 10)).toEqual([]);
@@ -113,17 +137,28 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
 
       now = new Date('2026-11-24T13:00:00.000Z');
       // Two schedulers that both saw it due, as two processes would.
-      const [here, there] = await Promise.all([createEmbargoService(db.store, new DomainEvents(), later).publishDue(), createEmbargoService(db.store, new DomainEvents(), later).publishDue()]);
+      const [here, there] = await Promise.all([
+        createEmbargoService(db.store, new DomainEvents(), later).publishDue(),
+        createEmbargoService(db.store, new DomainEvents(), later).publishDue(),
+      ]);
       expect(here.changes.length + there.changes.length).toBe(1);
       expect(await db.store.currentSeq()).toBe(seq + 1);
       const [published] = await db.store.latestUpdates(1);
-      expect(published).toMatchObject({ headline: 'Under embargo', occurredAt: '2026-11-24T13:00:00.000Z', publishedAt: '2026-11-24T13:00:00.000Z' });
+      expect(published).toMatchObject({
+        headline: 'Under embargo',
+        occurredAt: '2026-11-24T13:00:00.000Z',
+        publishedAt: '2026-11-24T13:00:00.000Z',
+      });
       expect(await db.store.getScheduled(published?.id ?? '')).toMatchObject({ state: 'published', publishedSeq: seq + 1 });
       expect(await db.store.dueScheduled(now.toISOString(), 10)).toEqual([]);
     });
 
     it('keeps an outbox per webhook endpoint: queued with the change, oldest first, pruned and removed with it', async () => {
-      const hooks = createWebhookService(db.store, { targets: webhookTargets(true), timeoutMs: 1000, publicUrl: () => 'http://127.0.0.1' }, clock);
+      const hooks = createWebhookService(
+        db.store,
+        { targets: webhookTargets(true), timeoutMs: 1000, publicUrl: () => 'http://127.0.0.1' },
+        clock,
+      );
       const { endpoint } = (await hooks.create({ url: 'http://127.0.0.1:9/hook', treaties: ['cfe'] }, ctx)).value;
       const updates = createUpdateService(db.store, new DomainEvents(), clock);
       const seqs: number[] = [];
@@ -153,10 +188,17 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
 
     it('names in a refold only the updates whose meaning it changed', async () => {
       const updates = createUpdateService(db.store, new DomainEvents(), clock);
-      const changeOf = (written: Awaited<ReturnType<typeof updates.post>>) => ('change' in written.value ? written.value.change : undefined);
+      const changeOf = (written: Awaited<ReturnType<typeof updates.post>>) =>
+        'change' in written.value ? written.value.change : undefined;
       const suspended = changeOf(await updates.post('tpnw', { headline: 'Suspended today', status: 'suspended' }, ctx));
       await updates.post('tpnw', { headline: 'A note today' }, ctx);
-      const earlier = changeOf(await updates.post('tpnw', { headline: 'Suspended a day earlier', status: 'suspended', occurredAt: '2026-11-23T12:00:00.000Z' }, ctx));
+      const earlier = changeOf(
+        await updates.post(
+          'tpnw',
+          { headline: 'Suspended a day earlier', status: 'suspended', occurredAt: '2026-11-23T12:00:00.000Z' },
+          ctx,
+        ),
+      );
       expect(earlier?.revised?.map((u) => u.id)).toEqual([suspended?.update.id]);
     });
 

@@ -19,19 +19,29 @@ const UNPARSABLE = 'https://exa"mple.org/';
 async function writeAsBefore(store: Store): Promise<void> {
   await seedBoard(store, new Date(AT));
   await store.transaction(async (tx) => {
-    await commitEntry(tx, postedEntry({ id: 'typed', treatyId: 'npt', headline: 'A source as typed', sourceUrl: AS_TYPED, occurredAt: AT, author: 'desk' }, AT));
+    await commitEntry(
+      tx,
+      postedEntry({ id: 'typed', treatyId: 'npt', headline: 'A source as typed', sourceUrl: AS_TYPED, occurredAt: AT, author: 'desk' }, AT),
+    );
     const npt = await tx.getTreaty('npt');
     await commitEntry(tx, {
       treatyId: 'npt',
       effectiveAt: AT,
       recordedAt: AT,
       actor: 'admin',
-      payload: { kind: 'treaty.changed', fields: { sources: [...(npt?.sources ?? []), { title: 'As typed', url: AS_TYPED }, { title: 'Unparsable', url: UNPARSABLE }] } },
+      payload: {
+        kind: 'treaty.changed',
+        fields: { sources: [...(npt?.sources ?? []), { title: 'As typed', url: AS_TYPED }, { title: 'Unparsable', url: UNPARSABLE }] },
+      },
     });
   });
 }
 
-function expectNormalised(name: string, open: () => Promise<{ store: Store; rollBack(): Promise<void>; reopen(): Promise<Store>; remove(): Promise<void> }>, skip = false) {
+function expectNormalised(
+  name: string,
+  open: () => Promise<{ store: Store; rollBack(): Promise<void>; reopen(): Promise<Store>; remove(): Promise<void> }>,
+  skip = false,
+) {
   describe.skipIf(skip)(`${name}: URLs stored before normalisation`, () => {
     let store: Store;
     let handle: Awaited<ReturnType<typeof open>>;
@@ -90,7 +100,9 @@ expectNormalised(
       async rollBack() {
         const client = new pg.Client({ connectionString: DATABASE_URL });
         await client.connect();
-        await client.query(`DELETE FROM ${handle.schema}.schema_migrations WHERE version = (SELECT MAX(version) FROM ${handle.schema}.schema_migrations)`);
+        await client.query(
+          `DELETE FROM ${handle.schema}.schema_migrations WHERE version = (SELECT MAX(version) FROM ${handle.schema}.schema_migrations)`,
+        );
         await client.end();
       },
     };

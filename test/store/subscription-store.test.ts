@@ -5,7 +5,13 @@ import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, sqliteTestStore, type Test
 
 const AT = '2026-12-01T08:00:00.000Z';
 
-const subscription = (id: string, email: string, extra: Partial<SubscriptionRecord> = {}): SubscriptionRecord => ({ id, email, cadence: 'immediate', createdAt: AT, ...extra });
+const subscription = (id: string, email: string, extra: Partial<SubscriptionRecord> = {}): SubscriptionRecord => ({
+  id,
+  email,
+  cadence: 'immediate',
+  createdAt: AT,
+  ...extra,
+});
 const mail = (id: string, subscriptionId: string, extra: Partial<MailRecord> = {}): MailRecord => ({
   id,
   subscriptionId,
@@ -80,8 +86,18 @@ function contract(name: string, open: () => Promise<TestStore>, skip = false) {
       await store.subscriptions.transaction(async (tx) => {
         expect(await tx.cursor()).toBeUndefined();
         await tx.setCursor(41);
-        await tx.save(subscription('d1', 'daily@example.org', { cadence: 'daily', hour: 7, confirmedAt: AT, nextDigestAt: '2026-12-02T07:00:00.000Z', digestSeq: 40 }));
-        await tx.save(subscription('d2', 'unconfirmed@example.org', { cadence: 'daily', hour: 7, nextDigestAt: '2026-12-02T07:00:00.000Z' }));
+        await tx.save(
+          subscription('d1', 'daily@example.org', {
+            cadence: 'daily',
+            hour: 7,
+            confirmedAt: AT,
+            nextDigestAt: '2026-12-02T07:00:00.000Z',
+            digestSeq: 40,
+          }),
+        );
+        await tx.save(
+          subscription('d2', 'unconfirmed@example.org', { cadence: 'daily', hour: 7, nextDigestAt: '2026-12-02T07:00:00.000Z' }),
+        );
       });
       await second.subscriptions.transaction(async (tx) => {
         expect(await tx.cursor()).toBe(41);

@@ -61,11 +61,13 @@ export function api(target: string | { url: string }, defaults: Sent = {}) {
     /** A new token, as an admin makes one for a desk; throws unless it was created. */
     async createToken(body: { name: string; role: Role; treaties?: string[] }, sent?: Sent): Promise<CreateTokenResponse> {
       const created = await send<CreateTokenResponse>('POST', '/api/tokens', body, sent);
-      if (created.status !== 201) throw new Error(`creating token ${body.name} answered ${created.status}: ${JSON.stringify(created.body)}`);
+      if (created.status !== 201)
+        throw new Error(`creating token ${body.name} answered ${created.status}: ${JSON.stringify(created.body)}`);
       return created.body;
     },
     /** POST an update to a treaty, as the desk's form does. */
-    postUpdate: <T = unknown>(treatyId: string, body: unknown, sent?: Sent) => send<T>('POST', `/api/treaties/${treatyId}/updates`, body, sent),
+    postUpdate: <T = unknown>(treatyId: string, body: unknown, sent?: Sent) =>
+      send<T>('POST', `/api/treaties/${treatyId}/updates`, body, sent),
   };
 }
 

@@ -38,4 +38,5 @@ export function packagesIn(file: string, dist = clientDist): string[] | undefine
 }
 
 /** Bytes over the wire, gzipped, of built files. */
-export const gzippedBytes = (files: string[], dist = clientDist): number => files.reduce((sum, file) => sum + gzipSync(fs.readFileSync(path.join(dist, file))).length, 0);
+export const gzippedBytes = (files: string[], dist = clientDist): number =>
+  files.reduce((sum, file) => sum + gzipSync(fs.readFileSync(path.join(dist, file))).length, 0);

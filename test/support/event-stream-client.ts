@@ -44,7 +44,9 @@ export class EventStreamClient {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(check);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; had ${this.events.map((e) => `${e.event}#${e.id}`).join(' ')}`));
+        reject(
+          new Error(`timed out after ${timeoutMs} ms waiting for ${what}; had ${this.events.map((e) => `${e.event}#${e.id}`).join(' ')}`),
+        );
       }, timeoutMs);
       this.waiters.add(check);
     });
@@ -77,7 +79,8 @@ export class EventStreamClient {
           buffer = buffer.slice(end + (buffer.startsWith('\r\n', end) ? 2 : 1));
           if (line === '') {
             this.lastEventId = event.id;
-            if (event.data.length > 0) this.events.push({ id: event.id, event: event.event || 'message', data: event.data.join('\n'), at: performance.now() });
+            if (event.data.length > 0)
+              this.events.push({ id: event.id, event: event.event || 'message', data: event.data.join('\n'), at: performance.now() });
             event = { id: this.lastEventId, event: '', data: [] };
             this.notify();
             continue;

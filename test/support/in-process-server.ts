@@ -20,7 +20,23 @@ export interface TestServer {
 }
 
 type Options = { dataDir?: string; store?: () => Store | Promise<Store>; now?: () => Date } & Partial<
-  Pick<Config, 'rateLimits' | 'signInFailuresPerMinute' | 'corsOrigins' | 'clientDist' | 'embedOrigins' | 'webhooks' | 'publicUrl' | 'webhookAllowPrivate' | 'trustProxy' | 'sessionIdleMs' | 'redis' | 'sse' | 'grip' | 'mail'>
+  Pick<
+    Config,
+    | 'rateLimits'
+    | 'signInFailuresPerMinute'
+    | 'corsOrigins'
+    | 'clientDist'
+    | 'embedOrigins'
+    | 'webhooks'
+    | 'publicUrl'
+    | 'webhookAllowPrivate'
+    | 'trustProxy'
+    | 'sessionIdleMs'
+    | 'redis'
+    | 'sse'
+    | 'grip'
+    | 'mail'
+  >
 >;
 
 /** Retries within a test's patience; the day before an endpoint is disabled stays a day. */

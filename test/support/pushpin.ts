@@ -87,5 +87,11 @@ export async function startPushpin(originPort: number, settings: Record<string, 
     await stop();
     throw new Error(`${String(error)}\n${log}`);
   }
-  return { url: `http://127.0.0.1:${httpPort}`, publishUrl: `http://127.0.0.1:${publishPort}`, sigKey, pids: [pushpin.pid ?? 0, zurl.pid ?? 0], stop };
+  return {
+    url: `http://127.0.0.1:${httpPort}`,
+    publishUrl: `http://127.0.0.1:${publishPort}`,
+    sigKey,
+    pids: [pushpin.pid ?? 0, zurl.pid ?? 0],
+    stop,
+  };
 }

@@ -13,7 +13,13 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
  * body on GET, which is what an attacker would send. Resolves undefined when Node itself
  * refuses to send it (a control character in the path or a header).
  */
-export function rawRequest(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer | string): Promise<RawAnswer | undefined> {
+export function rawRequest(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: Buffer | string,
+): Promise<RawAnswer | undefined> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     let req: http.ClientRequest;

@@ -10,7 +10,16 @@ import { REPLAY_LIMIT } from '@treaty-watch/shared';
  */
 const [url = '', seqArg = '0', countArg = '0'] = process.argv.slice(2);
 const seq = Number(seqArg);
-const hostile: unknown[][] = [[{ lastSeq: 1e308 }], [{ lastSeq: -1 }], [{ lastSeq: '12' }], [{ lastSeq: { $gt: 0 } }], [null], [], ['x'.repeat(8000)], [{ lastSeq: 1.5 }, 'extra', 42]];
+const hostile: unknown[][] = [
+  [{ lastSeq: 1e308 }],
+  [{ lastSeq: -1 }],
+  [{ lastSeq: '12' }],
+  [{ lastSeq: { $gt: 0 } }],
+  [null],
+  [],
+  ['x'.repeat(8000)],
+  [{ lastSeq: 1.5 }, 'extra', 42],
+];
 const payloadOf = (i: number): unknown[] => {
   if (i % 3 === 0) return [{ lastSeq: seq - REPLAY_LIMIT }];
   if (i % 3 === 1) return [{}];

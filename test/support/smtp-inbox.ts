@@ -79,7 +79,7 @@ export class SmtpInbox {
 
   /** Resolves once `predicate` holds; rejects after `timeoutMs`. */
   async until(predicate: () => boolean, timeoutMs = 10_000, what = 'mail'): Promise<void> {
-    for (const deadline = Date.now() + timeoutMs; !predicate(); ) {
+    for (const deadline = Date.now() + timeoutMs; !predicate();) {
       if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

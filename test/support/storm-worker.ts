@@ -36,7 +36,12 @@ process.on('message', (message: Start | { type: 'status' } | { type: 'stop' }) =
     process.send?.({ type: 'started' });
   } else if (message.type === 'status') {
     const seqs = boards.map((b) => (b.socket.connected ? (b.seq ?? -1) : -1));
-    process.send?.({ type: 'status', connected: boards.filter((b) => b.socket.connected).length, minSeq: Math.min(...seqs), reconnectedAt });
+    process.send?.({
+      type: 'status',
+      connected: boards.filter((b) => b.socket.connected).length,
+      minSeq: Math.min(...seqs),
+      reconnectedAt,
+    });
   } else {
     for (const board of boards) board.socket.disconnect();
     process.exit(0);

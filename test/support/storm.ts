@@ -13,7 +13,9 @@ export class Storm {
   private readonly workers: ChildProcess[];
 
   constructor(url: string, dashboards: number, processes: number) {
-    this.workers = Array.from({ length: processes }, () => fork(path.join(repoRoot, 'test/support/storm-worker.ts'), { execArgv: ['--import', 'tsx'] }));
+    this.workers = Array.from({ length: processes }, () =>
+      fork(path.join(repoRoot, 'test/support/storm-worker.ts'), { execArgv: ['--import', 'tsx'] }),
+    );
     const per = Math.ceil(dashboards / processes);
     this.workers.forEach((w, i) => w.send({ type: 'start', url, count: Math.min(per, dashboards - i * per) }));
   }
@@ -41,12 +43,21 @@ export class Storm {
     for (;;) {
       const s = await this.status();
       if (s.connected === dashboards && s.minSeq >= seq) return;
-      if (Date.now() - started > timeoutMs) throw new Error(`after ${timeoutMs} ms: ${s.connected}/${dashboards} connected, lowest seq ${s.minSeq} (want ${seq})`);
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`after ${timeoutMs} ms: ${s.connected}/${dashboards} connected, lowest seq ${s.minSeq} (want ${seq})`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.workers.map((w) => new Promise((resolve) => { w.once('exit', resolve); w.send({ type: 'stop' }); })));
+    await Promise.all(
+      this.workers.map(
+        (w) =>
+          new Promise((resolve) => {
+            w.once('exit', resolve);
+            w.send({ type: 'stop' });
+          }),
+      ),
+    );
   }
 }

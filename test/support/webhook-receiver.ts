@@ -90,7 +90,7 @@ export class WebhookReceiver {
 
   /** Resolves once `predicate` holds; rejects after `timeoutMs`. */
   async until(predicate: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
-    for (const deadline = Date.now() + timeoutMs; !predicate(); ) {
+    for (const deadline = Date.now() + timeoutMs; !predicate();) {
       if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

@@ -4,11 +4,26 @@ import './field.css';
 
 /** What a 400 says about one field (and the fields within it, such as `treaties.0`), for its control. */
 export function fieldError(problem: Problem | undefined, field: string): string | undefined {
-  return problem?.errors?.filter((e) => e.field === field || e.field.startsWith(`${field}.`)).map((e) => e.message).join('; ') || undefined;
+  return (
+    problem?.errors
+      ?.filter((e) => e.field === field || e.field.startsWith(`${field}.`))
+      .map((e) => e.message)
+      .join('; ') || undefined
+  );
 }
 
 /** A labelled control with its error, if any, announced and tied to the control. */
-export function Field({ label, error, hint, children }: { label: string; error?: string; hint?: ReactNode; children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactElement }) {
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactElement;
+}) {
   const id = useId();
   const errorId = `${id}-error`;
   return (

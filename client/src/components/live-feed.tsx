@@ -6,7 +6,17 @@ import { own } from '../lib/own';
 const ARRIVAL_MS = 8000;
 const SHOWN = 30;
 
-export function LiveFeed({ updates, treaties, arrivals, now }: { updates: Update[]; treaties: Treaty[]; arrivals: Record<string, number>; now: number }) {
+export function LiveFeed({
+  updates,
+  treaties,
+  arrivals,
+  now,
+}: {
+  updates: Update[];
+  treaties: Treaty[];
+  arrivals: Record<string, number>;
+  now: number;
+}) {
   const names = new Map(treaties.map((t) => [t.id, t.shortName]));
   return (
     <section className="live-feed" aria-label="Live feed">
@@ -19,7 +29,13 @@ export function LiveFeed({ updates, treaties, arrivals, now }: { updates: Update
             const arrived = own(arrivals, update.id);
             const fresh = arrived !== undefined && now - arrived < ARRIVAL_MS;
             return (
-              <FeedItem key={update.id} update={update} treatyName={names.get(update.treatyId) ?? update.treatyId} now={now} fresh={fresh} />
+              <FeedItem
+                key={update.id}
+                update={update}
+                treatyName={names.get(update.treatyId) ?? update.treatyId}
+                now={now}
+                fresh={fresh}
+              />
             );
           })}
         </ol>

@@ -31,7 +31,11 @@ export function TreatyCard({
   const fresh = highlight && now - highlight.at < HIGHLIGHT_MS;
   const href = `/treaties/${treaty.id}${asOf && treaty.partySummary ? `?asOf=${asOf}` : ''}`;
   return (
-    <article data-treaty-id={treaty.id} className={`treaty-card status-border-${status}${fresh ? ' just-changed' : ''}`} aria-label={treaty.shortName}>
+    <article
+      data-treaty-id={treaty.id}
+      className={`treaty-card status-border-${status}${fresh ? ' just-changed' : ''}`}
+      aria-label={treaty.shortName}
+    >
       <h3>
         <a
           href={href}
@@ -58,7 +62,11 @@ export function TreatyCard({
       )}
       {fresh && (
         <p className="what-changed">
-          {highlight.from && highlight.to ? `${STATUS_LABELS[highlight.from]} → ${STATUS_LABELS[highlight.to]}` : highlight.party ? partyMoveWords(highlight.party) : 'Updated'}
+          {highlight.from && highlight.to
+            ? `${STATUS_LABELS[highlight.from]} → ${STATUS_LABELS[highlight.to]}`
+            : highlight.party
+              ? partyMoveWords(highlight.party)
+              : 'Updated'}
         </p>
       )}
     </article>

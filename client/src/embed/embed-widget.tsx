@@ -18,7 +18,8 @@ export function EmbedWidget({ treatyId }: { treatyId?: string }) {
   const now = useNow();
   const origin = window.location.origin;
 
-  if (board.seq === undefined) return <p className="embed-loading">{connection.status === 'offline' ? 'Treaty Watch cannot be reached.' : 'Loading…'}</p>;
+  if (board.seq === undefined)
+    return <p className="embed-loading">{connection.status === 'offline' ? 'Treaty Watch cannot be reached.' : 'Loading…'}</p>;
   const treaties = treatyId ? board.treaties.filter((t) => t.id === treatyId) : board.treaties;
   if (treatyId && treaties.length === 0) return <NoSuchTreaty />;
 

@@ -30,7 +30,9 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   if (response.ok) return body as T;
   if (response.status === 401) unauthorizedListeners.forEach((listener) => listener());
   const problem = type.includes(PROBLEM_CONTENT_TYPE) ? problemSchema.safeParse(body) : undefined;
-  throw new ApiError(problem?.success ? problem.data : { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status });
+  throw new ApiError(
+    problem?.success ? problem.data : { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status },
+  );
 }
 
 /**

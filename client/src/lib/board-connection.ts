@@ -31,7 +31,14 @@ export class BoardConnection implements LiveBoardSource {
    * seq; `buildId` the build this page runs, when it knows (a screen started from its offline copy).
    */
   constructor(
-    options: { client?: ClientKind; name?: string; reloadOnNewBuild?: boolean; url?: string; restored?: { board: BoardState; since: number }; buildId?: string } = {},
+    options: {
+      client?: ClientKind;
+      name?: string;
+      reloadOnNewBuild?: boolean;
+      url?: string;
+      restored?: { board: BoardState; since: number };
+      buildId?: string;
+    } = {},
   ) {
     const { client = 'viewer', name, reloadOnNewBuild = false, url, restored } = options;
     this.live = new LiveView(restored);
@@ -42,7 +49,11 @@ export class BoardConnection implements LiveBoardSource {
       ...RECONNECT_OPTIONS,
       auth: (cb) => {
         this.announced = this.client;
-        cb({ client: this.client, ...(name ? { name } : {}), ...(this.live.current.board.seq !== undefined ? { lastSeq: this.live.current.board.seq } : {}) });
+        cb({
+          client: this.client,
+          ...(name ? { name } : {}),
+          ...(this.live.current.board.seq !== undefined ? { lastSeq: this.live.current.board.seq } : {}),
+        });
       },
     });
     this.socket.on('connect', () => {
@@ -70,7 +81,8 @@ export class BoardConnection implements LiveBoardSource {
     this.socket.onAny(() => this.contact());
     this.socket.io.on('ping', () => this.contact());
     this.watchdog = setInterval(() => {
-      if (this.live.current.connection.status === 'live' && Date.now() - this.lastContact > OFFLINE_AFTER_MS) this.live.setStatus('offline', this.lastContact);
+      if (this.live.current.connection.status === 'live' && Date.now() - this.lastContact > OFFLINE_AFTER_MS)
+        this.live.setStatus('offline', this.lastContact);
     }, WATCH_EVERY_MS);
   }
 

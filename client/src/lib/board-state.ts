@@ -28,7 +28,15 @@ export interface BoardState {
   activity: ActivityDay[];
 }
 
-export const emptyBoard: BoardState = { seq: undefined, buildId: undefined, treaties: [], updates: [], highlights: {}, arrivals: {}, activity: [] };
+export const emptyBoard: BoardState = {
+  seq: undefined,
+  buildId: undefined,
+  treaties: [],
+  updates: [],
+  highlights: {},
+  arrivals: {},
+  activity: [],
+};
 
 export function applySnapshot(state: BoardState, snapshot: Snapshot): BoardState {
   return {

@@ -29,7 +29,9 @@ describe('partySummaryWords', () => {
   it('counts the CTBT by the Annex 2 ratifications still missing, and follows a ratification', () => {
     const nine = ['CN', 'EG', 'IR', 'IL', 'RU', 'US', 'IN', 'KP', 'PK'];
     expect(partySummaryWords(treaty('signed', annex2(nine)))?.text).toBe('Signed, not in force · 9 of 44 Annex 2 ratifications missing');
-    expect(partySummaryWords(treaty('signed', annex2(nine.slice(1))))?.text).toBe('Signed, not in force · 8 of 44 Annex 2 ratifications missing');
+    expect(partySummaryWords(treaty('signed', annex2(nine.slice(1))))?.text).toBe(
+      'Signed, not in force · 8 of 44 Annex 2 ratifications missing',
+    );
   });
 
   it('names the states that left a treaty in force, and marks a derived count uncertain with its note', () => {
@@ -38,13 +40,28 @@ describe('partySummaryWords', () => {
       byStanding: { ratified: 32, withdrawn: 2, signed: 1 },
       withdrawn: ['US', 'RU'],
       groups: [],
-      counts: { parties: 32, asOf: '2021-12-18', sourceUrl: 'https://example.org', movesSince: 0, uncertain: true, note: 'Derived; one report says 33.' },
+      counts: {
+        parties: 32,
+        asOf: '2021-12-18',
+        sourceUrl: 'https://example.org',
+        movesSince: 0,
+        uncertain: true,
+        note: 'Derived; one report says 33.',
+      },
     };
-    expect(partySummaryWords(treaty('in_force', openSkies))).toEqual({ text: 'In force · 32 parties · US and Russia withdrew', uncertain: 'Derived; one report says 33.' });
+    expect(partySummaryWords(treaty('in_force', openSkies))).toEqual({
+      text: 'In force · 32 parties · US and Russia withdrew',
+      uncertain: 'Derived; one report says 33.',
+    });
   });
 
   it('says, as of a day before it left, that a state had given notice', () => {
-    const openSkies2020: PartySummary = { complete: true, byStanding: { ratified: 33, withdrawal_pending: 1, signed: 1 }, withdrawn: [], groups: [] };
+    const openSkies2020: PartySummary = {
+      complete: true,
+      byStanding: { ratified: 33, withdrawal_pending: 1, signed: 1 },
+      withdrawn: [],
+      groups: [],
+    };
     expect(partySummaryWords(treaty('in_force', openSkies2020))?.text).toBe('In force · 34 parties · 1 gave notice of withdrawal');
   });
 

@@ -54,7 +54,9 @@ export function partySummaryWords(treaty: Treaty): PartySummaryWords | undefined
   if (pending > 0) parts.push(`${pending} gave notice of withdrawal`);
   if (summary.withdrawn.length > 0) parts.push(`${listOfNames(summary.withdrawn.map(shortCountryName))} withdrew`);
   const text = parts.filter(Boolean).join(' · ');
-  return summary.counts?.uncertain ? { text, uncertain: summary.counts.note ?? 'This count is derived, not stated by a source.' } : { text };
+  return summary.counts?.uncertain
+    ? { text, uncertain: summary.counts.note ?? 'This count is derived, not stated by a source.' }
+    : { text };
 }
 
 /** "Egypt: Ratified", for the card that a party move just changed. */

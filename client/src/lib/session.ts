@@ -3,7 +3,8 @@ import type { Session, SessionResponse } from '@treaty-watch/shared';
 import { apiFetch, ApiError, onUnauthorized, sendJson } from './api';
 
 /** Who this browser is signed in as. The token itself never reaches page scripts: the server keeps it behind an HttpOnly cookie. */
-export type SessionState = { state: 'loading' } | { state: 'signed-out' } | { state: 'signed-in'; session: Session } | { state: 'unreachable'; message: string };
+export type SessionState =
+  { state: 'loading' } | { state: 'signed-out' } | { state: 'signed-in'; session: Session } | { state: 'unreachable'; message: string };
 
 let current: SessionState = { state: 'loading' };
 let asked = false;

@@ -8,7 +8,11 @@ describe('sourceLabel', () => {
       'https://www.state.gov/new-start-treaty-aggregate-numbers-of-strategic-offensive-arms-5/',
       'https://2009-2017.state.gov/t/avc/newstart/index.htm',
     ].map((url) => sourceLabel(url));
-    expect(labels).toEqual(['state.gov/new-start', 'state.gov/new-start-treaty-aggregate-numbers-of-strategic-offensive-arms-5', '2009-2017.state.gov/t/avc/newstart/index.htm']);
+    expect(labels).toEqual([
+      'state.gov/new-start',
+      'state.gov/new-start-treaty-aggregate-numbers-of-strategic-offensive-arms-5',
+      '2009-2017.state.gov/t/avc/newstart/index.htm',
+    ]);
   });
 
   it('keeps the query that picks the page, and the start and end of a long path', () => {

@@ -39,7 +39,13 @@ export function relativeAge(iso: string, now: number): string {
 export function countdown(iso: string, now: number): { days: number; hours: number; minutes: number; seconds: number; over: boolean } {
   const left = Math.max(0, Date.parse(iso) - now);
   const s = Math.floor(left / 1000);
-  return { days: Math.floor(s / 86400), hours: Math.floor(s / 3600) % 24, minutes: Math.floor(s / 60) % 60, seconds: s % 60, over: left === 0 };
+  return {
+    days: Math.floor(s / 86400),
+    hours: Math.floor(s / 3600) % 24,
+    minutes: Math.floor(s / 60) % 60,
+    seconds: s % 60,
+    over: left === 0,
+  };
 }
 
 export const pad2 = (n: number) => String(n).padStart(2, '0');

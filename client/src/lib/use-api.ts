@@ -6,10 +6,7 @@ import { apiFetch, problemText } from './api';
  * wrong): a page refreshing itself must not lose what it shows, such as a secret shown once.
  */
 export type Loaded<T> =
-  | { state: 'idle' }
-  | { state: 'loading' }
-  | { state: 'loaded'; data: T; error?: string }
-  | { state: 'error'; message: string };
+  { state: 'idle' } | { state: 'loading' } | { state: 'loaded'; data: T; error?: string } | { state: 'error'; message: string };
 
 /**
  * A read as the signed-in user (the session cookie goes with it), fetched again when `path` or

@@ -18,7 +18,10 @@ export function xml(text: string): string {
 /** An attribute value: a parser turns raw tabs and line breaks there into spaces. */
 const attribute = (text: string) => xml(text).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 
-export function atomFeed(feed: { id: string; title: string; selfUrl: string; homeUrl: string; updated: string }, items: FeedItem[]): string {
+export function atomFeed(
+  feed: { id: string; title: string; selfUrl: string; homeUrl: string; updated: string },
+  items: FeedItem[],
+): string {
   const entries = items.map(
     (item) => `  <entry>
     <id>${xml(item.id)}</id>

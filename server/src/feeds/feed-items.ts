@@ -25,9 +25,13 @@ export function feedItem(update: Update, treaty: Treaty | undefined, origin: str
     const from = update.previousStatus ? `${STATUS_LABELS[update.previousStatus]} → ` : '';
     lines.push(`Status: ${from}${STATUS_LABELS[update.status]}`);
   }
-  if (update.party) lines.push(`${countryName(update.party.code)}: ${PARTY_ACTION_LABELS[update.party.action]}${update.party.uncertain ? ' (uncertain)' : ''}`);
+  if (update.party)
+    lines.push(
+      `${countryName(update.party.code)}: ${PARTY_ACTION_LABELS[update.party.action]}${update.party.uncertain ? ' (uncertain)' : ''}`,
+    );
   if (update.body) lines.push(update.body);
-  if (update.correctedAt) lines.push(`Corrected ${update.correctedAt}; earlier wording: ${update.revisions?.map((r) => `“${r.headline}”`).join(', ') ?? ''}`);
+  if (update.correctedAt)
+    lines.push(`Corrected ${update.correctedAt}; earlier wording: ${update.revisions?.map((r) => `“${r.headline}”`).join(', ') ?? ''}`);
   // A fact the record holds without its day has a place in the log, not a date.
   lines.push(update.party?.dateUnknown ? 'Date not recorded.' : `Occurred ${update.occurredAt}.`);
   return {
@@ -40,7 +44,11 @@ export function feedItem(update: Update, treaty: Treaty | undefined, origin: str
     ...(sourceUrl ? { sourceUrl } : {}),
     author: printable(update.author),
     published: update.publishedAt,
-    updated: [update.publishedAt, update.correctedAt, update.retractedAt].filter((d): d is string => !!d).sort().at(-1) ?? update.publishedAt,
+    updated:
+      [update.publishedAt, update.correctedAt, update.retractedAt]
+        .filter((d): d is string => !!d)
+        .sort()
+        .at(-1) ?? update.publishedAt,
     tags: [update.treatyId, ...(update.retractedAt ? ['retracted'] : []), ...(update.correctedAt ? ['corrected'] : [])],
   };
 }

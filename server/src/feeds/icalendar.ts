@@ -29,7 +29,11 @@ function fold(line: string): string {
 }
 
 /** Any precision the API accepts, as iCalendar's UTC form: 20310427T153000Z. */
-const stamp = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 const day = (iso: string) => iso.slice(0, 10).replace(/-/g, '');
 const LIVE = ['in_force', 'suspended', 'withdrawal_pending'];
@@ -96,6 +100,14 @@ export function deadlinesCalendar(treaties: Treaty[], now: string, origin: strin
       'TRANSP:TRANSPARENT',
       'END:VEVENT',
     ]);
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Treaty Watch//Deadlines//EN', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${text('Treaty Watch deadlines')}`, ...events, 'END:VCALENDAR'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Treaty Watch//Deadlines//EN',
+    'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${text('Treaty Watch deadlines')}`,
+    ...events,
+    'END:VCALENDAR',
+  ];
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }

@@ -27,7 +27,9 @@ export function requireRole(tokens: TokenService, role: Role): RequestHandler {
       const ended = sessionFoundOf(res).state === 'ended';
       throw new HttpProblem(
         problems.unauthorized(
-          ended ? 'The session has ended (signed out, idle too long, or its token revoked): sign in again.' : 'Send Authorization: Bearer <token>, or sign in.',
+          ended
+            ? 'The session has ended (signed out, idle too long, or its token revoked): sign in again.'
+            : 'Send Authorization: Bearer <token>, or sign in.',
         ),
       );
     }

@@ -40,10 +40,7 @@ export function clientApp(clientDist: string, embedOrigins: readonly string[], p
     }
     res.set('Cache-Control', 'no-cache').sendFile(embed);
   });
-  router.use(
-    '/assets',
-    express.static(path.join(clientDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
-  );
+  router.use('/assets', express.static(path.join(clientDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   // The wall screen's worker (its scope, `/screen`, lies under its own path): every start checks for a new build's.
   router.get('/screen-sw.js', (_req, res, next) => {
     res.set('Cache-Control', 'no-cache');
@@ -65,7 +62,10 @@ export function clientApp(clientDist: string, embedOrigins: readonly string[], p
       return;
     }
     const html = await fs.promises.readFile(index, 'utf8');
-    res.set('Cache-Control', 'no-cache').type('html').send(withOEmbedDiscovery(html, publicUrl(), id.data));
+    res
+      .set('Cache-Control', 'no-cache')
+      .type('html')
+      .send(withOEmbedDiscovery(html, publicUrl(), id.data));
   });
   router.use(page);
   return router;

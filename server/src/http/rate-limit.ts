@@ -75,7 +75,11 @@ function sharedCheck(name: LimitName, shared: SharedCounts, local: RateLimiterMe
       failing = false;
       return verdict;
     } catch (error) {
-      if (!failing) shared.log.warn({ err: error, limit: name }, 'Redis did not answer a rate-limit check: each process counts on its own until it does');
+      if (!failing)
+        shared.log.warn(
+          { err: error, limit: name },
+          'Redis did not answer a rate-limit check: each process counts on its own until it does',
+        );
       failing = true;
       shared.onFailure(name);
       return consume(local, key);
@@ -108,7 +112,9 @@ export function rateLimit({ name, perMinute, burst, keyOf, shared }: RateLimitOp
     res.set('RateLimit', `limit=${points}, remaining=${state.remainingPoints}, reset=${untilNext}`);
     if (!allowed) {
       res.set('Retry-After', String(untilNext));
-      throw new HttpProblem(problems.rateLimited(`The limit is ${perMinute} a minute with bursts of ${points}; try again in ${untilNext} s.`));
+      throw new HttpProblem(
+        problems.rateLimited(`The limit is ${perMinute} a minute with bursts of ${points}; try again in ${untilNext} s.`),
+      );
     }
     next();
   };

@@ -9,9 +9,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** What the session middleware found: a live session, one that has ended, or no cookie at all. */
 export type SessionFound =
-  | { state: 'live'; sessionId: string; principal: Principal; tokenHash: string; session: Session }
-  | { state: 'ended' }
-  | { state: 'none' };
+  { state: 'live'; sessionId: string; principal: Principal; tokenHash: string; session: Session } | { state: 'ended' } | { state: 'none' };
 
 export function sessionFoundOf(res: Response): SessionFound {
   return (res.locals.sessionFound as SessionFound | undefined) ?? { state: 'none' };

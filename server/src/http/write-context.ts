@@ -15,9 +15,7 @@ export function writeContext(req: Request, res: Response): WriteContext {
   const key = req.get('idempotency-key');
   if (key === undefined) return { principal };
   if (!KEY_PATTERN.test(key)) {
-    throw new HttpProblem(
-      problems.invalidBody([{ field: 'Idempotency-Key', message: 'must be 1–255 visible ASCII characters' }]),
-    );
+    throw new HttpProblem(problems.invalidBody([{ field: 'Idempotency-Key', message: 'must be 1–255 visible ASCII characters' }]));
   }
   const fingerprint = createHash('sha256')
     .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)

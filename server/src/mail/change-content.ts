@@ -13,7 +13,8 @@ export const MAILED_KINDS: ReadonlySet<ChangeKind> = new Set(['update.posted', '
 export const isMailed = (change: Change): boolean => MAILED_KINDS.has(change.kind);
 
 /** Whether a subscription that follows `treaties` (all when absent) gets this change. */
-export const follows = (treaties: readonly string[] | undefined, change: Change): boolean => !treaties || treaties.includes(change.treaty.id);
+export const follows = (treaties: readonly string[] | undefined, change: Change): boolean =>
+  !treaties || treaties.includes(change.treaty.id);
 
 interface ChangeBlock {
   text: string;
@@ -31,7 +32,14 @@ export function changeBlock(change: Change, publicUrl: string): ChangeBlock {
     `Occurred: ${summary.at.slice(0, 10)}`,
   ];
   const body = change.update?.body && change.kind !== 'update.retracted' ? mailBody(change.update.body) : undefined;
-  const text = [headline, ...facts, ...(body ? ['', body] : []), '', ...(summary.sourceUrl ? [`Source: ${summary.sourceUrl}`] : []), `On the board: ${summary.treatyUrl}`].join('\n');
+  const text = [
+    headline,
+    ...facts,
+    ...(body ? ['', body] : []),
+    '',
+    ...(summary.sourceUrl ? [`Source: ${summary.sourceUrl}`] : []),
+    `On the board: ${summary.treatyUrl}`,
+  ].join('\n');
   const markup = [
     `<h2 style="font-size:18px;margin:1em 0 .25em">${html(headline)}</h2>`,
     `<p style="margin:0;color:#333">${facts.map(html).join('<br>')}</p>`,
@@ -66,6 +74,10 @@ export function digestContent(changes: readonly Change[], more: number, publicUr
   return {
     subject: mailLine(`Treaty Watch digest, ${day}: ${count} ${count === 1 ? 'change' : 'changes'}`),
     text: [intro, ...blocks.map((block) => block.text), ...rest],
-    html: [`<p>${html(intro)}</p>`, ...blocks.map((block) => block.html), ...(more > 0 ? [`<p>${link(`${publicUrl}/`, `And ${more} more on the board`)}</p>`] : [])],
+    html: [
+      `<p>${html(intro)}</p>`,
+      ...blocks.map((block) => block.html),
+      ...(more > 0 ? [`<p>${link(`${publicUrl}/`, `And ${more} more on the board`)}</p>`] : []),
+    ],
   };
 }

@@ -39,7 +39,9 @@ export function startMailDispatcher(store: Store, options: SendOptions & { log: 
       const now = clock();
       if (now.getTime() - lastPrune >= PRUNE_EVERY_MS) {
         lastPrune = now.getTime();
-        await store.subscriptions.transaction((tx) => tx.prune(new Date(now.getTime() - KEEP_SENT_MS).toISOString(), new Date(now.getTime() - UNCONFIRMED_MS).toISOString()));
+        await store.subscriptions.transaction((tx) =>
+          tx.prune(new Date(now.getTime() - KEEP_SENT_MS).toISOString(), new Date(now.getTime() - UNCONFIRMED_MS).toISOString()),
+        );
       }
       await queueChanges(store, now);
       await queueDigests(store, now);

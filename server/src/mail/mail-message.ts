@@ -29,10 +29,14 @@ export interface MailContent {
   html: string[];
 }
 
-
 /** Every message ends the same way: why it came, how to change it, how to leave. */
 export function composeMail(to: string, messageId: string, content: MailContent, links: MailLinks): OutgoingMail {
-  const text = [...content.text, '--', 'You get this because this address subscribed to Treaty Watch alerts.', `Change what you get, or unsubscribe (your address is then deleted): ${links.manage}`].join('\n\n');
+  const text = [
+    ...content.text,
+    '--',
+    'You get this because this address subscribed to Treaty Watch alerts.',
+    `Change what you get, or unsubscribe (your address is then deleted): ${links.manage}`,
+  ].join('\n\n');
   const body = [
     ...content.html,
     '<hr>',

@@ -10,7 +10,12 @@ function what(treaties: readonly string[] | undefined, cadence: Cadence, hour: n
 }
 
 /** The only message sent before the address is confirmed. */
-export function confirmContent(confirmUrl: string, treaties: readonly string[] | undefined, cadence: Cadence, hour: number | undefined): MailContent {
+export function confirmContent(
+  confirmUrl: string,
+  treaties: readonly string[] | undefined,
+  cadence: Cadence,
+  hour: number | undefined,
+): MailContent {
   const asked = what(treaties, cadence, hour);
   const ignore = 'If you did not ask for this, ignore this message: nothing more will be sent, and the address is deleted within a week.';
   return {

@@ -8,7 +8,12 @@ import { nextDigestAt } from './digest-time';
 /** Changes read from the log per round; more wait for the next. */
 const BATCH = 200;
 
-export function newMail(subscriptionId: string, kind: MailRecord['kind'], at: string, extra: Pick<MailRecord, 'seq' | 'afterSeq'> = {}): MailRecord {
+export function newMail(
+  subscriptionId: string,
+  kind: MailRecord['kind'],
+  at: string,
+  extra: Pick<MailRecord, 'seq' | 'afterSeq'> = {},
+): MailRecord {
   return { id: `mail_${randomUUID()}`, subscriptionId, kind, ...extra, state: 'pending', attempts: 0, createdAt: at, nextAttemptAt: at };
 }
 
@@ -39,7 +44,11 @@ export async function queueChanges(store: Store, at: Date): Promise<void> {
     const subscribers = await tx.confirmed('immediate');
     for (const change of changes) {
       for (const subscriber of subscribers) {
-        if (wants(subscriber, change)) await tx.queueMail(newMail(subscriber.id, 'change', at.toISOString(), { seq: change.seq }), `change:${subscriber.id}:${change.seq}`);
+        if (wants(subscriber, change))
+          await tx.queueMail(
+            newMail(subscriber.id, 'change', at.toISOString(), { seq: change.seq }),
+            `change:${subscriber.id}:${change.seq}`,
+          );
       }
     }
     await tx.setCursor(last.seq);
@@ -48,7 +57,7 @@ export async function queueChanges(store: Store, at: Date): Promise<void> {
 
 /** Whether any change in (after, upTo] is one the subscriber would be mailed. */
 async function anyWanted(store: Store, subscription: SubscriptionRecord, after: number, upTo: number): Promise<boolean> {
-  for (let from = after; from < upTo; ) {
+  for (let from = after; from < upTo;) {
     const changes = (await store.changesAfter(from, BATCH)).filter((c) => c.seq <= upTo);
     if (changes.some((change) => wants(subscription, change))) return true;
     const last = changes.at(-1);
@@ -69,7 +78,10 @@ export async function queueDigests(store: Store, at: Date): Promise<void> {
     for (const subscription of await tx.dueDigests(at.toISOString())) {
       const after = subscription.digestSeq ?? subscription.fromSeq ?? seq;
       if (seq > after && (await anyWanted(store, subscription, after, seq))) {
-        await tx.queueMail(newMail(subscription.id, 'digest', at.toISOString(), { afterSeq: after, seq }), `digest:${subscription.id}:${seq}`);
+        await tx.queueMail(
+          newMail(subscription.id, 'digest', at.toISOString(), { afterSeq: after, seq }),
+          `digest:${subscription.id}:${seq}`,
+        );
       }
       await tx.save({ ...subscription, digestSeq: seq, nextDigestAt: nextDigestAt(at, subscription.hour ?? DEFAULT_DIGEST_HOUR) });
     }

@@ -6,10 +6,15 @@ import type { MailContent } from './mail-message';
 import { alreadySubscribedContent, confirmContent } from './notice-content';
 
 /** The digest's changes, oldest first, and how many past the most it lists. */
-async function digestChanges(store: Store, subscription: SubscriptionRecord, after: number, upTo: number): Promise<{ changes: Change[]; more: number }> {
+async function digestChanges(
+  store: Store,
+  subscription: SubscriptionRecord,
+  after: number,
+  upTo: number,
+): Promise<{ changes: Change[]; more: number }> {
   const changes: Change[] = [];
   let more = 0;
-  for (let from = after; from < upTo; ) {
+  for (let from = after; from < upTo;) {
     const page = (await store.changesAfter(from, 200)).filter((c) => c.seq <= upTo);
     for (const change of page) {
       if (!isMailed(change) || !follows(subscription.treaties, change)) continue;
@@ -28,7 +33,13 @@ async function digestChanges(store: Store, subscription: SubscriptionRecord, aft
  * change as it was broadcast, a digest from the changes it covers. Undefined when there is
  * nothing left to say (the change is gone from a reset database).
  */
-export async function renderMail(store: Store, mail: MailRecord, subscription: SubscriptionRecord, publicUrl: string, urls: { confirm?: string; manage: string }): Promise<MailContent | undefined> {
+export async function renderMail(
+  store: Store,
+  mail: MailRecord,
+  subscription: SubscriptionRecord,
+  publicUrl: string,
+  urls: { confirm?: string; manage: string },
+): Promise<MailContent | undefined> {
   switch (mail.kind) {
     case 'confirm':
       return confirmContent(urls.confirm ?? urls.manage, subscription.treaties, subscription.cadence, subscription.hour);

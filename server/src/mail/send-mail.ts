@@ -83,7 +83,12 @@ async function record(store: Store, mail: MailRecord, now: Date, options: SendOp
       await tx.saveMail({ ...unleased(current), state: 'failed', attempts, lastError, sentAt: now.toISOString() });
       return;
     }
-    await tx.saveMail({ ...unleased(current), attempts, lastError, nextAttemptAt: new Date(now.getTime() + retryDelay(attempts, options.retry)).toISOString() });
+    await tx.saveMail({
+      ...unleased(current),
+      attempts,
+      lastError,
+      nextAttemptAt: new Date(now.getTime() + retryDelay(attempts, options.retry)).toISOString(),
+    });
   });
 }
 

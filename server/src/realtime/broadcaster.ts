@@ -102,7 +102,7 @@ export class Broadcaster {
    * the socket read more slowly than changes came); the caller sends a snapshot then.
    */
   async replayTo(socket: BoardSocket, seq: number): Promise<boolean> {
-    for (let cursor = seq; ; ) {
+    for (let cursor = seq; ;) {
       const missed = this.since(cursor, REPLAY_CHUNK);
       if (!missed) return false;
       const last = missed.at(-1);
@@ -179,7 +179,9 @@ export class Broadcaster {
   private async fillGap(): Promise<void> {
     this.gapTimer = undefined;
     if (this.pending.size === 0) return;
-    const missing = (await this.options.fill(this.published).catch(() => [])).filter((change) => change.seq > this.published && !this.pending.has(change.seq));
+    const missing = (await this.options.fill(this.published).catch(() => [])).filter(
+      (change) => change.seq > this.published && !this.pending.has(change.seq),
+    );
     for (const change of missing) this.pending.set(change.seq, change);
     this.drain();
     for (const change of missing) this.options.recovered?.(change);

@@ -24,8 +24,14 @@ interface Deps {
  * Brings each socket up to date and then into the live room: a replay of exactly the changes
  * it missed when it says where it stopped and that is recent enough, a snapshot otherwise.
  */
-export function handleConnections(io: BoardServer, { buildId, board, broadcaster, presence, log, onResyncRefused, onResyncFlood }: Deps): void {
-  const snapshot = snapshotCache(() => board.snapshot(), () => broadcaster.seq);
+export function handleConnections(
+  io: BoardServer,
+  { buildId, board, broadcaster, presence, log, onResyncRefused, onResyncFlood }: Deps,
+): void {
+  const snapshot = snapshotCache(
+    () => board.snapshot(),
+    () => broadcaster.seq,
+  );
 
   async function catchUp(socket: BoardSocket, lastSeq: number | undefined): Promise<void> {
     await socket.leave(BOARD_ROOM);
@@ -58,7 +64,10 @@ export function handleConnections(io: BoardServer, { buildId, board, broadcaster
      * the transport, so its client reconnects by itself and tries again: a server-side
      * disconnect would tell it never to, and leave a wall screen offline for good.
      */
-    const request = catchUpQueue((lastSeq) => catchUp(socket, lastSeq), () => socket.conn.close());
+    const request = catchUpQueue(
+      (lastSeq) => catchUp(socket, lastSeq),
+      () => socket.conn.close(),
+    );
     const limit = new ResyncLimit();
     // Typed as the map says, but sent by anyone: any arguments, the ack (if any) last.
     const onResync = (...args: unknown[]) => {
@@ -66,7 +75,10 @@ export function handleConnections(io: BoardServer, { buildId, board, broadcaster
       if (socket.disconnected) return;
       const verdict = limit.check();
       if (verdict === 'drop') {
-        log.warn({ address: socket.handshake.address, client: auth.client }, 'socket dropped: it asked to resync far more often than a dashboard does');
+        log.warn(
+          { address: socket.handshake.address, client: auth.client },
+          'socket dropped: it asked to resync far more often than a dashboard does',
+        );
         onResyncFlood?.();
         socket.disconnect(true);
         return;

@@ -21,7 +21,10 @@ export const treatyChannel = (treatyId: string): string => `treaty.${treatyId}`;
  * Grip-Last are the same, the query aside, and readers of other treaties must not share one.
  */
 export const gripChannelOf = (filter: TreatyFilter, seq: number): string =>
-  [`${ALL_CHANGES}; prev-id=${seq}${filter ? '; filter=require-sub' : ''}`, ...[...(filter ?? [])].map((id) => `${treatyChannel(id)}; prev-id=0`)].join(', ');
+  [
+    `${ALL_CHANGES}; prev-id=${seq}${filter ? '; filter=require-sub' : ''}`,
+    ...[...(filter ?? [])].map((id) => `${treatyChannel(id)}; prev-id=0`),
+  ].join(', ');
 
 /**
  * The seq a held reader was last given, from the `Grip-Last: changes; last-id=N` Pushpin sends when

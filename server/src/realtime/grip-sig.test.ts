@@ -11,7 +11,7 @@ const signed = (claims: unknown, key = 'the-key', header: unknown = { typ: 'JWT'
 const fresh = { iss: 'pushpin', exp: NOW / 1000 + 3600 };
 
 describe('Grip-Sig', () => {
-  it("takes the JWT Pushpin signs with the shared key, unexpired", () => {
+  it('takes the JWT Pushpin signs with the shared key, unexpired', () => {
     expect(validGripSig(signed(fresh), 'the-key', NOW)).toBe(true);
   });
 

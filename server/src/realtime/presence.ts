@@ -54,7 +54,12 @@ export class PresenceCounter {
     const now = Date.now();
     for (const [id, peer] of this.peers) if (now - peer.at > PEER_EXPIRY_MS) this.peers.delete(id);
     if (this.clustered) {
-      this.io.serverSideEmit('presence', { server: this.server, viewers: this.counts.viewer, screens: this.counts.screen, embeds: this.counts.embed });
+      this.io.serverSideEmit('presence', {
+        server: this.server,
+        viewers: this.counts.viewer,
+        screens: this.counts.screen,
+        embeds: this.counts.embed,
+      });
     }
     const presence = this.current();
     const key = `${presence.viewers}/${presence.screens}/${presence.embeds}`;

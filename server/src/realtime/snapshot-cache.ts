@@ -11,7 +11,8 @@ export function snapshotCache(read: () => Promise<Snapshot>, latestSeq: () => nu
   return function current(): Promise<Snapshot> {
     const now = clock().toISOString();
     // Same seq, same day: the same board (the activity chart counts by day).
-    if (cached && cached.seq >= latestSeq() && cached.serverTime.slice(0, 10) === now.slice(0, 10)) return Promise.resolve({ ...cached, serverTime: now });
+    if (cached && cached.seq >= latestSeq() && cached.serverTime.slice(0, 10) === now.slice(0, 10))
+      return Promise.resolve({ ...cached, serverTime: now });
     reading ??= read()
       .then((fresh) => (cached = fresh))
       .finally(() => (reading = undefined));

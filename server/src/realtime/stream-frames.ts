@@ -16,7 +16,11 @@ export const changeFrame = (change: Change): string => `id: ${change.seq}\nevent
 
 function snapshotFrame(snapshot: Snapshot, filter: TreatyFilter): string {
   const shown = filter
-    ? { ...snapshot, treaties: snapshot.treaties.filter((t) => filter.has(t.id)), updates: snapshot.updates.filter((u) => filter.has(u.treatyId)) }
+    ? {
+        ...snapshot,
+        treaties: snapshot.treaties.filter((t) => filter.has(t.id)),
+        updates: snapshot.updates.filter((u) => filter.has(u.treatyId)),
+      }
     : snapshot;
   return `id: ${snapshot.seq}\nevent: snapshot\ndata: ${JSON.stringify(shown)}\n\n`;
 }
@@ -33,11 +37,24 @@ export interface Opening {
  * The snapshot is read from the store, whose seq is never behind what the broadcaster has emitted,
  * so the changes emitted after this is called and above the snapshot's seq follow it without a gap.
  */
-export async function openingFor(broadcaster: Broadcaster, snapshot: () => Promise<Snapshot>, lastEventId: number | undefined, filter: TreatyFilter): Promise<Opening> {
+export async function openingFor(
+  broadcaster: Broadcaster,
+  snapshot: () => Promise<Snapshot>,
+  lastEventId: number | undefined,
+  filter: TreatyFilter,
+): Promise<Opening> {
   const retry = `retry: ${RETRY_MS}\n\n`;
   const missed = lastEventId === undefined ? undefined : broadcaster.since(lastEventId);
   if (missed && lastEventId !== undefined) {
-    return { text: retry + missed.filter((change) => follows(filter, change)).map(changeFrame).join(''), seq: missed.at(-1)?.seq ?? lastEventId };
+    return {
+      text:
+        retry +
+        missed
+          .filter((change) => follows(filter, change))
+          .map(changeFrame)
+          .join(''),
+      seq: missed.at(-1)?.seq ?? lastEventId,
+    };
   }
   const board = await snapshot();
   return { text: retry + snapshotFrame(board, filter), seq: board.seq };

@@ -13,7 +13,10 @@ export interface DueJob {
  * Runs every job once at start (what fell due while the server was down) and then every second,
  * and logs what they wrote (their writes publish it). A failing job is retried on the next round.
  */
-export function scheduleDueWork(jobs: readonly DueJob[], log: Logger): { check(): Promise<void>; stop(): Promise<void>; ready: Promise<void> } {
+export function scheduleDueWork(
+  jobs: readonly DueJob[],
+  log: Logger,
+): { check(): Promise<void>; stop(): Promise<void>; ready: Promise<void> } {
   let running: Promise<void> | undefined;
   let stopped = false;
   function check(): Promise<void> {

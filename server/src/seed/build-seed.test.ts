@@ -6,8 +6,7 @@ import facts from './facts.json' with { type: 'json' };
 import { boardStatusOf } from './status-map';
 
 const entries: LogEntry[] = buildSeedEntries('2026-11-24T00:00:00.000Z').map((entry, i) => ({ ...entry, seq: i + 1 }));
-const boardAsOf = (id: string, asOf: string) =>
-  foldTreaty(entries.filter((e) => e.treatyId === id && e.effectiveAt <= asOf)).treaty;
+const boardAsOf = (id: string, asOf: string) => foldTreaty(entries.filter((e) => e.treatyId === id && e.effectiveAt <= asOf)).treaty;
 
 describe('the seed built from the fact sheet', () => {
   it('reads every status_after in facts.json', () => {

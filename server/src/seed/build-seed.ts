@@ -15,8 +15,7 @@ function sourceOf(url: string): Source {
   return { title: new URL(url).hostname.replace(/^www\./, ''), url };
 }
 
-const byEffectiveAt = (a: NewLogEntry, b: NewLogEntry) =>
-  a.effectiveAt < b.effectiveAt ? -1 : a.effectiveAt > b.effectiveAt ? 1 : 0;
+const byEffectiveAt = (a: NewLogEntry, b: NewLogEntry) => (a.effectiveAt < b.effectiveAt ? -1 : a.effectiveAt > b.effectiveAt ? 1 : 0);
 
 /**
  * The log a fresh board starts from: for each treaty a `treaty.created` at its first dated
@@ -70,9 +69,7 @@ export function buildSeedEntries(
       if (changes) status = mapped;
       // An expiry takes effect at the end of its day: a treaty that expires on 5 February is still in force that day.
       const occurredAt = changes && mapped === 'expired' ? endOfDay(event.date) : startOfDay(event.date);
-      const note = EVENT_NOTES.find(
-        (n) => n.treaty === meta.id && n.date === event.date && event.headline.includes(n.headline),
-      );
+      const note = EVENT_NOTES.find((n) => n.treaty === meta.id && n.date === event.date && event.headline.includes(n.headline));
       history.push(
         seedPost(meta.id, recordedAt, {
           id: `seed-${meta.id}-${String(index + 1).padStart(2, '0')}`,

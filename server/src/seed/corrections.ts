@@ -20,7 +20,15 @@ export const CORRECTIONS: readonly SeedCorrection[] = [
     at: 'creation',
     // A ceiling range, not a floor of 1,700 and a cap of 2,200.
     fields: {
-      limits: [{ label: 'Operationally deployed strategic nuclear warheads, each side', from: 1700, value: 2200, unit: 'warheads', deadline: '2012-12-31' }],
+      limits: [
+        {
+          label: 'Operationally deployed strategic nuclear warheads, each side',
+          from: 1700,
+          value: 2200,
+          unit: 'warheads',
+          deadline: '2012-12-31',
+        },
+      ],
     },
   },
   // SORT ended when New START entered into force, before its 2012-12-31 date: no term was left to run.
@@ -42,7 +50,10 @@ export const CORRECTIONS: readonly SeedCorrection[] = [
     at: 'creation',
     fields: {
       caveats: [
-        { field: 'inForceAt', note: 'The day (1992-11-09) rests on secondary copies; one gives 17 July 1992, likely the start of provisional application.' },
+        {
+          field: 'inForceAt',
+          note: 'The day (1992-11-09) rests on secondary copies; one gives 17 July 1992, likely the start of provisional application.',
+        },
         { field: 'statusSince', note: 'The US date; other allies suspended the treaty on their own dates (Canada 2024-02-07).' },
         { field: 'parties', note: '29 states parties after Russia left is derived, not stated by a source.' },
       ],

@@ -53,7 +53,14 @@ function rosterOf(state: Loose, groups: string[] = []): RosterState {
   };
 }
 
-function move(treatyId: string, state: Loose, action: PartyAction, on: string | null | undefined, knownBy: string, sourceUrl = state.sources?.[0]): SheetMove {
+function move(
+  treatyId: string,
+  state: Loose,
+  action: PartyAction,
+  on: string | null | undefined,
+  knownBy: string,
+  sourceUrl = state.sources?.[0],
+): SheetMove {
   return {
     treatyId,
     code: state.code,
@@ -81,14 +88,23 @@ function ctbt(s: Sheet['ctbt'], moves: SheetMove[]): TreatyRecord {
   if (russia) {
     const event = (date: string) => russia.events.find((e) => e.date === date);
     moves.push({ ...move('ctbt', russia, 'signed', russia.signedAt, knownBy), uncertain: false });
-    moves.push({ ...move('ctbt', russia, 'ratified', '2000-05-27', knownBy, event('2000-05-27')?.source), note: 'TASS dates the ratification law 2000-05-27; a Russian MFA statement dates the ratification 2000-06-30.' });
+    moves.push({
+      ...move('ctbt', russia, 'ratified', '2000-05-27', knownBy, event('2000-05-27')?.source),
+      note: 'TASS dates the ratification law 2000-05-27; a Russian MFA statement dates the ratification 2000-06-30.',
+    });
     moves.push({ ...move('ctbt', russia, 'ratification_revoked', '2023-11-02', knownBy, event('2023-11-02')?.source), uncertain: false });
   }
   return {
     treatyId: 'ctbt',
     complete: true,
     note: 'The record names the 44 Annex 2 states, whose ratifications entry into force needs; the totals are the CTBTO’s.',
-    counts: { signatories: s.signatories, ratifications: s.ratifications, asOf: s.countsAsOf, sourceUrl: s.countsSource, note: s.countsNote },
+    counts: {
+      signatories: s.signatories,
+      ratifications: s.ratifications,
+      asOf: s.countsAsOf,
+      sourceUrl: s.countsSource,
+      note: s.countsNote,
+    },
     groups: [{ id: 'annex-2', name: 'Annex 2', size: s.annex2.length }],
     notes: [],
     states: s.annex2.map((state) => rosterOf(state, ['annex-2'])),
@@ -116,7 +132,11 @@ function tpnw(s: Sheet['tpnw'], moves: SheetMove[]): TreatyRecord {
 
 function openSkies(s: Sheet['openSkies'], sheetAsOf: string, moves: SheetMove[]): TreatyRecord {
   // The Dutch table is undated: read it as of its latest entry, Russia's withdrawal taking effect.
-  const asOf = s.withdrawn.flatMap((w) => w.events.map((e) => e.date)).sort().at(-1) ?? sheetAsOf;
+  const asOf =
+    s.withdrawn
+      .flatMap((w) => w.events.map((e) => e.date))
+      .sort()
+      .at(-1) ?? sheetAsOf;
   for (const state of [...s.statesParties, ...s.withdrawn]) {
     const action = joinAction(state.method);
     if (state.signedAt || action === 'ratified') moves.push(move('open-skies', state, 'signed', state.signedAt, asOf));
@@ -148,7 +168,10 @@ function cfe(s: Sheet['cfe'], asOf: string, moves: SheetMove[]): TreatyRecord {
   const inForce = s.entryIntoForce.date;
   for (const state of s.signatories1990) moves.push(move('cfe', state, 'signed', state.signedAt, asOf));
   // A state that suspended or left was a party; how and when it became one the sheet does not say.
-  const party = (state: Loose, before: string) => ({ ...move('cfe', state, 'ratified', undefined, before), note: 'A party before this date; when it ratified is not recorded.' });
+  const party = (state: Loose, before: string) => ({
+    ...move('cfe', state, 'ratified', undefined, before),
+    note: 'A party before this date; when it ratified is not recorded.',
+  });
   const russia: Loose = { ...s.russia, sources: s.russia.events.map((e) => e.source) };
   const suspension = s.russia.events.find((e) => e.event.startsWith('suspension takes effect'));
   const withdrawal = s.russia.events.find((e) => e.event.startsWith('withdrawal complete'));
@@ -170,17 +193,36 @@ function cfe(s: Sheet['cfe'], asOf: string, moves: SheetMove[]): TreatyRecord {
   for (const state of [...s.signatories1990, russia, ...allies]) {
     const known = named.get(state.code);
     const roster = rosterOf(state);
-    named.set(state.code, known ? { ...known, sources: [...new Set([...known.sources, ...roster.sources])], ...(roster.note ? { note: roster.note } : {}) } : roster);
+    named.set(
+      state.code,
+      known
+        ? { ...known, sources: [...new Set([...known.sources, ...roster.sources])], ...(roster.note ? { note: roster.note } : {}) }
+        : roster,
+    );
   }
   return {
     treatyId: 'cfe',
     complete: false,
     note: s.statesPartiesNote,
-    counts: { parties: 29, asOf, sourceUrl: s.entryIntoForce.sources[0] ?? '', uncertain: true, note: '29 states parties after Russia left: derived (30 less Russia), not stated by a source.' },
+    counts: {
+      parties: 29,
+      asOf,
+      sourceUrl: s.entryIntoForce.sources[0] ?? '',
+      uncertain: true,
+      note: '29 states parties after Russia left: derived (30 less Russia), not stated by a source.',
+    },
     groups: [],
     notes: [
       { on: `${inForce}T00:00:00.000Z`, text: `Entry into force: ${s.entryIntoForce.note}` },
-      ...(collective ? [{ ...(collective.announcedAt ? { on: `${collective.announcedAt}T00:00:00.000Z` } : {}), text: `${collective.name}: ${collective.note}`, ...(collective.sources[0] ? { sourceUrl: collective.sources[0] } : {}) }] : []),
+      ...(collective
+        ? [
+            {
+              ...(collective.announcedAt ? { on: `${collective.announcedAt}T00:00:00.000Z` } : {}),
+              text: `${collective.name}: ${collective.note}`,
+              ...(collective.sources[0] ? { sourceUrl: collective.sources[0] } : {}),
+            },
+          ]
+        : []),
       ...(s.alliedSuspensionsComplete ? [] : [{ text: 'Allied suspensions listed only in part; each ally suspended on its own date.' }]),
     ],
     states: [...named.values()],
@@ -215,7 +257,13 @@ function npt(s: Sheet['npt'], asOf: string, moves: SheetMove[]): TreatyRecord {
 function read(): { records: Map<string, TreatyRecord>; moves: SheetMove[] } {
   const moves: SheetMove[] = [];
   const t = sheet.treaties;
-  const list = [ctbt(t.ctbt, moves), tpnw(t.tpnw, moves), openSkies(t.openSkies, sheet.asOf, moves), cfe(t.cfe, sheet.asOf, moves), npt(t.npt, sheet.asOf, moves)];
+  const list = [
+    ctbt(t.ctbt, moves),
+    tpnw(t.tpnw, moves),
+    openSkies(t.openSkies, sheet.asOf, moves),
+    cfe(t.cfe, sheet.asOf, moves),
+    npt(t.npt, sheet.asOf, moves),
+  ];
   return { records: new Map(list.map((r) => [r.treatyId, r])), moves: moves.map((m) => ({ ...m, knownBy: day(m.knownBy) ?? sheet.asOf })) };
 }
 

@@ -32,7 +32,12 @@ export function partyEntries(moves: readonly SheetMove[], recordedAt: string): N
       ...(move.note ? { body: move.note } : {}),
       ...(move.sourceUrl ? { sourceUrl: move.sourceUrl } : {}),
       occurredAt,
-      party: { code: move.code, action: move.action, ...(move.on ? {} : { dateUnknown: true }), ...(move.uncertain ? { uncertain: true } : {}) },
+      party: {
+        code: move.code,
+        action: move.action,
+        ...(move.on ? {} : { dateUnknown: true }),
+        ...(move.uncertain ? { uncertain: true } : {}),
+      },
     });
   });
 }

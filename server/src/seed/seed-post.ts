@@ -5,7 +5,11 @@ import type { LoggedUpdate, NewLogEntry } from '../store/log-entry';
 export const ACTOR = 'fact sheet';
 
 /** A seeded update as the log holds it: effective when it happened, published as the seed is recorded. */
-export function seedPost(treatyId: string, recordedAt: Instant, { party, ...update }: Omit<LoggedUpdate, 'publishedAt' | 'author'>): NewLogEntry {
+export function seedPost(
+  treatyId: string,
+  recordedAt: Instant,
+  { party, ...update }: Omit<LoggedUpdate, 'publishedAt' | 'author'>,
+): NewLogEntry {
   return {
     treatyId,
     effectiveAt: update.occurredAt,

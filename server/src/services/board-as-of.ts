@@ -17,9 +17,7 @@ export function boardAsOf(log: readonly LogEntry[], at: string): { treaties: Tre
   }
   const treaties: Treaty[] = [];
   const updates: Update[] = [];
-  const created = [...byTreaty.values()]
-    .map((entries) => entries.sort(byEffectiveOrder))
-    .sort((a, b) => creationSeq(a) - creationSeq(b));
+  const created = [...byTreaty.values()].map((entries) => entries.sort(byEffectiveOrder)).sort((a, b) => creationSeq(a) - creationSeq(b));
   for (const entries of created) {
     const folded = foldTreaty(entries);
     if (!folded.treaty) continue;

@@ -85,7 +85,10 @@ export function createBoardService(store: Store, buildId: string, answers: LastA
       const at = asOfMoment(asOf, now);
       const seq = await store.currentSeq();
       const log = await store.logEntries(0, seq);
-      const first = log.reduce<string | undefined>((earliest, entry) => (!earliest || entry.effectiveAt < earliest ? entry.effectiveAt : earliest), undefined);
+      const first = log.reduce<string | undefined>(
+        (earliest, entry) => (!earliest || entry.effectiveAt < earliest ? entry.effectiveAt : earliest),
+        undefined,
+      );
       if (first && at < first) {
         throw new DomainError('invalid_query', 'The record starts later than that.', {
           errors: [{ field: 'asOf', message: `must not be earlier than ${first.slice(0, 10)}, the first date in the record` }],
@@ -95,7 +98,11 @@ export function createBoardService(store: Store, buildId: string, answers: LastA
       const { updates } = board;
       const treaties = board.treaties.map((treaty) => {
         const { partySummary: _current, ...then } = treaty;
-        const summary = partySummaryOf(treaty.id, updates.filter((u) => u.treatyId === treaty.id), at);
+        const summary = partySummaryOf(
+          treaty.id,
+          updates.filter((u) => u.treatyId === treaty.id),
+          at,
+        );
         return summary ? { ...then, partySummary: summary } : then;
       });
       return {

@@ -18,7 +18,10 @@ const VOLUNTARY_US = new Set(['2023-03-01']);
 
 /** The fact sheet's caveats on single rows (facts README, "Uncertain points"). */
 const CAVEATS: ReadonlyMap<string, string> = new Map([
-  ['2018-02-05', 'Mixes sources: the State Department figures as the Valdai Club cites them, and one Russian figure (779) from the Russian Foreign Ministry.'],
+  [
+    '2018-02-05',
+    'Mixes sources: the State Department figures as the Valdai Club cites them, and one Russian figure (779) from the Russian Foreign Ministry.',
+  ],
   ['2021-03-01', 'Russian Foreign Ministry figures, not a State Department fact sheet.'],
   ['2022-03-01', 'Russian Foreign Ministry figures, not a State Department fact sheet.'],
   ['2022-09-01', 'The last Russian figures reported.'],

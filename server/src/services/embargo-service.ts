@@ -39,22 +39,37 @@ export function createEmbargoService(store: Store, events: DomainEvents, clock: 
 
     cancel(id: string, ctx: WriteContext): Promise<Written<ScheduledUpdate>> {
       const now = clock();
-      return write(store, ctx, now, {
-        async work(tx) {
-          const scheduled = await tx.getScheduled(id);
-          // Another desk's embargo is not even said to exist.
-          if (!scheduled || !visibleTo(ctx.principal)(scheduled)) throw new DomainError('not_found', `There is no scheduled update "${id}".`);
-          if (scheduled.state === 'published') {
-            throw new DomainError('conflict', `The update was published at ${scheduled.publishedAt ?? scheduled.publishAt}: retract it instead.`);
-          }
-          if (scheduled.state !== 'scheduled') throw new DomainError('conflict', `The update is already ${scheduled.state}.`);
-          const cancelled: ScheduledUpdate = { ...scheduled, state: 'cancelled', cancelledAt: now.toISOString(), cancelledBy: ctx.principal.name };
-          await tx.saveScheduled(cancelled);
-          return cancelled;
+      return write(
+        store,
+        ctx,
+        now,
+        {
+          async work(tx) {
+            const scheduled = await tx.getScheduled(id);
+            // Another desk's embargo is not even said to exist.
+            if (!scheduled || !visibleTo(ctx.principal)(scheduled))
+              throw new DomainError('not_found', `There is no scheduled update "${id}".`);
+            if (scheduled.state === 'published') {
+              throw new DomainError(
+                'conflict',
+                `The update was published at ${scheduled.publishedAt ?? scheduled.publishAt}: retract it instead.`,
+              );
+            }
+            if (scheduled.state !== 'scheduled') throw new DomainError('conflict', `The update is already ${scheduled.state}.`);
+            const cancelled: ScheduledUpdate = {
+              ...scheduled,
+              state: 'cancelled',
+              cancelledAt: now.toISOString(),
+              cancelledBy: ctx.principal.name,
+            };
+            await tx.saveScheduled(cancelled);
+            return cancelled;
+          },
+          audit: (cancelled) => ({ action: 'update.cancelled', target: cancelled.id }),
+          answer: (cancelled) => ({ outcome: 'done', body: { scheduled: cancelled } }),
         },
-        audit: (cancelled) => ({ action: 'update.cancelled', target: cancelled.id }),
-        answer: (cancelled) => ({ outcome: 'done', body: { scheduled: cancelled } }),
-      }, events);
+        events,
+      );
     },
 
     /** Publishes every embargo whose time has come. */
@@ -83,7 +98,10 @@ export function createEmbargoService(store: Store, events: DomainEvents, clock: 
             await tx.saveScheduled({ ...scheduled, state: 'published', publishedSeq: change.seq, publishedAt: at });
             return { change };
           },
-          audit: (published) => published && 'change' in published ? { action: 'update.published', target: candidate.id, seq: published.change.seq } : undefined,
+          audit: (published) =>
+            published && 'change' in published
+              ? { action: 'update.published', target: candidate.id, seq: published.change.seq }
+              : undefined,
         });
         if (became) results.push(became);
       }

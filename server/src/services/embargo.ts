@@ -13,7 +13,10 @@ const invalid = (field: string, message: string) => new DomainError('invalid', `
  * slow network, a clock a little ahead) publishes at once; one further back is refused rather
  * than breaking an embargo the editor meant to hold.
  */
-export function postingTimes(body: Pick<PostUpdateBody, 'publishAt' | 'occurredAt'>, now: Date): { publishAt?: Instant; occurredAt: Instant } {
+export function postingTimes(
+  body: Pick<PostUpdateBody, 'publishAt' | 'occurredAt'>,
+  now: Date,
+): { publishAt?: Instant; occurredAt: Instant } {
   const requested = body.publishAt ? new Date(body.publishAt) : undefined;
   if (requested && requested.getTime() < now.getTime() - LATE_TOLERANCE_MS) {
     throw invalid('publishAt', 'is in the past: leave it out to publish now');

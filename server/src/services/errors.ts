@@ -4,14 +4,7 @@ import type { FieldError, PartyAction, Status } from '@treaty-watch/shared';
 export class DomainError extends Error {
   constructor(
     readonly code:
-      | 'not_found'
-      | 'invalid'
-      | 'invalid_query'
-      | 'invalid_transition'
-      | 'conflict'
-      | 'forbidden'
-      | 'unprocessable'
-      | 'invalid_party_move',
+      'not_found' | 'invalid' | 'invalid_query' | 'invalid_transition' | 'conflict' | 'forbidden' | 'unprocessable' | 'invalid_party_move',
     message: string,
     readonly details: { errors?: FieldError[]; allowed?: readonly Status[]; allowedActions?: readonly PartyAction[] } = {},
   ) {

@@ -16,7 +16,13 @@ import { writeDue } from './write';
 function expiryMoment(log: readonly LogEntry[], treatyId: string, term: string): string {
   const latest = log.at(-1)?.effectiveAt;
   if (!latest || latest <= term) return term;
-  const trial = foldWith(log, { treatyId, effectiveAt: term, recordedAt: term, actor: SCHEDULER.name, payload: { kind: 'treaty.expired', term } });
+  const trial = foldWith(log, {
+    treatyId,
+    effectiveAt: term,
+    recordedAt: term,
+    actor: SCHEDULER.name,
+    payload: { kind: 'treaty.expired', term },
+  });
   return trial.treaty?.status === 'expired' ? term : latest;
 }
 
@@ -30,7 +36,9 @@ export function createExpiryService(store: Store, events: DomainEvents, clock: (
   return {
     async expireDue(): Promise<DueResult> {
       const now = clock();
-      const due = (await store.listTreaties()).filter((t) => EXPIRABLE.includes(t.status) && t.expiresAt && t.expiresAt <= now.toISOString());
+      const due = (await store.listTreaties()).filter(
+        (t) => EXPIRABLE.includes(t.status) && t.expiresAt && t.expiresAt <= now.toISOString(),
+      );
       const changes: Change[] = [];
       for (const candidate of due) {
         const expired = await writeDue(store, events, now, {

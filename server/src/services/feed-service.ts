@@ -24,7 +24,11 @@ export function createFeedService(store: Store, answers: LastAnswers, clock: () 
       updates = await store.latestUpdates(FEED_ITEMS);
     }
     const list = updates.map((u) => feedItem(u, byId.get(u.treatyId), origin));
-    const updated = list.map((i) => i.updated).sort().at(-1) ?? clock().toISOString();
+    const updated =
+      list
+        .map((i) => i.updated)
+        .sort()
+        .at(-1) ?? clock().toISOString();
     return { treaty, list, updated, treaties };
   }
 

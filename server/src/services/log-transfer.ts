@@ -24,14 +24,14 @@ const ALL_SCHEDULED = 100_000;
 
 /** The whole log in seq order, then the rest: everything a store is rebuilt from. */
 export async function* exportLines(store: Store): AsyncGenerator<ExportLine> {
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const entries = await store.logEntries(after, PAGE);
     if (entries.length === 0) break;
     for (const entry of entries) yield { type: 'entry', ...entry };
     after = entries.at(-1)?.seq ?? after;
   }
   for (const token of await store.listTokens()) yield { type: 'token', ...token };
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const entries = await store.auditEntriesAfter(after, PAGE);
     if (entries.length === 0) break;
     for (const entry of entries) yield { type: 'audit', ...entry };

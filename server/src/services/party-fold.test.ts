@@ -16,7 +16,11 @@ describe('the per-state record seeded from the fact sheet', () => {
   it('has the 44 Annex 2 states of the CTBT, 35 ratified, six signed and three outside', () => {
     const states = statesAsOf('ctbt', NOW);
     expect(states).toHaveLength(44);
-    const by = (s: string) => states.filter((x) => x.standing === s).map((x) => x.code).sort();
+    const by = (s: string) =>
+      states
+        .filter((x) => x.standing === s)
+        .map((x) => x.code)
+        .sort();
     expect(by('ratified')).toHaveLength(35);
     expect(by('signed')).toEqual(['CN', 'EG', 'IL', 'IR', 'RU', 'US']);
     expect(by('not_signed')).toEqual(['IN', 'KP', 'PK']);
@@ -61,8 +65,14 @@ describe('the per-state record seeded from the fact sheet', () => {
   it('counts a ratification posted after the count date and refuses one twice', () => {
     const updates = updatesAsOf('ctbt', NOW);
     const egypt: Update & { party: NonNullable<Update['party']> } = {
-      id: 'live-eg', seq: 10_000, treatyId: 'ctbt', headline: 'Egypt ratifies the CTBT',
-      occurredAt: NOW, publishedAt: NOW, author: 'desk', party: { code: 'EG', action: 'ratified' },
+      id: 'live-eg',
+      seq: 10_000,
+      treatyId: 'ctbt',
+      headline: 'Egypt ratifies the CTBT',
+      occurredAt: NOW,
+      publishedAt: NOW,
+      author: 'desk',
+      party: { code: 'EG', action: 'ratified' },
     };
     expect(refusalOf(updates, egypt)).toBeUndefined();
     const after = partySummaryOf('ctbt', [...updates, egypt], NOW);
@@ -74,7 +84,16 @@ describe('the per-state record seeded from the fact sheet', () => {
 
   it('refuses a backdated move that the later record contradicts', () => {
     const updates = updatesAsOf('open-skies', NOW);
-    const early = { id: 'x', seq: 10_000, treatyId: 'open-skies', headline: 'US leaves', occurredAt: '2019-01-01T00:00:00.000Z', publishedAt: NOW, author: 'desk', party: { code: 'US', action: 'withdrew' as const } };
+    const early = {
+      id: 'x',
+      seq: 10_000,
+      treatyId: 'open-skies',
+      headline: 'US leaves',
+      occurredAt: '2019-01-01T00:00:00.000Z',
+      publishedAt: NOW,
+      author: 'desk',
+      party: { code: 'US', action: 'withdrew' as const },
+    };
     expect(refusalOf(updates, early)).toMatchObject({ at: 'later' });
   });
 });

@@ -31,11 +31,27 @@ export function movesOf(updates: readonly Update[], at?: string): Move[] {
 export function foldStates(record: TreatyRecord | undefined, moves: readonly Move[]): PartyState[] {
   const states = new Map<string, PartyState>();
   for (const r of record?.states ?? []) {
-    states.set(r.code, { code: r.code, name: r.name, standing: 'not_signed', groups: r.groups, ...(r.uncertain ? { uncertain: true } : {}), ...(r.note ? { note: r.note } : {}), sources: [...r.sources], history: [] });
+    states.set(r.code, {
+      code: r.code,
+      name: r.name,
+      standing: 'not_signed',
+      groups: r.groups,
+      ...(r.uncertain ? { uncertain: true } : {}),
+      ...(r.note ? { note: r.note } : {}),
+      sources: [...r.sources],
+      history: [],
+    });
   }
   for (const move of moves) {
     const { code, action } = move.party;
-    const state = states.get(code) ?? { code, name: countryName(code), standing: 'not_signed' as Standing, groups: [], sources: [], history: [] };
+    const state = states.get(code) ?? {
+      code,
+      name: countryName(code),
+      standing: 'not_signed' as Standing,
+      groups: [],
+      sources: [],
+      history: [],
+    };
     const on = move.party.dateUnknown ? undefined : move.occurredAt;
     state.standing = ACTION_STANDING[action];
     if (on) state.since = on;

@@ -25,9 +25,13 @@ export async function assertPartyMove(tx: StoreTx, treaty: Treaty, fields: Updat
   if (!refusal) return;
   const action = PARTY_ACTION_LABELS[party.action].toLowerCase();
   if (refusal.at === 'now') {
-    throw new DomainError('invalid_party_move', `${party.code} is ${refusal.standing.replaceAll('_', ' ')} in ${treaty.shortName} and cannot have ${action} then.`, {
-      allowedActions: refusal.allowed,
-    });
+    throw new DomainError(
+      'invalid_party_move',
+      `${party.code} is ${refusal.standing.replaceAll('_', ' ')} in ${treaty.shortName} and cannot have ${action} then.`,
+      {
+        allowedActions: refusal.allowed,
+      },
+    );
   }
   throw new DomainError(
     'invalid_party_move',

@@ -79,7 +79,12 @@ describe('foldTreaty', () => {
       return { treaty, updates: updates.map(({ seq: _recorded, ...update }) => update) };
     };
     const inTimeOrder = boardAfter(backdated);
-    expect(inTimeOrder.treaty).toMatchObject({ status: 'abandoned', statusSince: '2019-08-02T00:00:00.000Z', signedAt: '1987-12-08T00:00:00.000Z', inForceAt: '1988-06-01T00:00:00.000Z' });
+    expect(inTimeOrder.treaty).toMatchObject({
+      status: 'abandoned',
+      statusSince: '2019-08-02T00:00:00.000Z',
+      signedAt: '1987-12-08T00:00:00.000Z',
+      inForceAt: '1988-06-01T00:00:00.000Z',
+    });
     fc.assert(
       fc.property(fc.shuffledSubarray(backdated, { minLength: backdated.length, maxLength: backdated.length }), (order) => {
         expect(boardAfter(order)).toEqual(inTimeOrder);

@@ -36,7 +36,13 @@ function corrected(update: Update, wording: Wording, entry: LogEntry): Update {
     correctedAt: entry.effectiveAt,
     revisions: [
       ...(update.revisions ?? []),
-      { headline, ...(body !== undefined ? { body } : {}), ...(sourceUrl !== undefined ? { sourceUrl } : {}), replacedAt: entry.effectiveAt, replacedBy: entry.actor },
+      {
+        headline,
+        ...(body !== undefined ? { body } : {}),
+        ...(sourceUrl !== undefined ? { sourceUrl } : {}),
+        replacedAt: entry.effectiveAt,
+        replacedBy: entry.actor,
+      },
     ],
   };
   if (wording.headline !== undefined) next.headline = wording.headline;
@@ -140,9 +146,7 @@ export interface FoldedTreaty {
 
 /** Folds a treaty's entries, which must already be in effective order (ties by seq). */
 export function foldTreaty(entries: readonly LogEntry[]): FoldedTreaty {
-  const retracted = new Set(
-    entries.flatMap((e) => (e.payload.kind === 'update.retracted' ? [e.payload.updateId] : [])),
-  );
+  const retracted = new Set(entries.flatMap((e) => (e.payload.kind === 'update.retracted' ? [e.payload.updateId] : [])));
   let treaty: Treaty | undefined;
   const updates = new Map<string, Update>();
   const transitions: Transition[] = [];

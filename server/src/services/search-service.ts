@@ -1,4 +1,12 @@
-import { formatSearchCursor, marksOf, roleAllows, searchTerms, type SearchHit, type SearchQuery, type SearchResponse } from '@treaty-watch/shared';
+import {
+  formatSearchCursor,
+  marksOf,
+  roleAllows,
+  searchTerms,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResponse,
+} from '@treaty-watch/shared';
 import type { Found } from '../store/search-doc';
 import type { Store } from '../store/store';
 import type { Principal } from './principal';

@@ -48,7 +48,11 @@ export interface SubscriptionService {
  * address gets the confirmation and nothing else until its link is followed. Unsubscribing
  * deletes the address with everything queued for it.
  */
-export function createSubscriptionService(store: Store, options: { enabled: boolean; queued: () => void }, now: () => Date = () => new Date()): SubscriptionService {
+export function createSubscriptionService(
+  store: Store,
+  options: { enabled: boolean; queued: () => void },
+  now: () => Date = () => new Date(),
+): SubscriptionService {
   const subscriptions = store.subscriptions;
 
   async function owner(tx: SubscriptionTx, token: string, purpose: TokenPurpose): Promise<SubscriptionRecord> {
@@ -60,7 +64,11 @@ export function createSubscriptionService(store: Store, options: { enabled: bool
 
   /** Queues a notice unless one of these kinds went to the address within the hour. */
   async function notice(tx: SubscriptionTx, record: SubscriptionRecord, kind: MailKind, at: Date): Promise<boolean> {
-    const recent = await tx.queuedSince(record.id, ['confirm', 'already-subscribed'], new Date(at.getTime() - NOTICE_EVERY_MS).toISOString());
+    const recent = await tx.queuedSince(
+      record.id,
+      ['confirm', 'already-subscribed'],
+      new Date(at.getTime() - NOTICE_EVERY_MS).toISOString(),
+    );
     if (recent.length > 0) return false;
     await tx.queueMail(newMail(record.id, kind, at.toISOString()), `${kind}:${record.id}:${at.toISOString()}`);
     return true;
@@ -72,7 +80,12 @@ export function createSubscriptionService(store: Store, options: { enabled: bool
       const { nextDigestAt: _next, digestSeq: _seq, hour: _hour, ...immediate } = record;
       return immediate;
     }
-    return { ...record, hour: record.hour ?? DEFAULT_DIGEST_HOUR, digestSeq: await store.currentSeq(), nextDigestAt: nextDigestAt(at, record.hour ?? DEFAULT_DIGEST_HOUR) };
+    return {
+      ...record,
+      hour: record.hour ?? DEFAULT_DIGEST_HOUR,
+      digestSeq: await store.currentSeq(),
+      nextDigestAt: nextDigestAt(at, record.hour ?? DEFAULT_DIGEST_HOUR),
+    };
   };
 
   return {
@@ -115,8 +128,16 @@ export function createSubscriptionService(store: Store, options: { enabled: bool
         const { treaties: _all, ...rest } = record;
         const treaties = body.treaties === undefined ? record.treaties : (body.treaties ?? undefined);
         const cadence = body.cadence ?? record.cadence;
-        if (body.hour !== undefined && cadence !== 'daily') throw new DomainError('invalid', 'An hour is for a daily digest.', { errors: [{ field: 'hour', message: 'an hour is for a daily digest' }] });
-        let next: SubscriptionRecord = { ...rest, ...(treaties ? { treaties: [...new Set(treaties)] } : {}), cadence, ...(body.hour !== undefined ? { hour: body.hour } : {}) };
+        if (body.hour !== undefined && cadence !== 'daily')
+          throw new DomainError('invalid', 'An hour is for a daily digest.', {
+            errors: [{ field: 'hour', message: 'an hour is for a daily digest' }],
+          });
+        let next: SubscriptionRecord = {
+          ...rest,
+          ...(treaties ? { treaties: [...new Set(treaties)] } : {}),
+          cadence,
+          ...(body.hour !== undefined ? { hour: body.hour } : {}),
+        };
         const retimed = cadence !== record.cadence || (body.hour !== undefined && body.hour !== record.hour);
         if (retimed && next.confirmedAt) next = await digestFrom(next, at);
         await tx.save(next);

@@ -61,7 +61,10 @@ export function createTokenService(store: Store, adminToken: string | undefined,
           const holder = (await tx.tokensNamed(body.name)).find((t) => !t.revokedAt);
           // The name is how updates are signed and how the command line revokes: one token per name.
           if (holder) {
-            throw new DomainError('conflict', `A token named "${holder.name}" already exists (id ${holder.id}); revoke it first or pick another name.`);
+            throw new DomainError(
+              'conflict',
+              `A token named "${holder.name}" already exists (id ${holder.id}); revoke it first or pick another name.`,
+            );
           }
           const token = `tw_${randomBytes(24).toString('base64url')}`;
           const record: TokenRecord = {
@@ -100,7 +103,10 @@ export function createTokenService(store: Store, adminToken: string | undefined,
         const named = await tx.tokensNamed(idOrName);
         const live = named.filter((t) => !t.revokedAt);
         if (live.length > 1) {
-          throw new DomainError('conflict', `${live.length} tokens are named "${idOrName}": revoke one by its id (${live.map((t) => t.id).join(', ')}).`);
+          throw new DomainError(
+            'conflict',
+            `${live.length} tokens are named "${idOrName}": revoke one by its id (${live.map((t) => t.id).join(', ')}).`,
+          );
         }
         // Revoking a name again, once its token is gone, is the same no-op as revoking an id again.
         const chosen = live[0] ?? named.at(-1);

@@ -32,20 +32,26 @@ export function createTreatyService(store: Store, events: DomainEvents, clock: (
       const now = clock();
       const effectiveAt = effectiveAtOf(body.effectiveAt, now);
       const { id, status, effectiveAt: _effectiveAt, ...fields } = body;
-      return write(store, ctx, now, {
-        async work(tx) {
-          if (await tx.getTreaty(id)) throw new DomainError('conflict', `There is already a treaty "${id}".`);
-          return commitEntry(tx, {
-            treatyId: id,
-            effectiveAt,
-            recordedAt: now.toISOString(),
-            actor: ctx.principal.name,
-            payload: { kind: 'treaty.created', status, fields },
-          });
+      return write(
+        store,
+        ctx,
+        now,
+        {
+          async work(tx) {
+            if (await tx.getTreaty(id)) throw new DomainError('conflict', `There is already a treaty "${id}".`);
+            return commitEntry(tx, {
+              treatyId: id,
+              effectiveAt,
+              recordedAt: now.toISOString(),
+              actor: ctx.principal.name,
+              payload: { kind: 'treaty.created', status, fields },
+            });
+          },
+          audit: (change) => ({ action: 'treaty.created', target: change.treaty.id, seq: change.seq }),
+          answer: (change) => ({ outcome: 'created', body: { treaty: change.treaty } }),
         },
-        audit: (change) => ({ action: 'treaty.created', target: change.treaty.id, seq: change.seq }),
-        answer: (change) => ({ outcome: 'created', body: { treaty: change.treaty } }),
-      }, events);
+        events,
+      );
     },
 
     /** Changes a treaty whose version is still `ifMatch`; a stale version is a conflict. */
@@ -61,27 +67,33 @@ export function createTreatyService(store: Store, events: DomainEvents, clock: (
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
         else if (value !== undefined) Object.assign(fields, { [key]: value });
       }
-      return write(store, ctx, now, {
-        async work(tx) {
-          const current = await tx.getTreaty(id);
-          if (!current) throw new DomainError('not_found', `There is no treaty "${id}".`);
-          if (current.version !== ifMatch) {
-            throw new DomainError('conflict', `The treaty is at version ${current.version}, not ${ifMatch}: reload it and try again.`);
-          }
-          if (status) assertTransition(await treatyAt(tx, id, effectiveAt, 'effectiveAt'), status);
-          const entry: NewLogEntry = {
-            treatyId: id,
-            effectiveAt,
-            recordedAt: now.toISOString(),
-            actor: ctx.principal.name,
-            payload: { kind: 'treaty.changed', fields, ...(clear.length ? { clear } : {}), ...(status ? { status } : {}) },
-          };
-          await assertHistoryHolds(tx, entry);
-          return commitEntry(tx, entry);
+      return write(
+        store,
+        ctx,
+        now,
+        {
+          async work(tx) {
+            const current = await tx.getTreaty(id);
+            if (!current) throw new DomainError('not_found', `There is no treaty "${id}".`);
+            if (current.version !== ifMatch) {
+              throw new DomainError('conflict', `The treaty is at version ${current.version}, not ${ifMatch}: reload it and try again.`);
+            }
+            if (status) assertTransition(await treatyAt(tx, id, effectiveAt, 'effectiveAt'), status);
+            const entry: NewLogEntry = {
+              treatyId: id,
+              effectiveAt,
+              recordedAt: now.toISOString(),
+              actor: ctx.principal.name,
+              payload: { kind: 'treaty.changed', fields, ...(clear.length ? { clear } : {}), ...(status ? { status } : {}) },
+            };
+            await assertHistoryHolds(tx, entry);
+            return commitEntry(tx, entry);
+          },
+          audit: (change) => ({ action: 'treaty.changed', target: change.treaty.id, seq: change.seq }),
+          answer: (change) => ({ outcome: 'done', body: { treaty: change.treaty } }),
         },
-        audit: (change) => ({ action: 'treaty.changed', target: change.treaty.id, seq: change.seq }),
-        answer: (change) => ({ outcome: 'done', body: { treaty: change.treaty } }),
-      }, events);
+        events,
+      );
     },
   };
 }

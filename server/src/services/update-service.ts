@@ -45,39 +45,45 @@ export function createUpdateService(store: Store, events: DomainEvents, clock: (
     post(treatyId: string, body: PostUpdateBody, ctx: WriteContext): Promise<Written<PublishedOrScheduled>> {
       const now = clock();
       const { publishAt, occurredAt } = postingTimes(body, now);
-      return write(store, ctx, now, {
-        async work(tx): Promise<PublishedOrScheduled> {
-          const before = await treatyAt(tx, treatyId, occurredAt, 'occurredAt');
-          assertMayWrite(ctx.principal, treatyId);
-          if (body.status) assertTransition(before, body.status);
-          const fields = {
-            id: randomUUID(),
-            treatyId,
-            ...wordingOf(body),
-            occurredAt,
-            author: ctx.principal.name,
-          };
-          // An embargoed move is checked now and again at publication, against the record then.
-          await assertPartyMove(tx, before, fields);
-          const entry = postedEntry(fields, publishAt ?? now.toISOString());
-          // An embargo is checked again at publication; refused now if the record already contradicts it.
-          await assertHistoryHolds(tx, entry);
-          if (publishAt) {
-            const scheduled = embargo(fields, publishAt, now.toISOString());
-            await tx.saveScheduled(scheduled);
-            return { scheduled };
-          }
-          return { change: withUpdate(await commitEntry(tx, entry)) };
+      return write(
+        store,
+        ctx,
+        now,
+        {
+          async work(tx): Promise<PublishedOrScheduled> {
+            const before = await treatyAt(tx, treatyId, occurredAt, 'occurredAt');
+            assertMayWrite(ctx.principal, treatyId);
+            if (body.status) assertTransition(before, body.status);
+            const fields = {
+              id: randomUUID(),
+              treatyId,
+              ...wordingOf(body),
+              occurredAt,
+              author: ctx.principal.name,
+            };
+            // An embargoed move is checked now and again at publication, against the record then.
+            await assertPartyMove(tx, before, fields);
+            const entry = postedEntry(fields, publishAt ?? now.toISOString());
+            // An embargo is checked again at publication; refused now if the record already contradicts it.
+            await assertHistoryHolds(tx, entry);
+            if (publishAt) {
+              const scheduled = embargo(fields, publishAt, now.toISOString());
+              await tx.saveScheduled(scheduled);
+              return { scheduled };
+            }
+            return { change: withUpdate(await commitEntry(tx, entry)) };
+          },
+          audit: (posted) =>
+            'scheduled' in posted
+              ? { action: 'update.scheduled', target: posted.scheduled.id }
+              : { action: 'update.posted', target: posted.change.update.id, seq: posted.change.seq },
+          answer: (posted) =>
+            'scheduled' in posted
+              ? { outcome: 'scheduled', body: { scheduled: posted.scheduled } }
+              : { outcome: 'created', body: { update: posted.change.update, treaty: posted.change.treaty } },
         },
-        audit: (posted) =>
-          'scheduled' in posted
-            ? { action: 'update.scheduled', target: posted.scheduled.id }
-            : { action: 'update.posted', target: posted.change.update.id, seq: posted.change.seq },
-        answer: (posted) =>
-          'scheduled' in posted
-            ? { outcome: 'scheduled', body: { scheduled: posted.scheduled } }
-            : { outcome: 'created', body: { update: posted.change.update, treaty: posted.change.treaty } },
-      }, events);
+        events,
+      );
     },
 
     /** Corrects an update's wording; the earlier wording stays in its revisions. */
@@ -113,21 +119,27 @@ export function createUpdateService(store: Store, events: DomainEvents, clock: (
     entry: (update: Update) => EditPayload,
   ): Promise<Written<UpdateChange>> {
     const now = clock();
-    return write(store, ctx, now, {
-      async work(tx) {
-        const update = await editable(tx, updateId, ctx, what);
-        const change = await commitEntry(tx, {
-          treatyId: update.treatyId,
-          effectiveAt: later(now.toISOString(), update.occurredAt),
-          recordedAt: now.toISOString(),
-          actor: ctx.principal.name,
-          payload: entry(update),
-        });
-        return withUpdate(change);
+    return write(
+      store,
+      ctx,
+      now,
+      {
+        async work(tx) {
+          const update = await editable(tx, updateId, ctx, what);
+          const change = await commitEntry(tx, {
+            treatyId: update.treatyId,
+            effectiveAt: later(now.toISOString(), update.occurredAt),
+            recordedAt: now.toISOString(),
+            actor: ctx.principal.name,
+            payload: entry(update),
+          });
+          return withUpdate(change);
+        },
+        audit: (change) => ({ action: `update.${what}`, target: change.update.id, seq: change.seq }),
+        answer: (change) => ({ outcome: 'done', body: { update: change.update, treaty: change.treaty } }),
       },
-      audit: (change) => ({ action: `update.${what}`, target: change.update.id, seq: change.seq }),
-      answer: (change) => ({ outcome: 'done', body: { update: change.update, treaty: change.treaty } }),
-    }, events);
+      events,
+    );
   }
 }
 

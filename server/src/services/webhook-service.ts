@@ -145,7 +145,8 @@ export function createWebhookService(store: Store, sending: WebhookSending, cloc
     async test(id: string, ctx: WriteContext): Promise<Written<WebhookTestResponse>> {
       const { idempotency, principal } = ctx;
       const earlier = idempotency ? await store.findIdempotency(principal.tokenId, idempotency.key) : undefined;
-      if (earlier && earlier.fingerprint !== idempotency?.fingerprint) throw new DomainError('unprocessable', 'This Idempotency-Key was already used for a different request.');
+      if (earlier && earlier.fingerprint !== idempotency?.fingerprint)
+        throw new DomainError('unprocessable', 'This Idempotency-Key was already used for a different request.');
       if (earlier) throw new IdempotentReplay(earlier.outcome, earlier.response);
       const webhook = await store.getWebhook(id);
       if (!webhook) throw new DomainError('not_found', `There is no webhook endpoint "${id}".`);

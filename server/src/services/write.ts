@@ -63,7 +63,14 @@ export function write<T>(store: Store, ctx: WriteContext, now: Date, plan: Answe
     const { outcome, body } = plan.answer(value);
     if (idempotency) {
       await tx.saveIdempotency(
-        { tokenId: principal.tokenId, key: idempotency.key, fingerprint: idempotency.fingerprint, outcome, response: body, createdAt: now.toISOString() },
+        {
+          tokenId: principal.tokenId,
+          key: idempotency.key,
+          fingerprint: idempotency.fingerprint,
+          outcome,
+          response: body,
+          createdAt: now.toISOString(),
+        },
         new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS).toISOString(),
       );
     }

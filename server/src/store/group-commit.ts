@@ -178,7 +178,9 @@ export class GroupCommit<Tx> {
 
   private unavailable(failure: unknown): StoreUnavailableError {
     const mapped = this.storeError(failure);
-    return mapped instanceof StoreUnavailableError ? mapped : new StoreUnavailableError('the database rolled the transaction back', failure);
+    return mapped instanceof StoreUnavailableError
+      ? mapped
+      : new StoreUnavailableError('the database rolled the transaction back', failure);
   }
 
   private async rollback(transaction: Batch<Tx>): Promise<void> {

@@ -26,11 +26,25 @@ export interface SearchDoc {
 const termsOf = (headline: string, body: string | undefined) => searchTerms(body ? `${headline}\n${body}` : headline);
 
 export function updateDoc(update: Update): SearchDoc {
-  return { id: update.id, treatyId: update.treatyId, occurredAt: update.occurredAt, seq: update.seq, embargoed: false, terms: termsOf(update.headline, update.body) };
+  return {
+    id: update.id,
+    treatyId: update.treatyId,
+    occurredAt: update.occurredAt,
+    seq: update.seq,
+    embargoed: false,
+    terms: termsOf(update.headline, update.body),
+  };
 }
 
 /** Only an embargo still waiting is searched as such: a published one is its update now. */
 export function scheduledDoc(scheduled: ScheduledUpdate): SearchDoc | undefined {
   if (scheduled.state !== 'scheduled') return undefined;
-  return { id: scheduled.id, treatyId: scheduled.treatyId, occurredAt: scheduled.occurredAt, seq: 0, embargoed: true, terms: termsOf(scheduled.headline, scheduled.body) };
+  return {
+    id: scheduled.id,
+    treatyId: scheduled.treatyId,
+    occurredAt: scheduled.occurredAt,
+    seq: 0,
+    embargoed: true,
+    terms: termsOf(scheduled.headline, scheduled.body),
+  };
 }

@@ -26,10 +26,18 @@ function subscriptionTx(sql: Sql): SubscriptionTx {
       await sql.run('DELETE FROM subscriptions WHERE id = $1', [id]);
     },
     async addToken(hash, subscriptionId, purpose, at) {
-      await sql.run('INSERT INTO subscription_tokens (hash, subscription_id, purpose, created_at) VALUES ($1, $2, $3, $4)', [hash, subscriptionId, purpose, at]);
+      await sql.run('INSERT INTO subscription_tokens (hash, subscription_id, purpose, created_at) VALUES ($1, $2, $3, $4)', [
+        hash,
+        subscriptionId,
+        purpose,
+        at,
+      ]);
     },
     async tokenOwner(hash, purpose) {
-      const rows = await sql.all<{ subscription_id: string }>('SELECT subscription_id FROM subscription_tokens WHERE hash = $1 AND purpose = $2', [hash, purpose]);
+      const rows = await sql.all<{ subscription_id: string }>(
+        'SELECT subscription_id FROM subscription_tokens WHERE hash = $1 AND purpose = $2',
+        [hash, purpose],
+      );
       return rows[0]?.subscription_id;
     },
     async dropTokens(subscriptionId, purpose) {
@@ -39,7 +47,18 @@ function subscriptionTx(sql: Sql): SubscriptionTx {
       await sql.run(
         `INSERT INTO mail_outbox (id, subscription_id, key, kind, seq, state, created_at, next_attempt_at, sent_at, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (key) DO NOTHING`,
-        [mail.id, mail.subscriptionId, key, mail.kind, mail.seq ?? 0, mail.state, mail.createdAt, mail.nextAttemptAt, mail.sentAt ?? null, JSON.stringify(mail)],
+        [
+          mail.id,
+          mail.subscriptionId,
+          key,
+          mail.kind,
+          mail.seq ?? 0,
+          mail.state,
+          mail.createdAt,
+          mail.nextAttemptAt,
+          mail.sentAt ?? null,
+          JSON.stringify(mail),
+        ],
       );
     },
     async saveMail(mail) {
@@ -55,17 +74,17 @@ function subscriptionTx(sql: Sql): SubscriptionTx {
       return parse<MailRecord>(await sql.all('SELECT data FROM mail_outbox WHERE id = $1', [id]))[0];
     },
     async queuedSince(subscriptionId, kinds: readonly MailKind[], since) {
-      const rows = await sql.all<{ created_at: string; kind: MailKind }>('SELECT created_at, kind FROM mail_outbox WHERE subscription_id = $1 AND created_at >= $2', [
-        subscriptionId,
-        since,
-      ]);
+      const rows = await sql.all<{ created_at: string; kind: MailKind }>(
+        'SELECT created_at, kind FROM mail_outbox WHERE subscription_id = $1 AND created_at >= $2',
+        [subscriptionId, since],
+      );
       return rows.filter((row) => kinds.includes(row.kind)).map((row) => row.created_at);
     },
     async sentSince(subscriptionId, since) {
-      const rows = await sql.all<{ sent_at: string }>("SELECT sent_at FROM mail_outbox WHERE subscription_id = $1 AND state = 'sent' AND sent_at >= $2 ORDER BY sent_at", [
-        subscriptionId,
-        since,
-      ]);
+      const rows = await sql.all<{ sent_at: string }>(
+        "SELECT sent_at FROM mail_outbox WHERE subscription_id = $1 AND state = 'sent' AND sent_at >= $2 ORDER BY sent_at",
+        [subscriptionId, since],
+      );
       return rows.map((row) => row.sent_at);
     },
     async cursor() {
@@ -73,32 +92,46 @@ function subscriptionTx(sql: Sql): SubscriptionTx {
       return rows[0] ? Number(rows[0].seq) : undefined;
     },
     async setCursor(seq) {
-      await sql.run('INSERT INTO mail_cursor (name, seq) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq', [CURSOR, seq]);
+      await sql.run('INSERT INTO mail_cursor (name, seq) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq', [
+        CURSOR,
+        seq,
+      ]);
     },
     async confirmed(cadence: Cadence) {
-      return parse<SubscriptionRecord>(await sql.all('SELECT data FROM subscriptions WHERE cadence = $1 AND confirmed_at IS NOT NULL ORDER BY created_at, id', [cadence]));
+      return parse<SubscriptionRecord>(
+        await sql.all('SELECT data FROM subscriptions WHERE cadence = $1 AND confirmed_at IS NOT NULL ORDER BY created_at, id', [cadence]),
+      );
     },
     async dueDigests(at) {
       return parse<SubscriptionRecord>(
-        await sql.all("SELECT data FROM subscriptions WHERE cadence = 'daily' AND confirmed_at IS NOT NULL AND next_digest_at <= $1 ORDER BY next_digest_at, id", [at]),
+        await sql.all(
+          "SELECT data FROM subscriptions WHERE cadence = 'daily' AND confirmed_at IS NOT NULL AND next_digest_at <= $1 ORDER BY next_digest_at, id",
+          [at],
+        ),
       );
     },
     async prune(sentBefore, unconfirmedBefore) {
       await sql.run("DELETE FROM mail_outbox WHERE state <> 'pending' AND created_at < $1", [sentBefore]);
-      const stale = await sql.all<{ id: string }>('SELECT id FROM subscriptions WHERE confirmed_at IS NULL AND created_at < $1', [unconfirmedBefore]);
+      const stale = await sql.all<{ id: string }>('SELECT id FROM subscriptions WHERE confirmed_at IS NULL AND created_at < $1', [
+        unconfirmedBefore,
+      ]);
       for (const { id } of stale) await subscriptionTx(sql).remove(id);
     },
   };
 }
 
-const count = async (sql: Sql, query: string, params: readonly unknown[] = []) => Number((await sql.all<{ n: number | string }>(query, params))[0]?.n ?? 0);
+const count = async (sql: Sql, query: string, params: readonly unknown[] = []) =>
+  Number((await sql.all<{ n: number | string }>(query, params))[0]?.n ?? 0);
 
 /** The subscriptions and the mail outbox on either store, through the SQL both speak. */
 export function subscriptionStore(db: SqlDb): SubscriptionStore {
   return {
     transaction: (work) => db.transaction((sql) => work(subscriptionTx(sql))),
     async dueMail(at, limit) {
-      const rows = await db.all<{ data: string }>("SELECT data FROM mail_outbox WHERE state = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, seq, created_at, id LIMIT $2", [at, limit]);
+      const rows = await db.all<{ data: string }>(
+        "SELECT data FROM mail_outbox WHERE state = 'pending' AND next_attempt_at <= $1 ORDER BY next_attempt_at, seq, created_at, id LIMIT $2",
+        [at, limit],
+      );
       return parse<MailRecord>(rows).filter((mail) => !mail.leaseUntil || mail.leaseUntil <= at);
     },
     async counts(since, now) {

@@ -43,7 +43,10 @@ const WARN_EVERY_MS = 60_000;
  * delivery is leased while it is sent, so of several processes only one sends it, and a process
  * that dies mid-send leaves a lease that runs out and is taken over.
  */
-export function startWebhookDispatcher(store: Store, options: DispatcherOptions): { wake(): void; check(): Promise<void>; stop(): Promise<void> } {
+export function startWebhookDispatcher(
+  store: Store,
+  options: DispatcherOptions,
+): { wake(): void; check(): Promise<void>; stop(): Promise<void> } {
   const { log, timeoutMs, targets } = options;
   const clock = options.clock ?? (() => new Date());
   const inFlight = new Set<AbortController>();
@@ -90,9 +93,22 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
       return;
     }
     options.onAttempt?.(ok);
-    const outcome = await recordAttempt(store, { endpointId: endpoint.id, delivery, attempt, ok, now: clock(), retry: options.retry, disableAfterMs: options.disableAfterMs });
-    if (outcome.disabled) log.warn({ endpoint: endpoint.id, url: withoutCredentials(endpoint.url) }, `webhooks: endpoint disabled, ${outcome.disabled}`);
-    if (outcome.stale) log.warn({ endpoint: endpoint.id, delivery: delivery.id }, 'webhooks: the lease ran out during the attempt; another sender took the delivery over');
+    const outcome = await recordAttempt(store, {
+      endpointId: endpoint.id,
+      delivery,
+      attempt,
+      ok,
+      now: clock(),
+      retry: options.retry,
+      disableAfterMs: options.disableAfterMs,
+    });
+    if (outcome.disabled)
+      log.warn({ endpoint: endpoint.id, url: withoutCredentials(endpoint.url) }, `webhooks: endpoint disabled, ${outcome.disabled}`);
+    if (outcome.stale)
+      log.warn(
+        { endpoint: endpoint.id, delivery: delivery.id },
+        'webhooks: the lease ran out during the attempt; another sender took the delivery over',
+      );
   }
 
   /** Sends to one endpoint until nothing of it is due. */
@@ -124,7 +140,10 @@ export function startWebhookDispatcher(store: Store, options: DispatcherOptions)
       const due = new Set(await store.dueWebhookEndpoints(clock().toISOString()));
       for (const endpoint of enabled) {
         if (stopped || !due.has(endpoint.id) || chains.has(endpoint.id)) continue;
-        chains.set(endpoint.id, drain(endpoint.id).finally(() => chains.delete(endpoint.id)));
+        chains.set(
+          endpoint.id,
+          drain(endpoint.id).finally(() => chains.delete(endpoint.id)),
+        );
       }
     } catch (error) {
       warn(error, 'could not read the outbox');

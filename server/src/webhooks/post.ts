@@ -19,7 +19,13 @@ export interface Posted {
  * endpoint's answer, and counts as a failure. The connection goes to the address the targets'
  * lookup checked, so a name that changes its DNS between check and connect gains nothing.
  */
-export function post(url: string, headers: Record<string, string>, body: string, signal: AbortSignal, targets: WebhookTargets): Promise<Posted> {
+export function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  signal: AbortSignal,
+  targets: WebhookTargets,
+): Promise<Posted> {
   return new Promise((resolve) => {
     const failed = (error: unknown) =>
       resolve({ error: error instanceof RefusedTarget ? 'refused-target' : signal.aborted ? 'timeout' : 'unreachable' });

@@ -69,7 +69,11 @@ export function recordAttempt(store: Store, outcome: AttemptOutcome): Promise<Re
     const failingSince = endpoint.failingSince ?? attempt.at;
     const giveUp = endpoint.enabled && now.getTime() - Date.parse(failingSince) >= outcome.disableAfterMs;
     const reason = `every attempt failed since ${failingSince} (last: ${said(attempt)})`;
-    const next: WebhookRecord = { ...endpoint, failingSince, ...(giveUp ? { enabled: false, disabledAt: now.toISOString(), disabledReason: reason } : {}) };
+    const next: WebhookRecord = {
+      ...endpoint,
+      failingSince,
+      ...(giveUp ? { enabled: false, disabledAt: now.toISOString(), disabledReason: reason } : {}),
+    };
     await tx.saveWebhook(next);
     return giveUp ? { disabled: reason } : {};
   });

@@ -58,7 +58,10 @@ export function isPublicAddress(address: string): boolean {
 
 /** The host a URL connects to; WHATWG parsing has already turned `2130706433`, `0x7f000001` or `127.1` into `127.0.0.1`. */
 function hostOf(url: string): string {
-  return new URL(url).hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').toLowerCase();
+  return new URL(url).hostname
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '')
+    .toLowerCase();
 }
 
 const isLocalName = (host: string) => host === 'localhost' || host.endsWith('.localhost');
@@ -84,7 +87,8 @@ export interface WebhookTargets {
   lookup: LookupFunction | undefined;
 }
 
-const NOT_PUBLIC = 'must reach a public address: loopback, private, link-local and other internal networks are refused (WEBHOOK_ALLOW_PRIVATE=true allows them)';
+const NOT_PUBLIC =
+  'must reach a public address: loopback, private, link-local and other internal networks are refused (WEBHOOK_ALLOW_PRIVATE=true allows them)';
 
 export function webhookTargets(allowPrivate: boolean): WebhookTargets {
   if (allowPrivate) return { refusal: () => Promise.resolve(undefined), assertAddress: () => undefined, lookup: undefined };

@@ -34,7 +34,8 @@ const move = (from: Status, to: Status) => `${STATUS_LABELS[from]} → ${STATUS_
 
 function headlineOf(change: Change): string {
   const { update, treaty } = change;
-  if (change.kind === 'update.retracted' && update) return `Retracted: ${update.headline}${update.retractionReason ? ` (${update.retractionReason})` : ''}`;
+  if (change.kind === 'update.retracted' && update)
+    return `Retracted: ${update.headline}${update.retractionReason ? ` (${update.retractionReason})` : ''}`;
   if (change.kind === 'update.corrected' && update) return `Corrected: ${update.headline}`;
   if (update) return update.headline;
   if (change.kind === 'treaty.created') return `${treaty.name} is now on the board`;
@@ -45,7 +46,8 @@ function headlineOf(change: Change): string {
 function statusMoveOf(change: Change): string | undefined {
   const { update, treaty } = change;
   // A retracted update no longer sets its status; the treaty falls back to what the log says now.
-  if (change.kind === 'update.retracted') return update?.requestedStatus && update.requestedStatus !== treaty.status ? move(update.requestedStatus, treaty.status) : undefined;
+  if (change.kind === 'update.retracted')
+    return update?.requestedStatus && update.requestedStatus !== treaty.status ? move(update.requestedStatus, treaty.status) : undefined;
   if (update?.status && update.previousStatus) return move(update.previousStatus, update.status);
   if (change.kind === 'treaty.expired') return `→ ${STATUS_LABELS.expired}`;
   return undefined;

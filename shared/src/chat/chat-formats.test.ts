@@ -52,7 +52,9 @@ const teams = (change: Change) => webhookMessage('teams', payloadOf(change), 'ht
 const discord = (change: Change) => webhookMessage('discord', payloadOf(change), 'https://watch.example') as DiscordMessage;
 
 const slackTexts = (message: SlackMessage) =>
-  message.blocks.flatMap((block) => ('elements' in block ? block.elements : [...(block.text ? [block.text] : []), ...('fields' in block ? (block.fields ?? []) : [])]));
+  message.blocks.flatMap((block) =>
+    'elements' in block ? block.elements : [...(block.text ? [block.text] : []), ...('fields' in block ? (block.fields ?? []) : [])],
+  );
 
 describe('escaping for each format', () => {
   it('leaves Slack no mention, no link and no entity of its own', () => {
@@ -68,7 +70,9 @@ describe('escaping for each format', () => {
   });
 
   it('leaves an Adaptive Card no markdown and no date function', () => {
-    expect(fit(HOSTILE, teamsEscape, 1000)).toBe('\\<\\!channel\\> @everyone \\<http://evil\\|x\\> \\[x\\]\\(http://evil\\) \\*\\*bold\\*\\*');
+    expect(fit(HOSTILE, teamsEscape, 1000)).toBe(
+      '\\<\\!channel\\> @everyone \\<http://evil\\|x\\> \\[x\\]\\(http://evil\\) \\*\\*bold\\*\\*',
+    );
     expect(fit('{{DATE(2017-02-14T06:08:00Z)}}', teamsEscape, 1000)).toBe('\\{\\{DATE\\(2017\\-02\\-14T06:08:00Z\\)\\}\\}');
   });
 
@@ -97,7 +101,11 @@ describe('cutting to a limit', () => {
     expect(embed.description.length).toBeLessThanOrEqual(4096);
     expect(embed.footer.text.length).toBeLessThanOrEqual(2048);
     for (const field of embed.fields) expect(field.value.length).toBeLessThanOrEqual(1024);
-    const total = embed.title.length + embed.description.length + embed.footer.text.length + embed.fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    const total =
+      embed.title.length +
+      embed.description.length +
+      embed.footer.text.length +
+      embed.fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
     expect(total).toBeLessThanOrEqual(6000);
   });
 });
@@ -148,7 +156,13 @@ describe('the Discord message', () => {
     expect(message.allowed_mentions).toEqual({ parse: [] });
     expect(message.embeds).toHaveLength(1);
     const [embed] = message.embeds;
-    expect(embed).toMatchObject({ title: 'New START · Update posted', url: 'https://watch.example/treaties/new-start', description: 'Russia suspends its participation', color: 0xd55e00, timestamp: AT });
+    expect(embed).toMatchObject({
+      title: 'New START · Update posted',
+      url: 'https://watch.example/treaties/new-start',
+      description: 'Russia suspends its participation',
+      color: 0xd55e00,
+      timestamp: AT,
+    });
     expect(embed.fields).toEqual([
       { name: 'Status', value: 'In force → Suspended', inline: true },
       { name: 'Party', value: 'Russia: Suspended', inline: true },
@@ -159,7 +173,10 @@ describe('the Discord message', () => {
 
 describe('every kind of change', () => {
   it.each(CHANGE_KINDS)('%s renders in every format, naming the treaty', (kind) => {
-    const change = changeOf(kind, kind === 'update.retracted' ? { retractedAt: AT, retractionReason: 'wrong', requestedStatus: 'suspended', status: undefined } : {});
+    const change = changeOf(
+      kind,
+      kind === 'update.retracted' ? { retractedAt: AT, retractionReason: 'wrong', requestedStatus: 'suspended', status: undefined } : {},
+    );
     if (kind === 'treaty.expired') change.treaty = { ...treaty, status: 'expired' };
     const s = slack(change);
     const t = teams(change);
@@ -177,7 +194,9 @@ describe('every kind of change', () => {
     expect(discord(retracted).embeds[0].fields[0]).toEqual({ name: 'Status', value: 'Suspended → In force', inline: true });
     const created = teams(changeOf('treaty.created')).attachments[0].content.body[1];
     expect(created && 'text' in created ? created.text : undefined).toContain('is now on the board');
-    expect(slack({ ...changeOf('treaty.expired'), treaty: { ...treaty, status: 'expired' } }).blocks[2]).toMatchObject({ fields: [{ text: '*Status*\n→ Expired' }] });
+    expect(slack({ ...changeOf('treaty.expired'), treaty: { ...treaty, status: 'expired' } }).blocks[2]).toMatchObject({
+      fields: [{ text: '*Status*\n→ Expired' }],
+    });
   });
 
   it('standard is the Standard Webhooks payload itself', () => {

@@ -44,5 +44,7 @@ export function fit(text: string, escape: Escape, max: number): string {
  * markdown `[label](url)` or start a mention are percent-encoded, which leaves the address the same.
  */
 export function markupSafeUrl(url: string): string {
-  return url.replace(/[<>|()[\]*_~`@\s"\\]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`).replace(/&/g, '%26');
+  return url
+    .replace(/[<>|()[\]*_~`@\s"\\]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+    .replace(/&/g, '%26');
 }

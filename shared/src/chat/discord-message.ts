@@ -41,7 +41,14 @@ export function discordMessage(summary: ChangeSummary): DiscordMessage {
   const fields = [
     ...(summary.statusMove ? [{ name: 'Status', value: fit(summary.statusMove, discordEscape, FIELD_MAX), inline: true }] : []),
     ...(summary.partyMove ? [{ name: 'Party', value: fit(summary.partyMove, discordEscape, FIELD_MAX), inline: true }] : []),
-    ...(summary.sourceUrl ? [{ name: 'Source', value: `[${fit(new URL(summary.sourceUrl).hostname, discordEscape, 200)}](${markupSafeUrl(summary.sourceUrl)})` }] : []),
+    ...(summary.sourceUrl
+      ? [
+          {
+            name: 'Source',
+            value: `[${fit(new URL(summary.sourceUrl).hostname, discordEscape, 200)}](${markupSafeUrl(summary.sourceUrl)})`,
+          },
+        ]
+      : []),
   ];
   const title = fit(`${summary.treatyShortName} · ${summary.what}`, discordEscape, TITLE_MAX);
   const footer = fit(summary.treatyName, discordEscape, FOOTER_MAX);

@@ -8,9 +8,7 @@ const FIELD_MAX = 2000;
 
 type Text = { type: 'plain_text' | 'mrkdwn'; text: string };
 export type SlackBlock =
-  | { type: 'header'; text: Text }
-  | { type: 'section'; text?: Text; fields?: Text[] }
-  | { type: 'context'; elements: Text[] };
+  { type: 'header'; text: Text } | { type: 'section'; text?: Text; fields?: Text[] } | { type: 'context'; elements: Text[] };
 
 /** An incoming-webhook message: `text` is what notifications show, `blocks` what the channel shows. */
 export interface SlackMessage {

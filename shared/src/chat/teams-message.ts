@@ -34,7 +34,14 @@ export function teamsMessage(summary: ChangeSummary): TeamsMessage {
     type: 'AdaptiveCard',
     version: '1.5',
     body: [
-      { type: 'TextBlock', text: text(`${summary.treatyShortName} · ${summary.what}`), wrap: true, weight: 'Bolder', size: 'Medium', style: 'heading' },
+      {
+        type: 'TextBlock',
+        text: text(`${summary.treatyShortName} · ${summary.what}`),
+        wrap: true,
+        weight: 'Bolder',
+        size: 'Medium',
+        style: 'heading',
+      },
       { type: 'TextBlock', text: text(summary.headline), wrap: true },
       ...(facts.length ? [{ type: 'FactSet' as const, facts }] : []),
       { type: 'TextBlock', text: text(summary.treatyName), wrap: true, isSubtle: true },

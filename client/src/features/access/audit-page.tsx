@@ -81,7 +81,8 @@ function Audit() {
           Could not load the audit trail: {result.message}
         </p>
       )}
-      {result.state === 'loaded' && (entries.length === 0 ? <p className="empty">Nothing recorded matches.</p> : <AuditTable entries={entries} names={names} />)}
+      {result.state === 'loaded' &&
+        (entries.length === 0 ? <p className="empty">Nothing recorded matches.</p> : <AuditTable entries={entries} names={names} />)}
       <div className="pager">
         <button type="button" className="secondary" disabled={pages.length === 0} onClick={() => setPages([])}>
           Newest

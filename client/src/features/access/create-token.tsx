@@ -38,7 +38,11 @@ export function CreateToken({ onCreated }: { onCreated: () => void }) {
       <Field label="Name" error={nameError} hint="Updates are signed with it, e.g. arms-desk.">
         {(props) => <input {...props} value={name} maxLength={60} onChange={(e) => setName(e.target.value)} required />}
       </Field>
-      <Field label="Role" error={fieldError(problem, 'role')} hint="Editors post, correct and retract; admins also manage treaties, tokens and webhooks.">
+      <Field
+        label="Role"
+        error={fieldError(problem, 'role')}
+        hint="Editors post, correct and retract; admins also manage treaties, tokens and webhooks."
+      >
         {(props) => (
           <select {...props} value={role} onChange={(e) => setRole(e.target.value as Role)}>
             {ROLES.map((r) => (

@@ -45,8 +45,22 @@ export function SignInPage() {
         </p>
       )}
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <Field label="Token" error={tokenError} hint="The token your admin gave you (tw_…). It is sent once; this browser keeps only a session, never the token.">
-          {(props) => <input {...props} type="password" autoComplete="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} required />}
+        <Field
+          label="Token"
+          error={tokenError}
+          hint="The token your admin gave you (tw_…). It is sent once; this browser keeps only a session, never the token."
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+              required
+            />
+          )}
         </Field>
         <button type="submit" disabled={sending}>
           {sending ? 'Signing in…' : 'Sign in'}

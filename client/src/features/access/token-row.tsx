@@ -37,14 +37,21 @@ export function TokenRow({ token, own, onRevoked }: { token: TokenInfo; own: boo
       <td>{token.revokedAt ? formatDateTime(token.revokedAt) : 'no'}</td>
       <td>
         {!token.revokedAt && !confirming && (
-          <button ref={revokeRef} type="button" className="secondary" aria-label={`Revoke ${token.name}`} onClick={() => setConfirming(true)}>
+          <button
+            ref={revokeRef}
+            type="button"
+            className="secondary"
+            aria-label={`Revoke ${token.name}`}
+            onClick={() => setConfirming(true)}
+          >
             Revoke
           </button>
         )}
         {confirming && (
           <div className="confirm" role="group" aria-label={`Confirm revoking ${token.name}`}>
             <p>
-              Revoke “{token.name}”? Every script and signed-in desk using it is refused from its next request{own ? ', this session included' : ''}.
+              Revoke “{token.name}”? Every script and signed-in desk using it is refused from its next request
+              {own ? ', this session included' : ''}.
             </p>
             <button ref={confirmRef} type="button" onClick={() => void revoke()}>
               Revoke “{token.name}”

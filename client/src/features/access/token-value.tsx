@@ -13,8 +13,8 @@ export function TokenValue({ created }: { created: CreateTokenResponse }) {
   return (
     <div className="secret" role="status">
       <p className="warning">
-        Token “{created.info.name}” ({created.info.role}) is made. Copy its value now and hand it over safely: it is shown only this once and cannot be
-        seen again.
+        Token “{created.info.name}” ({created.info.role}) is made. Copy its value now and hand it over safely: it is shown only this once
+        and cannot be seen again.
       </p>
       <label htmlFor="new-token-value">New token value</label>
       <input id="new-token-value" className="secret-value" readOnly value={created.token} onFocus={(e) => e.target.select()} />

@@ -34,7 +34,9 @@ function Counts() {
       )}
       {result.state === 'loaded' && (
         <>
-          {!result.data.enabled && <p className="empty">Alerts are not set up: without SMTP_URL nothing is sent and nobody can subscribe.</p>}
+          {!result.data.enabled && (
+            <p className="empty">Alerts are not set up: without SMTP_URL nothing is sent and nobody can subscribe.</p>
+          )}
           <table className="alert-counts">
             <caption>Readers and the outbox (addresses are never listed)</caption>
             <tbody>
@@ -75,14 +77,18 @@ function LookupOne() {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="lookup-title">
       <h2 id="lookup-title">Look up one address</h2>
-      <Field label="Email address" error={fieldError(problem, 'email') ?? (problem && !problem.errors?.length ? (problem.detail ?? problem.title) : undefined)}>
+      <Field
+        label="Email address"
+        error={fieldError(problem, 'email') ?? (problem && !problem.errors?.length ? (problem.detail ?? problem.title) : undefined)}
+      >
         {(props) => <input {...props} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} required />}
       </Field>
       <button type="submit">Look up</button>
       {found === null && <p role="status">No subscription has that address.</p>}
       {found && (
         <p role="status">
-          {found.email}: {found.confirmed ? 'confirmed' : 'waiting for confirmation'}, {found.cadence === 'daily' ? `daily at ${String(found.hour ?? 0).padStart(2, '0')}:00 UTC` : 'each change'}, for{' '}
+          {found.email}: {found.confirmed ? 'confirmed' : 'waiting for confirmation'},{' '}
+          {found.cadence === 'daily' ? `daily at ${String(found.hour ?? 0).padStart(2, '0')}:00 UTC` : 'each change'}, for{' '}
           {found.treaties ? found.treaties.join(', ') : 'every treaty'}.
         </p>
       )}

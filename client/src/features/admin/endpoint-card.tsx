@@ -15,7 +15,8 @@ function EndpointState({ endpoint }: { endpoint: WebhookEndpoint }) {
       </p>
     );
   }
-  if (endpoint.failingSince) return <p className="endpoint-state is-failing">▲ Failing since {formatDateTime(endpoint.failingSince)}; retrying</p>;
+  if (endpoint.failingSince)
+    return <p className="endpoint-state is-failing">▲ Failing since {formatDateTime(endpoint.failingSince)}; retrying</p>;
   return <p className="endpoint-state is-healthy">● Delivering</p>;
 }
 
@@ -37,7 +38,8 @@ export function EndpointCard({ endpoint, onChanged }: { endpoint: WebhookEndpoin
       <h3>{endpoint.description || endpoint.url}</h3>
       {endpoint.description && <p className="endpoint-url">{endpoint.url}</p>}
       <p className="hint">
-        {WEBHOOK_FORMAT_LABELS[endpoint.format]} · Treaties: {endpoint.treaties?.join(', ') ?? 'all'} · Changes: {endpoint.kinds?.join(', ') ?? 'all'}
+        {WEBHOOK_FORMAT_LABELS[endpoint.format]} · Treaties: {endpoint.treaties?.join(', ') ?? 'all'} · Changes:{' '}
+        {endpoint.kinds?.join(', ') ?? 'all'}
       </p>
       <EndpointState endpoint={endpoint} />
       <FormatField value={endpoint.format} onChange={(format) => void act('PATCH', { format })} />
@@ -50,7 +52,11 @@ export function EndpointCard({ endpoint, onChanged }: { endpoint: WebhookEndpoin
         <button type="button" className="secondary" onClick={() => void act('PATCH', { enabled: !endpoint.enabled })}>
           {endpoint.enabled ? 'Disable' : 'Enable'}
         </button>
-        <button type="button" className="secondary" onClick={() => window.confirm(`Remove ${endpoint.url} and its delivery log?`) && void act('DELETE')}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => window.confirm(`Remove ${endpoint.url} and its delivery log?`) && void act('DELETE')}
+        >
           Remove
         </button>
       </div>

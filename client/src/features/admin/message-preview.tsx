@@ -6,7 +6,10 @@ import { samplePayload, webhookMessage, type WebhookFormat } from '@treaty-watch
  * what is shown is what is sent. Links point at this page's origin; the server uses PUBLIC_URL.
  */
 export function MessagePreview({ format }: { format: WebhookFormat }) {
-  const body = useMemo(() => JSON.stringify(webhookMessage(format, samplePayload(new Date().toISOString()), window.location.origin), null, 2), [format]);
+  const body = useMemo(
+    () => JSON.stringify(webhookMessage(format, samplePayload(new Date().toISOString()), window.location.origin), null, 2),
+    [format],
+  );
   return (
     <details className="message-preview">
       <summary>Preview the message (a sample change)</summary>

@@ -21,7 +21,13 @@ export function RegisterWebhook({ onRegistered }: { onRegistered: () => void }) 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     try {
-      const body = { url, format, ...(description ? { description } : {}), ...(treaties.length ? { treaties } : {}), ...(kinds.length ? { kinds } : {}) };
+      const body = {
+        url,
+        format,
+        ...(description ? { description } : {}),
+        ...(treaties.length ? { treaties } : {}),
+        ...(kinds.length ? { kinds } : {}),
+      };
       setCreated(await postJson<CreateWebhookResponse>('/api/webhooks', body));
       setProblem(undefined);
       setUrl('');
@@ -47,7 +53,13 @@ export function RegisterWebhook({ onRegistered }: { onRegistered: () => void }) 
       </Field>
       <Field label="Only these treaties" hint="None chosen: every treaty." error={fieldError(problem, 'treaties')}>
         {(props) => (
-          <select {...props} multiple size={5} value={treaties} onChange={(e) => setTreaties([...e.target.selectedOptions].map((o) => o.value))}>
+          <select
+            {...props}
+            multiple
+            size={5}
+            value={treaties}
+            onChange={(e) => setTreaties([...e.target.selectedOptions].map((o) => o.value))}
+          >
             <TreatyOptions treaties={board.treaties} />
           </select>
         )}
@@ -69,8 +81,8 @@ export function RegisterWebhook({ onRegistered }: { onRegistered: () => void }) 
       {created && (
         <div className="secret" role="status">
           <p>
-            Registered {created.endpoint.url}. Its signing secret, shown only now: give it to the partner to check the <code>webhook-signature</code>{' '}
-            header.
+            Registered {created.endpoint.url}. Its signing secret, shown only now: give it to the partner to check the{' '}
+            <code>webhook-signature</code> header.
           </p>
           <code className="secret-value">{created.secret}</code>
         </div>

@@ -24,8 +24,8 @@ function Endpoints() {
     <section className="admin form-page" aria-label="Webhooks">
       <h1>Webhooks</h1>
       <p className="hint">
-        Every change the board makes is sent to these endpoints as signed JSON (Standard Webhooks), one at a time and in order, retried until
-        it is taken.
+        Every change the board makes is sent to these endpoints as signed JSON (Standard Webhooks), one at a time and in order, retried
+        until it is taken.
       </p>
       {result.state === 'error' && (
         <p className="field-error" role="alert">

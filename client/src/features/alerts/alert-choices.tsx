@@ -31,7 +31,15 @@ function ErrorLine({ id, error }: { id: string; error: string | undefined }) {
 }
 
 /** The treaty, cadence and hour controls the subscribe and manage pages share; each group a fieldset with its legend and error. */
-export function AlertChoices({ choices, onChange, problem }: { choices: Choices; onChange: (next: Choices) => void; problem: Problem | undefined }) {
+export function AlertChoices({
+  choices,
+  onChange,
+  problem,
+}: {
+  choices: Choices;
+  onChange: (next: Choices) => void;
+  problem: Problem | undefined;
+}) {
   const { result } = useApi<TreatiesResponse>('/api/treaties');
   const treatiesError = fieldError(problem, 'treaties');
   const cadenceError = fieldError(problem, 'cadence');
@@ -43,7 +51,8 @@ export function AlertChoices({ choices, onChange, problem }: { choices: Choices;
       <fieldset className={`choices${treatiesError ? ' has-error' : ''}`} aria-describedby={treatiesError ? 'treaties-error' : undefined}>
         <legend>Treaties</legend>
         <label className="choice">
-          <input type="radio" name="which" checked={choices.all} onChange={() => set({ all: true })} /> Every treaty, including any added later
+          <input type="radio" name="which" checked={choices.all} onChange={() => set({ all: true })} /> Every treaty, including any added
+          later
         </label>
         <label className="choice">
           <input type="radio" name="which" checked={!choices.all} onChange={() => set({ all: false })} /> Only the treaties I pick
@@ -53,8 +62,12 @@ export function AlertChoices({ choices, onChange, problem }: { choices: Choices;
             {result.data.treaties.map((treaty) => (
               <li key={treaty.id}>
                 <label className="choice">
-                  <input type="checkbox" checked={choices.treaties.includes(treaty.id)} onChange={(e) => toggle(treaty.id, e.target.checked)} /> {treaty.shortName}{' '}
-                  <span className="hint">{treaty.name}</span>
+                  <input
+                    type="checkbox"
+                    checked={choices.treaties.includes(treaty.id)}
+                    onChange={(e) => toggle(treaty.id, e.target.checked)}
+                  />{' '}
+                  {treaty.shortName} <span className="hint">{treaty.name}</span>
                 </label>
               </li>
             ))}
@@ -66,17 +79,25 @@ export function AlertChoices({ choices, onChange, problem }: { choices: Choices;
       <fieldset className={`choices${cadenceError ? ' has-error' : ''}`} aria-describedby={cadenceError ? 'cadence-error' : undefined}>
         <legend>How often</legend>
         <label className="choice">
-          <input type="radio" name="cadence" checked={choices.cadence === 'immediate'} onChange={() => set({ cadence: 'immediate' })} /> A message for each change, as it happens
+          <input type="radio" name="cadence" checked={choices.cadence === 'immediate'} onChange={() => set({ cadence: 'immediate' })} /> A
+          message for each change, as it happens
         </label>
         <label className="choice">
-          <input type="radio" name="cadence" checked={choices.cadence === 'daily'} onChange={() => set({ cadence: 'daily' })} /> One digest a day
+          <input type="radio" name="cadence" checked={choices.cadence === 'daily'} onChange={() => set({ cadence: 'daily' })} /> One digest
+          a day
         </label>
         <ErrorLine id="cadence-error" error={cadenceError} />
       </fieldset>
       {choices.cadence === 'daily' && (
         <div className={`field${hourError ? ' has-error' : ''}`}>
           <label htmlFor="digest-hour">Hour of the digest (UTC)</label>
-          <select id="digest-hour" value={choices.hour} onChange={(e) => set({ hour: Number(e.target.value) })} aria-describedby={hourError ? 'hour-error' : undefined} aria-invalid={hourError ? true : undefined}>
+          <select
+            id="digest-hour"
+            value={choices.hour}
+            onChange={(e) => set({ hour: Number(e.target.value) })}
+            aria-describedby={hourError ? 'hour-error' : undefined}
+            aria-invalid={hourError ? true : undefined}
+          >
             {HOURS.map((hour) => (
               <option key={hour} value={hour}>
                 {hourLabel(hour)}

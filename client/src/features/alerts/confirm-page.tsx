@@ -13,7 +13,9 @@ type Confirmation = { state: 'confirming' } | { state: 'confirmed'; response: Su
  */
 export function ConfirmPage() {
   const [token] = useState(takeLinkToken);
-  const [confirmation, setConfirmation] = useState<Confirmation>(token ? { state: 'confirming' } : { state: 'failed', message: 'This link has no token. Open the link from the email as it is.' });
+  const [confirmation, setConfirmation] = useState<Confirmation>(
+    token ? { state: 'confirming' } : { state: 'failed', message: 'This link has no token. Open the link from the email as it is.' },
+  );
   useEffect(() => {
     if (!token) return;
     postJson<SubscriptionResponse>('/api/subscriptions/confirm', { token }).then(

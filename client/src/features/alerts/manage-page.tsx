@@ -6,7 +6,8 @@ import { takeLinkToken } from './link-token';
 import { SubscriptionSummary } from './subscription-summary';
 import './alerts.css';
 
-type Loaded = { state: 'loading' } | { state: 'loaded'; subscription: Subscription } | { state: 'failed'; message: string } | { state: 'unsubscribed' };
+type Loaded =
+  { state: 'loading' } | { state: 'loaded'; subscription: Subscription } | { state: 'failed'; message: string } | { state: 'unsubscribed' };
 
 const choicesOf = (subscription: Subscription): Choices => ({
   all: !subscription.treaties,
@@ -18,7 +19,9 @@ const choicesOf = (subscription: Subscription): Choices => ({
 /** `/subscription#token=…`, from the link in every alert: change what is sent, or unsubscribe (the address is deleted). */
 export function ManagePage() {
   const [token] = useState(takeLinkToken);
-  const [loaded, setLoaded] = useState<Loaded>(token ? { state: 'loading' } : { state: 'failed', message: 'This link has no token. Open the link from an alert as it is.' });
+  const [loaded, setLoaded] = useState<Loaded>(
+    token ? { state: 'loading' } : { state: 'failed', message: 'This link has no token. Open the link from an alert as it is.' },
+  );
   useEffect(() => {
     if (!token) return;
     postJson<SubscriptionResponse>('/api/subscriptions/manage', { token }).then(
@@ -41,13 +44,28 @@ export function ManagePage() {
         </p>
       )}
       {loaded.state === 'loaded' && token && (
-        <ManageForm token={token} subscription={loaded.subscription} onChanged={(subscription) => setLoaded({ state: 'loaded', subscription })} onUnsubscribed={() => setLoaded({ state: 'unsubscribed' })} />
+        <ManageForm
+          token={token}
+          subscription={loaded.subscription}
+          onChanged={(subscription) => setLoaded({ state: 'loaded', subscription })}
+          onUnsubscribed={() => setLoaded({ state: 'unsubscribed' })}
+        />
       )}
     </section>
   );
 }
 
-function ManageForm({ token, subscription, onChanged, onUnsubscribed }: { token: string; subscription: Subscription; onChanged: (s: Subscription) => void; onUnsubscribed: () => void }) {
+function ManageForm({
+  token,
+  subscription,
+  onChanged,
+  onUnsubscribed,
+}: {
+  token: string;
+  subscription: Subscription;
+  onChanged: (s: Subscription) => void;
+  onUnsubscribed: () => void;
+}) {
   const [choices, setChoices] = useState(() => choicesOf(subscription));
   const [problem, setProblem] = useState<Problem>();
   const [saved, setSaved] = useState(false);
@@ -60,7 +78,11 @@ function ManageForm({ token, subscription, onChanged, onUnsubscribed }: { token:
     setSaved(false);
     try {
       const body = choicesBody(choices);
-      const { subscription: changed } = await sendJson<SubscriptionResponse>('PATCH', '/api/subscriptions/manage', { token, ...body, treaties: body.treaties ?? null });
+      const { subscription: changed } = await sendJson<SubscriptionResponse>('PATCH', '/api/subscriptions/manage', {
+        token,
+        ...body,
+        treaties: body.treaties ?? null,
+      });
       onChanged(changed);
       setSaved(true);
     } catch (error) {

@@ -61,9 +61,21 @@ function SubscribeForm() {
   const general = problem && !problem.errors?.length ? (problem.detail ?? problem.title) : undefined;
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
-      <p className="hint">Get an email when a treaty's status changes or the desk posts an update. Every message has a one-click unsubscribe.</p>
+      <p className="hint">
+        Get an email when a treaty's status changes or the desk posts an update. Every message has a one-click unsubscribe.
+      </p>
       <Field label="Email address" error={fieldError(problem, 'email')}>
-        {(props) => <input {...props} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required maxLength={254} />}
+        {(props) => (
+          <input
+            {...props}
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+            maxLength={254}
+          />
+        )}
       </Field>
       <AlertChoices choices={choices} onChange={setChoices} problem={problem} />
       {general && (

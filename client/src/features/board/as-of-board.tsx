@@ -37,7 +37,14 @@ export function AsOfBoard({ day, Charts }: { day: string; Charts: BoardCharts })
           The board as of that day could not be shown: {load.message}
         </p>
       )}
-      {load.state === 'loaded' && <BoardView board={applySnapshot(emptyBoard, load.snapshot)} now={Date.parse(load.snapshot.asOf ?? load.snapshot.serverTime)} asOf={day} Charts={Charts} />}
+      {load.state === 'loaded' && (
+        <BoardView
+          board={applySnapshot(emptyBoard, load.snapshot)}
+          now={Date.parse(load.snapshot.asOf ?? load.snapshot.serverTime)}
+          asOf={day}
+          Charts={Charts}
+        />
+      )}
     </>
   );
 }

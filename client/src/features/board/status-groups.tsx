@@ -6,7 +6,17 @@ import { TreatyCard } from '../../components/treaty-card';
 import { own } from '../../lib/own';
 
 /** Treaties grouped by what they are now, expiring and in-force first; empty groups are left out. */
-export function StatusGroups({ treaties, now, highlights, asOf }: { treaties: Treaty[]; now: number; highlights: Record<string, Highlight>; asOf?: string }) {
+export function StatusGroups({
+  treaties,
+  now,
+  highlights,
+  asOf,
+}: {
+  treaties: Treaty[];
+  now: number;
+  highlights: Record<string, Highlight>;
+  asOf?: string;
+}) {
   if (treaties.length === 0) return <p className="empty">No treaties on the board yet. An admin can add one through the API.</p>;
   return (
     <div className="status-groups">

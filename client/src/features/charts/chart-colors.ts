@@ -13,4 +13,7 @@ export const STATUS_COLOR: Record<DisplayStatus, string> = {
 };
 
 export const AXIS = { stroke: '#b7c0c7', tick: { fill: '#d9dee2' } };
-export const TOOLTIP = { contentStyle: { background: '#1b2127', border: '1px solid #3a444d', color: '#f2f4f5' }, labelStyle: { color: '#f2f4f5' } };
+export const TOOLTIP = {
+  contentStyle: { background: '#1b2127', border: '1px solid #3a444d', color: '#f2f4f5' },
+  labelStyle: { color: '#f2f4f5' },
+};

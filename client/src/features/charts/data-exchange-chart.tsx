@@ -24,7 +24,9 @@ const MEASURES: Measure[] = [
 function useExchanges(): DataExchangesResponse | undefined {
   const [response, setResponse] = useState<DataExchangesResponse>();
   useEffect(() => {
-    apiFetch<DataExchangesResponse>('/api/treaties/new-start/data-exchanges').then(setResponse, () => setResponse({ treatyId: 'new-start', limitsFrom: '', exchanges: [] }));
+    apiFetch<DataExchangesResponse>('/api/treaties/new-start/data-exchanges').then(setResponse, () =>
+      setResponse({ treatyId: 'new-start', limitsFrom: '', exchanges: [] }),
+    );
   }, []);
   return response;
 }
@@ -64,17 +66,41 @@ export function DataExchangeChart({
               <ResponsiveContainer width="100%" height={height}>
                 <LineChart data={data} margin={{ left: 0, right: 12, top: 10, bottom: 24 }}>
                   <CartesianGrid stroke="#3a444d" strokeDasharray="2 4" />
-                  <XAxis dataKey="asOf" tickFormatter={(d: string) => d.slice(0, 4)} {...AXIS} label={{ value: 'Data as of', position: 'insideBottom', offset: -14, fill: '#d9dee2' }} />
-                  <YAxis {...AXIS} width={64} domain={[0, 'auto']} label={{ value: 'Declared', angle: -90, position: 'insideLeft', fill: '#d9dee2' }} />
+                  <XAxis
+                    dataKey="asOf"
+                    tickFormatter={(d: string) => d.slice(0, 4)}
+                    {...AXIS}
+                    label={{ value: 'Data as of', position: 'insideBottom', offset: -14, fill: '#d9dee2' }}
+                  />
+                  <YAxis
+                    {...AXIS}
+                    width={64}
+                    domain={[0, 'auto']}
+                    label={{ value: 'Declared', angle: -90, position: 'insideLeft', fill: '#d9dee2' }}
+                  />
                   <Tooltip content={<ExchangeTooltip />} />
                   <Legend position="top" height={24} />
                   <Line dataKey="United States" stroke="#56b4e9" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
                   <Line dataKey="Russia" stroke="#e69f00" strokeWidth={2} dot={{ r: 3 }} strokeDasharray="6 2" isAnimationActive={false} />
                   {limit && (
-                    <Line dataKey="Limit" name={`Limit ${limit.value.toLocaleString()}, from ${limitsFrom.slice(0, 4)}`} stroke="#f2f4f5" strokeDasharray="4 4" dot={false} activeDot={false} isAnimationActive={false} />
+                    <Line
+                      dataKey="Limit"
+                      name={`Limit ${limit.value.toLocaleString()}, from ${limitsFrom.slice(0, 4)}`}
+                      stroke="#f2f4f5"
+                      strokeDasharray="4 4"
+                      dot={false}
+                      activeDot={false}
+                      isAnimationActive={false}
+                    />
                   )}
                   {voluntary.map((asOf) => (
-                    <ReferenceLine key={asOf} x={asOf} stroke="#ffd166" strokeDasharray="2 3" label={{ value: 'US only, voluntary', position: 'insideTopLeft', fill: '#ffd166' }} />
+                    <ReferenceLine
+                      key={asOf}
+                      x={asOf}
+                      stroke="#ffd166"
+                      strokeDasharray="2 3"
+                      label={{ value: 'US only, voluntary', position: 'insideTopLeft', fill: '#ffd166' }}
+                    />
                   ))}
                 </LineChart>
               </ResponsiveContainer>

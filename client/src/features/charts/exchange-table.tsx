@@ -16,9 +16,7 @@ export function ExchangeTable({ exchanges, limitsFrom }: { exchanges: DataExchan
     <details className="chart-table">
       <summary>The figures as a table, with each row's source and caveat</summary>
       <table>
-        <caption>
-          New START declared forces. The limits applied from {limitsFrom}.
-        </caption>
+        <caption>New START declared forces. The limits applied from {limitsFrom}.</caption>
         <thead>
           <tr>
             <th scope="col">As of</th>

@@ -54,8 +54,23 @@ export function LifespanChart({
     >
       <ResponsiveContainer width="100%" height={height ?? Math.max(220, rows.length * 34 + 60)}>
         <ComposedChart layout="vertical" data={rows} margin={{ left: 10, right: 32, top: 18, bottom: 20 }}>
-          <XAxis type="number" dataKey="span" domain={[first, now]} scale="time" tickFormatter={year} {...AXIS} label={{ value: 'Year', position: 'insideBottom', offset: -10, fill: '#d9dee2' }} />
-          <YAxis type="category" dataKey="name" width={axisWidth} interval={0} {...AXIS} label={{ value: 'Treaty', position: 'top', offset: 6, fill: '#d9dee2' }} />
+          <XAxis
+            type="number"
+            dataKey="span"
+            domain={[first, now]}
+            scale="time"
+            tickFormatter={year}
+            {...AXIS}
+            label={{ value: 'Year', position: 'insideBottom', offset: -10, fill: '#d9dee2' }}
+          />
+          <YAxis
+            type="category"
+            dataKey="name"
+            width={axisWidth}
+            interval={0}
+            {...AXIS}
+            label={{ value: 'Treaty', position: 'top', offset: 6, fill: '#d9dee2' }}
+          />
           <Tooltip
             {...TOOLTIP}
             formatter={(value, _name, item) => {
@@ -75,7 +90,12 @@ export function LifespanChart({
             }}
           />
           <LifespanMarks events={marks} entries={entries} from={first} to={now} />
-          <ReferenceLine x={now} stroke="#ffd166" strokeDasharray="4 3" label={{ value: isToday ? 'Today' : marker, position: 'top', fill: '#ffd166' }} />
+          <ReferenceLine
+            x={now}
+            stroke="#ffd166"
+            strokeDasharray="4 3"
+            label={{ value: isToday ? 'Today' : marker, position: 'top', fill: '#ffd166' }}
+          />
         </ComposedChart>
       </ResponsiveContainer>
       <ul className="chart-legend">

@@ -10,7 +10,9 @@ export interface Mark {
 /** Entry into force: a diamond, so it reads apart from the round event dots without colour. */
 function Diamond({ cx, cy }: { cx: number; cy: number }) {
   const r = 6;
-  return <polygon points={`${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}`} fill="#f0e442" stroke="#101418" strokeWidth={1.5} />;
+  return (
+    <polygon points={`${cx},${cy - r} ${cx + r},${cy} ${cx},${cy + r} ${cx - r},${cy}`} fill="#f0e442" stroke="#101418" strokeWidth={1.5} />
+  );
 }
 
 /**

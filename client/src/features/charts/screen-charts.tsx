@@ -54,10 +54,12 @@ const Slot = memo(function Slot({ board, only, minute, chart, height }: SlotProp
   const ids = only.split(',').filter(Boolean);
   const treaties = ids.length ? board.treaties.filter((t) => ids.includes(t.id)) : board.treaties;
   const events = useEventDates(board.updates);
-  if (chart?.name === 'Treaty lifespans') return <LifespanChart treaties={treaties} events={events} now={now} height={height} axisWidth={Math.round(height * 0.42)} />;
+  if (chart?.name === 'Treaty lifespans')
+    return <LifespanChart treaties={treaties} events={events} now={now} height={height} axisWidth={Math.round(height * 0.42)} />;
   if (chart?.name === 'CTBT Annex 2 holdouts') return <GroupHoldouts treaty={board.treaties.find((t) => t.id === chart.treaty)} />;
   const measure = chart?.measure;
-  if (measure) return <DataExchangeChart treaty={board.treaties.find((t) => t.id === 'new-start')} now={now} height={height} only={measure} />;
+  if (measure)
+    return <DataExchangeChart treaty={board.treaties.find((t) => t.id === 'new-start')} now={now} height={height} only={measure} />;
   return <ActivityChart activity={ids.length ? activityOfTreaties(board.activity, ids) : board.activity} height={height} />;
 });
 

@@ -13,7 +13,9 @@ export function useEventDates(live: Update[]): Pick<Update, 'id' | 'treatyId' | 
     (async () => {
       const all: Update[] = [];
       for (let page = 0; page < MAX_PAGES; page++) {
-        const { updates } = await apiFetch<UpdatesResponse>(`/api/updates?after=${all.at(-1)?.seq ?? 0}&limit=500`, { signal: unmounted.signal });
+        const { updates } = await apiFetch<UpdatesResponse>(`/api/updates?after=${all.at(-1)?.seq ?? 0}&limit=500`, {
+          signal: unmounted.signal,
+        });
         all.push(...updates);
         if (updates.length < 500) break;
       }

@@ -24,7 +24,8 @@ export function DeskActivity({ updates, treaties, now }: { updates: readonly Upd
         <ol>
           {latest.map((update) => (
             <li key={update.id} data-update-id={update.id}>
-              <strong className="activity-author">{update.author}</strong> posted “{update.headline}” to {names.get(update.treatyId) ?? update.treatyId},{' '}
+              <strong className="activity-author">{update.author}</strong> posted “{update.headline}” to{' '}
+              {names.get(update.treatyId) ?? update.treatyId},{' '}
               <time dateTime={update.publishedAt} title={formatDateTime(update.publishedAt)}>
                 {secondsAgo(update.publishedAt, now)}
               </time>

@@ -8,10 +8,17 @@ describe('parseDraft', () => {
     expect(parseDraft(JSON.stringify(draft))).toEqual(draft);
   });
   it('gives an empty draft for nothing kept or text that is not a draft', () => {
-    for (const text of [null, '', '{', 'null', '42', '"headline"', '[1,2]', '\u0000\u001b[2J']) expect(parseDraft(text)).toEqual(emptyDraft);
+    for (const text of [null, '', '{', 'null', '42', '"headline"', '[1,2]', '\u0000\u001b[2J'])
+      expect(parseDraft(text)).toEqual(emptyDraft);
   });
   it('keeps only string fields it knows, of a length the form allows', () => {
-    const text = JSON.stringify({ headline: 'ok', body: 7, sourceUrl: 'x'.repeat(1_000_000), token: 'tw_secret', __proto__: { status: 'in_force' } });
+    const text = JSON.stringify({
+      headline: 'ok',
+      body: 7,
+      sourceUrl: 'x'.repeat(1_000_000),
+      token: 'tw_secret',
+      __proto__: { status: 'in_force' },
+    });
     const draft = parseDraft(text);
     expect(draft).toEqual({ ...emptyDraft, headline: 'ok' });
     expect(JSON.stringify(draft)).not.toMatch(/tw_secret/);

@@ -91,25 +91,44 @@ function PostUpdateForm({ session }: { session: Session }) {
               )}
             </Field>
             <Field label="Headline" error={fieldError(problem, 'headline')} hint={`${draft.headline.length} / ${HEADLINE_MAX}`}>
-              {(props) => <input {...props} value={draft.headline} maxLength={HEADLINE_MAX} onChange={(e) => set({ headline: e.target.value })} required />}
+              {(props) => (
+                <input
+                  {...props}
+                  value={draft.headline}
+                  maxLength={HEADLINE_MAX}
+                  onChange={(e) => set({ headline: e.target.value })}
+                  required
+                />
+              )}
             </Field>
             {duplicate && (
               <p className="duplicate-warning" role="status">
-                The same headline was posted to {treaty?.shortName ?? duplicate.treatyId} {secondsAgo(duplicate.publishedAt, now)} by {duplicate.author}. Post it again only if it is a new report.
+                The same headline was posted to {treaty?.shortName ?? duplicate.treatyId} {secondsAgo(duplicate.publishedAt, now)} by{' '}
+                {duplicate.author}. Post it again only if it is a new report.
               </p>
             )}
             <Field label="Body" error={fieldError(problem, 'body')}>
               {(props) => <textarea {...props} rows={4} value={draft.body} onChange={(e) => set({ body: e.target.value })} />}
             </Field>
             <Field label="Source URL" error={fieldError(problem, 'sourceUrl')}>
-              {(props) => <input {...props} type="url" inputMode="url" value={draft.sourceUrl} onChange={(e) => set({ sourceUrl: e.target.value })} />}
+              {(props) => (
+                <input {...props} type="url" inputMode="url" value={draft.sourceUrl} onChange={(e) => set({ sourceUrl: e.target.value })} />
+              )}
             </Field>
             <StatusField treaty={treaty} value={draft.status} onChange={(status) => set({ status })} problem={problem} />
             <Field label="Occurred at" error={fieldError(problem, 'occurredAt')} hint="Leave empty for now. Your local time.">
-              {(props) => <input {...props} type="datetime-local" value={draft.occurredAt} onChange={(e) => set({ occurredAt: e.target.value })} />}
+              {(props) => (
+                <input {...props} type="datetime-local" value={draft.occurredAt} onChange={(e) => set({ occurredAt: e.target.value })} />
+              )}
             </Field>
-            <Field label="Publish at (embargo)" error={fieldError(problem, 'publishAt')} hint="Leave empty to publish now. Until then only editors see it. Your local time.">
-              {(props) => <input {...props} type="datetime-local" value={draft.publishAt} onChange={(e) => set({ publishAt: e.target.value })} />}
+            <Field
+              label="Publish at (embargo)"
+              error={fieldError(problem, 'publishAt')}
+              hint="Leave empty to publish now. Until then only editors see it. Your local time."
+            >
+              {(props) => (
+                <input {...props} type="datetime-local" value={draft.publishAt} onChange={(e) => set({ publishAt: e.target.value })} />
+              )}
             </Field>
             {general && (
               <p className="form-error" role="alert">

@@ -33,7 +33,9 @@ describe('recentDuplicate', () => {
   it('ignores other treaties, other headlines, and posts older than the window', () => {
     const old = new Date(now - DUPLICATE_WINDOW_MS - 1000).toISOString();
     expect(recentDuplicate([update({ treatyId: 'ctbt' })], 'new-start', 'Russia suspends inspections', now)).toBeUndefined();
-    expect(recentDuplicate([update({ headline: 'Russia resumes inspections' })], 'new-start', 'Russia suspends inspections', now)).toBeUndefined();
+    expect(
+      recentDuplicate([update({ headline: 'Russia resumes inspections' })], 'new-start', 'Russia suspends inspections', now),
+    ).toBeUndefined();
     expect(recentDuplicate([update({ publishedAt: old })], 'new-start', 'Russia suspends inspections', now)).toBeUndefined();
   });
   it('says nothing for an empty headline or no treaty, and picks the newest of several', () => {

@@ -15,9 +15,7 @@ export interface Draft {
 
 export const emptyDraft: Draft = { treatyId: '', headline: '', body: '', sourceUrl: '', status: '', occurredAt: '', publishAt: '' };
 
-export type PostResult =
-  | { ok: true; response: PostUpdateResponse | ScheduledResponse }
-  | { ok: false; problem: Problem };
+export type PostResult = { ok: true; response: PostUpdateResponse | ScheduledResponse } | { ok: false; problem: Problem };
 
 /** Sends only what the editor filled in; the server's problem comes back as data. */
 export async function postDraft(draft: Draft): Promise<PostResult> {

@@ -13,11 +13,24 @@ function conflictText(problem: Problem | undefined): string | undefined {
  * Only the statuses the treaty can move to now. A status chosen before the treaty moved
  * (a colleague posted meanwhile) stays chosen, marked, so nothing typed silently changes.
  */
-export function StatusField({ treaty, value, onChange, problem }: { treaty: Treaty | undefined; value: string; onChange: (status: string) => void; problem: Problem | undefined }) {
+export function StatusField({
+  treaty,
+  value,
+  onChange,
+  problem,
+}: {
+  treaty: Treaty | undefined;
+  value: string;
+  onChange: (status: string) => void;
+  problem: Problem | undefined;
+}) {
   const allowed = allowedStatuses(treaty);
   const held = statusSchema.safeParse(value);
   const stale = held.success && !allowed.includes(held.data) ? held.data : undefined;
-  const hint = treaty && allowed.length === 0 ? `${treaty.shortName} is ${STATUS_LABELS[treaty.status].toLowerCase()}: a final status, no other can follow.` : undefined;
+  const hint =
+    treaty && allowed.length === 0
+      ? `${treaty.shortName} is ${STATUS_LABELS[treaty.status].toLowerCase()}: a final status, no other can follow.`
+      : undefined;
   return (
     <Field label="New status" error={fieldError(problem, 'status') ?? conflictText(problem)} hint={hint}>
       {(props) => (

@@ -8,7 +8,8 @@ export function Holdouts({ group, states }: { group: PartyGroup; states: PartySt
   return (
     <section className="holdouts" aria-label={`${group.name} holdouts`}>
       <h3>
-        {group.name}: {group.size - missing.length} of {group.size} ratified · {missing.length} {missing.length === 1 ? 'holdout' : 'holdouts'}
+        {group.name}: {group.size - missing.length} of {group.size} ratified · {missing.length}{' '}
+        {missing.length === 1 ? 'holdout' : 'holdouts'}
       </h3>
       {missing.length > 0 && (
         <ul>

@@ -36,12 +36,21 @@ export function PartiesTable({ states, groups, treatyName }: { states: PartyStat
       <div className="parties-filter" role="search" aria-label="Filter the states">
         <label>
           <span>State</span>
-          <input type="search" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value.slice(0, 100) })} placeholder="name or code" />
+          <input
+            type="search"
+            value={filter.text}
+            onChange={(e) => setFilter({ ...filter, text: e.target.value.slice(0, 100) })}
+            placeholder="name or code"
+          />
         </label>
         <label htmlFor={`${id}-standing`}>
           <span>Standing</span>
         </label>
-        <select id={`${id}-standing`} value={filter.standing} onChange={(e) => setFilter({ ...filter, standing: standings.find((s) => s === e.target.value) ?? '' })}>
+        <select
+          id={`${id}-standing`}
+          value={filter.standing}
+          onChange={(e) => setFilter({ ...filter, standing: standings.find((s) => s === e.target.value) ?? '' })}
+        >
           <option value="">All</option>
           {standings.map((s) => (
             <option key={s} value={s}>
@@ -54,7 +63,11 @@ export function PartiesTable({ states, groups, treatyName }: { states: PartyStat
             <label htmlFor={`${id}-group`}>
               <span>Group</span>
             </label>
-            <select id={`${id}-group`} value={filter.group} onChange={(e) => setFilter({ ...filter, group: groups.find((g) => g.id === e.target.value)?.id ?? '' })}>
+            <select
+              id={`${id}-group`}
+              value={filter.group}
+              onChange={(e) => setFilter({ ...filter, group: groups.find((g) => g.id === e.target.value)?.id ?? '' })}
+            >
               <option value="">All</option>
               {groups.map((g) => (
                 <option key={g.id} value={g.id}>
@@ -74,8 +87,15 @@ export function PartiesTable({ states, groups, treatyName }: { states: PartyStat
           <thead>
             <tr>
               {COLUMNS.map((column) => (
-                <th key={column.key} scope="col" aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
-                  <button type="button" onClick={() => setSort({ key: column.key, descending: sort.key === column.key && !sort.descending })}>
+                <th
+                  key={column.key}
+                  scope="col"
+                  aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+                >
+                  <button
+                    type="button"
+                    onClick={() => setSort({ key: column.key, descending: sort.key === column.key && !sort.descending })}
+                  >
                     {column.title}
                   </button>
                 </th>

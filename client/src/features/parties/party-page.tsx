@@ -13,9 +13,19 @@ import './parties.css';
 export function PartyPage({ code }: { code: string }) {
   const load = useStateTreaties(code);
   const { board } = useBoard();
-  if (load.state === 'loading') return <p className="loading" aria-busy="true">Loading…</p>;
+  if (load.state === 'loading')
+    return (
+      <p className="loading" aria-busy="true">
+        Loading…
+      </p>
+    );
   if (load.state === 'missing') return <NotFound what={`There is no state “${code}” on the record.`} />;
-  if (load.state === 'failed') return <p className="error" role="alert">The state could not be loaded: {load.message}</p>;
+  if (load.state === 'failed')
+    return (
+      <p className="error" role="alert">
+        The state could not be loaded: {load.message}
+      </p>
+    );
   const { record } = load;
   const treatyName = (id: string) => board.treaties.find((t) => t.id === id)?.shortName ?? id;
   return (

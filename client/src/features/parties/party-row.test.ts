@@ -2,14 +2,33 @@ import { describe, expect, it } from 'vitest';
 import type { PartyState } from '@treaty-watch/shared';
 import { compareBy, joinedOrLeftOf, matches, signedOf } from './party-row';
 
-const state = (code: string, name: string, rest: Partial<PartyState> = {}): PartyState => ({ code, name, standing: 'ratified', groups: [], sources: [], history: [], ...rest });
+const state = (code: string, name: string, rest: Partial<PartyState> = {}): PartyState => ({
+  code,
+  name,
+  standing: 'ratified',
+  groups: [],
+  sources: [],
+  history: [],
+  ...rest,
+});
 
 const egypt = state('EG', 'Egypt', { standing: 'signed', groups: ['annex-2'], history: [{ action: 'signed' }] });
-const france = state('FR', 'France', { signedAt: '1996-09-24T00:00:00.000Z', ratifiedAt: '1998-04-06T00:00:00.000Z', history: [{ action: 'signed', on: '1996-09-24T00:00:00.000Z' }, { action: 'ratified', on: '1998-04-06T00:00:00.000Z' }] });
+const france = state('FR', 'France', {
+  signedAt: '1996-09-24T00:00:00.000Z',
+  ratifiedAt: '1998-04-06T00:00:00.000Z',
+  history: [
+    { action: 'signed', on: '1996-09-24T00:00:00.000Z' },
+    { action: 'ratified', on: '1998-04-06T00:00:00.000Z' },
+  ],
+});
 const finland = state('FI', 'Finland', { history: [{ action: 'signed' }, { action: 'ratified' }] });
 const india = state('IN', 'India', { standing: 'not_signed', groups: ['annex-2'] });
 const ivory = state('CI', "Côte d'Ivoire");
-const us = state('US', 'United States', { standing: 'withdrawn', leftAt: '2020-11-22T00:00:00.000Z', history: [{ action: 'withdrew', on: '2020-11-22T00:00:00.000Z' }] });
+const us = state('US', 'United States', {
+  standing: 'withdrawn',
+  leftAt: '2020-11-22T00:00:00.000Z',
+  history: [{ action: 'withdrew', on: '2020-11-22T00:00:00.000Z' }],
+});
 
 describe('a row of the parties table', () => {
   it('says "not recorded" for an act the record holds without its day, and nothing for an act that never happened', () => {

@@ -14,12 +14,19 @@ function act(iso: string | undefined, happened: boolean): ActDate {
   return happened ? { kind: 'undated' } : { kind: 'none' };
 }
 
-export const signedOf = (s: PartyState): ActDate => act(s.signedAt, s.history.some((h) => h.action === 'signed'));
+export const signedOf = (s: PartyState): ActDate =>
+  act(
+    s.signedAt,
+    s.history.some((h) => h.action === 'signed'),
+  );
 
 /** Ratified (acceded, succeeded), or for a state that left, when it left. */
 export function joinedOrLeftOf(s: PartyState): { label: 'ratified' | 'left'; date: ActDate } {
   if (s.standing === 'withdrawn') return { label: 'left', date: act(s.leftAt, true) };
-  return { label: 'ratified', date: act(s.ratifiedAt, s.standing !== 'signed' && s.standing !== 'not_signed' && s.history.some((h) => JOINED.has(h.action))) };
+  return {
+    label: 'ratified',
+    date: act(s.ratifiedAt, s.standing !== 'signed' && s.standing !== 'not_signed' && s.history.some((h) => JOINED.has(h.action))),
+  };
 }
 
 export type SortKey = 'name' | 'standing' | 'since' | 'signed' | 'joined';

@@ -1,5 +1,14 @@
 import { useId, useState, type SubmitEvent } from 'react';
-import { COUNTRY_NAMES, HEADLINE_MAX, PARTY_ACTION_LABELS, partyActionSchema, STANDING_LABELS, type PartyState, type Problem, type Treaty } from '@treaty-watch/shared';
+import {
+  COUNTRY_NAMES,
+  HEADLINE_MAX,
+  PARTY_ACTION_LABELS,
+  partyActionSchema,
+  STANDING_LABELS,
+  type PartyState,
+  type Problem,
+  type Treaty,
+} from '@treaty-watch/shared';
 import { Field, fieldError } from '../../components/field';
 import { shortCountryName } from '../../lib/party-summary-words';
 import { useSession } from '../../lib/session';
@@ -33,7 +42,10 @@ export function RecordChange({ treaty, states }: { treaty: Treaty; states: reado
   const [sending, setSending] = useState(false);
   const actions = actionsFor(states, draft.code);
   const listed = new Set(states.map((s) => s.code));
-  const others = [...COUNTRY_NAMES].filter(([code]) => !listed.has(code)).map(([code, name]) => ({ code, name })).sort(byName);
+  const others = [...COUNTRY_NAMES]
+    .filter(([code]) => !listed.has(code))
+    .map(([code, name]) => ({ code, name }))
+    .sort(byName);
 
   // Until the editor writes their own, the headline says the move in words.
   function change(part: Partial<MoveDraft>, typedHeadline = false) {
@@ -74,75 +86,97 @@ export function RecordChange({ treaty, states }: { treaty: Treaty; states: reado
         Record a change
       </button>
       {open && (
-      <form id={formId} onSubmit={(event) => void submit(event)} noValidate aria-label={`Record a change in the ${treaty.shortName}`}>
-        <Field label="Which state" error={fieldError(problem, 'party.code')}>
-          {(props) => (
-            <select {...props} value={draft.code} onChange={(e) => change({ code: e.target.value })} required>
-              <option value="">Choose a state…</option>
-              <optgroup label="In this treaty's record">
-                {[...states].sort(byName).map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.name} ({STANDING_LABELS[s.standing]})
+        <form id={formId} onSubmit={(event) => void submit(event)} noValidate aria-label={`Record a change in the ${treaty.shortName}`}>
+          <Field label="Which state" error={fieldError(problem, 'party.code')}>
+            {(props) => (
+              <select {...props} value={draft.code} onChange={(e) => change({ code: e.target.value })} required>
+                <option value="">Choose a state…</option>
+                <optgroup label="In this treaty's record">
+                  {[...states].sort(byName).map((s) => (
+                    <option key={s.code} value={s.code}>
+                      {s.name} ({STANDING_LABELS[s.standing]})
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label="Any other state (not signed)">
+                  {others.map((s) => (
+                    <option key={s.code} value={s.code}>
+                      {s.name}
+                    </option>
+                  ))}
+                </optgroup>
+              </select>
+            )}
+          </Field>
+          <Field
+            label="Action"
+            error={fieldError(problem, 'party.action') ?? conflictText(problem, draft.code)}
+            hint={draft.code ? undefined : 'Choose a state first: only what it can do now is offered.'}
+          >
+            {(props) => (
+              <select
+                {...props}
+                value={draft.action}
+                onChange={(e) => change({ action: partyActionSchema.safeParse(e.target.value).data ?? '' })}
+                required
+                disabled={actions.length === 0 && !draft.action}
+              >
+                <option value="">Choose an action…</option>
+                {actions.map((a) => (
+                  <option key={a} value={a}>
+                    {PARTY_ACTION_LABELS[a]}
                   </option>
                 ))}
-              </optgroup>
-              <optgroup label="Any other state (not signed)">
-                {others.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.name}
-                  </option>
-                ))}
-              </optgroup>
-            </select>
+                {draft.action && !actions.includes(draft.action) && (
+                  <option value={draft.action}>{PARTY_ACTION_LABELS[draft.action]} (not possible now)</option>
+                )}
+              </select>
+            )}
+          </Field>
+          <Field label="Date" error={fieldError(problem, 'occurredAt')} hint="The day of the act (UTC).">
+            {(props) => (
+              <input {...props} type="date" value={draft.on} max={today} onChange={(e) => change({ on: e.target.value })} required />
+            )}
+          </Field>
+          <Field label="Source URL" error={fieldError(problem, 'sourceUrl')}>
+            {(props) => (
+              <input
+                {...props}
+                type="url"
+                inputMode="url"
+                value={draft.sourceUrl}
+                onChange={(e) => change({ sourceUrl: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label="Headline" error={fieldError(problem, 'headline')} hint={`${draft.headline.length} / ${HEADLINE_MAX}`}>
+            {(props) => (
+              <input
+                {...props}
+                value={draft.headline}
+                maxLength={HEADLINE_MAX}
+                onChange={(e) => {
+                  setOwnHeadline(true);
+                  change({ headline: e.target.value }, true);
+                }}
+                required
+              />
+            )}
+          </Field>
+          {problem && problem.status !== 409 && !problem.errors?.some((e) => SHOWN_FIELDS.some((f) => e.field.startsWith(f))) && (
+            <p className="form-error" role="alert">
+              {problem.detail ?? problem.title}
+            </p>
           )}
-        </Field>
-        <Field label="Action" error={fieldError(problem, 'party.action') ?? conflictText(problem, draft.code)} hint={draft.code ? undefined : 'Choose a state first: only what it can do now is offered.'}>
-          {(props) => (
-            <select {...props} value={draft.action} onChange={(e) => change({ action: partyActionSchema.safeParse(e.target.value).data ?? '' })} required disabled={actions.length === 0 && !draft.action}>
-              <option value="">Choose an action…</option>
-              {actions.map((a) => (
-                <option key={a} value={a}>
-                  {PARTY_ACTION_LABELS[a]}
-                </option>
-              ))}
-              {draft.action && !actions.includes(draft.action) && <option value={draft.action}>{PARTY_ACTION_LABELS[draft.action]} (not possible now)</option>}
-            </select>
+          <button type="submit" disabled={sending || !draft.code || !draft.action}>
+            {sending ? 'Recording…' : 'Record change'}
+          </button>
+          {done && (
+            <p className="form-success" aria-live="polite">
+              {done}
+            </p>
           )}
-        </Field>
-        <Field label="Date" error={fieldError(problem, 'occurredAt')} hint="The day of the act (UTC).">
-          {(props) => <input {...props} type="date" value={draft.on} max={today} onChange={(e) => change({ on: e.target.value })} required />}
-        </Field>
-        <Field label="Source URL" error={fieldError(problem, 'sourceUrl')}>
-          {(props) => <input {...props} type="url" inputMode="url" value={draft.sourceUrl} onChange={(e) => change({ sourceUrl: e.target.value })} />}
-        </Field>
-        <Field label="Headline" error={fieldError(problem, 'headline')} hint={`${draft.headline.length} / ${HEADLINE_MAX}`}>
-          {(props) => (
-            <input
-              {...props}
-              value={draft.headline}
-              maxLength={HEADLINE_MAX}
-              onChange={(e) => {
-                setOwnHeadline(true);
-                change({ headline: e.target.value }, true);
-              }}
-              required
-            />
-          )}
-        </Field>
-        {problem && problem.status !== 409 && !problem.errors?.some((e) => SHOWN_FIELDS.some((f) => e.field.startsWith(f))) && (
-          <p className="form-error" role="alert">
-            {problem.detail ?? problem.title}
-          </p>
-        )}
-        <button type="submit" disabled={sending || !draft.code || !draft.action}>
-          {sending ? 'Recording…' : 'Record change'}
-        </button>
-        {done && (
-          <p className="form-success" aria-live="polite">
-            {done}
-          </p>
-        )}
-      </form>
+        </form>
       )}
     </div>
   );

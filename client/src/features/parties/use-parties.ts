@@ -19,7 +19,11 @@ export function useParties(treatyId: string, asOf?: string): PartiesLoad {
     const query = asOf ? `?asOf=${encodeURIComponent(asOf)}` : '';
     apiFetch<TreatyPartiesResponse>(`/api/treaties/${encodeURIComponent(treatyId)}/parties${query}`).then(
       (parties) => current && setHeld({ key, load: { state: 'loaded', parties } }),
-      (error: unknown) => current && setHeld((before) => (before.key === key && before.load.state === 'loaded' ? before : { key, load: { state: 'failed', message: problemText(error) } })),
+      (error: unknown) =>
+        current &&
+        setHeld((before) =>
+          before.key === key && before.load.state === 'loaded' ? before : { key, load: { state: 'failed', message: problemText(error) } },
+        ),
     );
     return () => {
       current = false;

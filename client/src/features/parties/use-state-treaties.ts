@@ -3,7 +3,8 @@ import type { StateTreatiesResponse } from '@treaty-watch/shared';
 import { apiFetch, ApiError, problemText } from '../../lib/api';
 import { useBoard } from '../../lib/use-board';
 
-export type StateLoad = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'loaded'; record: StateTreatiesResponse };
+export type StateLoad =
+  { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'loaded'; record: StateTreatiesResponse };
 
 /** One state across every treaty, fetched again when any treaty's record changes live. */
 export function useStateTreaties(code: string): StateLoad {

@@ -18,7 +18,9 @@ export interface MapState {
 export default function WorldMap({ states, treatyName }: { states: MapState[]; treatyName: string }) {
   const standingOf = new Map(states.map((s) => [s.code, s]));
   const shown = STANDING_ORDER.filter((standing) => states.some((s) => s.standing === standing));
-  const counts = shown.map((standing) => `${states.filter((s) => s.standing === standing).length} ${STANDING_LABELS[standing].toLowerCase()}`);
+  const counts = shown.map(
+    (standing) => `${states.filter((s) => s.standing === standing).length} ${STANDING_LABELS[standing].toLowerCase()}`,
+  );
   const offMap = states.filter((s) => !drawable(s.code)).sort((a, b) => a.name.localeCompare(b.name));
   return (
     <div className="parties-map">
@@ -35,7 +37,13 @@ export default function WorldMap({ states, treatyName }: { states: MapState[]; t
           {WORLD.countries.map((country) => {
             const state = standingOf.get(country.code);
             return (
-              <path key={country.code} d={country.path} className={state ? `map-state map-${state.standing}` : 'map-land'} data-code={country.code} data-standing={state?.standing}>
+              <path
+                key={country.code}
+                d={country.path}
+                className={state ? `map-state map-${state.standing}` : 'map-land'}
+                data-code={country.code}
+                data-standing={state?.standing}
+              >
                 {state && <title>{`${state.name}: ${STANDING_LABELS[state.standing]}`}</title>}
               </path>
             );

@@ -9,7 +9,11 @@ export interface ScreenOptions {
 const DEFAULT_BANNER_S = 15;
 
 export function screenOptions(search: URLSearchParams): ScreenOptions {
-  const treaties = search.get('treaties')?.split(',').map((t) => t.trim()).filter(Boolean);
+  const treaties = search
+    .get('treaties')
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   const banner = Number(search.get('banner'));
   return {
     treaties: treaties && treaties.length > 0 ? treaties : undefined,

@@ -22,10 +22,10 @@ export function SearchHitView({ hit, treatyName }: { hit: SearchHit; treatyName:
         </time>
         {hit.kind === 'update' && hit.update.correctedAt && <span className="corrected"> · corrected</span>}
       </p>
-      {hit.kind === 'update' && hit.update.retractedAt && (
-        <p className="retracted">Retracted: {hit.update.retractionReason}</p>
+      {hit.kind === 'update' && hit.update.retractedAt && <p className="retracted">Retracted: {hit.update.retractionReason}</p>}
+      {hit.kind === 'embargoed' && (
+        <p className="search-embargo">Embargoed until {formatDateTime(hit.scheduled.publishAt)}: only editors see this</p>
       )}
-      {hit.kind === 'embargoed' && <p className="search-embargo">Embargoed until {formatDateTime(hit.scheduled.publishAt)}: only editors see this</p>}
       {body.text && (
         <p className="search-body">
           <MarkedText text={body.text} marks={body.marks} />

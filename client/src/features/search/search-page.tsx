@@ -34,7 +34,13 @@ export function SearchPage() {
     <section className="search-page" aria-labelledby="search-title">
       <h1 id="search-title">Updates with “{q}”</h1>
       <p role="status" className="search-count">
-        {!state.done ? 'Searching…' : count === 0 ? (state.error ? '' : 'No update holds all of these words.') : `${count}${state.next ? '+' : ''} ${count === 1 ? 'update' : 'updates'}, newest first`}
+        {!state.done
+          ? 'Searching…'
+          : count === 0
+            ? state.error
+              ? ''
+              : 'No update holds all of these words.'
+            : `${count}${state.next ? '+' : ''} ${count === 1 ? 'update' : 'updates'}, newest first`}
       </p>
       {wordsRefused && state.problem ? (
         <RefineSearch key={q} q={q} problem={state.problem} />
@@ -48,7 +54,14 @@ export function SearchPage() {
       {count > 0 && (
         <ol className="search-hits">
           {state.hits.map((hit) => (
-            <SearchHitView key={hit.kind === 'update' ? hit.update.id : hit.scheduled.id} hit={hit} treatyName={names.get(hit.kind === 'update' ? hit.update.treatyId : hit.scheduled.treatyId) ?? (hit.kind === 'update' ? hit.update.treatyId : hit.scheduled.treatyId)} />
+            <SearchHitView
+              key={hit.kind === 'update' ? hit.update.id : hit.scheduled.id}
+              hit={hit}
+              treatyName={
+                names.get(hit.kind === 'update' ? hit.update.treatyId : hit.scheduled.treatyId) ??
+                (hit.kind === 'update' ? hit.update.treatyId : hit.scheduled.treatyId)
+              }
+            />
           ))}
         </ol>
       )}

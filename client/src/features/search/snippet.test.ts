@@ -5,7 +5,10 @@ const cut = (s: { text: string; marks: { start: number; end: number }[] }) => s.
 
 describe('a result snippet', () => {
   it('shows a short body whole', () => {
-    expect(snippet('A short body about Kaliningrad', [{ start: 19, end: 30 }])).toEqual({ text: 'A short body about Kaliningrad', marks: [{ start: 19, end: 30 }] });
+    expect(snippet('A short body about Kaliningrad', [{ start: 19, end: 30 }])).toEqual({
+      text: 'A short body about Kaliningrad',
+      marks: [{ start: 19, end: 30 }],
+    });
   });
 
   it('cuts a long body around its first match and keeps the marks on the same words', () => {

@@ -52,7 +52,12 @@ export function useSearch(q: string): { state: SearchState; more: () => void } {
         })),
       (error: unknown) => {
         if (!current) return;
-        setHeld((was) => ({ ...(was?.key === key ? was : { key, hits: [] }), ...(wanted ? { cursor: wanted } : {}), error: problemText(error), ...(error instanceof ApiError ? { problem: error.problem } : {}) }));
+        setHeld((was) => ({
+          ...(was?.key === key ? was : { key, hits: [] }),
+          ...(wanted ? { cursor: wanted } : {}),
+          error: problemText(error),
+          ...(error instanceof ApiError ? { problem: error.problem } : {}),
+        }));
       },
     );
     return () => {

@@ -26,7 +26,8 @@ export function Header() {
       <ConnectionIndicator connection={connection} />
       {presence && (
         <p className="presence">
-          {presence.viewers} {presence.viewers === 1 ? 'viewer' : 'viewers'} · {presence.screens} {presence.screens === 1 ? 'screen' : 'screens'}
+          {presence.viewers} {presence.viewers === 1 ? 'viewer' : 'viewers'} · {presence.screens}{' '}
+          {presence.screens === 1 ? 'screen' : 'screens'}
         </p>
       )}
       <UtcClock />

@@ -1,5 +1,17 @@
 /** The foot of every desk form on the treaty pages: what went wrong, the submit button, and Cancel where the form can close. */
-export function DeskFormFooter({ message, busy, label, busyLabel, onCancel }: { message?: string | undefined; busy: boolean; label: string; busyLabel: string; onCancel?: () => void }) {
+export function DeskFormFooter({
+  message,
+  busy,
+  label,
+  busyLabel,
+  onCancel,
+}: {
+  message?: string | undefined;
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  onCancel?: () => void;
+}) {
   return (
     <>
       {message && (

@@ -27,7 +27,8 @@ export function EmbedSnippet({ treaty }: { treaty: Treaty }) {
         <legend>Widget colours</legend>
         {EMBED_THEMES.map((option) => (
           <label key={option}>
-            <input type="radio" name="embed-theme" value={option} checked={theme === option} onChange={() => setTheme(option)} /> {THEME_LABELS[option]}
+            <input type="radio" name="embed-theme" value={option} checked={theme === option} onChange={() => setTheme(option)} />{' '}
+            {THEME_LABELS[option]}
           </label>
         ))}
       </fieldset>

@@ -36,7 +36,11 @@ function NewTreatyForm() {
   return (
     <form ref={form} className="desk-form form-page" onSubmit={(event) => void create(event)} aria-labelledby="new-treaty-title" noValidate>
       <h1 id="new-treaty-title">New treaty</h1>
-      <Field label="Id" error={fieldError(problem, 'id')} hint="Its address on the board, a lowercase slug such as new-start. It cannot change later.">
+      <Field
+        label="Id"
+        error={fieldError(problem, 'id')}
+        hint="Its address on the board, a lowercase slug such as new-start. It cannot change later."
+      >
         {(props) => <input {...props} value={id} onChange={(event) => setId(event.target.value)} autoComplete="off" />}
       </Field>
       <Field label="Category" error={fieldError(problem, 'category')}>

@@ -25,7 +25,8 @@ export function RowsEditor<Row extends Record<string, string>>({
   onChange: (rows: Row[]) => void;
 }) {
   const id = useId();
-  const set = (index: number, key: keyof Row, value: string) => onChange(rows.map((row, i) => (i === index ? { ...row, [key]: value } : row)));
+  const set = (index: number, key: keyof Row, value: string) =>
+    onChange(rows.map((row, i) => (i === index ? { ...row, [key]: value } : row)));
   return (
     <fieldset className={`rows-editor${error ? ' has-error' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{legend}</legend>

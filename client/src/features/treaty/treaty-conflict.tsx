@@ -1,7 +1,17 @@
 import { TREATY_FIELD_LABELS, describe, type Conflict } from './treaty-form-values';
 
 /** What another admin saved while this form was open, field by field, beside what this admin typed. */
-export function TreatyConflict({ conflicts, version, onReapply, onDiscard }: { conflicts: Conflict[]; version: number; onReapply: () => void; onDiscard: () => void }) {
+export function TreatyConflict({
+  conflicts,
+  version,
+  onReapply,
+  onDiscard,
+}: {
+  conflicts: Conflict[];
+  version: number;
+  onReapply: () => void;
+  onDiscard: () => void;
+}) {
   return (
     <section className="treaty-conflict" role="alert" aria-labelledby="treaty-conflict-title">
       <h3 id="treaty-conflict-title">Someone else changed this treaty while you were editing (now version {version})</h3>

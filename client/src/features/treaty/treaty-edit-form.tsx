@@ -55,7 +55,9 @@ export function TreatyEditForm({ treaty, onDone }: { treaty: Treaty; onDone: (sa
     } catch (error) {
       setSaving(false);
       if (error instanceof ApiError && error.problem.status === 409) {
-        await showConflict().catch((reload: unknown) => setMessage(`Someone else changed this treaty, and it could not be loaded again: ${problemText(reload)}`));
+        await showConflict().catch((reload: unknown) =>
+          setMessage(`Someone else changed this treaty, and it could not be loaded again: ${problemText(reload)}`),
+        );
         return;
       }
       if (error instanceof ApiError) setProblem(error.problem);
@@ -83,11 +85,23 @@ export function TreatyEditForm({ treaty, onDone }: { treaty: Treaty; onDone: (sa
   }
 
   return (
-    <form ref={form} className="desk-form treaty-edit" onSubmit={(event) => void save(event)} aria-label={`Edit ${treaty.shortName}`} noValidate>
+    <form
+      ref={form}
+      className="desk-form treaty-edit"
+      onSubmit={(event) => void save(event)}
+      aria-label={`Edit ${treaty.shortName}`}
+      noValidate
+    >
       <h2>Edit {treaty.shortName}</h2>
-      {conflict && <TreatyConflict conflicts={conflict.conflicts} version={conflict.newer.version} onReapply={reapplyMine} onDiscard={discardMine} />}
+      {conflict && (
+        <TreatyConflict conflicts={conflict.conflicts} version={conflict.newer.version} onReapply={reapplyMine} onDiscard={discardMine} />
+      )}
       <TreatyFields typed={typed} onChange={setTyped} problem={problem} />
-      <Field label="Effective from" error={fieldError(problem, 'effectiveAt')} hint="The day the change takes effect on the board and in its history; empty means now.">
+      <Field
+        label="Effective from"
+        error={fieldError(problem, 'effectiveAt')}
+        hint="The day the change takes effect on the board and in its history; empty means now."
+      >
         {(props) => <input {...props} type="date" value={effectiveFrom} onChange={(event) => setEffectiveFrom(event.target.value)} />}
       </Field>
       {message && (

@@ -9,8 +9,9 @@ const BLANK_SOURCE: SourceRow = { title: '', url: '' };
 
 /** The treaty's own fields, shared by "Edit treaty" and "New treaty"; each error beside its field. */
 export function TreatyFields({ typed, onChange, problem }: { typed: TreatyForm; onChange: (next: TreatyForm) => void; problem?: Problem }) {
-  const text = (field: 'name' | 'shortName' | 'summary' | 'signedAt' | 'inForceAt' | 'expiresAt') => (event: { target: { value: string } }) =>
-    onChange({ ...typed, [field]: event.target.value });
+  const text =
+    (field: 'name' | 'shortName' | 'summary' | 'signedAt' | 'inForceAt' | 'expiresAt') => (event: { target: { value: string } }) =>
+      onChange({ ...typed, [field]: event.target.value });
   return (
     <>
       <Field label="Name" error={fieldError(problem, 'name')}>

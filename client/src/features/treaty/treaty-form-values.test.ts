@@ -23,9 +23,19 @@ describe('the treaty admin form', () => {
   });
 
   it('sends limits as numbers, and what is no number as typed for the server to name', () => {
-    const body = changeBody(opened, { ...opened, limits: [{ label: 'Warheads', from: '', value: '1,550', unit: 'warheads', deadline: '' }] }, '');
+    const body = changeBody(
+      opened,
+      { ...opened, limits: [{ label: 'Warheads', from: '', value: '1,550', unit: 'warheads', deadline: '' }] },
+      '',
+    );
     expect(body).toEqual({ limits: [{ label: 'Warheads', value: '1,550', unit: 'warheads' }] });
-    expect(changeBody(opened, { ...opened, limits: [{ label: 'Warheads', from: '1700', value: '2200', unit: 'warheads', deadline: '2012-12-31' }] }, '')).toEqual({
+    expect(
+      changeBody(
+        opened,
+        { ...opened, limits: [{ label: 'Warheads', from: '1700', value: '2200', unit: 'warheads', deadline: '2012-12-31' }] },
+        '',
+      ),
+    ).toEqual({
       limits: [{ label: 'Warheads', from: 1700, value: 2200, unit: 'warheads', deadline: '2012-12-31' }],
     });
   });
@@ -46,6 +56,11 @@ describe('the treaty admin form', () => {
       { field: 'name', theirs: 'Their name', yours: 'My name', bothChanged: true },
       { field: 'summary', theirs: 'Their summary.', yours: 'Observation flights.', bothChanged: false },
     ]);
-    expect(reapply(opened, theirs, typed)).toEqual({ ...opened, summary: 'Their summary.', name: 'My name', shortName: 'Open Skies Treaty' });
+    expect(reapply(opened, theirs, typed)).toEqual({
+      ...opened,
+      summary: 'Their summary.',
+      name: 'My name',
+      shortName: 'Open Skies Treaty',
+    });
   });
 });

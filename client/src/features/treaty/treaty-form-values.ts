@@ -54,13 +54,29 @@ export function formOf(treaty: Treaty): TreatyForm {
     signedAt: day(treaty.signedAt),
     inForceAt: day(treaty.inForceAt),
     expiresAt: day(treaty.expiresAt),
-    limits: (treaty.limits ?? []).map((l) => ({ label: l.label, from: l.from?.toString() ?? '', value: String(l.value), unit: l.unit, deadline: l.deadline ?? '' })),
+    limits: (treaty.limits ?? []).map((l) => ({
+      label: l.label,
+      from: l.from?.toString() ?? '',
+      value: String(l.value),
+      unit: l.unit,
+      deadline: l.deadline ?? '',
+    })),
     keyDates: (treaty.keyDates ?? []).map((k) => ({ on: day(k.on), title: k.title, sourceUrl: k.sourceUrl ?? '' })),
     sources: treaty.sources.map((s) => ({ title: s.title, url: s.url })),
   };
 }
 
-export const emptyForm = (): TreatyForm => ({ name: '', shortName: '', summary: '', signedAt: '', inForceAt: '', expiresAt: '', limits: [], keyDates: [], sources: [] });
+export const emptyForm = (): TreatyForm => ({
+  name: '',
+  shortName: '',
+  summary: '',
+  signedAt: '',
+  inForceAt: '',
+  expiresAt: '',
+  limits: [],
+  keyDates: [],
+  sources: [],
+});
 
 /** A day means its midnight UTC, except an end of term, which lasts to the end of its day. */
 export function instantOf(value: string, endOfDay = false): string {
@@ -89,7 +105,9 @@ function wireValue<K extends TreatyFormField>(form: TreatyForm, field: K): Wire[
           ...(l.deadline ? { deadline: l.deadline } : {}),
         }))
       : null,
-    keyDates: form.keyDates.length ? form.keyDates.map((k) => ({ on: instantOf(k.on), title: k.title, ...(k.sourceUrl.trim() ? { sourceUrl: k.sourceUrl } : {}) })) : null,
+    keyDates: form.keyDates.length
+      ? form.keyDates.map((k) => ({ on: instantOf(k.on), title: k.title, ...(k.sourceUrl.trim() ? { sourceUrl: k.sourceUrl } : {}) }))
+      : null,
     sources: form.sources.map((s) => ({ title: s.title, url: s.url })),
   };
   return wire[field];
@@ -112,7 +130,9 @@ export function changeBody(opened: TreatyForm, typed: TreatyForm, effectiveFrom:
 
 /** The fields of a new treaty that have a value (an empty date or list is no field at all). */
 export function createFields(typed: TreatyForm): Record<string, unknown> {
-  return Object.fromEntries(FIELDS.map((field) => [field, wireValue(typed, field)] as const).filter(([, value]) => value !== null && value !== ''));
+  return Object.fromEntries(
+    FIELDS.map((field) => [field, wireValue(typed, field)] as const).filter(([, value]) => value !== null && value !== ''),
+  );
 }
 
 export interface Conflict {

@@ -21,9 +21,19 @@ export type TreatyParties = ComponentType<{ treaty: Treaty; asOf?: string }>;
 export function TreatyPage({ id, asOf, Parties }: { id: string; asOf?: string; Parties: TreatyParties }) {
   const load = useTreaty(id);
   const session = useSession();
-  if (load.state === 'loading') return <p className="loading" aria-busy="true">Loading…</p>;
+  if (load.state === 'loading')
+    return (
+      <p className="loading" aria-busy="true">
+        Loading…
+      </p>
+    );
   if (load.state === 'missing') return <NotFound what={`There is no treaty “${id}” on the board.`} />;
-  if (load.state === 'failed') return <p className="error" role="alert">The treaty could not be loaded: {load.message}</p>;
+  if (load.state === 'failed')
+    return (
+      <p className="error" role="alert">
+        The treaty could not be loaded: {load.message}
+      </p>
+    );
   const { treaty, updates } = load.detail;
   return (
     <article className="treaty-page">
@@ -36,7 +46,9 @@ export function TreatyPage({ id, asOf, Parties }: { id: string; asOf?: string; P
       <TreatyFacts treaty={treaty} />
       <p className="summary">{treaty.summary}</p>
       {treaty.keyDates && treaty.keyDates.length > 0 && <KeyDates dates={treaty.keyDates} />}
-      {treaty.limits && treaty.limits.length > 0 && <LimitsTable limits={treaty.limits} caveat={treaty.caveats?.find((c) => c.field === 'limits')} />}
+      {treaty.limits && treaty.limits.length > 0 && (
+        <LimitsTable limits={treaty.limits} caveat={treaty.caveats?.find((c) => c.field === 'limits')} />
+      )}
       {treaty.partySummary && <Parties treaty={treaty} asOf={asOf} />}
       {treaty.sources.length > 0 && <TreatySources sources={treaty.sources} />}
       <section aria-label="Update history">

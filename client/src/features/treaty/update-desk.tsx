@@ -27,10 +27,22 @@ export function UpdateDesk({ update }: { update: Update }) {
       {open === 'retract' && <RetractForm update={update} onDone={(saved) => finish('retract', saved)} />}
       {!open && (
         <p className="desk-actions" ref={buttons}>
-          <button type="button" className="secondary" data-action="correct" aria-label={`Correct “${update.headline}”`} onClick={() => setOpen('correct')}>
+          <button
+            type="button"
+            className="secondary"
+            data-action="correct"
+            aria-label={`Correct “${update.headline}”`}
+            onClick={() => setOpen('correct')}
+          >
             Correct
           </button>
-          <button type="button" className="secondary" data-action="retract" aria-label={`Retract “${update.headline}”`} onClick={() => setOpen('retract')}>
+          <button
+            type="button"
+            className="secondary"
+            data-action="retract"
+            aria-label={`Retract “${update.headline}”`}
+            onClick={() => setOpen('retract')}
+          >
             Retract
           </button>
         </p>

@@ -3,7 +3,8 @@ import type { TreatyDetailResponse } from '@treaty-watch/shared';
 import { apiFetch, ApiError } from '../../lib/api';
 import { useBoard } from '../../lib/use-board';
 
-export type TreatyLoad = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'loaded'; detail: TreatyDetailResponse };
+export type TreatyLoad =
+  { state: 'loading' } | { state: 'missing' } | { state: 'failed'; message: string } | { state: 'loaded'; detail: TreatyDetailResponse };
 
 /** A treaty's page data, fetched again whenever a live change touches that treaty. */
 export function useTreaty(id: string): TreatyLoad {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { wordDiff, type DiffPart } from './word-diff';
 
-const side = (parts: DiffPart[], skip: DiffPart['kind']) => parts.filter((p) => p.kind !== skip).map((p) => p.text).join('');
+const side = (parts: DiffPart[], skip: DiffPart['kind']) =>
+  parts
+    .filter((p) => p.kind !== skip)
+    .map((p) => p.text)
+    .join('');
 
 describe('wordDiff', () => {
   it('marks only the word that changed', () => {

@@ -21,7 +21,12 @@ function resolve(doc, schema, seen = new Set()) {
 }
 
 function schemaBlock(doc, title, schema) {
-  return el('details', {}, el('summary', { textContent: title }), el('pre', { textContent: JSON.stringify(resolve(doc, schema), null, 2) }));
+  return el(
+    'details',
+    {},
+    el('summary', { textContent: title }),
+    el('pre', { textContent: JSON.stringify(resolve(doc, schema), null, 2) }),
+  );
 }
 
 function operationView(doc, path, method, op) {
@@ -33,9 +38,23 @@ function operationView(doc, path, method, op) {
   if (op.description) section.append(el('p', { className: 'role', textContent: op.description }));
   if (op.parameters?.length) {
     const rows = op.parameters.map((p) =>
-      el('tr', {}, el('td', {}, el('code', { textContent: p.name })), el('td', { textContent: p.in }), el('td', { textContent: p.required ? 'required' : 'optional' }), el('td', { textContent: p.description ?? JSON.stringify(resolve(doc, p.schema)) })),
+      el(
+        'tr',
+        {},
+        el('td', {}, el('code', { textContent: p.name })),
+        el('td', { textContent: p.in }),
+        el('td', { textContent: p.required ? 'required' : 'optional' }),
+        el('td', { textContent: p.description ?? JSON.stringify(resolve(doc, p.schema)) }),
+      ),
     );
-    section.append(el('table', {}, el('thead', {}, el('tr', {}, ...['name', 'in', '', 'schema'].map((h) => el('th', { textContent: h })))), el('tbody', {}, ...rows)));
+    section.append(
+      el(
+        'table',
+        {},
+        el('thead', {}, el('tr', {}, ...['name', 'in', '', 'schema'].map((h) => el('th', { textContent: h })))),
+        el('tbody', {}, ...rows),
+      ),
+    );
   }
   const body = op.requestBody?.content?.['application/json']?.schema;
   if (body) section.append(schemaBlock(doc, `Request body: ${schemaName(body.$ref)}`, body));

@@ -45,12 +45,19 @@ const body = (media: SchemaName | Media) =>
 const ONE_CLICK_FORM = { schema: { type: 'object', properties: { 'List-Unsubscribe': { const: 'One-Click' } } } };
 const ONE_CLICK_BODY = {
   required: false,
-  content: { 'application/x-www-form-urlencoded': ONE_CLICK_FORM, 'multipart/form-data': ONE_CLICK_FORM, 'application/json': { schema: ref('SubscriptionTokenBody') } },
+  content: {
+    'application/x-www-form-urlencoded': ONE_CLICK_FORM,
+    'multipart/form-data': ONE_CLICK_FORM,
+    'application/json': { schema: ref('SubscriptionTokenBody') },
+  },
 };
 
 const ETAG = { ETag: { description: 'The version of this answer, for If-None-Match', schema: { type: 'string' } } };
 const REPLAYED = {
-  'Idempotent-Replayed': { description: 'Present on a retry with the same Idempotency-Key: the first answer again', schema: { const: 'true' } },
+  'Idempotent-Replayed': {
+    description: 'Present on a retry with the same Idempotency-Key: the first answer again',
+    schema: { const: 'true' },
+  },
 };
 
 function operation(route: ApiRoute) {
@@ -65,17 +72,39 @@ function operation(route: ApiRoute) {
     }
   }
   if (route.headers?.ifMatch) {
-    parameters.push({ name: 'If-Match', in: 'header', required: true, description: 'The version you read, as in the ETag', schema: { type: 'string' } });
+    parameters.push({
+      name: 'If-Match',
+      in: 'header',
+      required: true,
+      description: 'The version you read, as in the ETag',
+      schema: { type: 'string' },
+    });
   }
   if (isWrite(route)) {
-    parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'A retry with the same key returns the first result', schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' } });
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description: 'A retry with the same key returns the first result',
+      schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
+    });
   }
   if (route.conditional) {
-    parameters.push({ name: 'If-None-Match', in: 'header', required: false, description: 'The ETag you hold; 304 when it is still current', schema: { type: 'string' } });
+    parameters.push({
+      name: 'If-None-Match',
+      in: 'header',
+      required: false,
+      description: 'The ETag you hold; 304 when it is still current',
+      schema: { type: 'string' },
+    });
   }
   const [okStatus, okBody] = route.ok;
   const headers = { ...(route.conditional ? ETAG : {}), ...(isWrite(route) ? REPLAYED : {}) };
-  const success = (description: string, media: SchemaName | Media) => ({ description, ...(Object.keys(headers).length ? { headers } : {}), content: body(media) });
+  const success = (description: string, media: SchemaName | Media) => ({
+    description,
+    ...(Object.keys(headers).length ? { headers } : {}),
+    content: body(media),
+  });
   return {
     summary: route.summary,
     ...(route.role ? { description: `Needs the ${route.role} role.`, security: [{ bearer: [] }] } : {}),

@@ -22,9 +22,25 @@ function conditional(version: () => Promise<string>, type: string, build: (req: 
 export function feedsRoutes(feeds: FeedService, publicUrl: () => string): Router {
   const router = Router();
   const byLog = () => feeds.version();
-  router.get('/feeds/updates.atom', conditional(byLog, 'application/atom+xml; charset=utf-8', () => feeds.atom(publicUrl())));
-  router.get('/feeds/updates.json', conditional(byLog, 'application/feed+json; charset=utf-8', () => feeds.json(publicUrl())));
-  router.get('/feeds/treaties/:id.atom', conditional(byLog, 'application/atom+xml; charset=utf-8', (req) => feeds.atom(publicUrl(), String(req.params.id))));
-  router.get('/feeds/deadlines.ics', conditional(() => feeds.calendarVersion(), 'text/calendar; charset=utf-8', () => feeds.deadlines(publicUrl())));
+  router.get(
+    '/feeds/updates.atom',
+    conditional(byLog, 'application/atom+xml; charset=utf-8', () => feeds.atom(publicUrl())),
+  );
+  router.get(
+    '/feeds/updates.json',
+    conditional(byLog, 'application/feed+json; charset=utf-8', () => feeds.json(publicUrl())),
+  );
+  router.get(
+    '/feeds/treaties/:id.atom',
+    conditional(byLog, 'application/atom+xml; charset=utf-8', (req) => feeds.atom(publicUrl(), String(req.params.id))),
+  );
+  router.get(
+    '/feeds/deadlines.ics',
+    conditional(
+      () => feeds.calendarVersion(),
+      'text/calendar; charset=utf-8',
+      () => feeds.deadlines(publicUrl()),
+    ),
+  );
   return router;
 }

@@ -15,7 +15,9 @@ export function sessionRoutes(deps: { sessions: SessionService; failures: SignIn
   router.get('/session', (_req, res) => {
     const found = sessionFoundOf(res);
     if (found.state !== 'live') {
-      throw new HttpProblem(problems.unauthorized(found.state === 'ended' ? 'The session has ended: sign in again.' : 'Nobody is signed in.'));
+      throw new HttpProblem(
+        problems.unauthorized(found.state === 'ended' ? 'The session has ended: sign in again.' : 'Nobody is signed in.'),
+      );
     }
     const response: SessionResponse = { session: found.session };
     res.json(response);

@@ -29,7 +29,11 @@ const readOneClickBody: RequestHandler = (req, res, next) => {
  * Readers' email alerts: anyone subscribes (rate limited), the links in the mail confirm,
  * manage and end a subscription, and an admin sees counts, or one address when asked for it.
  */
-export function subscriptionsRoutes(deps: { subscriptions: SubscriptionService; tokens: TokenService; subscribeLimit: RequestHandler }): Router {
+export function subscriptionsRoutes(deps: {
+  subscriptions: SubscriptionService;
+  tokens: TokenService;
+  subscribeLimit: RequestHandler;
+}): Router {
   const router = Router();
   const admin = requireRole(deps.tokens, 'admin');
   const { subscriptions } = deps;
@@ -68,7 +72,8 @@ export function subscriptionsRoutes(deps: { subscriptions: SubscriptionService; 
     const query = parseQuery(unsubscribeQuerySchema, req.query);
     const fromBody = req.is('application/json') ? parseBody(subscriptionTokenBodySchema, req.body).token : undefined;
     const token = query.token ?? fromBody;
-    if (!token) throw new HttpProblem(problems.invalidQuery([{ field: 'token', message: 'must be the token from the link in your email' }]));
+    if (!token)
+      throw new HttpProblem(problems.invalidQuery([{ field: 'token', message: 'must be the token from the link in your email' }]));
     await subscriptions.unsubscribe(token);
     const response: UnsubscribedResponse = { unsubscribed: true };
     res.json(response);

@@ -8,11 +8,7 @@ import { parseBody, parseQuery } from '../parse';
 import { statusOf } from '../outcome-status';
 import { writeContext } from '../write-context';
 
-export function updatesRoutes(deps: {
-  board: BoardService;
-  updates: UpdateService;
-  tokens: TokenService;
-}): Router {
+export function updatesRoutes(deps: { board: BoardService; updates: UpdateService; tokens: TokenService }): Router {
   const router = Router();
   const editor = requireRole(deps.tokens, 'editor');
 

@@ -107,10 +107,16 @@ const MIGRATIONS: readonly Migration[] = [
 async function normaliseStoredUrls(client: pg.PoolClient): Promise<void> {
   for (const { table, column, keys } of URL_HOLDERS) {
     const where = keys.map((key, index) => `${key} = $${index + 2}`).join(' AND ');
-    const { rows } = await client.query<Record<string, unknown>>(`SELECT ${keys.join(', ')}, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`);
+    const { rows } = await client.query<Record<string, unknown>>(
+      `SELECT ${keys.join(', ')}, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`,
+    );
     for (const row of rows) {
       const rewritten = withNormalisedUrls(row.value);
-      if (rewritten !== undefined) await client.query(`UPDATE ${table} SET ${column} = $1::jsonb WHERE ${where}`, [JSON.stringify(rewritten), ...keys.map((key) => row[key])]);
+      if (rewritten !== undefined)
+        await client.query(`UPDATE ${table} SET ${column} = $1::jsonb WHERE ${where}`, [
+          JSON.stringify(rewritten),
+          ...keys.map((key) => row[key]),
+        ]);
     }
   }
 }

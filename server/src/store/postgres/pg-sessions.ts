@@ -5,7 +5,12 @@ import { toSession, type SessionRow, type SessionStore } from '../session-store'
 export function pgSessions(pool: pg.Pool): SessionStore {
   return {
     async saveSession(s) {
-      await pool.query('INSERT INTO sessions (hash, token_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4)', [s.hash, s.tokenId, s.createdAt, s.lastSeenAt]);
+      await pool.query('INSERT INTO sessions (hash, token_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4)', [
+        s.hash,
+        s.tokenId,
+        s.createdAt,
+        s.lastSeenAt,
+      ]);
     },
     async findSession(hash) {
       const { rows } = await pool.query<SessionRow>('SELECT * FROM sessions WHERE hash = $1', [hash]);

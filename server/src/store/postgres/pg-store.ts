@@ -97,7 +97,10 @@ export async function openPgStore(url: string, options: PgOptions = {}): Promise
       return data(await all<{ data: Update }>('SELECT data FROM updates WHERE occurred_at >= $1', [from]));
     },
     async changesAfter(seq, limit) {
-      const rows = await all<{ change: Change }>('SELECT change FROM events WHERE seq > $1 AND change IS NOT NULL ORDER BY seq LIMIT $2', [seq, limit]);
+      const rows = await all<{ change: Change }>('SELECT change FROM events WHERE seq > $1 AND change IS NOT NULL ORDER BY seq LIMIT $2', [
+        seq,
+        limit,
+      ]);
       return rows.map((row) => row.change);
     },
     async logEntries(afterSeq, limit) {

@@ -25,9 +25,14 @@ const APPEND = `WITH head AS (UPDATE log_head SET seq = seq + 1 RETURNING seq)
  * ahead, or once, and then answered from the transaction's memory.
  */
 export function pgTx(pipeline: Pipeline): PgWork<StoreTx> {
-  const first = async <R extends object>(sql: string, params: unknown[] = []) => (await pipeline.rows<R & Record<string, unknown>>(sql, params))[0];
+  const first = async <R extends object>(sql: string, params: unknown[] = []) =>
+    (await pipeline.rows<R & Record<string, unknown>>(sql, params))[0];
   const latestOf = (id: string) =>
-    kept(first<{ latest: string | null }>('SELECT MAX(effective_at) AS latest FROM events WHERE treaty_id = $1', [id]).then((row) => row?.latest ?? null));
+    kept(
+      first<{ latest: string | null }>('SELECT MAX(effective_at) AS latest FROM events WHERE treaty_id = $1', [id]).then(
+        (row) => row?.latest ?? null,
+      ),
+    );
   // Read ahead, behind the lock: every append needs the seq, and every change the endpoints.
   const memory = new TxMemory(kept(first<{ seq: number }>('SELECT seq FROM log_head').then((row) => row?.seq ?? 0)));
   memory.webhooks = endpointsAsJson(pipeline);
@@ -48,7 +53,10 @@ export function pgTx(pipeline: Pipeline): PgWork<StoreTx> {
     },
     async getTreaty(id) {
       if (!memory.treaties.has(id)) {
-        memory.treaties.set(id, kept(first<{ data: string }>('SELECT data::text AS data FROM treaties WHERE id = $1', [id]).then((row) => row?.data ?? null)));
+        memory.treaties.set(
+          id,
+          kept(first<{ data: string }>('SELECT data::text AS data FROM treaties WHERE id = $1', [id]).then((row) => row?.data ?? null)),
+        );
         // Every write that reads a treaty asks for its latest moment next: it comes in the same round trip.
         if (!memory.latestEffective.has(id)) memory.latestEffective.set(id, latestOf(id));
       }
@@ -58,7 +66,9 @@ export function pgTx(pipeline: Pipeline): PgWork<StoreTx> {
       return (await first<{ data: Update }>('SELECT data FROM updates WHERE id = $1', [id]))?.data;
     },
     async treatyUpdates(id) {
-      return data(await pipeline.rows<{ data: Update }>('SELECT data FROM updates WHERE treaty_id = $1 ORDER BY occurred_at DESC, seq DESC', [id]));
+      return data(
+        await pipeline.rows<{ data: Update }>('SELECT data FROM updates WHERE treaty_id = $1 ORDER BY occurred_at DESC, seq DESC', [id]),
+      );
     },
     async treatyLog(id) {
       return (await pipeline.rows<EventRow>('SELECT * FROM events WHERE treaty_id = $1 ORDER BY effective_at, seq', [id])).map(toEntry);
@@ -73,7 +83,10 @@ export function pgTx(pipeline: Pipeline): PgWork<StoreTx> {
     },
     async saveTreaty(treaty) {
       const text = JSON.stringify(treaty);
-      pipeline.send('INSERT INTO treaties (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = excluded.data', [treaty.id, text]);
+      pipeline.send('INSERT INTO treaties (id, data) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET data = excluded.data', [
+        treaty.id,
+        text,
+      ]);
       memory.treaties.set(treaty.id, Promise.resolve(text));
     },
     async saveUpdate(update) {
@@ -109,7 +122,9 @@ export function pgTx(pipeline: Pipeline): PgWork<StoreTx> {
       return revoked && toToken(revoked);
     },
     async tokensNamed(name) {
-      return (await pipeline.rows<TokenRow>('SELECT * FROM tokens WHERE lower(name) = lower($1) ORDER BY created_at, id', [name])).map(toToken);
+      return (await pipeline.rows<TokenRow>('SELECT * FROM tokens WHERE lower(name) = lower($1) ORDER BY created_at, id', [name])).map(
+        toToken,
+      );
     },
     async findIdempotency(tokenId, key) {
       return toIdempotency(await first<IdempotencyRow>('SELECT * FROM idempotency WHERE token_id = $1 AND key = $2', [tokenId, key]));
@@ -127,10 +142,14 @@ export function pgTx(pipeline: Pipeline): PgWork<StoreTx> {
     },
     async saveIdempotency(record, expireBefore) {
       pipeline.send('DELETE FROM idempotency WHERE created_at < $1', [expireBefore]);
-      pipeline.send(
-        'INSERT INTO idempotency (token_id, key, fingerprint, status, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [record.tokenId, record.key, record.fingerprint, outcomeCode(record.outcome), JSON.stringify(record.response), record.createdAt],
-      );
+      pipeline.send('INSERT INTO idempotency (token_id, key, fingerprint, status, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+        record.tokenId,
+        record.key,
+        record.fingerprint,
+        outcomeCode(record.outcome),
+        JSON.stringify(record.response),
+        record.createdAt,
+      ]);
     },
   };
   return { tx, mark: () => memory.mark() };

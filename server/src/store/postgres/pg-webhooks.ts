@@ -25,11 +25,10 @@ export function pgWebhookTx(pipeline: Pipeline, memory: TxMemory): WebhookTx {
     },
     async saveWebhook(webhook) {
       memory.webhooks = undefined;
-      pipeline.send('INSERT INTO webhook_endpoints (id, created_at, data) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET data = excluded.data', [
-        webhook.id,
-        webhook.createdAt,
-        webhook,
-      ]);
+      pipeline.send(
+        'INSERT INTO webhook_endpoints (id, created_at, data) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET data = excluded.data',
+        [webhook.id, webhook.createdAt, webhook],
+      );
     },
     async deleteWebhook(id) {
       memory.webhooks = undefined;
@@ -79,7 +78,10 @@ export function pgWebhookReads(all: Query): WebhookReads {
       );
     },
     async dueWebhookEndpoints(at) {
-      const due = await all<{ endpoint_id: string }>("SELECT DISTINCT endpoint_id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= $1", [at]);
+      const due = await all<{ endpoint_id: string }>(
+        "SELECT DISTINCT endpoint_id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= $1",
+        [at],
+      );
       return due.map((row) => row.endpoint_id);
     },
   };

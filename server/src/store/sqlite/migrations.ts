@@ -108,7 +108,10 @@ function normaliseStoredUrls(db: Database.Database): void {
   for (const { table, column, keys } of URL_HOLDERS) {
     const where = keys.map((key) => `${key} = @${key}`).join(' AND ');
     const update = db.prepare(`UPDATE ${table} SET ${column} = @value WHERE ${where}`);
-    const rows = db.prepare(`SELECT ${keys.join(', ')}, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`).all() as Record<string, unknown>[];
+    const rows = db.prepare(`SELECT ${keys.join(', ')}, ${column} AS value FROM ${table} WHERE ${column} IS NOT NULL`).all() as Record<
+      string,
+      unknown
+    >[];
     for (const row of rows) {
       const rewritten = withNormalisedUrls(JSON.parse(row.value as string));
       if (rewritten !== undefined) update.run({ ...row, value: JSON.stringify(rewritten) });

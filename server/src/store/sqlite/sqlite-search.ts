@@ -83,7 +83,9 @@ export function sqliteSearchReader(reader: Database.Database) {
       limit: query.limit,
     }) as { embargoed: number; data: string }[];
     return rows.map((row) =>
-      row.embargoed ? { kind: 'embargoed', scheduled: JSON.parse(row.data) as ScheduledUpdate } : { kind: 'update', update: JSON.parse(row.data) as Update },
+      row.embargoed
+        ? { kind: 'embargoed', scheduled: JSON.parse(row.data) as ScheduledUpdate }
+        : { kind: 'update', update: JSON.parse(row.data) as Update },
     );
   };
 }
@@ -92,7 +94,8 @@ export function sqliteSearchReader(reader: Database.Database) {
 export function indexExistingSqlite(db: Database.Database): void {
   db.exec(SQLITE_SEARCH_SCHEMA);
   const writer = sqliteSearchWriter(db);
-  for (const data of db.prepare('SELECT data FROM updates ORDER BY seq').pluck().all()) writer.saveUpdate(JSON.parse(data as string) as Update);
+  for (const data of db.prepare('SELECT data FROM updates ORDER BY seq').pluck().all())
+    writer.saveUpdate(JSON.parse(data as string) as Update);
   for (const data of db.prepare("SELECT data FROM scheduled_updates WHERE state = 'scheduled'").pluck().all()) {
     writer.saveScheduled(JSON.parse(data as string) as ScheduledUpdate);
   }

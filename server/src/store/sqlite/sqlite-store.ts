@@ -4,7 +4,17 @@ import Database from 'better-sqlite3';
 import type { Change, ScheduledUpdate, Treaty, Update } from '@treaty-watch/shared';
 import type { NewLogEntry } from '../log-entry';
 import type { Store, StoreTx } from '../store';
-import { outcomeCode, toAudit, toEntry, toIdempotency, toToken, type AuditRow, type EventRow, type IdempotencyRow, type TokenRow } from '../rows';
+import {
+  outcomeCode,
+  toAudit,
+  toEntry,
+  toIdempotency,
+  toToken,
+  type AuditRow,
+  type EventRow,
+  type IdempotencyRow,
+  type TokenRow,
+} from '../rows';
 import { WriteLock } from '../write-lock';
 import { GroupCommit } from '../group-commit';
 import { sqliteBatches } from './sqlite-batch';
@@ -126,7 +136,9 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
       `SELECT data FROM scheduled_updates WHERE (@state IS NULL OR state = @state)
        AND (@treaties IS NULL OR treaty_id IN (SELECT value FROM json_each(@treaties))) ORDER BY publish_at DESC, id LIMIT @limit`,
     ),
-    dueScheduled: reader.prepare("SELECT data FROM scheduled_updates WHERE state = 'scheduled' AND publish_at <= ? ORDER BY publish_at, id LIMIT ?"),
+    dueScheduled: reader.prepare(
+      "SELECT data FROM scheduled_updates WHERE state = 'scheduled' AND publish_at <= ? ORDER BY publish_at, id LIMIT ?",
+    ),
   };
 
   const webhooks = sqliteWebhooks(db, reader);
@@ -186,7 +198,13 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
       return parseOne<ScheduledUpdate>(q.scheduled.get(id));
     },
     async saveScheduled(scheduled) {
-      q.saveScheduled.run({ id: scheduled.id, treatyId: scheduled.treatyId, publishAt: scheduled.publishAt, state: scheduled.state, data: JSON.stringify(scheduled) });
+      q.saveScheduled.run({
+        id: scheduled.id,
+        treatyId: scheduled.treatyId,
+        publishAt: scheduled.publishAt,
+        state: scheduled.state,
+        data: JSON.stringify(scheduled),
+      });
       searchIndex.saveScheduled(scheduled);
     },
     async saveUpdate(update) {
@@ -259,7 +277,9 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
       return parseOne<ScheduledUpdate>(q.readScheduled.get(id));
     },
     async listScheduled(state, limit, treaties) {
-      return parseData<ScheduledUpdate>(q.listScheduled.all({ state: state ?? null, limit, treaties: treaties ? JSON.stringify(treaties) : null }));
+      return parseData<ScheduledUpdate>(
+        q.listScheduled.all({ state: state ?? null, limit, treaties: treaties ? JSON.stringify(treaties) : null }),
+      );
     },
     async dueScheduled(at, limit) {
       return parseData<ScheduledUpdate>(q.dueScheduled.all(at, limit));

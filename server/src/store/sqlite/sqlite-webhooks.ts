@@ -26,11 +26,15 @@ export function sqliteWebhooks(db: Database.Database, reader: Database.Database)
     prune: db.prepare("DELETE FROM webhook_deliveries WHERE state = 'delivered' AND created_at < ?"),
     listWebhooks: reader.prepare('SELECT data FROM webhook_endpoints ORDER BY created_at, id').pluck(),
     getWebhook: reader.prepare('SELECT data FROM webhook_endpoints WHERE id = ?').pluck(),
-    deliveries: reader.prepare(
-      `SELECT data FROM webhook_deliveries WHERE endpoint_id = @endpointId AND (@state IS NULL OR state = @state) AND seq < @before
+    deliveries: reader
+      .prepare(
+        `SELECT data FROM webhook_deliveries WHERE endpoint_id = @endpointId AND (@state IS NULL OR state = @state) AND seq < @before
        ORDER BY seq DESC LIMIT @limit`,
-    ).pluck(),
-    dueEndpoints: reader.prepare("SELECT DISTINCT endpoint_id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ?").pluck(),
+      )
+      .pluck(),
+    dueEndpoints: reader
+      .prepare("SELECT DISTINCT endpoint_id FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ?")
+      .pluck(),
   };
   return {
     tx: {
@@ -71,7 +75,9 @@ export function sqliteWebhooks(db: Database.Database, reader: Database.Database)
         return parseOne<WebhookRecord>(q.getWebhook.get(id));
       },
       async webhookDeliveries(endpointId, { state, before, limit }) {
-        return parseEach<DeliveryRecord>(q.deliveries.all({ endpointId, state: state ?? null, before: before ?? Number.MAX_SAFE_INTEGER, limit }));
+        return parseEach<DeliveryRecord>(
+          q.deliveries.all({ endpointId, state: state ?? null, before: before ?? Number.MAX_SAFE_INTEGER, limit }),
+        );
       },
       async dueWebhookEndpoints(at) {
         return q.dueEndpoints.all(at) as string[];

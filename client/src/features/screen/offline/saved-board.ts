@@ -28,7 +28,10 @@ export async function restoreBoard(): Promise<{ board: BoardState; since: number
     const snapshot = snapshotSchema.safeParse(await board?.json());
     if (!snapshot.success) return undefined;
     const since = Number(await liveAt?.text());
-    return { board: applySnapshot(emptyBoard, snapshot.data), since: Number.isFinite(since) && since > 0 ? since : Date.parse(snapshot.data.serverTime) };
+    return {
+      board: applySnapshot(emptyBoard, snapshot.data),
+      since: Number.isFinite(since) && since > 0 ? since : Date.parse(snapshot.data.serverTime),
+    };
   } catch {
     return undefined;
   }
@@ -38,7 +41,10 @@ export async function restoreBoard(): Promise<{ board: BoardState; since: number
 export function keepBoard(connection: BoardConnection): void {
   let saved = connection.getView().board;
   let scheduled = false;
-  const put = (key: string, body: string) => kept()?.then((cache) => cache.put(key, new Response(body))).catch(() => undefined);
+  const put = (key: string, body: string) =>
+    kept()
+      ?.then((cache) => cache.put(key, new Response(body)))
+      .catch(() => undefined);
   const markLive = () => {
     if (connection.getView().connection.status === 'live') void put(LIVE_AT, String(Date.now()));
   };

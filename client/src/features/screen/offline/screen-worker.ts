@@ -10,4 +10,5 @@ export function installScreenWorker(): void {
 }
 
 /** The build of the page the worker kept, when this page is that copy (it says so in a meta tag). */
-export const offlineBuild = (): string | undefined => document.querySelector('meta[name="offline-build"]')?.getAttribute('content') ?? undefined;
+export const offlineBuild = (): string | undefined =>
+  document.querySelector('meta[name="offline-build"]')?.getAttribute('content') ?? undefined;
