@@ -11,8 +11,8 @@ import { CLI_PRINCIPAL } from '../../server/src/services/principal';
 import { createUpdateService } from '../../server/src/services/update-service';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import { openPgStore } from '../../server/src/store/postgres/pg-store';
-import { SEARCH_INDEX_VERSION as PG_SEARCH_INDEX_VERSION } from '../../server/src/store/postgres/pg-migrations';
-import { SEARCH_INDEX_VERSION as SQLITE_SEARCH_INDEX_VERSION } from '../../server/src/store/sqlite/migrations';
+import { MIGRATION_VERSIONS as PG_MIGRATIONS } from '../../server/src/store/postgres/pg-migrations';
+import { MIGRATION_VERSIONS as SQLITE_MIGRATIONS } from '../../server/src/store/sqlite/migrations';
 import { DATABASE_URL, pgTestStore, POSTGRES_MISSING, sqliteTestStore, type TestStore, useStore } from '../support/stores';
 import { tempDir } from '../support/temp-dir';
 import { DomainEvents } from '../../server/src/services/domain-events';
@@ -223,7 +223,7 @@ describe('a database from before search', () => {
     await store.close();
     const db = new Database(path.join(dir.dir, 'treaty-watch.sqlite'));
     db.exec(
-      `DROP TABLE search_terms; DROP TABLE search_docs; DELETE FROM schema_migrations WHERE version = ${SQLITE_SEARCH_INDEX_VERSION}`,
+      `DROP TABLE search_terms; DROP TABLE search_docs; DELETE FROM schema_migrations WHERE version = ${SQLITE_MIGRATIONS.searchIndex}`,
     );
     db.close();
     const reopened = openSqliteStore(dir.dir);
@@ -240,7 +240,7 @@ describe('a database from before search', () => {
     const client = new pg.Client({ connectionString: DATABASE_URL });
     await client.connect();
     await client.query(`SET search_path = ${handle.schema}`);
-    await client.query(`DROP TABLE search_docs; DELETE FROM schema_migrations WHERE version = ${PG_SEARCH_INDEX_VERSION}`);
+    await client.query(`DROP TABLE search_docs; DELETE FROM schema_migrations WHERE version = ${PG_MIGRATIONS.searchIndex}`);
     await client.end();
     const reopened = await openPgStore(DATABASE_URL ?? '', { schema: handle.schema });
     expect(await headlines(reopened, 'kaliningrad')).toEqual(expected);

@@ -6,6 +6,8 @@ import { seedBoard } from '../../server/src/seed/seed-board';
 import { commitEntry } from '../../server/src/services/log-writer';
 import { postedEntry } from '../../server/src/services/posted-entry';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
+import { MIGRATION_VERSIONS as PG_MIGRATIONS } from '../../server/src/store/postgres/pg-migrations';
+import { MIGRATION_VERSIONS as SQLITE_MIGRATIONS } from '../../server/src/store/sqlite/migrations';
 import type { Store } from '../../server/src/store/store';
 import { DATABASE_URL, pgTestStore } from '../support/stores';
 import { tempDir } from '../support/temp-dir';
@@ -49,7 +51,7 @@ function expectNormalised(
       handle = await open();
       await writeAsBefore(handle.store);
       await handle.store.close();
-      // As if the database came from before the URL migration (the newest): it runs at the next start.
+      // As if the database came from before the URL migration: it runs at the next start.
       await handle.rollBack();
       store = await handle.reopen();
     });
@@ -83,7 +85,7 @@ expectNormalised('SQLite', async () => {
     store: openSqliteStore(dir.dir),
     async rollBack() {
       const db = new Database(path.join(dir.dir, 'treaty-watch.sqlite'));
-      db.exec('DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)');
+      db.exec(`DELETE FROM schema_migrations WHERE version = ${SQLITE_MIGRATIONS.normalisedUrls}`);
       db.close();
     },
     reopen: async () => openSqliteStore(dir.dir),
@@ -100,9 +102,7 @@ expectNormalised(
       async rollBack() {
         const client = new pg.Client({ connectionString: DATABASE_URL });
         await client.connect();
-        await client.query(
-          `DELETE FROM ${handle.schema}.schema_migrations WHERE version = (SELECT MAX(version) FROM ${handle.schema}.schema_migrations)`,
-        );
+        await client.query(`DELETE FROM ${handle.schema}.schema_migrations WHERE version = ${PG_MIGRATIONS.normalisedUrls}`);
         await client.end();
       },
     };

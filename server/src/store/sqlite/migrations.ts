@@ -119,8 +119,11 @@ function normaliseStoredUrls(db: Database.Database): void {
   }
 }
 
-/** The step that builds the search index from the log, by version: a database from before search lacks it. */
-export const SEARCH_INDEX_VERSION = MIGRATIONS.indexOf(indexExistingSqlite) + 1;
+/** The versions of the steps that rebuild from what is stored, for a database from before them to be made again. */
+export const MIGRATION_VERSIONS = {
+  searchIndex: MIGRATIONS.indexOf(indexExistingSqlite) + 1,
+  normalisedUrls: MIGRATIONS.indexOf(normaliseStoredUrls) + 1,
+};
 
 /** Runs every migration not yet recorded, so one recorded out of order (or removed) still runs once. */
 export function migrate(db: Database.Database): void {
