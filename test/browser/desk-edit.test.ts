@@ -4,7 +4,8 @@ import type { PostUpdateResponse, Role, TreatyDetailResponse } from '@treaty-wat
 import { request } from '../support/api-client';
 import { severeViolations } from '../support/axe';
 import { hasChromium } from '../support/chromium';
-import { checkedPages, deskPage, PHONE, signInContext, signInHere, tabTo } from '../support/desk';
+import { checkedPages, deskPage, PHONE, signInContext, signInHere } from '../support/desk';
+import { tabTo } from '../support/browser-page';
 import { useChromium } from '../support/use-chromium';
 
 describe.skipIf(!hasChromium)('correcting, retracting and administering treaties on the treaty page', () => {

@@ -4,7 +4,8 @@ import { STATUS_TRANSITIONS, type Treaty } from '@treaty-watch/shared';
 import { request } from '../support/api-client';
 import { severeViolations } from '../support/axe';
 import { hasChromium } from '../support/chromium';
-import { checkedPages, DESK, deskPage, PHONE, signInHere, tabTo } from '../support/desk';
+import { checkedPages, DESK, deskPage, PHONE, signInHere } from '../support/desk';
+import { tabTo } from '../support/browser-page';
 import { useChromium } from '../support/use-chromium';
 
 /** When `selector` first shows `text`, by the page's own clock; call before the change is made. */

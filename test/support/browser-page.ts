@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 
 /** A page that fails the test on any script error or CSP violation it reports. */
 export async function openPage(
@@ -16,11 +16,27 @@ export async function openPage(
   return { page, errors };
 }
 
+/** Presses Tab, as a keyboard user does, at most `presses` times until `reached`; the presses it took, or undefined. */
+async function pressTabUntil(page: Page, reached: () => Promise<boolean>, presses: number): Promise<number | undefined> {
+  for (let pressed = 1; pressed <= presses; pressed++) {
+    await page.keyboard.press('Tab');
+    if (await reached()) return pressed;
+  }
+  return undefined;
+}
+
 /** Presses Tab, at most `presses` times, until the focus is inside `selector`; says whether it got there. */
 export async function tabInto(page: Page, selector: string, presses: number): Promise<boolean> {
-  for (let i = 0; i < presses; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((inside) => document.activeElement?.closest(inside) !== null, selector)) return true;
-  }
-  return false;
+  const reached = () => page.evaluate((inside) => document.activeElement?.closest(inside) !== null, selector);
+  return (await pressTabUntil(page, reached, presses)) !== undefined;
+}
+
+/**
+ * Presses Tab until `target` has the focus, and says how many presses it took; fails after
+ * `most`, so a control the keyboard cannot reach fails the test.
+ */
+export async function tabTo(page: Page, target: Locator, most = 80): Promise<number> {
+  const presses = await pressTabUntil(page, () => target.evaluate((element) => element === document.activeElement), most);
+  if (presses === undefined) throw new Error(`${most} presses of Tab did not reach ${target.toString()}`);
+  return presses;
 }

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
@@ -16,18 +16,6 @@ export async function signInHere(page: Page, token: string): Promise<void> {
 export async function signInContext(context: BrowserContext, base: string, token: string): Promise<void> {
   const answer = await context.request.post(`${base}/api/session`, { data: { token }, headers: { origin: base } });
   if (answer.status() !== 201) throw new Error(`sign-in answered ${answer.status()}`);
-}
-
-/**
- * Presses Tab, as a keyboard user does, until `target` has the focus, and says how many presses
- * it took; fails after `most`, so a control the keyboard cannot reach fails the test.
- */
-export async function tabTo(page: Page, target: Locator, most = 80): Promise<number> {
-  for (let presses = 1; presses <= most; presses++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((element) => element === document.activeElement)) return presses;
-  }
-  throw new Error(`${most} presses of Tab did not reach ${target.toString()}`);
 }
 
 export const PHONE = { width: 390, height: 844 };
