@@ -7,7 +7,7 @@ import { errorHandler } from './http/error-handler';
 import { buildIdOf, clientApp } from './http/client-app';
 import { HttpProblem, problems } from './http/problem';
 import { readJsonBody } from './http/read-body';
-import { rateLimit, readKey, writeKey, type LimitName, type RateLimitOptions, type SharedCounts } from './http/rate-limit';
+import { requestLimits } from './http/request-limits';
 import { requireJson } from './http/require-json';
 import { cors, securityHeaders } from './http/security';
 import { auditRoutes } from './http/routes/audit';
@@ -202,38 +202,22 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
   app.use(healthRoutes(store, cluster));
   app.use(metricsRoutes(metrics));
   // The realtime channel is not read-limited: a newsroom's hundred screens share one address.
-  // With Redis, one allowance for the whole cluster: N processes must not allow N times the limit.
-  const shared: SharedCounts | undefined =
-    cluster && config.redis
-      ? {
-          client: cluster.redis,
-          prefix: `${config.redis.stream}:rate-limit`,
-          log,
-          onFailure: (limit) => metrics.rateLimitRedisFailures.inc({ limit }),
-        }
-      : undefined;
-  const limit = (name: LimitName, perMinute: number, keyOf: RateLimitOptions['keyOf']) =>
-    rateLimit({ name, perMinute, burst: perMinute / 10, keyOf, ...(shared ? { shared } : {}) });
-  const readLimit = limit('reads', config.rateLimits.reads, readKey);
-  const writeLimit = limit('writes', config.rateLimits.writes, writeKey);
-  const subscribeLimit = rateLimit({
-    name: 'subscribe',
-    perMinute: config.rateLimits.subscribe ?? 0,
-    burst: 5,
-    keyOf: (req) => `ip:${req.ip}`,
-    ...(shared ? { shared } : {}),
+  const limits = requestLimits(config, {
+    redis: cluster?.redis,
+    log,
+    onRedisFailure: (limit) => metrics.rateLimitRedisFailures.inc({ limit }),
   });
-  app.use('/feeds', readLimit);
+  app.use('/feeds', limits.reads);
   app.use(feedsRoutes(createFeedService(store, answers, now), () => publicUrl));
-  app.use(['/badge', '/oembed'], readLimit);
+  app.use(['/badge', '/oembed'], limits.reads);
   app.use(embedsRoutes(board, () => publicUrl, now));
   app.use(
     '/api',
     cors(config.corsOrigins),
-    readLimit,
+    limits.reads,
     // Before the write limit, which counts a signed-in browser's writes against its session's token.
     sessionAuth(sessions, () => config.publicUrl),
-    writeLimit,
+    limits.writes,
     requireJson,
     readJsonBody,
     sessionRoutes({
@@ -262,7 +246,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     subscriptionsRoutes({
       subscriptions: createSubscriptionService(store, { enabled: mail !== undefined, queued: () => mail?.wake() }, now),
       tokens,
-      subscribeLimit,
+      subscribeLimit: limits.subscribe,
     }),
     openApiRoutes(),
     (req) => {
