@@ -21,6 +21,8 @@ export class EventStreamClient {
   /** The id a reconnecting EventSource would send as Last-Event-ID. */
   lastEventId = '';
   ended = false;
+  /** Why the request failed before a response came (aborted by close(), refused), if it did. */
+  failure: Error | undefined;
   private readonly abort = new AbortController();
   private readonly waiters = new Set<() => void>();
   readonly opened: Promise<void>;
@@ -45,7 +47,9 @@ export class EventStreamClient {
       const timer = setTimeout(() => {
         this.waiters.delete(check);
         reject(
-          new Error(`timed out after ${timeoutMs} ms waiting for ${what}; had ${this.events.map((e) => `${e.event}#${e.id}`).join(' ')}`),
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${what}; status ${this.status || 'none yet'}${this.ended ? ', ended' : ''}${this.failure ? ` (${this.failure.message})` : ''}; had ${this.events.map((e) => `${e.event}#${e.id}`).join(' ')}`,
+          ),
         );
       }, timeoutMs);
       this.waiters.add(check);
@@ -57,7 +61,16 @@ export class EventStreamClient {
   }
 
   private async run(url: string, headers: Record<string, string>): Promise<void> {
-    const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: this.abort.signal });
+    let response: Response;
+    try {
+      response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: this.abort.signal });
+    } catch (error) {
+      // Closed before an answer came, or refused: the reader has ended, as an EventSource would report.
+      this.failure = error instanceof Error ? error : new Error(String(error));
+      this.ended = true;
+      this.notify();
+      return;
+    }
     this.status = response.status;
     this.contentType = response.headers.get('content-type') ?? '';
     this.headers = response.headers;

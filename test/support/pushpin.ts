@@ -34,6 +34,26 @@ async function listening(port: number, deadline: number): Promise<void> {
   }
 }
 
+/**
+ * Pushpin listens before its proxy, handler and zurl have found each other over ZeroMQ; a reader
+ * who came then would wait with no answer. Ready is when a request through it is answered: by the
+ * origin, or with Pushpin's 502 when zurl finds no origin yet (the bench starts it after Pushpin).
+ */
+async function proxying(url: string, deadline: number): Promise<void> {
+  for (;;) {
+    const status = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) }).then(
+      async (response) => {
+        await response.body?.cancel();
+        return response.status;
+      },
+      () => 0,
+    );
+    if (status !== 0) return;
+    if (Date.now() > deadline) throw new Error('pushpin answered no request through it');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const stopped = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -82,6 +102,7 @@ export async function startPushpin(originPort: number, settings: Record<string, 
   try {
     const deadline = Date.now() + 15_000;
     await Promise.all([listening(httpPort ?? 0, deadline), listening(publishPort ?? 0, deadline)]);
+    await proxying(`http://127.0.0.1:${httpPort}`, deadline);
   } catch (error) {
     const log = fs.readFileSync(path.join(dir, 'log', 'output.log'), 'utf8');
     await stop();
