@@ -233,7 +233,10 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
       streams,
       broadcaster,
       snapshot: () => board.snapshot(),
-      grip: config.grip ? { heartbeatSeconds: Math.round(config.sse.heartbeatMs / 1000), sigKey: config.grip.sigKey, now } : undefined,
+      grip:
+        config.grip && grip
+          ? { heartbeatSeconds: Math.round(config.sse.heartbeatMs / 1000), sigKey: config.grip.sigKey, now, handed: grip.handed }
+          : undefined,
     }),
     partiesRoutes(createPartyService(store, now)),
     searchRoutes({ search: createSearchService(store), tokens }),

@@ -5,17 +5,42 @@ import { ALL_CHANGES, treatyChannel } from './grip-hold';
 import { changeFrame } from './stream-frames';
 
 const PUBLISH_TIMEOUT_MS = 5000;
+/** The longest a reader's opening waits for Pushpin to have been given its seq; then it is answered anyway. */
+const HANDED_WAIT_MS = 2000;
 /** Changes waiting for Pushpin beyond this are dropped, oldest first: its readers resync by Last-Event-ID. */
 const MAX_WAITING = 10_000;
+
+export interface GripPublisher {
+  /**
+   * Resolves once Pushpin has been given every change up to `seq` (or after a short wait). A reader
+   * held at a seq Pushpin has not seen yet takes the next change as one it missed and goes back to
+   * this process for it, again and again while changes keep coming; Pushpin fetches at most ten
+   * such links a second, so under a run of changes its readers starve.
+   */
+  handed: (seq: number) => Promise<void>;
+  stop: () => Promise<void>;
+}
 
 /**
  * Publishes every change the broadcaster emits to Pushpin (GRIP's HTTP publish API), once, in seq
  * order: one request at a time, each carrying what came while the last was under way, so a slow
  * Pushpin costs one request per round trip, not one per change.
  */
-export function publishToGrip(broadcaster: Broadcaster, proxyUrl: string, log: Logger): { stop(): Promise<void> } {
+export function publishToGrip(broadcaster: Broadcaster, proxyUrl: string, log: Logger): GripPublisher {
   let waiting: Change[] = [];
   let sending: Promise<void> | undefined;
+  // What came before this process started publishing is not this process's to give.
+  let handedSeq = broadcaster.seq;
+  const handedWaiters = new Set<{ seq: number; resolve: () => void }>();
+
+  const handedUpTo = (seq: number): void => {
+    handedSeq = Math.max(handedSeq, seq);
+    for (const waiter of handedWaiters) {
+      if (waiter.seq > handedSeq) continue;
+      handedWaiters.delete(waiter);
+      waiter.resolve();
+    }
+  };
 
   const send = async (batch: Change[]): Promise<void> => {
     // Seqs follow each other without a gap (the broadcaster's order); the meta is what require-sub reads.
@@ -46,6 +71,8 @@ export function publishToGrip(broadcaster: Broadcaster, proxyUrl: string, log: L
     waiting = [];
     sending = send(batch).finally(() => {
       sending = undefined;
+      // Refused or not, it has been tried: its readers recover by their next link if Pushpin lacks it.
+      handedUpTo(batch.at(-1)?.seq ?? handedSeq);
       next();
     });
   };
@@ -57,9 +84,28 @@ export function publishToGrip(broadcaster: Broadcaster, proxyUrl: string, log: L
   });
 
   return {
-    async stop() {
+    handed: (seq) => {
+      if (seq <= handedSeq) return Promise.resolve();
+      return new Promise((resolve) => {
+        const waiter = {
+          seq,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        };
+        const timer = setTimeout(() => {
+          handedWaiters.delete(waiter);
+          resolve();
+        }, HANDED_WAIT_MS);
+        handedWaiters.add(waiter);
+      });
+    },
+    stop: async () => {
       unsubscribe();
       while (sending) await sending;
+      for (const waiter of handedWaiters) waiter.resolve();
+      handedWaiters.clear();
     },
   };
 }

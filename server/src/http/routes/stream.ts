@@ -14,7 +14,7 @@ export interface StreamDeps {
   broadcaster: Broadcaster;
   snapshot: () => Promise<Snapshot>;
   /** Set when Pushpin stands in front: it holds the readers, this process only opens their streams. */
-  grip: { heartbeatSeconds: number; sigKey: string; now: () => Date } | undefined;
+  grip: { heartbeatSeconds: number; sigKey: string; now: () => Date; handed: (seq: number) => Promise<void> } | undefined;
 }
 
 // GRIP's cstring format: Pushpin unescapes \n itself.
@@ -34,6 +34,8 @@ export function streamRoutes(deps: StreamDeps): Router {
     // Pushpin signs what it forwards; a reader who reaches this process directly is served here.
     if (deps.grip && validGripSig(req.get('grip-sig'), deps.grip.sigKey, deps.grip.now().getTime())) {
       const opening = await openingFor(deps.broadcaster, deps.snapshot, gripLastSeq(req.get('grip-last')) ?? lastEventId, filter);
+      // Held no further on than Pushpin has been given, so the next change it relays follows on.
+      await deps.grip.handed(opening.seq);
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',
