@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateTokenResponse, CreateWebhookResponse, Problem, TokensResponse, TreatyDetailResponse } from '@treaty-watch/shared';
-import { API_ROUTES } from '../../server/src/http/openapi/routes-table';
+import { API_ROUTES } from '../../server/src/http/openapi/routes';
 import { hashToken } from '../../server/src/services/token-service';
 import { useServer } from '../support/use-server';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../server/src/http/openapi/document';
-import { API_ROUTES } from '../../server/src/http/openapi/routes-table';
+import { API_ROUTES } from '../../server/src/http/openapi/routes';
 import { ADMIN_TOKEN } from '../support/in-process-server';
 import { useServer } from '../support/use-server';
 import { rawRequest } from '../support/raw-http';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Media } from './media';
-import { API_ROUTES, isWrite, problemStatusesOf, type ApiRoute } from './routes-table';
+import { isWrite, problemStatusesOf, type ApiRoute } from './api-route';
+import { API_ROUTES } from './routes';
 import { SCHEMAS, type SchemaName } from './schemas';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
