@@ -16,84 +16,70 @@ export interface CatalogueEntry {
   terms?: { effective: string; expires: string }[];
 }
 
+/** A limit as the fact sheet states it: what, how many, counted in what. */
+type LimitRow = [label: string, value: number, unit: string];
+const limits = (...rows: LimitRow[]): Limit[] => rows.map(([label, value, unit]) => ({ label, value, unit }));
+
+/** A term of the treaty: in force from `effective` to the end of `expires`. */
+const term = (effective: string, expires: string) => ({ effective, expires });
+
+/** A treaty whose card shows the name facts.json gives it, unless `more` says another. */
+const treaty = (
+  factsName: string,
+  id: string,
+  category: Category,
+  more: Pick<CatalogueEntry, 'limits' | 'terms'> & { shortName?: string } = {},
+): CatalogueEntry => ({ factsName, id, shortName: factsName, category, ...more });
+
 export const CATALOGUE: readonly CatalogueEntry[] = [
-  {
-    factsName: 'INF Treaty',
-    id: 'inf',
-    shortName: 'INF Treaty',
-    category: 'intermediate_range',
-    limits: [
-      { label: 'Banned ground-launched missile range, from', value: 500, unit: 'km' },
-      { label: 'Banned ground-launched missile range, to', value: 5500, unit: 'km' },
-      { label: 'Missiles eliminated by May 1991', value: 2692, unit: 'missiles' },
-    ],
-  },
-  {
-    factsName: 'New START',
-    id: 'new-start',
-    shortName: 'New START',
-    category: 'strategic_arms',
-    limits: [
-      { label: 'Deployed ICBMs, SLBMs and heavy bombers', value: 700, unit: 'launchers' },
-      { label: 'Warheads on deployed ICBMs, SLBMs and heavy bombers', value: 1550, unit: 'warheads' },
-      { label: 'Deployed and non-deployed launchers and heavy bombers', value: 800, unit: 'launchers' },
-      { label: 'On-site inspections a year', value: 18, unit: 'inspections' },
-    ],
-    terms: [
-      { effective: '2011-02-05', expires: '2021-02-05' },
-      { effective: '2021-02-03', expires: '2026-02-05' },
-    ],
-  },
-  { factsName: 'Open Skies Treaty', id: 'open-skies', shortName: 'Open Skies', category: 'confidence_building' },
-  {
-    factsName: 'ABM Treaty',
-    id: 'abm',
-    shortName: 'ABM Treaty',
-    category: 'missile_defence',
-    limits: [
-      { label: 'ABM deployment areas (1974 protocol)', value: 1, unit: 'area' },
-      { label: 'ABM interceptors (1974 protocol)', value: 100, unit: 'interceptors' },
-    ],
-  },
-  { factsName: 'CTBT', id: 'ctbt', shortName: 'CTBT', category: 'test_ban' },
-  { factsName: 'NPT', id: 'npt', shortName: 'NPT', category: 'non_proliferation' },
-  {
-    factsName: 'CFE Treaty',
-    id: 'cfe',
-    shortName: 'CFE Treaty',
-    category: 'conventional_forces',
-    limits: [
-      { label: 'Tanks per group of states', value: 20000, unit: 'tanks' },
-      { label: 'Armoured combat vehicles per group', value: 30000, unit: 'vehicles' },
-      { label: 'Artillery pieces per group', value: 20000, unit: 'pieces' },
-      { label: 'Combat aircraft per group', value: 6800, unit: 'aircraft' },
-      { label: 'Attack helicopters per group', value: 2000, unit: 'helicopters' },
-    ],
-  },
-  { factsName: 'TPNW', id: 'tpnw', shortName: 'TPNW', category: 'prohibition' },
-  {
-    factsName: 'START I',
-    id: 'start-i',
-    shortName: 'START I',
-    category: 'strategic_arms',
-    limits: [
-      { label: 'Strategic nuclear delivery vehicles', value: 1600, unit: 'vehicles' },
-      { label: 'Accountable warheads', value: 6000, unit: 'warheads' },
-      { label: 'Ballistic missile warheads', value: 4900, unit: 'warheads' },
-    ],
-    terms: [{ effective: '1994-12-05', expires: '2009-12-05' }],
-  },
-  {
-    factsName: 'SORT (Moscow Treaty)',
-    id: 'sort',
+  treaty('INF Treaty', 'inf', 'intermediate_range', {
+    limits: limits(
+      ['Banned ground-launched missile range, from', 500, 'km'],
+      ['Banned ground-launched missile range, to', 5500, 'km'],
+      ['Missiles eliminated by May 1991', 2692, 'missiles'],
+    ),
+  }),
+  treaty('New START', 'new-start', 'strategic_arms', {
+    limits: limits(
+      ['Deployed ICBMs, SLBMs and heavy bombers', 700, 'launchers'],
+      ['Warheads on deployed ICBMs, SLBMs and heavy bombers', 1550, 'warheads'],
+      ['Deployed and non-deployed launchers and heavy bombers', 800, 'launchers'],
+      ['On-site inspections a year', 18, 'inspections'],
+    ),
+    terms: [term('2011-02-05', '2021-02-05'), term('2021-02-03', '2026-02-05')],
+  }),
+  treaty('Open Skies Treaty', 'open-skies', 'confidence_building', { shortName: 'Open Skies' }),
+  treaty('ABM Treaty', 'abm', 'missile_defence', {
+    limits: limits(['ABM deployment areas (1974 protocol)', 1, 'area'], ['ABM interceptors (1974 protocol)', 100, 'interceptors']),
+  }),
+  treaty('CTBT', 'ctbt', 'test_ban'),
+  treaty('NPT', 'npt', 'non_proliferation'),
+  treaty('CFE Treaty', 'cfe', 'conventional_forces', {
+    limits: limits(
+      ['Tanks per group of states', 20000, 'tanks'],
+      ['Armoured combat vehicles per group', 30000, 'vehicles'],
+      ['Artillery pieces per group', 20000, 'pieces'],
+      ['Combat aircraft per group', 6800, 'aircraft'],
+      ['Attack helicopters per group', 2000, 'helicopters'],
+    ),
+  }),
+  treaty('TPNW', 'tpnw', 'prohibition'),
+  treaty('START I', 'start-i', 'strategic_arms', {
+    limits: limits(
+      ['Strategic nuclear delivery vehicles', 1600, 'vehicles'],
+      ['Accountable warheads', 6000, 'warheads'],
+      ['Ballistic missile warheads', 4900, 'warheads'],
+    ),
+    terms: [term('1994-12-05', '2009-12-05')],
+  }),
+  treaty('SORT (Moscow Treaty)', 'sort', 'strategic_arms', {
     shortName: 'SORT',
-    category: 'strategic_arms',
-    limits: [
-      { label: 'Strategic nuclear warheads by 2012-12-31, at least', value: 1700, unit: 'warheads' },
-      { label: 'Strategic nuclear warheads by 2012-12-31, at most', value: 2200, unit: 'warheads' },
-    ],
-    terms: [{ effective: '2003-06-01', expires: '2012-12-31' }],
-  },
+    limits: limits(
+      ['Strategic nuclear warheads by 2012-12-31, at least', 1700, 'warheads'],
+      ['Strategic nuclear warheads by 2012-12-31, at most', 2200, 'warheads'],
+    ),
+    terms: [term('2003-06-01', '2012-12-31')],
+  }),
 ];
 
 /**
