@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
-import { SESSIONS_MIGRATION } from '../session-store';
-import { SUBSCRIPTIONS_MIGRATION } from '../subscription-store';
+import { laterMigrations, rebuildVersions } from '../later-migrations';
 import { URL_HOLDERS, withNormalisedUrls } from '../stored-urls';
 import { indexExistingSqlite } from './sqlite-search';
 
 /** SQL, or a step that needs code (building an index from what is stored, say). */
 type Migration = string | ((db: Database.Database) => void);
+
+const REBUILDS = { indexExisting: indexExistingSqlite, normaliseStoredUrls };
 
 /** Append-only: a released migration is never edited; a change is a new version. */
 const MIGRATIONS: readonly Migration[] = [
@@ -96,12 +97,7 @@ const MIGRATIONS: readonly Migration[] = [
   CREATE INDEX deliveries_by_age ON webhook_deliveries (state, created_at);
   CREATE INDEX deliveries_due ON webhook_deliveries (state, next_attempt_at);
   `,
-  SESSIONS_MIGRATION,
-  // Full-text search over every update, built here for a database that predates it.
-  indexExistingSqlite,
-  SUBSCRIPTIONS_MIGRATION,
-  // URLs stored before they were normalised (issue 11), rewritten once as they are stored today.
-  normaliseStoredUrls,
+  ...laterMigrations(REBUILDS),
 ];
 
 function normaliseStoredUrls(db: Database.Database): void {
@@ -120,10 +116,7 @@ function normaliseStoredUrls(db: Database.Database): void {
 }
 
 /** The versions of the steps that rebuild from what is stored, for a database from before them to be made again. */
-export const MIGRATION_VERSIONS = {
-  searchIndex: MIGRATIONS.indexOf(indexExistingSqlite) + 1,
-  normalisedUrls: MIGRATIONS.indexOf(normaliseStoredUrls) + 1,
-};
+export const MIGRATION_VERSIONS = rebuildVersions(MIGRATIONS, REBUILDS);
 
 /** Runs every migration not yet recorded, so one recorded out of order (or removed) still runs once. */
 export function migrate(db: Database.Database): void {
