@@ -1,36 +1,28 @@
 import { z } from 'zod';
 import { isCountryCode } from './countries';
+import { vocabulary } from './vocabulary';
 
 /** Where a state stands in one treaty. `ratified` covers ratified, acceded and succeeded: bound once in force. */
-export const STANDINGS = ['not_signed', 'signed', 'ratified', 'suspended', 'withdrawal_pending', 'withdrawn'] as const;
-export const standingSchema = z.enum(STANDINGS);
-export type Standing = z.infer<typeof standingSchema>;
-
-export const STANDING_LABELS: Record<Standing, string> = {
+export const {
+  words: STANDINGS,
+  schema: standingSchema,
+  labels: STANDING_LABELS,
+} = vocabulary({
   not_signed: 'Not signed',
   signed: 'Signed',
   ratified: 'Ratified',
   suspended: 'Suspended',
   withdrawal_pending: 'Withdrawal pending',
   withdrawn: 'Withdrawn',
-};
+});
+export type Standing = z.infer<typeof standingSchema>;
 
 /** The dated acts a state's history is made of. */
-export const PARTY_ACTIONS = [
-  'signed',
-  'ratified',
-  'acceded',
-  'succeeded',
-  'ratification_revoked',
-  'suspended',
-  'resumed',
-  'withdrawal_notified',
-  'withdrew',
-] as const;
-export const partyActionSchema = z.enum(PARTY_ACTIONS);
-export type PartyAction = z.infer<typeof partyActionSchema>;
-
-export const PARTY_ACTION_LABELS: Record<PartyAction, string> = {
+export const {
+  words: PARTY_ACTIONS,
+  schema: partyActionSchema,
+  labels: PARTY_ACTION_LABELS,
+} = vocabulary({
   signed: 'Signed',
   ratified: 'Ratified',
   acceded: 'Acceded',
@@ -40,7 +32,8 @@ export const PARTY_ACTION_LABELS: Record<PartyAction, string> = {
   resumed: 'Resumed',
   withdrawal_notified: 'Gave notice of withdrawal',
   withdrew: 'Withdrew',
-};
+});
+export type PartyAction = z.infer<typeof partyActionSchema>;
 
 /** The standing an action leaves a state in (Russia's revocation of the CTBT left it a signatory). */
 export const ACTION_STANDING: Record<PartyAction, Standing> = {

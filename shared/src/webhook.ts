@@ -4,6 +4,7 @@ import { optionalLineSchema } from './text';
 import { instantSchema } from './time';
 import { storedUrlSchema } from './url';
 import { treatyIdSchema } from './treaty';
+import { vocabulary } from './vocabulary';
 
 /**
  * An http(s) URL. Whether its host may be reached (public addresses only, unless the server runs
@@ -27,16 +28,17 @@ export const webhookSecretSchema = z.string().refine((secret) => {
  * What an endpoint receives: `standard` is the Standard Webhooks JSON of the change; `slack`,
  * `teams` and `discord` are a message those chat services' incoming webhooks post to a channel.
  */
-export const WEBHOOK_FORMATS = ['standard', 'slack', 'teams', 'discord'] as const;
-export const webhookFormatSchema = z.enum(WEBHOOK_FORMATS);
-export type WebhookFormat = z.infer<typeof webhookFormatSchema>;
-
-export const WEBHOOK_FORMAT_LABELS: Record<WebhookFormat, string> = {
+export const {
+  words: WEBHOOK_FORMATS,
+  schema: webhookFormatSchema,
+  labels: WEBHOOK_FORMAT_LABELS,
+} = vocabulary({
   standard: 'Standard Webhooks JSON',
   slack: 'Slack (incoming webhook)',
   teams: 'Microsoft Teams (Workflows webhook)',
   discord: 'Discord (channel webhook)',
-};
+});
+export type WebhookFormat = z.infer<typeof webhookFormatSchema>;
 
 export const webhookEndpointSchema = z.object({
   id: z.string(),
