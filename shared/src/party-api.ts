@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { partyActionSchema, standingSchema } from './party';
-import { partyCountsSchema, partyGroupSchema } from './party-summary';
+import { partyCountsSchema, partyGroupSchema, uncertainFields } from './party-summary';
 import { instantSchema } from './time';
 import { httpUrlSchema, treatyIdSchema } from './treaty';
 
@@ -14,8 +14,7 @@ export const partyHistoryEntrySchema = z.object({
   action: partyActionSchema,
   sourceUrl: httpUrlSchema.optional(),
   updateId: z.string().optional(),
-  uncertain: z.boolean().optional(),
-  note: z.string().optional(),
+  ...uncertainFields,
 });
 export type PartyHistoryEntry = z.infer<typeof partyHistoryEntrySchema>;
 
@@ -33,8 +32,7 @@ export const partyStateSchema = z.object({
   signedAt: instantSchema.optional(),
   ratifiedAt: instantSchema.optional(),
   leftAt: instantSchema.optional(),
-  uncertain: z.boolean().optional(),
-  note: z.string().optional(),
+  ...uncertainFields,
   sources: z.array(httpUrlSchema),
   /** Oldest first; undated acts in the order the record gives them. */
   history: z.array(partyHistoryEntrySchema),
@@ -64,9 +62,7 @@ export const treatyPartiesResponseSchema = z.object({
 export type TreatyPartiesResponse = z.infer<typeof treatyPartiesResponseSchema>;
 
 /** `GET /api/parties/:code`: one state's standing in every treaty whose record names it. */
-export const stateTreatiesResponseSchema = z.object({
-  code: z.string(),
-  name: z.string(),
+export const stateTreatiesResponseSchema = partyStateSchema.pick({ code: true, name: true }).extend({
   treaties: z.array(partyStateSchema.extend({ treatyId: treatyIdSchema })),
 });
 export type StateTreatiesResponse = z.infer<typeof stateTreatiesResponseSchema>;

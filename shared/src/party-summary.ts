@@ -3,6 +3,9 @@ import { standingSchema } from './party';
 
 // Imports nothing of treaty.ts: a treaty carries its summary, so this file must load before it.
 
+/** A figure or act the sources disagree on, or that is derived rather than stated, and why. */
+export const uncertainFields = { uncertain: z.boolean().optional(), note: z.string().optional() };
+
 /** A group of states that matters to a treaty: the CTBT's Annex 2, whose ratifications entry into force needs. */
 export const partyGroupSchema = z.object({
   id: z.string(),
@@ -23,8 +26,7 @@ export const partyCountsSchema = z.object({
   asOf: z.iso.date(),
   sourceUrl: z.string(),
   movesSince: z.number().int().nonnegative(),
-  uncertain: z.boolean().optional(),
-  note: z.string().optional(),
+  ...uncertainFields,
 });
 export type PartyCounts = z.infer<typeof partyCountsSchema>;
 
