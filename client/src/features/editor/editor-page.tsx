@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type SubmitEvent, type KeyboardEvent } from 'react';
-import { HEADLINE_MAX, STATUS_LABELS, type Problem, type Session } from '@treaty-watch/shared';
+import { STATUS_LABELS, type Problem, type Session } from '@treaty-watch/shared';
 import { useBoard } from '../../lib/use-board';
 import { useNow } from '../../lib/use-now';
 import { formatDateTime } from '../../lib/time';
 import { Field, fieldError } from '../../components/field';
+import { HeadlineField } from '../../components/headline-field';
 import { emptyDraft, postDraft, type Draft } from './post-update';
 import { loadDraft, saveDraft } from './draft-store';
 import { DeskActivity, secondsAgo } from './desk-activity';
@@ -90,17 +91,7 @@ function PostUpdateForm({ session }: { session: Session }) {
                 </select>
               )}
             </Field>
-            <Field label="Headline" error={fieldError(problem, 'headline')} hint={`${draft.headline.length} / ${HEADLINE_MAX}`}>
-              {(props) => (
-                <input
-                  {...props}
-                  value={draft.headline}
-                  maxLength={HEADLINE_MAX}
-                  onChange={(e) => set({ headline: e.target.value })}
-                  required
-                />
-              )}
-            </Field>
+            <HeadlineField value={draft.headline} problem={problem} onChange={(headline) => set({ headline })} />
             {duplicate && (
               <p className="duplicate-warning" role="status">
                 The same headline was posted to {treaty?.shortName ?? duplicate.treatyId} {secondsAgo(duplicate.publishedAt, now)} by{' '}

@@ -1,7 +1,6 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import {
   COUNTRY_NAMES,
-  HEADLINE_MAX,
   PARTY_ACTION_LABELS,
   partyActionSchema,
   STANDING_LABELS,
@@ -10,6 +9,7 @@ import {
   type Treaty,
 } from '@treaty-watch/shared';
 import { Field, fieldError } from '../../components/field';
+import { HeadlineField } from '../../components/headline-field';
 import { shortCountryName } from '../../lib/party-summary-words';
 import { useSession } from '../../lib/session';
 import { useNow } from '../../lib/use-now';
@@ -149,20 +149,14 @@ export function RecordChange({ treaty, states }: { treaty: Treaty; states: reado
               />
             )}
           </Field>
-          <Field label="Headline" error={fieldError(problem, 'headline')} hint={`${draft.headline.length} / ${HEADLINE_MAX}`}>
-            {(props) => (
-              <input
-                {...props}
-                value={draft.headline}
-                maxLength={HEADLINE_MAX}
-                onChange={(e) => {
-                  setOwnHeadline(true);
-                  change({ headline: e.target.value }, true);
-                }}
-                required
-              />
-            )}
-          </Field>
+          <HeadlineField
+            value={draft.headline}
+            problem={problem}
+            onChange={(headline) => {
+              setOwnHeadline(true);
+              change({ headline }, true);
+            }}
+          />
           {problem && problem.status !== 409 && !problem.errors?.some((e) => SHOWN_FIELDS.some((f) => e.field.startsWith(f))) && (
             <p className="form-error" role="alert">
               {problem.detail ?? problem.title}
