@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openFileLimit } from '../server/src/open-files';
+import { spawnedServerEnv } from '../test/support/server-env';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ADMIN_TOKEN = 'bench-admin-token-0123456789';
@@ -130,19 +131,7 @@ export async function startServer(env: Record<string, string> = {}, port?: numbe
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-bench-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_WRITES: '0',
-      RATE_LIMIT_READS: '0',
-      DATABASE_URL: '',
-      REDIS_URL: '',
-      ...env,
-    },
+    env: spawnedServerEnv(port, dataDir, ADMIN_TOKEN, env),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { ADMIN_TOKEN } from './in-process-server';
 import { clientDist, repoRoot } from './paths';
+import { spawnedServerEnv } from './server-env';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,20 +34,8 @@ export async function spawnServer(dataDir: string, port?: number, env: Record<st
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
     env: {
-      ...process.env,
-      PORT: String(bound),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN,
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_WRITES: '0',
-      RATE_LIMIT_READS: '0',
       // Webhook receivers in tests listen on loopback.
-      WEBHOOK_ALLOW_PRIVATE: 'true',
-      // SQLite in dataDir unless the test says otherwise, whatever CI exports.
-      DATABASE_URL: '',
-      REDIS_URL: '',
-      ...env,
+      ...spawnedServerEnv(bound, dataDir, ADMIN_TOKEN, { WEBHOOK_ALLOW_PRIVATE: 'true', ...env }),
       CLIENT_DIST: clientDist,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
