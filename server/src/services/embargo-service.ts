@@ -9,7 +9,7 @@ import { postedEntry } from './posted-entry';
 import type { Principal } from './principal';
 import { assertHistoryHolds, assertTransition, treatyAt } from './treaty-timeline';
 import { assertPartyMove } from './party-moves';
-import { write, writeDue, type WriteContext, type Written } from './write';
+import { writeDue, writerOn, type WriteContext, type Written } from './write';
 
 /** Embargoes published per check; the rest wait a second for the next. */
 const DUE_BATCH = 100;
@@ -26,6 +26,7 @@ type Published = { change: Change } | { failed: ScheduledUpdate };
  * takes in turn, so each embargo lands in the log exactly once, also after a restart.
  */
 export function createEmbargoService(store: Store, events: DomainEvents, clock: () => Date = () => new Date()) {
+  const writeNow = writerOn(store, events, clock);
   return {
     async list(principal: Principal, { state, limit }: ScheduledQuery): Promise<ScheduledListResponse> {
       return { scheduled: await store.listScheduled(state, limit, principal.treaties) };
@@ -38,38 +39,31 @@ export function createEmbargoService(store: Store, events: DomainEvents, clock: 
     },
 
     cancel(id: string, ctx: WriteContext): Promise<Written<ScheduledUpdate>> {
-      const now = clock();
-      return write(
-        store,
-        ctx,
-        now,
-        {
-          async work(tx) {
-            const scheduled = await tx.getScheduled(id);
-            // Another desk's embargo is not even said to exist.
-            if (!scheduled || !visibleTo(ctx.principal)(scheduled))
-              throw new DomainError('not_found', `There is no scheduled update "${id}".`);
-            if (scheduled.state === 'published') {
-              throw new DomainError(
-                'conflict',
-                `The update was published at ${scheduled.publishedAt ?? scheduled.publishAt}: retract it instead.`,
-              );
-            }
-            if (scheduled.state !== 'scheduled') throw new DomainError('conflict', `The update is already ${scheduled.state}.`);
-            const cancelled: ScheduledUpdate = {
-              ...scheduled,
-              state: 'cancelled',
-              cancelledAt: now.toISOString(),
-              cancelledBy: ctx.principal.name,
-            };
-            await tx.saveScheduled(cancelled);
-            return cancelled;
-          },
-          audit: (cancelled) => ({ action: 'update.cancelled', target: cancelled.id }),
-          answer: (cancelled) => ({ outcome: 'done', body: { scheduled: cancelled } }),
+      return writeNow(ctx, (now) => ({
+        async work(tx) {
+          const scheduled = await tx.getScheduled(id);
+          // Another desk's embargo is not even said to exist.
+          if (!scheduled || !visibleTo(ctx.principal)(scheduled))
+            throw new DomainError('not_found', `There is no scheduled update "${id}".`);
+          if (scheduled.state === 'published') {
+            throw new DomainError(
+              'conflict',
+              `The update was published at ${scheduled.publishedAt ?? scheduled.publishAt}: retract it instead.`,
+            );
+          }
+          if (scheduled.state !== 'scheduled') throw new DomainError('conflict', `The update is already ${scheduled.state}.`);
+          const cancelled: ScheduledUpdate = {
+            ...scheduled,
+            state: 'cancelled',
+            cancelledAt: now.toISOString(),
+            cancelledBy: ctx.principal.name,
+          };
+          await tx.saveScheduled(cancelled);
+          return cancelled;
         },
-        events,
-      );
+        audit: (cancelled) => ({ action: 'update.cancelled', target: cancelled.id }),
+        answer: (cancelled) => ({ outcome: 'done', body: { scheduled: cancelled } }),
+      }));
     },
 
     /** Publishes every embargo whose time has come. */

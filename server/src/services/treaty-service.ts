@@ -12,7 +12,7 @@ import type { DomainEvents } from './domain-events';
 import { DomainError } from './errors';
 import { commitEntry } from './log-writer';
 import { assertHistoryHolds, assertTransition, FUTURE_TOLERANCE_MS, treatyAt } from './treaty-timeline';
-import { write, type WriteContext, type Written } from './write';
+import { writerOn, type WriteContext, type Written } from './write';
 
 function effectiveAtOf(requested: string | undefined, now: Date): string {
   if (!requested) return now.toISOString();
@@ -27,16 +27,13 @@ function effectiveAtOf(requested: string | undefined, now: Date): string {
 
 /** Treaty administration: every change is a dated log entry, so the as-of board knows it too. */
 export function createTreatyService(store: Store, events: DomainEvents, clock: () => Date = () => new Date()) {
+  const writeNow = writerOn(store, events, clock);
   return {
     create(body: CreateTreatyBody, ctx: WriteContext): Promise<Written<Change>> {
-      const now = clock();
-      const effectiveAt = effectiveAtOf(body.effectiveAt, now);
-      const { id, status, effectiveAt: _effectiveAt, ...fields } = body;
-      return write(
-        store,
-        ctx,
-        now,
-        {
+      return writeNow(ctx, (now) => {
+        const effectiveAt = effectiveAtOf(body.effectiveAt, now);
+        const { id, status, effectiveAt: _effectiveAt, ...fields } = body;
+        return {
           async work(tx) {
             if (await tx.getTreaty(id)) throw new DomainError('conflict', `There is already a treaty "${id}".`);
             return commitEntry(tx, {
@@ -49,29 +46,24 @@ export function createTreatyService(store: Store, events: DomainEvents, clock: (
           },
           audit: (change) => ({ action: 'treaty.created', target: change.treaty.id, seq: change.seq }),
           answer: (change) => ({ outcome: 'created', body: { treaty: change.treaty } }),
-        },
-        events,
-      );
+        };
+      });
     },
 
     /** Changes a treaty whose version is still `ifMatch`; a stale version is a conflict. */
     change(id: string, body: ChangeTreatyBody, ifMatch: number, ctx: WriteContext): Promise<Written<Change>> {
-      const now = clock();
-      const effectiveAt = effectiveAtOf(body.effectiveAt, now);
-      const { status, effectiveAt: _effectiveAt, ...requested } = body;
-      const fields: Partial<TreatyFields> = {};
-      const clear: ClearableTreatyField[] = [];
-      for (const [key, value] of Object.entries(requested)) {
-        if (value === null && (CLEARABLE_TREATY_FIELDS as readonly string[]).includes(key)) clear.push(key as ClearableTreatyField);
-        // Object.entries drops `undefined` from the type, but an optional field a caller set may hold it.
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-        else if (value !== undefined) Object.assign(fields, { [key]: value });
-      }
-      return write(
-        store,
-        ctx,
-        now,
-        {
+      return writeNow(ctx, (now) => {
+        const effectiveAt = effectiveAtOf(body.effectiveAt, now);
+        const { status, effectiveAt: _effectiveAt, ...requested } = body;
+        const fields: Partial<TreatyFields> = {};
+        const clear: ClearableTreatyField[] = [];
+        for (const [key, value] of Object.entries(requested)) {
+          if (value === null && (CLEARABLE_TREATY_FIELDS as readonly string[]).includes(key)) clear.push(key as ClearableTreatyField);
+          // Object.entries drops `undefined` from the type, but an optional field a caller set may hold it.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+          else if (value !== undefined) Object.assign(fields, { [key]: value });
+        }
+        return {
           async work(tx) {
             const current = await tx.getTreaty(id);
             if (!current) throw new DomainError('not_found', `There is no treaty "${id}".`);
@@ -91,9 +83,8 @@ export function createTreatyService(store: Store, events: DomainEvents, clock: (
           },
           audit: (change) => ({ action: 'treaty.changed', target: change.treaty.id, seq: change.seq }),
           answer: (change) => ({ outcome: 'done', body: { treaty: change.treaty } }),
-        },
-        events,
-      );
+        };
+      });
     },
   };
 }

@@ -9,7 +9,7 @@ import { commitEntry } from './log-writer';
 import { postedEntry } from './posted-entry';
 import { assertHistoryHolds, assertTransition, treatyAt } from './treaty-timeline';
 import { assertPartyMove } from './party-moves';
-import { assertMayWrite, write, type WriteContext, type Written } from './write';
+import { assertMayWrite, writerOn, type WriteContext, type Written } from './write';
 
 export type UpdateChange = Change & { update: Update };
 
@@ -37,19 +37,16 @@ async function editable(tx: StoreTx, updateId: string, ctx: WriteContext, what: 
 }
 
 export function createUpdateService(store: Store, events: DomainEvents, clock: () => Date = () => new Date()) {
+  const writeNow = writerOn(store, events, clock);
   return {
     /**
      * Posts an update to a treaty: at once (the value holds its change, published once committed), or, with a
      * `publishAt` still to come, held back as an embargo that the scheduler publishes then.
      */
     post(treatyId: string, body: PostUpdateBody, ctx: WriteContext): Promise<Written<PublishedOrScheduled>> {
-      const now = clock();
-      const { publishAt, occurredAt } = postingTimes(body, now);
-      return write(
-        store,
-        ctx,
-        now,
-        {
+      return writeNow(ctx, (now) => {
+        const { publishAt, occurredAt } = postingTimes(body, now);
+        return {
           async work(tx): Promise<PublishedOrScheduled> {
             const before = await treatyAt(tx, treatyId, occurredAt, 'occurredAt');
             assertMayWrite(ctx.principal, treatyId);
@@ -81,9 +78,8 @@ export function createUpdateService(store: Store, events: DomainEvents, clock: (
             'scheduled' in posted
               ? { outcome: 'scheduled', body: { scheduled: posted.scheduled } }
               : { outcome: 'created', body: { update: posted.change.update, treaty: posted.change.treaty } },
-        },
-        events,
-      );
+        };
+      });
     },
 
     /** Corrects an update's wording; the earlier wording stays in its revisions. */
@@ -118,28 +114,21 @@ export function createUpdateService(store: Store, events: DomainEvents, clock: (
     what: 'corrected' | 'retracted',
     entry: (update: Update) => EditPayload,
   ): Promise<Written<UpdateChange>> {
-    const now = clock();
-    return write(
-      store,
-      ctx,
-      now,
-      {
-        async work(tx) {
-          const update = await editable(tx, updateId, ctx, what);
-          const change = await commitEntry(tx, {
-            treatyId: update.treatyId,
-            effectiveAt: later(now.toISOString(), update.occurredAt),
-            recordedAt: now.toISOString(),
-            actor: ctx.principal.name,
-            payload: entry(update),
-          });
-          return withUpdate(change);
-        },
-        audit: (change) => ({ action: `update.${what}`, target: change.update.id, seq: change.seq }),
-        answer: (change) => ({ outcome: 'done', body: { update: change.update, treaty: change.treaty } }),
+    return writeNow(ctx, (now) => ({
+      async work(tx) {
+        const update = await editable(tx, updateId, ctx, what);
+        const change = await commitEntry(tx, {
+          treatyId: update.treatyId,
+          effectiveAt: later(now.toISOString(), update.occurredAt),
+          recordedAt: now.toISOString(),
+          actor: ctx.principal.name,
+          payload: entry(update),
+        });
+        return withUpdate(change);
       },
-      events,
-    );
+      audit: (change) => ({ action: `update.${what}`, target: change.update.id, seq: change.seq }),
+      answer: (change) => ({ outcome: 'done', body: { update: change.update, treaty: change.treaty } }),
+    }));
   }
 }
 

@@ -78,6 +78,17 @@ export function write<T>(store: Store, ctx: WriteContext, now: Date, plan: Answe
   });
 }
 
+/**
+ * A service's writes on its store and its bus, each at the time its clock says when it is asked:
+ * `plan` is given that moment, to date what it writes.
+ */
+export function writerOn(store: Store, events: DomainEvents, clock: () => Date) {
+  return <T>(ctx: WriteContext, plan: (now: Date) => AnsweredPlan<T>): Promise<Written<T>> => {
+    const now = clock();
+    return write(store, ctx, now, plan(now), events);
+  };
+}
+
 /** The scheduler's writes (expiries, embargoes): the same path, with nobody to answer. */
 export function writeDue<T>(store: Store, events: DomainEvents, now: Date, plan: WritePlan<T>): Promise<T> {
   return committing(store, events, (tx) => audited(tx, plan, SCHEDULER_PRINCIPAL, now));
