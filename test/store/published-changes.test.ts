@@ -44,27 +44,14 @@ function publishedChanges(name: string, open: () => Promise<TestStore>, skip = f
       await updates.retract(updateId, 'Wrong', ctx);
       const embargoed = await updates.post('bus', { headline: 'Embargoed', publishAt: '2026-11-24T18:00:00.000Z' }, ctx);
       expect(embargoed.outcome).toBe('scheduled');
-      expect(published.map((c) => c.kind)).toEqual([
-        'treaty.created',
-        'treaty.changed',
-        'update.posted',
-        'update.corrected',
-        'update.retracted',
-      ]);
+      const fromRequests = ['treaty.created', 'treaty.changed', 'update.posted', 'update.corrected', 'update.retracted'];
+      expect(published.map((c) => c.kind)).toEqual(fromRequests);
 
       now = new Date('2026-11-25T01:00:00.000Z');
       await createEmbargoService(db.store, events, clock).publishDue();
       await createExpiryService(db.store, events, clock).expireDue();
 
-      expect(published.map((c) => c.kind)).toEqual([
-        'treaty.created',
-        'treaty.changed',
-        'update.posted',
-        'update.corrected',
-        'update.retracted',
-        'update.posted',
-        'treaty.expired',
-      ]);
+      expect(published.map((c) => c.kind)).toEqual([...fromRequests, 'update.posted', 'treaty.expired']);
       expect(published[5]?.update?.headline).toBe('Embargoed');
       // Exactly what the log holds, once each, in seq order.
       expect(published).toEqual(await db.store.changesAfter(from, 100));
