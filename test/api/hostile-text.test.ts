@@ -35,180 +35,56 @@ interface Case {
   ifMatch?: boolean;
 }
 
+/** A write that must be refused: what it sends to this route, and the one field its 400 names. */
+const refusedBy =
+  (method: Case['method'], path: () => string, extra: Pick<Case, 'ifMatch'> = {}) =>
+  (name: string, body: unknown, field: string): Case => ({ name, method, path, body, field, ...extra });
+
+const postUpdate = refusedBy('post', () => '/api/treaties/ctbt/updates');
+const correctUpdate = refusedBy('patch', () => `/api/updates/${postedId}`);
+const retractUpdate = refusedBy('post', () => `/api/updates/${postedId}/retract`);
+const newTreaty = refusedBy('post', () => '/api/treaties');
+const createTreaty = (name: string, fields: Record<string, unknown>, field: string) => newTreaty(name, treaty(fields), field);
+const changeTreaty = refusedBy('patch', () => '/api/treaties/ctbt', { ifMatch: true });
+const createWebhook = refusedBy('post', () => '/api/webhooks');
+const createToken = refusedBy('post', () => '/api/tokens');
+
 const cases: Case[] = [
-  {
-    name: 'a bare CR in a headline',
-    method: 'post',
-    path: () => '/api/treaties/ctbt/updates',
-    body: { headline: 'one\rBEGIN:VEVENT' },
-    field: 'headline',
-  },
-  {
-    name: 'a NUL in a headline',
-    method: 'post',
-    path: () => '/api/treaties/ctbt/updates',
-    body: { headline: 'nul\u0000here' },
-    field: 'headline',
-  },
-  {
-    name: 'a line separator in a headline',
-    method: 'post',
-    path: () => '/api/treaties/ctbt/updates',
-    body: { headline: 'a\u2028b' },
-    field: 'headline',
-  },
-  {
-    name: 'a lone surrogate in a headline',
-    method: 'post',
-    path: () => '/api/treaties/ctbt/updates',
-    body: { headline: 'a\ud800b' },
-    field: 'headline',
-  },
-  {
-    name: 'a headline of zero-width characters',
-    method: 'post',
-    path: () => '/api/treaties/ctbt/updates',
-    body: { headline: '\u200b\u200c\u200d\u2060\ufeff' },
-    field: 'headline',
-  },
-  {
-    name: 'a headline of bidi controls and spaces',
-    method: 'post',
-    path: () => '/api/treaties/ctbt/updates',
-    body: { headline: ' \u202e\u2066 \u00a0' },
-    field: 'headline',
-  },
-  {
-    name: 'an escape character in a body',
-    method: 'post',
-    path: () => '/api/treaties/ctbt/updates',
-    body: { headline: 'x', body: 'red\u001b[31m' },
-    field: 'body',
-  },
-  {
-    name: 'a NUL in a body',
-    method: 'post',
-    path: () => '/api/treaties/ctbt/updates',
-    body: { headline: 'x', body: 'a\u0000b' },
-    field: 'body',
-  },
-  {
-    name: 'a line break in a source URL',
-    method: 'post',
-    path: () => '/api/treaties/ctbt/updates',
-    body: { headline: 'x', sourceUrl: 'https://exa\nmple.org/' },
-    field: 'sourceUrl',
-  },
-  {
-    name: 'a quote in a source URL host',
-    method: 'post',
-    path: () => '/api/treaties/ctbt/updates',
-    body: { headline: 'x', sourceUrl: 'https://a"b.org/' },
-    field: 'sourceUrl',
-  },
-  {
-    name: 'a CR in a corrected headline',
-    method: 'patch',
-    path: () => `/api/updates/${postedId}`,
-    body: { headline: 'fixed\rDTSTART:1' },
-    field: 'headline',
-  },
-  {
-    name: 'a zero-width corrected headline',
-    method: 'patch',
-    path: () => `/api/updates/${postedId}`,
-    body: { headline: '\u200b' },
-    field: 'headline',
-  },
-  { name: 'a DEL in a corrected body', method: 'patch', path: () => `/api/updates/${postedId}`, body: { body: 'x\u007f' }, field: 'body' },
-  {
-    name: 'an invisible retraction reason',
-    method: 'post',
-    path: () => `/api/updates/${postedId}/retract`,
-    body: { reason: '\u2060\n\u200b' },
-    field: 'reason',
-  },
-  {
-    name: 'a C1 control in a retraction reason',
-    method: 'post',
-    path: () => `/api/updates/${postedId}/retract`,
-    body: { reason: 'hoax\u0085' },
-    field: 'reason',
-  },
-  {
-    name: 'a CR in a treaty name',
-    method: 'post',
-    path: () => '/api/treaties',
-    body: treaty({ name: 'Evil\rEND:VCALENDAR' }),
-    field: 'name',
-  },
-  {
-    name: 'a zero-width short name',
-    method: 'post',
-    path: () => '/api/treaties',
-    body: treaty({ shortName: '\u200d' }),
-    field: 'shortName',
-  },
-  {
-    name: 'a line break in a key date title',
-    method: 'post',
-    path: () => '/api/treaties',
-    body: treaty({ keyDates: [{ on: '2031-01-01T00:00:00Z', title: 'Vote\r\nBEGIN:VEVENT' }] }),
-    field: 'keyDates.0.title',
-  },
-  {
-    name: 'a blank key date title',
-    method: 'post',
-    path: () => '/api/treaties',
-    body: treaty({ keyDates: [{ on: '2031-01-01T00:00:00Z', title: '\ufeff' }] }),
-    field: 'keyDates.0.title',
-  },
-  {
-    name: 'a NUL in a limit label',
-    method: 'post',
-    path: () => '/api/treaties',
-    body: treaty({ limits: [{ label: 'warheads\u0000', value: 1, unit: '' }] }),
-    field: 'limits.0.label',
-  },
-  {
-    name: 'a bell in a source title',
-    method: 'post',
-    path: () => '/api/treaties',
-    body: treaty({ sources: [{ title: 'ding\u0007', url: 'https://example.org/' }] }),
-    field: 'sources.0.title',
-  },
-  {
-    name: 'a tab in a source URL',
-    method: 'post',
-    path: () => '/api/treaties',
-    body: treaty({ sources: [{ title: 'Text', url: 'https://example.org/a\tb' }] }),
-    field: 'sources.0.url',
-  },
-  {
-    name: 'a CR in a changed treaty name',
-    method: 'patch',
-    path: () => '/api/treaties/ctbt',
-    body: { name: 'CTBT\rUID:x' },
-    field: 'name',
-    ifMatch: true,
-  },
-  {
-    name: 'a changed short name of bidi marks',
-    method: 'patch',
-    path: () => '/api/treaties/ctbt',
-    body: { shortName: '\u200e\u200f' },
-    field: 'shortName',
-    ifMatch: true,
-  },
-  {
-    name: 'a line break in a webhook description',
-    method: 'post',
-    path: () => '/api/webhooks',
-    body: { url: 'http://127.0.0.1:9/hook', description: 'desk\nX-Injected: 1' },
-    field: 'description',
-  },
-  { name: 'a CR in a webhook URL', method: 'post', path: () => '/api/webhooks', body: { url: 'http://127.0.0.1:9/\r' }, field: 'url' },
-  { name: 'a CR in a token name', method: 'post', path: () => '/api/tokens', body: { role: 'editor', name: 'desk\rtwo' }, field: 'name' },
+  postUpdate('a bare CR in a headline', { headline: 'one\rBEGIN:VEVENT' }, 'headline'),
+  postUpdate('a NUL in a headline', { headline: 'nul\u0000here' }, 'headline'),
+  postUpdate('a line separator in a headline', { headline: 'a\u2028b' }, 'headline'),
+  postUpdate('a lone surrogate in a headline', { headline: 'a\ud800b' }, 'headline'),
+  postUpdate('a headline of zero-width characters', { headline: '\u200b\u200c\u200d\u2060\ufeff' }, 'headline'),
+  postUpdate('a headline of bidi controls and spaces', { headline: ' \u202e\u2066 \u00a0' }, 'headline'),
+  postUpdate('an escape character in a body', { headline: 'x', body: 'red\u001b[31m' }, 'body'),
+  postUpdate('a NUL in a body', { headline: 'x', body: 'a\u0000b' }, 'body'),
+  postUpdate('a line break in a source URL', { headline: 'x', sourceUrl: 'https://exa\nmple.org/' }, 'sourceUrl'),
+  postUpdate('a quote in a source URL host', { headline: 'x', sourceUrl: 'https://a"b.org/' }, 'sourceUrl'),
+  correctUpdate('a CR in a corrected headline', { headline: 'fixed\rDTSTART:1' }, 'headline'),
+  correctUpdate('a zero-width corrected headline', { headline: '\u200b' }, 'headline'),
+  correctUpdate('a DEL in a corrected body', { body: 'x\u007f' }, 'body'),
+  retractUpdate('an invisible retraction reason', { reason: '\u2060\n\u200b' }, 'reason'),
+  retractUpdate('a C1 control in a retraction reason', { reason: 'hoax\u0085' }, 'reason'),
+  createTreaty('a CR in a treaty name', { name: 'Evil\rEND:VCALENDAR' }, 'name'),
+  createTreaty('a zero-width short name', { shortName: '\u200d' }, 'shortName'),
+  createTreaty(
+    'a line break in a key date title',
+    { keyDates: [{ on: '2031-01-01T00:00:00Z', title: 'Vote\r\nBEGIN:VEVENT' }] },
+    'keyDates.0.title',
+  ),
+  createTreaty('a blank key date title', { keyDates: [{ on: '2031-01-01T00:00:00Z', title: '\ufeff' }] }, 'keyDates.0.title'),
+  createTreaty('a NUL in a limit label', { limits: [{ label: 'warheads\u0000', value: 1, unit: '' }] }, 'limits.0.label'),
+  createTreaty('a bell in a source title', { sources: [{ title: 'ding\u0007', url: 'https://example.org/' }] }, 'sources.0.title'),
+  createTreaty('a tab in a source URL', { sources: [{ title: 'Text', url: 'https://example.org/a\tb' }] }, 'sources.0.url'),
+  changeTreaty('a CR in a changed treaty name', { name: 'CTBT\rUID:x' }, 'name'),
+  changeTreaty('a changed short name of bidi marks', { shortName: '\u200e\u200f' }, 'shortName'),
+  createWebhook(
+    'a line break in a webhook description',
+    { url: 'http://127.0.0.1:9/hook', description: 'desk\nX-Injected: 1' },
+    'description',
+  ),
+  createWebhook('a CR in a webhook URL', { url: 'http://127.0.0.1:9/\r' }, 'url'),
+  createToken('a CR in a token name', { role: 'editor', name: 'desk\rtwo' }, 'name'),
 ];
 
 describe('text a reader could not see, or that would break a feed, is refused', () => {
