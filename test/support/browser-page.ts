@@ -40,3 +40,14 @@ export async function tabTo(page: Page, target: Locator, most = 80): Promise<num
   if (presses === undefined) throw new Error(`${most} presses of Tab did not reach ${target.toString()}`);
   return presses;
 }
+
+/**
+ * Resolves once the page has run out of work: its fonts loaded, a frame drawn, and then an idle
+ * moment, which comes only when no task is queued (React's deferred renders are tasks).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise<void>((resolve) => requestAnimationFrame(() => requestIdleCallback(() => resolve())));
+  });
+}
