@@ -1,4 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
+import { RECONNECT_OPTIONS } from '@treaty-watch/shared';
 
 /** A page that fails the test on any script error or CSP violation it reports. */
 export async function openPage(
@@ -50,4 +51,13 @@ export async function settled(page: Page): Promise<void> {
     await document.fonts.ready;
     await new Promise<void>((resolve) => requestAnimationFrame(() => requestIdleCallback(() => resolve())));
   });
+}
+
+/**
+ * Passes at once the longest pause Socket.IO takes between reconnection attempts, so a page that
+ * lost the server tries again now rather than up to 10 s later. The page's clock must be installed
+ * (page.clock.install) and its socket down: a live socket would miss its pings.
+ */
+export async function skipReconnectPause(page: Page): Promise<void> {
+  await page.clock.fastForward(RECONNECT_OPTIONS.reconnectionDelayMax);
 }
