@@ -4,7 +4,7 @@ import { hasChromium } from '../support/chromium';
 import { severeViolations } from '../support/axe';
 import { signInContext } from '../support/desk';
 import { ADMIN_TOKEN } from '../support/in-process-server';
-import { tabInto } from '../support/browser-page';
+import { settled, tabInto } from '../support/browser-page';
 import { useChromium } from '../support/use-chromium';
 
 describe.skipIf(!hasChromium)('accessibility', () => {
@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)('accessibility', () => {
     const page = await context.newPage();
     await page.goto(`${chromium.server.url}${path}`);
     await page.locator(ready).first().waitFor();
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await severeViolations(page)).toEqual([]);
     await page.close();
   });

@@ -3,6 +3,7 @@ import { signInHere } from '../support/desk';
 import { openPage } from '../support/browser-page';
 import { CHROMIUM_MISSING, hasChromium } from '../support/chromium';
 import { ADMIN_TOKEN } from '../support/in-process-server';
+import { testClock } from '../support/test-clock';
 import { useChromium } from '../support/use-chromium';
 
 if (!hasChromium) process.stdout.write(`${CHROMIUM_MISSING}\n`);
@@ -15,7 +16,9 @@ function localInput(ms: number): string {
 }
 
 describe.skipIf(!hasChromium)('an embargo set on the editor page', () => {
-  const env = useChromium();
+  // The server's clock moves only when the test says: the embargo falls due without a wait.
+  const clock = testClock();
+  const env = useChromium({ now: clock.now });
 
   it('is listed to the editor, kept off the board until its time, then appears live', async () => {
     const headline = 'Embargoed from the editor page';
@@ -26,17 +29,19 @@ describe.skipIf(!hasChromium)('an embargo set on the editor page', () => {
       await signInHere(editor.page, ADMIN_TOKEN);
       await editor.page.getByLabel('Treaty').selectOption('new-start');
       await editor.page.getByLabel('Headline').fill(headline);
-      const publishAt = Date.now() + 8000;
+      const publishAt = clock.now().getTime() + 60_000;
       await editor.page.getByLabel('Publish at (embargo)').fill(localInput(publishAt));
       await editor.page.getByRole('button', { name: 'Schedule update' }).click();
       await editor.page.getByText(/Under embargo until .*Embargoed from the editor page/).waitFor();
 
       const scheduled = editor.page.locator('section[aria-label="Scheduled updates"] li', { hasText: headline });
       await expect.poll(() => scheduled.innerText()).toMatch(/Under embargo until/);
-      expect(Date.now()).toBeLessThan(publishAt);
+      await env.server.app.dueWork.check();
       expect(await board.page.locator('section[aria-label="Live feed"]').innerText()).not.toContain(headline);
 
-      await board.page.locator('section[aria-label="Live feed"] li', { hasText: headline }).waitFor({ timeout: 15_000 });
+      clock.advance(publishAt - clock.now().getTime() + 1000);
+      await env.server.app.dueWork.check();
+      await board.page.locator('section[aria-label="Live feed"] li', { hasText: headline }).waitFor({ timeout: 5000 });
       await expect.poll(() => scheduled.innerText(), { timeout: 5000 }).toMatch(/Published/);
       expect([...board.errors, ...editor.errors]).toEqual([]);
     } finally {

@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { buildIdOf } from '../../server/src/http/client-app';
 import { postUpdate } from '../support/api-client';
 import { artifactPath } from '../support/artifacts';
+import { skipReconnectPause } from '../support/browser-page';
 import { hasChromium } from '../support/chromium';
 import { clientDist } from '../support/paths';
 import { tempDir } from '../support/temp-dir';
@@ -30,6 +31,7 @@ describe.skipIf(!hasChromium)('the wall screen without the network', () => {
 
   it('starts from the board it kept when the server is unreachable, then catches up without a reload', async () => {
     const context = await env.browser.newContext({ viewport: VIEWPORT });
+    await context.clock.install();
     const errors: string[] = [];
     context.on('weberror', (error) => errors.push(error.error().message));
     try {
@@ -57,7 +59,8 @@ describe.skipIf(!hasChromium)('the wall screen without the network', () => {
       await env.server.start();
       await postUpdate(env.server.url, 'inf', { headline: 'Posted while the screen was dark' });
       await context.setOffline(false);
-      await page.locator('[data-connection="live"]').waitFor({ timeout: 20_000 });
+      await skipReconnectPause(page);
+      await page.locator('[data-connection="live"]').waitFor({ timeout: 5000 });
       await page.locator('.screen').filter({ hasText: 'Posted while the screen was dark' }).waitFor();
       await postUpdate(env.server.url, 'npt', { headline: 'Posted once it was back' });
       await page.locator('.screen').filter({ hasText: 'Posted once it was back' }).waitFor();
@@ -72,6 +75,7 @@ describe.skipIf(!hasChromium)('the wall screen without the network', () => {
 
   it('takes a new build: the screen reloads into it, the old copy goes, and the new one starts offline', async () => {
     const context = await env.browser.newContext({ viewport: VIEWPORT });
+    await context.clock.install();
     const redeployed = tempDir('dist');
     try {
       const page = await openScreen(context);
@@ -89,7 +93,8 @@ describe.skipIf(!hasChromium)('the wall screen without the network', () => {
       await page.evaluate(() => Object.assign(window, { sameStart: true }));
       await env.server.stop();
       await env.server.start({ clientDist: redeployed.dir });
-      await expect.poll(() => sameStart(page).catch(() => true), { timeout: 20_000 }).toBe(false);
+      await skipReconnectPause(page);
+      await expect.poll(() => sameStart(page).catch(() => true), { timeout: 5000 }).toBe(false);
       await page.locator('[data-connection="live"]').waitFor();
       await expect.poll(() => cacheNames(page), { timeout: 10_000 }).toEqual(['screen-board', `screen-shell-${after}`]);
 
@@ -107,7 +112,8 @@ describe.skipIf(!hasChromium)('the wall screen without the network', () => {
       await page.evaluate(() => Object.assign(window, { sameStart: true }));
       await env.server.start({ clientDist });
       await context.setOffline(false);
-      await expect.poll(() => sameStart(page).catch(() => true), { timeout: 20_000 }).toBe(false);
+      await skipReconnectPause(page);
+      await expect.poll(() => sameStart(page).catch(() => true), { timeout: 5000 }).toBe(false);
       await page.locator('[data-connection="live"]').waitFor();
     } finally {
       await context.setOffline(false);

@@ -116,7 +116,10 @@ describe.skipIf(!ready)('two server processes on one PostgreSQL and one Redis', 
         );
       }
       await receiver.until(() => receiver.delivered.length >= 12, 10_000, 'twelve deliveries');
-      await new Promise((r) => setTimeout(r, 1000));
+      // An endpoint's deliveries go one at a time in seq order: a second send of any change before
+      // this last one would have gone while that change was at the head of the queue, before it.
+      posted.push((await postUpdate<PostUpdateResponse>(cluster.a.url, 'open-skies', { headline: 'Hooked last' })).body.update.seq);
+      await receiver.until(() => receiver.delivered.length >= 13, 10_000, 'the last delivery');
       expect(receiver.received.map((r) => r.payload.data.seq)).toEqual(posted);
     } finally {
       await receiver.stop();

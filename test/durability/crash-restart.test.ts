@@ -84,9 +84,9 @@ function crashes(name: string, open: () => Promise<Database>, skip = false) {
         for (let round = 0; round < 3; round++) {
           const writers = startWriters(server.url, 8, round);
           // Killed in mid-stream, however slow the machine: once writes have been acknowledged.
-          const deadline = Date.now() + 20_000;
-          while (writers.acknowledged.length < ACKNOWLEDGED_BEFORE_KILL && Date.now() < deadline)
-            await new Promise((r) => setTimeout(r, 20));
+          await expect
+            .poll(() => writers.acknowledged.length, { timeout: 20_000, interval: 20 })
+            .toBeGreaterThanOrEqual(ACKNOWLEDGED_BEFORE_KILL);
           await server.crash();
           await writers.stop();
           acknowledged.push(...writers.acknowledged);

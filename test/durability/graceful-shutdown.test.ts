@@ -30,7 +30,8 @@ describe('SIGTERM', () => {
         answered.push({ sentAt, answeredAt: Date.now(), response });
       }
     });
-    await new Promise((r) => setTimeout(r, 300));
+    // Writes are flowing once eight are answered; the writers post again at once, so some are mid-request at SIGTERM.
+    await expect.poll(() => answered.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(8);
     const started = Date.now();
     const exited = new Promise<number | null>((resolve) => server?.child.once('exit', (code) => resolve(code)));
     server.child.kill('SIGTERM');

@@ -1,4 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
+import { RECONNECT_OPTIONS } from '@treaty-watch/shared';
 
 /** A page that fails the test on any script error or CSP violation it reports. */
 export async function openPage(
@@ -39,4 +40,24 @@ export async function tabTo(page: Page, target: Locator, most = 80): Promise<num
   const presses = await pressTabUntil(page, () => target.evaluate((element) => element === document.activeElement), most);
   if (presses === undefined) throw new Error(`${most} presses of Tab did not reach ${target.toString()}`);
   return presses;
+}
+
+/**
+ * Resolves once the page has run out of work: its fonts loaded, a frame drawn, and then an idle
+ * moment, which comes only when no task is queued (React's deferred renders are tasks).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise<void>((resolve) => requestAnimationFrame(() => requestIdleCallback(() => resolve())));
+  });
+}
+
+/**
+ * Passes at once the longest pause Socket.IO takes between reconnection attempts, so a page that
+ * lost the server tries again now rather than up to 10 s later. The page's clock must be installed
+ * (page.clock.install) and its socket down: a live socket would miss its pings.
+ */
+export async function skipReconnectPause(page: Page): Promise<void> {
+  await page.clock.fastForward(RECONNECT_OPTIONS.reconnectionDelayMax);
 }

@@ -37,16 +37,18 @@ describe('the broadcaster', () => {
   it('keeps looking while the store does not answer, and catches up once it does', async () => {
     const { io, sent } = fakeIo();
     let down = true;
+    let asked = 0;
     const broadcaster = new Broadcaster(io, 0, [], {
       fill: async () => [change(1)],
       latestSeq: async () => {
+        asked += 1;
         if (down) throw new Error('connection refused');
         return 1;
       },
       storeCheckMs: 20,
     });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      await expect.poll(() => asked).toBeGreaterThanOrEqual(3);
       expect(sent).toEqual([]);
       down = false;
       await expect.poll(() => sent).toEqual([1]);
