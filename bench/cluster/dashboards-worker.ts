@@ -28,6 +28,8 @@ interface Board {
   doubled: number;
   snapshots: number;
   reconnects: number;
+  /** When its connection last dropped, until it is open again. */
+  droppedAt?: number;
 }
 
 export interface WorkerStatus {
@@ -46,10 +48,13 @@ export interface WorkerStatus {
   presence: Record<string, number>;
   /** Failed attempts to reconnect, by what went wrong. */
   failures: Record<string, number>;
+  /** Each reconnection: when its connection dropped and when the server took its handshake again (epoch ms). */
+  outages: [number, number][];
 }
 
 const boards: Board[] = [];
 const failures: Record<string, number> = {};
+const outages: [number, number][] = [];
 const arrivals = new Arrivals(() => boards.length);
 let stopping = false;
 
@@ -92,7 +97,10 @@ async function open(board: Board, start: Start): Promise<void> {
   // nginx lists every process it tried; the last one took the connection.
   board.upstream = upstream.split(', ').at(-1) ?? '';
   board.attempts = 0;
+  if (board.droppedAt !== undefined) outages.push([board.droppedAt, Date.now()]);
+  board.droppedAt = undefined;
   ws.on('close', () => {
+    board.droppedAt = Date.now();
     board.ws = undefined;
     board.presence = undefined;
     if (!stopping) reconnect(board, start);
@@ -154,6 +162,7 @@ function status(): WorkerStatus {
     upstreams: count((b) => b.upstream),
     presence: count((b) => String(b.presence ?? 'none')),
     failures,
+    outages,
   };
 }
 

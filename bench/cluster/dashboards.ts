@@ -58,6 +58,7 @@ export class Dashboards {
       upstreams: merge((s) => s.upstreams),
       presence: merge((s) => s.presence),
       failures: merge((s) => s.failures),
+      outages: all.flatMap((s) => s.outages),
     };
   }
 

@@ -75,7 +75,8 @@ export async function startNginx(
       `worker_rlimit_nofile ${plan.workerConnections + FILES_BESIDE_CONNECTIONS};`,
       `pid ${dir}/nginx.pid;`,
       `error_log ${dir}/error.log warn;`,
-      `events { worker_connections ${plan.workerConnections}; }`,
+      // As deploy/nginx.conf asks of the operator's events block: see there.
+      `events { worker_connections ${plan.workerConnections}; multi_accept on; }`,
       `http {\n  access_log off;\n  ${temp}\n  include ${dir}/site.conf;\n}\n`,
     ].join('\n'),
   );

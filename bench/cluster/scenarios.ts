@@ -88,6 +88,19 @@ export async function fanout(dashboards: Dashboards, fleet: Fleet, rounds: numbe
   };
 }
 
+/**
+ * Where a recovery's time went, for the connections that dropped after `since`: how long after
+ * it they dropped (the first and the last), and how long each took from its drop to a handshake
+ * the server took again.
+ */
+function outages(status: Status, since: number): string {
+  const after = status.outages.filter(([dropped]) => dropped >= since);
+  if (!after.length) return 'no connection dropped';
+  const drops = distribution(after.map(([dropped]) => dropped - since));
+  const gone = distribution(after.map(([dropped, back]) => back - dropped));
+  return `${after.length} dropped ${seconds(Math.min(...after.map(([dropped]) => dropped - since)))} to ${seconds(drops.max)} after the signal, reconnected p50 ${seconds(gone.p50)} / p99 ${seconds(gone.p99)} / max ${seconds(gone.max)} after their drop`;
+}
+
 /** Every dashboard connected, on a process that is up, at the seq `mark` or later. */
 const allBackAt = (dashboards: Dashboards, gone?: Member) => (s: Status, mark: number) =>
   s.connected === dashboards.count && s.minSeq >= mark && (!gone || !s.upstreams[`127.0.0.1:${gone.port}`]);
@@ -129,7 +142,7 @@ export async function killOne(dashboards: Dashboards, fleet: Fleet, nginx: Nginx
   const routed = await nginx.routesTo(victim.port, 30_000);
   return {
     measure: `one of ${fleet.members.length} killed (SIGKILL), ${onVictim} dashboards on it`,
-    figure: `${back.ok ? `all back on the others at the newest seq after ${seconds(backMs)}` : `not all back after ${seconds(backMs)} (${back.status.connected} connected, lowest seq ${back.status.minSeq})`}; ${tally(writer, after)}; failed reconnections: ${failures(back.status)}`,
+    figure: `${back.ok ? `all back on the others at the newest seq after ${seconds(backMs)}` : `not all back after ${seconds(backMs)} (${back.status.connected} connected, lowest seq ${back.status.minSeq})`}; ${outages(back.status, killedAt)}; ${tally(writer, after)}; failed reconnections: ${failures(back.status)}`,
     target: `back within ${seconds(BACK_WITHIN_MS)}, none missed or doubled`,
     ok: routed && back.ok && backMs <= BACK_WITHIN_MS && after.ok && after.missed === 0 && after.doubled === 0 && writer.failed === 0,
   };
@@ -141,17 +154,20 @@ export async function rollingRestart(dashboards: Dashboards, fleet: Fleet, nginx
   let writeTo = fleet.members[1] as Member;
   const writer = new Writer(() => writeTo.url, writeEveryMs, 'Fleet rolling restart');
   const steps: number[] = [];
+  const breakdown: string[] = [];
   let allBack = true;
   let notBack = '';
   const started = Date.now();
   for (const [i, member] of fleet.members.entries()) {
     writeTo = fleet.members[(i + 1) % fleet.members.length] as Member;
     const stoppedAt = Date.now();
-    await fleet.stop(member);
+    // Timed from the signal, not from the exit: the dashboards are sent off first, and a process may take seconds to finish what is under way.
+    const stopped = fleet.stop(member).then(() => Date.now() - stoppedAt);
     const back = await dashboards.until(allBackAt(dashboards, member), 30_000, () => writer.latest);
     if (!back.ok) notBack ||= `; after stopping ${member.port}: ${back.status.connected} connected, lowest seq ${back.status.minSeq}`;
     allBack &&= back.ok;
     steps.push(Date.now() - stoppedAt);
+    breakdown.push(`${member.port}: exited after ${seconds(await stopped)}, ${outages(back.status, stoppedAt)}`);
     await fleet.startMember(member);
     if (!(await nginx.routesTo(member.port, 30_000))) notBack ||= `; nginx sent nothing to ${member.port} within 30 s of its restart`;
   }
@@ -160,7 +176,7 @@ export async function rollingRestart(dashboards: Dashboards, fleet: Fleet, nginx
   const status = await dashboards.status();
   return {
     measure: `rolling restart of all ${fleet.members.length} (SIGTERM, one at a time)`,
-    figure: `its dashboards back on the others at the newest seq ${steps.map(seconds).join(' / ')} after each SIGTERM, ${seconds(totalMs)} in all (restarts included); ${tally(writer, after)}; now per process ${spread(status, fleet)}${notBack}; failed reconnections so far: ${failures(status)}`,
+    figure: `its dashboards back on the others at the newest seq ${steps.map(seconds).join(' / ')} after each SIGTERM, ${seconds(totalMs)} in all (restarts included); ${breakdown.join('; ')}; ${tally(writer, after)}; now per process ${spread(status, fleet)}${notBack}; failed reconnections so far: ${failures(status)}`,
     target: `each back within ${seconds(BACK_WITHIN_MS)}, no dashboard misses a change`,
     ok:
       !notBack &&

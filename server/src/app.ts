@@ -64,6 +64,14 @@ import type { Store } from './store/store';
 import { startWebhookDispatcher } from './webhooks/dispatcher';
 import { webhookTargets } from './webhooks/targets';
 
+/**
+ * Connections the kernel holds for this process before it accepts them. When a process of a
+ * fleet goes away, its thousands of dashboards come back to the others within a second or two,
+ * faster than a busy event loop accepts them: past Node's default of 511 the kernel dropped
+ * their SYNs, and the proxy waited out TCP's retransmits (1, 3, 7 s…) while the dashboards'
+ * 20 s connect timeout ran out. The kernel caps it at net.core.somaxconn (4096 since Linux 5.4).
+ */
+const LISTEN_BACKLOG = 4096;
 /** How long a shutdown waits for requests under way; main.ts exits at 10 s regardless. */
 const SHUTDOWN_GRACE_MS = 8000;
 
@@ -269,7 +277,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
+        httpServer.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
           const address = httpServer.address();
           const bound = typeof address === 'object' && address ? address.port : port;
           const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;

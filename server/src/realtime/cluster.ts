@@ -48,7 +48,10 @@ export async function joinCluster(io: BoardServer, url: string, streamName: stri
       return copy;
     },
   });
-  io.adapter(createAdapter(redis, { streamName }));
+  // What the adapter sends over pub/sub (server-side events: every change, presence) goes on a
+  // channel named by its prefix, not by the stream: left at its default, every fleet on this Redis
+  // heard every other's changes, took their seqs as its own, and dropped its own as already sent.
+  io.adapter(createAdapter(redis, { streamName, channelPrefix: streamName }));
   return {
     redis,
     async ping() {
