@@ -117,6 +117,7 @@ export async function readerCosts(readers: number): Promise<ReaderCosts> {
   const proxy = await startPushpin(port, pushpinSettings);
   try {
     const origin = await startServer({ GRIP_PROXY_URL: proxy.publishUrl, GRIP_SIG_KEY: proxy.sigKey }, port);
+    await proxy.holdsStreams();
     try {
       return { socketIo, pushpin: await measure(origin, proxy.url, 'sse', readers, proxy.pids), pushpinSettings };
     } finally {

@@ -24,6 +24,7 @@ describe.skipIf(!pushpinInstalled)('GET /api/stream through Pushpin (GRIP_PROXY_
     // The same port, now publishing to this Pushpin.
     await board.server.stop();
     await board.server.start({ grip: { publishUrl: pushpin.publishUrl, sigKey: pushpin.sigKey } });
+    await pushpin.holdsStreams();
   }, 30_000);
   afterEach(() => {
     for (const reader of readers.splice(0)) reader.close();
@@ -177,6 +178,7 @@ describe.skipIf(!pushpinInstalled)('the read limit behind Pushpin (TRUST_PROXY n
     proxy = await startPushpin(Number(new URL(board.server.url).port));
     await board.server.stop();
     await board.server.start({ grip: { publishUrl: proxy.publishUrl, sigKey: proxy.sigKey } });
+    await proxy.holdsStreams();
   }, 30_000);
   afterAll(() => proxy.stop());
 

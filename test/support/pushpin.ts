@@ -18,6 +18,12 @@ export interface RunningPushpin {
   sigKey: string;
   /** Pushpin's runner (its services are its children) and zurl. */
   pids: number[];
+  /**
+   * Resolves once Pushpin holds a stream of the origin (started, or restarted, with GRIP): its
+   * proxy reaches the origin and hands the hold to its handler. Until its proxy and handler have
+   * found each other over ZeroMQ, a hold is answered 500 "Accept service unavailable".
+   */
+  holdsStreams(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,22 +40,19 @@ async function listening(port: number, deadline: number): Promise<void> {
   }
 }
 
-/**
- * Pushpin listens before its proxy, handler and zurl have found each other over ZeroMQ; a reader
- * who came then would wait with no answer. Ready is when a request through it is answered: by the
- * origin, or with Pushpin's 502 when zurl finds no origin yet (the bench starts it after Pushpin).
- */
-async function proxying(url: string, deadline: number): Promise<void> {
-  for (;;) {
-    const status = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) }).then(
-      async (response) => {
-        await response.body?.cancel();
-        return response.status;
-      },
-      () => 0,
-    );
-    if (status !== 0) return;
-    if (Date.now() > deadline) throw new Error('pushpin answered no request through it');
+/** The status of one request through Pushpin, 0 when none came within a second; the body is not read. */
+const statusThrough = (url: string, headers: Record<string, string> = {}) =>
+  fetch(url, { headers, signal: AbortSignal.timeout(1000) }).then(
+    async (response) => {
+      await response.body?.cancel();
+      return response.status;
+    },
+    () => 0,
+  );
+
+async function until(what: string, deadline: number, answered: () => Promise<boolean>): Promise<void> {
+  while (!(await answered())) {
+    if (Date.now() > deadline) throw new Error(`pushpin did not ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -102,7 +105,8 @@ export async function startPushpin(originPort: number, settings: Record<string, 
   try {
     const deadline = Date.now() + 15_000;
     await Promise.all([listening(httpPort ?? 0, deadline), listening(publishPort ?? 0, deadline)]);
-    await proxying(`http://127.0.0.1:${httpPort}`, deadline);
+    // Listening comes before Pushpin's proxy and zurl have found each other: until then a request waits with no answer.
+    await until('answer', deadline, async () => (await statusThrough(`http://127.0.0.1:${httpPort}/healthz`)) !== 0);
   } catch (error) {
     const log = fs.readFileSync(path.join(dir, 'log', 'output.log'), 'utf8');
     await stop();
@@ -113,6 +117,13 @@ export async function startPushpin(originPort: number, settings: Record<string, 
     publishUrl: `http://127.0.0.1:${publishPort}`,
     sigKey,
     pids: [pushpin.pid ?? 0, zurl.pid ?? 0],
+    // A read limit may refuse a try (429) for a few seconds; the deadline leaves room for that.
+    holdsStreams: () =>
+      until(
+        'hold a stream',
+        Date.now() + 15_000,
+        async () => (await statusThrough(`http://127.0.0.1:${httpPort}/api/stream`, { accept: 'text/event-stream' })) === 200,
+      ),
     stop,
   };
 }
