@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { errorHandler } from './http/error-handler';
 import { buildIdOf, clientApp } from './http/client-app';
 import { HttpProblem, problems } from './http/problem';
+import { listenOn } from './http/listen';
 import { readJsonBody } from './http/read-body';
 import { requestLimits } from './http/request-limits';
 import { requireJson } from './http/require-json';
@@ -64,14 +65,6 @@ import type { Store } from './store/store';
 import { startWebhookDispatcher } from './webhooks/dispatcher';
 import { webhookTargets } from './webhooks/targets';
 
-/**
- * Connections the kernel holds for this process before it accepts them. When a process of a
- * fleet goes away, its thousands of dashboards come back to the others within a second or two,
- * faster than a busy event loop accepts them: past Node's default of 511 the kernel dropped
- * their SYNs, and the proxy waited out TCP's retransmits (1, 3, 7 s…) while the dashboards'
- * 20 s connect timeout ran out. The kernel caps it at net.core.somaxconn (4096 since Linux 5.4).
- */
-const LISTEN_BACKLOG = 4096;
 /** How long a shutdown waits for requests under way; main.ts exits at 10 s regardless. */
 const SHUTDOWN_GRACE_MS = 8000;
 
@@ -174,7 +167,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     snapshot: () => board.snapshot(),
     onDrop: () => metrics.slowConsumersDropped.inc(),
   });
-  const grip = config.grip ? publishToGrip(broadcaster, config.grip.publishUrl, log) : undefined;
+  const grip = config.grip && { ...config.grip, publisher: publishToGrip(broadcaster, config.grip.publishUrl, log) };
   const expiries = createExpiryService(store, events, now);
   const embargoes = createEmbargoService(store, events, now);
   const dueWork = scheduleDueWork(
@@ -241,10 +234,12 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
       streams,
       broadcaster,
       snapshot: () => board.snapshot(),
-      grip:
-        config.grip && grip
-          ? { heartbeatSeconds: Math.round(config.sse.heartbeatMs / 1000), sigKey: config.grip.sigKey, now, handed: grip.handed }
-          : undefined,
+      grip: grip && {
+        heartbeatSeconds: Math.round(config.sse.heartbeatMs / 1000),
+        sigKey: grip.sigKey,
+        now,
+        handed: grip.publisher.handed,
+      },
     }),
     partiesRoutes(createPartyService(store, now)),
     searchRoutes({ search: createSearchService(store), tokens }),
@@ -274,17 +269,10 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     dueWork: { check: () => dueWork.check() },
     webhooks: { check: () => webhooks.check() },
     mail: { check: async () => mail?.check() },
-    listen(port, host) {
-      return new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
-          const address = httpServer.address();
-          const bound = typeof address === 'object' && address ? address.port : port;
-          const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
-          publicUrl = config.publicUrl ?? url;
-          resolve({ port: bound, url });
-        });
-      });
+    async listen(port, host) {
+      const bound = await listenOn(httpServer, port, host);
+      publicUrl = config.publicUrl ?? bound.url;
+      return bound;
     },
     /**
      * Stops taking connections, sends every socket off to reconnect (elsewhere, behind a proxy),
@@ -304,7 +292,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       httpServer.closeAllConnections();
-      await Promise.all([closed, socketsClosed, webhooks.stop(), mail?.stop(), dueWorkStopped, grip?.stop()]);
+      await Promise.all([closed, socketsClosed, webhooks.stop(), mail?.stop(), dueWorkStopped, grip?.publisher.stop()]);
       await cluster?.close();
       await store.close();
     },
