@@ -35,11 +35,7 @@ export function publishToGrip(broadcaster: Broadcaster, proxyUrl: string, log: L
 
   const handedUpTo = (seq: number): void => {
     handedSeq = Math.max(handedSeq, seq);
-    for (const waiter of handedWaiters) {
-      if (waiter.seq > handedSeq) continue;
-      handedWaiters.delete(waiter);
-      waiter.resolve();
-    }
+    for (const waiter of handedWaiters) if (waiter.seq <= handedSeq) waiter.resolve();
   };
 
   const send = async (batch: Change[]): Promise<void> => {
@@ -84,28 +80,25 @@ export function publishToGrip(broadcaster: Broadcaster, proxyUrl: string, log: L
   });
 
   return {
-    handed: (seq) => {
-      if (seq <= handedSeq) return Promise.resolve();
-      return new Promise((resolve) => {
-        const waiter = {
-          seq,
-          resolve: () => {
-            clearTimeout(timer);
-            resolve();
-          },
-        };
-        const timer = setTimeout(() => {
-          handedWaiters.delete(waiter);
-          resolve();
-        }, HANDED_WAIT_MS);
-        handedWaiters.add(waiter);
-      });
-    },
+    handed: (seq) =>
+      seq <= handedSeq
+        ? Promise.resolve()
+        : new Promise((resolve) => {
+            const waiter = {
+              seq,
+              resolve: () => {
+                clearTimeout(timer);
+                handedWaiters.delete(waiter);
+                resolve();
+              },
+            };
+            const timer = setTimeout(waiter.resolve, HANDED_WAIT_MS);
+            handedWaiters.add(waiter);
+          }),
     stop: async () => {
       unsubscribe();
       while (sending) await sending;
       for (const waiter of handedWaiters) waiter.resolve();
-      handedWaiters.clear();
     },
   };
 }
