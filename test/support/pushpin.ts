@@ -27,18 +27,13 @@ export interface RunningPushpin {
   stop(): Promise<void>;
 }
 
-async function listening(port: number, deadline: number): Promise<void> {
-  for (;;) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => resolve(true)).once('error', () => resolve(false));
-      socket.unref();
-      setTimeout(() => socket.destroy(), 200).unref();
-    });
-    if (up) return;
-    if (Date.now() > deadline) throw new Error(`pushpin did not listen on ${port}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** Whether a TCP connection to the port is taken within 200 ms. */
+const accepts = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1', () => resolve(true)).once('error', () => resolve(false));
+    socket.unref();
+    setTimeout(() => socket.destroy(), 200).unref();
+  });
 
 /** The status of one request through Pushpin, 0 when none came within a second; the body is not read. */
 const statusThrough = (url: string, headers: Record<string, string> = {}) =>
@@ -67,7 +62,8 @@ const stopped = (child: ChildProcess) =>
 /**
  * Pushpin in front of an origin, on ports and in directories of its own, with the zurl it proxies
  * through beside it: Debian's Pushpin does not start zurl itself. `settings` replace lines of
- * deploy/pushpin/pushpin.conf (`client_maxconn`, `message_rate`…).
+ * deploy/pushpin/pushpin.conf (`client_maxconn`, `message_rate`…). It is listening when this
+ * resolves; readers may come once `holdsStreams()` has, with the origin up and publishing to it.
  */
 export async function startPushpin(originPort: number, settings: Record<string, number | string> = {}): Promise<RunningPushpin> {
   const temp = tempDir('pushpin');
@@ -104,9 +100,7 @@ export async function startPushpin(originPort: number, settings: Record<string, 
   };
   try {
     const deadline = Date.now() + 15_000;
-    await Promise.all([listening(httpPort ?? 0, deadline), listening(publishPort ?? 0, deadline)]);
-    // Listening comes before Pushpin's proxy and zurl have found each other: until then a request waits with no answer.
-    await until('answer', deadline, async () => (await statusThrough(`http://127.0.0.1:${httpPort}/healthz`)) !== 0);
+    await Promise.all([httpPort ?? 0, publishPort ?? 0].map((port) => until(`listen on ${port}`, deadline, () => accepts(port))));
   } catch (error) {
     const log = fs.readFileSync(path.join(dir, 'log', 'output.log'), 'utf8');
     await stop();
