@@ -120,6 +120,18 @@ describe('GET /api/stream, the event stream', () => {
         )
         .toBe(200);
     });
+
+    it('answers HEAD with the headers of a stream at once, and holds nothing open for it', async () => {
+      for (let i = 0; i < 3; i++) {
+        const head = await fetch(`${small.server.url}/api/stream?treaties=inf`, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
+        expect(head.status).toBe(200);
+        expect(head.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      }
+      // Three HEADs took none of the two streams this server may hold.
+      const held = [open('/api/stream', {}, small), open('/api/stream', {}, small)];
+      await Promise.all(held.map((reader) => reader.until(() => reader.of('snapshot').length === 1)));
+      expect(held.map((reader) => reader.status)).toEqual([200, 200]);
+    });
   });
 
   describe('at shutdown', () => {

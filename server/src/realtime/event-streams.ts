@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { REPLAY_LIMIT, type Change, type Snapshot } from '@treaty-watch/shared';
 import type { Broadcaster } from './broadcaster';
-import { changeFrame, follows, HEARTBEAT_FRAME, openingFor, type TreatyFilter } from './stream-frames';
+import { changeFrame, EVENT_STREAM_HEADERS, follows, HEARTBEAT_FRAME, openingFor, type TreatyFilter } from './stream-frames';
 
 /** Unsent bytes a stream may hold before its reader counts as not reading, as for slow sockets. */
 const MAX_BUFFERED_BYTES = 2 * 1024 * 1024;
@@ -64,8 +64,7 @@ export class EventStreams {
       stream.seq = opening.seq;
       if (res.destroyed) return;
       res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
+        ...EVENT_STREAM_HEADERS,
         // nginx buffers a proxied response unless told not to; a stream must not wait in a buffer.
         'x-accel-buffering': 'no',
       });

@@ -6,6 +6,9 @@ const RETRY_MS = 2000;
 
 export const HEARTBEAT_FRAME = ': heartbeat\n\n';
 
+/** The headers of every event stream, however it is held. */
+export const EVENT_STREAM_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform' };
+
 /** The treaties a reader follows; undefined follows every one. */
 export type TreatyFilter = ReadonlySet<string> | undefined;
 

@@ -5,7 +5,7 @@ import type { Broadcaster } from '../../realtime/broadcaster';
 import type { EventStreams } from '../../realtime/event-streams';
 import { gripChannelOf, gripLastSeq } from '../../realtime/grip-hold';
 import { validGripSig } from '../../realtime/grip-sig';
-import { HEARTBEAT_FRAME, openingFor } from '../../realtime/stream-frames';
+import { EVENT_STREAM_HEADERS, HEARTBEAT_FRAME, openingFor } from '../../realtime/stream-frames';
 import { parseQuery } from '../parse';
 import { HttpProblem, problems } from '../problem';
 
@@ -27,6 +27,12 @@ export function streamRoutes(deps: StreamDeps): Router {
   const router = Router();
   router.get('/stream', async (req, res) => {
     const query = parseQuery(streamQuerySchema, req.query);
+    // Express routes HEAD here too, and a stream that sends no body would never send its headers:
+    // a HEAD gets them, and nothing is held open for it.
+    if (req.method === 'HEAD') {
+      res.writeHead(200, EVENT_STREAM_HEADERS).end();
+      return;
+    }
     // A header that is not a seq this server sent is a first visit, not an error: EventSource resends whatever it was given.
     const header = lastEventIdSchema.safeParse(req.get('last-event-id'));
     const lastEventId = query.lastEventId ?? (header.success ? header.data : undefined);
@@ -37,8 +43,7 @@ export function streamRoutes(deps: StreamDeps): Router {
       // Held no further on than Pushpin has been given, so the next change it relays follows on.
       await deps.grip.handed(opening.seq);
       res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
+        ...EVENT_STREAM_HEADERS,
         'grip-hold': 'stream',
         'grip-channel': gripChannelOf(filter, opening.seq),
         'grip-keep-alive': keepAlive(deps.grip.heartbeatSeconds),
