@@ -176,6 +176,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
       { name: 'embargo', run: () => embargoes.publishDue() },
     ],
     log,
+    () => metrics.dueRounds.inc(),
   );
   await dueWork.ready;
   const tokenSockets = new TokenSockets(io, tokens);

@@ -47,6 +47,11 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
     help: 'Sockets disconnected for asking to resync far more often than a dashboard does',
     registers: [registry],
   });
+  const dueRounds = new Counter({
+    name: 'treaty_watch_due_rounds_total',
+    help: 'Rounds of scheduled work (expiries, embargoes) this process has finished',
+    registers: [registry],
+  });
   const webhookAttempts = new Counter({
     name: 'treaty_watch_webhook_attempts_total',
     help: 'Webhook delivery attempts by outcome',
@@ -100,6 +105,7 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
     slowConsumersDropped,
     resyncsRefused,
     resyncFloodsDropped,
+    dueRounds,
     webhookAttempts,
     rateLimitRedisFailures,
     signInsFailed,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PostUpdateResponse } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
 import { BoardClient } from '../support/board-client';
+import { seriesValue as value } from '../support/metrics';
 import { useServer } from '../support/use-server';
 
 const board = useServer();
@@ -12,10 +13,8 @@ async function metrics(): Promise<string> {
   return response.text();
 }
 
-const value = (text: string, series: string) => Number(new RegExp(`^${series.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1]);
-
 describe('GET /metrics', () => {
-  it('reports connected screens, the log seq, changes broadcast and latency by route', async () => {
+  it('reports connected screens, the log seq, changes broadcast, latency by route and rounds of scheduled work', async () => {
     const screen = new BoardClient(board.server.url, { client: 'screen' });
     await screen.until(() => screen.snapshots.length === 1);
     const before = await metrics();
@@ -35,5 +34,7 @@ describe('GET /metrics', () => {
       /treaty_watch_http_request_duration_seconds_count\{method="POST",route="\/api\/treaties\/:id\/updates",status="201"\} [1-9]/,
     );
     expect(after).toContain('treaty_watch_store_errors_total 0');
+    // The round at start has run before the server answers anything.
+    expect(value(before, 'treaty_watch_due_rounds_total')).toBeGreaterThanOrEqual(1);
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
+import { metricOf } from '../support/metrics';
 import { spawnServer, type SpawnedServer } from '../support/spawned-server';
 import { DATABASE_URL, POSTGRES_MISSING } from '../support/stores';
 import { forgetKeys, REDIS_URL } from '../support/redis';
@@ -22,10 +23,7 @@ const WINDOW_MS = 6000;
 
 const newStream = () => `treaty-watch-test-${randomBytes(4).toString('hex')}`;
 
-async function failuresCounted(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  return Number(/^treaty_watch_rate_limit_redis_failures_total\{limit="writes"\} (\d+)$/m.exec(text)?.[1] ?? 0);
-}
+const failuresCounted = async (url: string) => (await metricOf(url, 'treaty_watch_rate_limit_redis_failures_total{limit="writes"}')) || 0;
 
 describe.skipIf(!ready)('one write limit for two processes on one PostgreSQL and one Redis', () => {
   const cluster = useTwoProcesses('cluster-limits', LIMITED);

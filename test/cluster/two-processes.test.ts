@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditResponse, PostUpdateResponse, Snapshot } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
 import { ADMIN_TOKEN } from '../support/in-process-server';
+import { metricOf } from '../support/metrics';
 import { BoardClient } from '../support/board-client';
 import { REDIS_URL } from '../support/redis';
 import { DATABASE_URL, POSTGRES_MISSING } from '../support/stores';
@@ -90,7 +91,15 @@ describe.skipIf(!ready)('two server processes on one PostgreSQL and one Redis', 
     });
     expect(created.status).toBe(201);
     for (const client of [onA, onB]) await client.until(() => client.changes.some((c) => c.kind === 'treaty.expired'), 6000, 'the expiry');
-    await new Promise((r) => setTimeout(r, 2000));
+    // Had the other process also taken the expiry, it would have done so in a round under way by
+    // now: two more rounds finished on each means one began after the expiry was committed.
+    await Promise.all(
+      [cluster.a, cluster.b].map(async ({ url }) => {
+        const rounds = () => metricOf(url, 'treaty_watch_due_rounds_total');
+        const seen = await rounds();
+        await vi.waitFor(async () => expect(await rounds()).toBeGreaterThanOrEqual(seen + 2), { timeout: 5000, interval: 100 });
+      }),
+    );
     const { body } = await request<AuditResponse>(`${cluster.b.url}/api/audit?limit=500`, { headers });
     expect(body.entries.filter((e) => e.action === 'treaty.expired' && e.target === 'cluster-term')).toHaveLength(1);
     expect(onA.changes.filter((c) => c.kind === 'treaty.expired')).toHaveLength(1);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TreatiesResponse } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
 import { BoardClient } from '../support/board-client';
+import { metricOf } from '../support/metrics';
 import { spawnServer, type SpawnedServer } from '../support/spawned-server';
 import { tempDir } from '../support/temp-dir';
 
@@ -71,8 +72,7 @@ describe('dashboards that stop reading', () => {
     let dropped = 0;
     for (let i = 0; i < 50 && dropped < SLOW; i++) {
       await new Promise((r) => setTimeout(r, 200));
-      const metrics = await (await fetch(`${server.url}/metrics`)).text();
-      dropped = Number(/^treaty_watch_slow_consumers_dropped_total (\d+)/m.exec(metrics)?.[1]);
+      dropped = await metricOf(server.url, 'treaty_watch_slow_consumers_dropped_total');
     }
     const after = rssMb(pid);
     fast.close();

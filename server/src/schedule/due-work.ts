@@ -12,10 +12,12 @@ export interface DueJob {
 /**
  * Runs every job once at start (what fell due while the server was down) and then every second,
  * and logs what they wrote (their writes publish it). A failing job is retried on the next round.
+ * `onRound` hears of every round finished, so an operator (or a test) can see the calendar turn.
  */
 export function scheduleDueWork(
   jobs: readonly DueJob[],
   log: Logger,
+  onRound: () => void = () => undefined,
 ): { check(): Promise<void>; stop(): Promise<void>; ready: Promise<void> } {
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -34,6 +36,7 @@ export function scheduleDueWork(
         log.warn({ err: error, job: job.name }, `${job.name}: could not run; will try again`);
       }
     }
+    onRound();
   }
   const ready = check();
   const timer = setInterval(() => void check(), CHECK_EVERY_MS);
