@@ -11,6 +11,11 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Realtime and browser tests start real servers; two cores cannot run many at once.
     maxWorkers: 2,
+    // Each worker imports the server's modules once, not once per file: importing them again for
+    // every file cost more than a minute of the run. This holds because no module keeps state
+    // between apps (each test builds its own server, store and clock) and the few tests that
+    // stub something put it back (vi.restoreAllMocks, vi.useRealTimers).
+    isolate: false,
     reporters: ['default'],
   },
 });
