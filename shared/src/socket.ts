@@ -71,11 +71,14 @@ export interface SocketData {
 export const REPLAY_LIMIT = 1000;
 
 /**
- * How every dashboard reconnects: from about a second, doubling to ten, each delay randomised
- * by half, so a thousand screens do not come back in one wave after a restart.
+ * How every dashboard reconnects: from about a second, doubling to five, each delay randomised
+ * by half, so a thousand screens do not come back in one wave after a restart. Five, not more:
+ * however long the outage, no screen then waits more than 5 s (Socket.IO caps the randomised
+ * delay; an embed's stream, 7.5 s) before it tries a server that answers again, so all are back
+ * within 10 s of it. At a cap of ten, a screen that had just tried waited up to ten seconds more.
  */
 export const RECONNECT_OPTIONS = {
   reconnectionDelay: 1000,
-  reconnectionDelayMax: 10_000,
+  reconnectionDelayMax: 5000,
   randomizationFactor: 0.5,
 } as const;
