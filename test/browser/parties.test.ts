@@ -2,25 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PostUpdateResponse } from '@treaty-watch/shared';
 import { severeViolations } from '../support/axe';
-import { openPage } from '../support/browser-page';
+import { LIVE_MS, openPage, whenShown } from '../support/browser-page';
 import { hasChromium } from '../support/chromium';
 import { useChromium } from '../support/use-chromium';
-
-/**
- * When `selector` first matches on the page, as the page's own clock has it: the product's
- * latency, not the polling of whoever waits. Call before the change is posted.
- */
-function whenShown(page: Page, selector: string, text?: string): Promise<number> {
-  const script = `new Promise((resolve) => {
-    const shown = () => [...document.querySelectorAll(${JSON.stringify(selector)})].some((el) => ${JSON.stringify(text ?? '')} === '' || el.textContent.includes(${JSON.stringify(text ?? '')}));
-    new MutationObserver(() => shown() && resolve(Date.now())).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
-    if (shown()) resolve(Date.now());
-  })`;
-  return page.evaluate<number>(script);
-}
-
-/** How soon a posted move must show on an open page. */
-const LIVE_MS = 3000;
 
 const row = (page: Page, code: string) => page.locator(`.parties-table tbody tr[data-code="${code}"]`);
 
@@ -169,8 +153,6 @@ describe.skipIf(!hasChromium)('the parties of a treaty in Chromium', () => {
     });
     const acknowledged = Date.now();
     expect(posted.status).toBe(201);
-    // Live, not at a poll or reload. Sub-second when the machine is quiet; the bound leaves room
-    // for a shared one (the figure itself is for `npm run bench`, where no other test runs).
     const [pageAt, cardAt] = await Promise.all([onPage, onCard]);
     process.stdout.write(
       `party move shown ${pageAt - acknowledged} ms (treaty page) and ${cardAt - acknowledged} ms (card) after the 201\n`,

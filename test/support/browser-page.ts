@@ -61,3 +61,23 @@ export async function settled(page: Page): Promise<void> {
 export async function skipReconnectPause(page: Page): Promise<void> {
   await page.clock.fastForward(RECONNECT_OPTIONS.reconnectionDelayMax);
 }
+
+/**
+ * How soon a change must show on an open page: live, not at a poll or a reload. Sub-second on a
+ * quiet machine; the bound leaves room for a shared one running browser tests side by side (the
+ * latency itself is a figure of `npm run bench`, where nothing else runs).
+ */
+export const LIVE_MS = 3000;
+
+/**
+ * When `selector` first matches on the page (and shows `text`, if given), as the page's own clock
+ * has it: the product's latency, not the polling of whoever waits. Call before the change is made.
+ */
+export function whenShown(page: Page, selector: string, text = ''): Promise<number> {
+  const script = `new Promise((resolve) => {
+    const shown = () => [...document.querySelectorAll(${JSON.stringify(selector)})].some((el) => el.textContent.includes(${JSON.stringify(text)}));
+    new MutationObserver(() => shown() && resolve(Date.now())).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    if (shown()) resolve(Date.now());
+  })`;
+  return page.evaluate<number>(script);
+}
