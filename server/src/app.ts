@@ -175,8 +175,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
       { name: 'expiry', run: () => expiries.expireDue() },
       { name: 'embargo', run: () => embargoes.publishDue() },
     ],
-    log,
-    () => metrics.dueRounds.inc(),
+    { log, onRound: () => metrics.dueRounds.inc() },
   );
   await dueWork.ready;
   const tokenSockets = new TokenSockets(io, tokens);

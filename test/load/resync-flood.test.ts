@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPLAY_LIMIT, type PostUpdateResponse, type TreatiesResponse } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
 import { BoardClient } from '../support/board-client';
+import { seriesValue } from '../support/metrics';
 import { repoRoot } from '../support/paths';
 import { spawnServer, type SpawnedServer } from '../support/spawned-server';
 import { tempDir } from '../support/temp-dir';
@@ -99,9 +100,9 @@ describe('a socket that floods resync requests', () => {
     const after = rssMb(pid);
 
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
-    const lagMs = Number(/^nodejs_eventloop_lag_max_seconds (\S+)/m.exec(metrics)?.[1]) * 1000;
-    const floodsDropped = Number(/^treaty_watch_resync_floods_dropped_total (\d+)/m.exec(metrics)?.[1]);
-    const refused = Number(/^treaty_watch_resyncs_refused_total\{reason="rate"\} (\d+)/m.exec(metrics)?.[1]);
+    const lagMs = seriesValue(metrics, 'nodejs_eventloop_lag_max_seconds') * 1000;
+    const floodsDropped = seriesValue(metrics, 'treaty_watch_resync_floods_dropped_total');
+    const refused = seriesValue(metrics, 'treaty_watch_resyncs_refused_total{reason="rate"}');
     const sorted = [...healthz].sort((a, b) => a - b);
     const worst = sorted.at(-1) ?? 0;
     process.stdout.write(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostUpdateResponse, Problem, Snapshot, TreatiesResponse } from '@treaty-watch/shared';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import type { JsonResponse } from '../support/api-client';
+import { metricOf } from '../support/metrics';
 import { tempDir } from '../support/temp-dir';
 import { useServer } from '../support/use-server';
 
@@ -43,7 +44,6 @@ describe('a database that cannot grow', () => {
     const { body: rebuilt } = await board.api.get<Snapshot>(`/api/snapshot?asOf=${encodeURIComponent(new Date().toISOString())}`);
     expect(rebuilt.treaties).toEqual(live.treaties);
     expect(live.updates[0]?.seq).toBe(lastSeq);
-    const metrics = await (await fetch(`${board.server.url}/metrics`)).text();
-    expect(Number(/^treaty_watch_store_errors_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(await metricOf(board.server.url, 'treaty_watch_store_errors_total')).toBeGreaterThanOrEqual(1);
   });
 });

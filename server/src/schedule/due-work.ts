@@ -16,8 +16,7 @@ export interface DueJob {
  */
 export function scheduleDueWork(
   jobs: readonly DueJob[],
-  log: Logger,
-  onRound: () => void = () => undefined,
+  { log, onRound }: { log: Logger; onRound: () => void },
 ): { check(): Promise<void>; stop(): Promise<void>; ready: Promise<void> } {
   let running: Promise<void> | undefined;
   let stopped = false;
