@@ -1,42 +1,25 @@
 import type pg from 'pg';
 import { laterMigrations, rebuildVersions } from '../later-migrations';
+import { COLUMN_TYPES, releasedTables } from '../released-tables';
 import { URL_HOLDERS, withNormalisedUrls } from '../stored-urls';
 import { indexExistingPg } from './pg-search';
 
 /** SQL, or a step that needs code (building an index from what is stored, say). */
 type Migration = string | ((client: pg.PoolClient) => Promise<void>);
 
+const RELEASED = releasedTables(COLUMN_TYPES.postgres);
 const REBUILDS = { indexExisting: indexExistingPg, normaliseStoredUrls };
 
 /** Append-only, like SQLite's: a released migration is never edited; a change is a new version. */
 const MIGRATIONS: readonly Migration[] = [
   `
   CREATE TABLE log_head (only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row), seq BIGINT NOT NULL);
-  INSERT INTO log_head (seq) VALUES (0);
-  CREATE TABLE events (
-    seq BIGINT PRIMARY KEY,
-    kind TEXT NOT NULL,
-    treaty_id TEXT NOT NULL,
-    effective_at TEXT NOT NULL,
-    recorded_at TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    payload JSONB NOT NULL,
-    change JSONB
-  );
-  CREATE INDEX events_by_treaty ON events (treaty_id, effective_at, seq);
+  INSERT INTO log_head (seq) VALUES (0);${RELEASED.events}
   CREATE TABLE treaties (
     id TEXT PRIMARY KEY,
     position BIGINT GENERATED ALWAYS AS IDENTITY,
     data JSONB NOT NULL
-  );
-  CREATE TABLE updates (
-    id TEXT PRIMARY KEY,
-    seq BIGINT NOT NULL UNIQUE,
-    treaty_id TEXT NOT NULL,
-    occurred_at TEXT NOT NULL,
-    data JSONB NOT NULL
-  );
-  CREATE INDEX updates_by_treaty ON updates (treaty_id, occurred_at, seq);
+  );${RELEASED.updates}
   CREATE TABLE tokens (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -46,57 +29,10 @@ const MIGRATIONS: readonly Migration[] = [
     created_at TEXT NOT NULL,
     last_used_at TEXT,
     revoked_at TEXT
-  );
-  CREATE TABLE audit (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    at TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    token_id TEXT NOT NULL,
-    action TEXT NOT NULL,
-    target TEXT NOT NULL,
-    seq BIGINT
-  );
-  CREATE TABLE idempotency (
-    token_id TEXT NOT NULL,
-    key TEXT NOT NULL,
-    fingerprint TEXT NOT NULL,
-    status INTEGER NOT NULL,
-    response JSONB NOT NULL,
-    created_at TEXT NOT NULL,
-    PRIMARY KEY (token_id, key)
-  );
-  CREATE INDEX idempotency_by_age ON idempotency (created_at);
+  );${RELEASED.audit}${RELEASED.idempotency}
   `,
-  `
-  CREATE TABLE scheduled_updates (
-    id TEXT PRIMARY KEY,
-    treaty_id TEXT NOT NULL,
-    publish_at TEXT NOT NULL,
-    state TEXT NOT NULL,
-    data JSONB NOT NULL
-  );
-  CREATE INDEX scheduled_by_state ON scheduled_updates (state, publish_at);
-  `,
-  `
-  CREATE TABLE webhook_endpoints (
-    id TEXT PRIMARY KEY,
-    created_at TEXT NOT NULL,
-    data JSONB NOT NULL
-  );
-  CREATE TABLE webhook_deliveries (
-    id TEXT PRIMARY KEY,
-    endpoint_id TEXT NOT NULL,
-    seq BIGINT NOT NULL,
-    state TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    next_attempt_at TEXT NOT NULL,
-    data JSONB NOT NULL,
-    UNIQUE (endpoint_id, seq)
-  );
-  CREATE INDEX deliveries_by_endpoint ON webhook_deliveries (endpoint_id, state, seq);
-  CREATE INDEX deliveries_by_age ON webhook_deliveries (state, created_at);
-  CREATE INDEX deliveries_due ON webhook_deliveries (state, next_attempt_at);
-  `,
+  RELEASED.scheduledUpdates,
+  RELEASED.webhooks,
   ...laterMigrations(REBUILDS),
 ];
 

@@ -1,40 +1,23 @@
 import type Database from 'better-sqlite3';
 import { laterMigrations, rebuildVersions } from '../later-migrations';
+import { COLUMN_TYPES, releasedTables } from '../released-tables';
 import { URL_HOLDERS, withNormalisedUrls } from '../stored-urls';
 import { indexExistingSqlite } from './sqlite-search';
 
 /** SQL, or a step that needs code (building an index from what is stored, say). */
 type Migration = string | ((db: Database.Database) => void);
 
+const RELEASED = releasedTables(COLUMN_TYPES.sqlite);
 const REBUILDS = { indexExisting: indexExistingSqlite, normaliseStoredUrls };
 
 /** Append-only: a released migration is never edited; a change is a new version. */
 const MIGRATIONS: readonly Migration[] = [
-  `
-  CREATE TABLE events (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    kind TEXT NOT NULL,
-    treaty_id TEXT NOT NULL,
-    effective_at TEXT NOT NULL,
-    recorded_at TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    payload TEXT NOT NULL,
-    change TEXT
-  );
-  CREATE INDEX events_by_treaty ON events (treaty_id, effective_at, seq);
+  `${RELEASED.events}
   CREATE TABLE treaties (
     id TEXT PRIMARY KEY,
     position INTEGER NOT NULL,
     data TEXT NOT NULL
-  );
-  CREATE TABLE updates (
-    id TEXT PRIMARY KEY,
-    seq INTEGER NOT NULL UNIQUE,
-    treaty_id TEXT NOT NULL,
-    occurred_at TEXT NOT NULL,
-    data TEXT NOT NULL
-  );
-  CREATE INDEX updates_by_treaty ON updates (treaty_id, occurred_at, seq);
+  );${RELEASED.updates}
   CREATE TABLE tokens (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -46,57 +29,10 @@ const MIGRATIONS: readonly Migration[] = [
   );
   `,
   `
-  ALTER TABLE tokens ADD COLUMN treaties TEXT;
-  CREATE TABLE audit (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    at TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    token_id TEXT NOT NULL,
-    action TEXT NOT NULL,
-    target TEXT NOT NULL,
-    seq INTEGER
-  );
-  CREATE TABLE idempotency (
-    token_id TEXT NOT NULL,
-    key TEXT NOT NULL,
-    fingerprint TEXT NOT NULL,
-    status INTEGER NOT NULL,
-    response TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    PRIMARY KEY (token_id, key)
-  );
-  CREATE INDEX idempotency_by_age ON idempotency (created_at);
+  ALTER TABLE tokens ADD COLUMN treaties TEXT;${RELEASED.audit}${RELEASED.idempotency}
   `,
-  `
-  CREATE TABLE scheduled_updates (
-    id TEXT PRIMARY KEY,
-    treaty_id TEXT NOT NULL,
-    publish_at TEXT NOT NULL,
-    state TEXT NOT NULL,
-    data TEXT NOT NULL
-  );
-  CREATE INDEX scheduled_by_state ON scheduled_updates (state, publish_at);
-  `,
-  `
-  CREATE TABLE webhook_endpoints (
-    id TEXT PRIMARY KEY,
-    created_at TEXT NOT NULL,
-    data TEXT NOT NULL
-  );
-  CREATE TABLE webhook_deliveries (
-    id TEXT PRIMARY KEY,
-    endpoint_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    state TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    next_attempt_at TEXT NOT NULL,
-    data TEXT NOT NULL,
-    UNIQUE (endpoint_id, seq)
-  );
-  CREATE INDEX deliveries_by_endpoint ON webhook_deliveries (endpoint_id, state, seq);
-  CREATE INDEX deliveries_by_age ON webhook_deliveries (state, created_at);
-  CREATE INDEX deliveries_due ON webhook_deliveries (state, next_attempt_at);
-  `,
+  RELEASED.scheduledUpdates,
+  RELEASED.webhooks,
   ...laterMigrations(REBUILDS),
 ];
 
