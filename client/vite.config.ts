@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { pageHead } from './page-head-plugin.ts';
 import { screenShell } from './screen-shell-plugin.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -9,7 +10,11 @@ const server = process.env.TREATY_WATCH_API ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root,
-  plugins: [react(), screenShell({ page: path.join(root, 'index.html'), worker: path.join(root, 'src/screen-worker/screen-sw.ts') })],
+  plugins: [
+    react(),
+    pageHead(),
+    screenShell({ page: path.join(root, 'index.html'), worker: path.join(root, 'src/screen-worker/screen-sw.ts') }),
+  ],
   // The charts chunk (Recharts) is loaded after the board, so its size does not hold up the first paint.
   // Two pages: the app, and the small embed a reader's article frames.
   build: {
