@@ -16,7 +16,7 @@ interface Start {
   count: number;
   localAddress: string;
 }
-type Command = Start | { type: 'expect'; seq: number; timeoutMs: number } | { type: 'status' } | { type: 'stop' };
+type Command = Start | { type: 'expect'; seq: number; timeoutMs: number } | { type: 'status'; outages: boolean } | { type: 'stop' };
 
 interface Board {
   ws?: WebSocket;
@@ -48,7 +48,11 @@ export interface WorkerStatus {
   presence: Record<string, number>;
   /** Failed attempts to reconnect, by what went wrong. */
   failures: Record<string, number>;
-  /** Each reconnection: when its connection dropped and when the server took its handshake again (epoch ms). */
+  /**
+   * Each reconnection: when its connection dropped and when the server took its handshake again
+   * (epoch ms). Only when asked: polled ten times a second, tens of thousands of them were the
+   * load generator's own work.
+   */
   outages: [number, number][];
 }
 
@@ -142,7 +146,7 @@ async function connectAll(start: Start): Promise<void> {
   }
 }
 
-function status(): WorkerStatus {
+function status(withOutages: boolean): WorkerStatus {
   const connected = boards.filter((b) => b.ws);
   const seqs = connected.map((b) => b.seq ?? -1);
   const count = (key: (b: Board) => string) => {
@@ -162,7 +166,7 @@ function status(): WorkerStatus {
     upstreams: count((b) => b.upstream),
     presence: count((b) => String(b.presence ?? 'none')),
     failures,
-    outages,
+    outages: withOutages ? outages : [],
   };
 }
 
@@ -176,7 +180,7 @@ process.on('message', (command: Command) => {
     arrivals.expect(command.seq, command.timeoutMs, (times) => process.send?.({ type: 'times', seq: command.seq, times }));
     process.send?.({ type: 'armed' });
   } else if (command.type === 'status') {
-    process.send?.({ type: 'status', ...status() });
+    process.send?.({ type: 'status', ...status(command.outages) });
   } else {
     stopping = true;
     for (const board of boards) board.ws?.terminate();

@@ -32,11 +32,12 @@ export class Dashboards {
     );
   }
 
-  async status(): Promise<Status> {
+  /** The dashboards' state; with `outages`, every reconnection so far too. */
+  async status(outages = false): Promise<Status> {
     const all = await Promise.all(
       this.workers.map((w) => {
         const answer = reply<Status>(w, 'status');
-        w.send({ type: 'status' });
+        w.send({ type: 'status', outages });
         return answer;
       }),
     );
@@ -64,7 +65,8 @@ export class Dashboards {
 
   /**
    * Polls until `done` holds of a status and of `mark()` as it was just before that status was
-   * asked for (the newest seq written, say), or gives up after `timeoutMs`; the last status either way.
+   * asked for (the newest seq written, say), or gives up after `timeoutMs`; the last status either
+   * way, with the reconnections so far.
    */
   async until(
     done: (s: Status, mark: number) => boolean,
@@ -72,11 +74,12 @@ export class Dashboards {
     mark: () => number = () => 0,
   ): Promise<{ ok: boolean; status: Status }> {
     const started = Date.now();
+    const answer = async (ok: boolean, status: Status) => ({ ok, status: { ...status, outages: (await this.status(true)).outages } });
     for (;;) {
       const marked = mark();
       const status = await this.status();
-      if (done(status, marked)) return { ok: true, status };
-      if (Date.now() - started > timeoutMs) return { ok: false, status };
+      if (done(status, marked)) return answer(true, status);
+      if (Date.now() - started > timeoutMs) return answer(false, status);
       await new Promise((r) => setTimeout(r, 100));
     }
   }
