@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 import { ADMIN_TOKEN } from './in-process-server';
 import { clientDist, repoRoot } from './paths';
 import { spawnedServerEnv } from './server-env';
@@ -26,19 +27,26 @@ export interface SpawnedServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Loaded into each spawned server: a test that timed out while its server was starting has no
+ * handle to stop it with, and the server would live on, holding its port.
+ */
+const exitWithParent = path.join(repoRoot, 'test/support/exit-with-parent.ts');
+
 /** The server as `npm start` runs it, in its own process, so a test can kill it mid-write. */
 export async function spawnServer(dataDir: string, port?: number, env: Record<string, string> = {}): Promise<SpawnedServer> {
   const bound = port ?? (await freePort());
   // One process, node itself with tsx as its loader: the `tsx` binary would fork a child that
   // outlives a SIGKILL sent to the wrapper.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', exitWithParent, 'server/src/main.ts'], {
     cwd: repoRoot,
     env: {
       // Webhook receivers in tests listen on loopback.
       ...spawnedServerEnv(bound, dataDir, ADMIN_TOKEN, { WEBHOOK_ALLOW_PRIVATE: 'true', ...env }),
       CLIENT_DIST: clientDist,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its stdin is what ends it when the test process goes, however that ends (exitWithParent).
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -54,7 +62,10 @@ export async function spawnServer(dataDir: string, port?: number, env: Record<st
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not answer /healthz within 30 s:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not answer /healthz within 30 s:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 
