@@ -10,6 +10,7 @@ import { tempDir } from '../support/temp-dir';
 import { useServer } from '../support/use-server';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import type { Store } from '../../server/src/store/store';
+import { importLines, type ExportLine } from '../../server/src/services/log-transfer';
 import { stringMatching } from '../support/matchers';
 
 const run = promisify(execFile);
@@ -32,13 +33,45 @@ const served = useServer({ dataDir: path.join(source.dir, 'data') });
 let before: Snapshot;
 let beforeRest: Awaited<ReturnType<typeof restOf>>;
 
-/** What a store keeps beside the log: the audit trail, embargoes and webhook endpoints. */
+/** What a store keeps beside the log: the audit trail, embargoes, webhook endpoints and readers' email subscriptions. */
 async function restOf(store: Store) {
   return {
     audit: (await store.auditEntriesAfter(0, 1000)).map(({ id: _id, ...entry }) => entry),
     scheduled: await store.listScheduled(undefined, 100),
     webhooks: await store.listWebhooks(),
+    mail: await store.subscriptions.transaction(async (tx) => ({
+      subscriptions: await tx.all(),
+      tokens: await tx.tokens(),
+      cursor: await tx.cursor(),
+      // The link mailed to the confirmed reader still finds them, and only for its purpose.
+      manageLink: await tx.tokenOwner('manage-link-hash', 'manage'),
+    })),
   };
+}
+
+/** Two readers, one confirmed with a link to manage the subscription, one still to confirm. */
+async function subscribeReaders(store: Store) {
+  await store.subscriptions.transaction(async (tx) => {
+    const at = '2026-12-01T08:00:00.000Z';
+    await tx.save({
+      id: 'sub-1',
+      email: 'desk@example.org',
+      cadence: 'daily',
+      hour: 7,
+      treaties: ['inf'],
+      createdAt: at,
+      confirmedAt: at,
+      fromSeq: 3,
+    });
+    await tx.addToken('manage-link-hash', 'sub-1', 'manage', at);
+    await tx.save({ id: 'sub-2', email: 'reader@example.org', cadence: 'immediate', createdAt: at });
+    await tx.addToken('confirm-link-hash', 'sub-2', 'confirm', at);
+    await tx.setCursor(5);
+  });
+}
+
+async function* linesOf(file: string): AsyncGenerator<ExportLine> {
+  for (const line of fs.readFileSync(file, 'utf8').trim().split('\n')) yield JSON.parse(line) as ExportLine;
 }
 
 /** The board without the moment it was read. */
@@ -56,6 +89,7 @@ beforeAll(async () => {
   await api.post('/api/tokens', { role: 'editor', name: 'kept desk' });
   await api.postUpdate('inf', { headline: 'Kept under embargo', publishAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
   await api.post('/api/webhooks', { url: 'http://127.0.0.1:9/kept', treaties: ['inf'] });
+  await subscribeReaders(served.server.app.store);
   before = await snapshot();
   beforeRest = await restOf(served.server.app.store);
   await served.server.stop();
@@ -73,7 +107,7 @@ async function boardOf(store: () => Store | Promise<Store>) {
 }
 
 describe('npm run export and npm run import', () => {
-  it('writes one JSON line per log entry, then the tokens, the audit trail, embargoes and webhooks', () => {
+  it('writes one JSON line per log entry, then the tokens, the audit trail, embargoes, webhooks and email subscriptions', () => {
     const lines = fs
       .readFileSync(dump, 'utf8')
       .trim()
@@ -86,17 +120,22 @@ describe('npm run export and npm run import', () => {
     expect(lines.filter((l) => l.type === 'audit')).toHaveLength(beforeRest.audit.length);
     expect(lines.filter((l) => l.type === 'scheduled')).toHaveLength(1);
     expect(lines.filter((l) => l.type === 'webhook')).toHaveLength(1);
+    expect(lines.filter((l) => l.type === 'subscription')).toHaveLength(2);
+    expect(lines.filter((l) => l.type === 'subscription-token')).toHaveLength(2);
+    expect(lines.filter((l) => l.type === 'mail-cursor')).toEqual([{ type: 'mail-cursor', seq: 5 }]);
   });
 
-  it('rebuilds the same board, audit trail, embargoes and webhooks in a new SQLite store', async () => {
+  it('rebuilds the same board, audit trail, embargoes, webhooks and email subscriptions in a new SQLite store', async () => {
     const { stdout } = await cli('import', [dump], { DATA_DIR: target.dir });
     expect(stdout).toContain(
-      `Imported ${before.seq} log entries, 1 tokens, ${beforeRest.audit.length} audit entries, 1 embargoed updates and 1 webhook endpoints into the sqlite store`,
+      `Imported ${before.seq} log entries, 1 tokens, ${beforeRest.audit.length} audit entries, 1 embargoed updates, 1 webhook endpoints and 2 email subscriptions into the sqlite store`,
     );
     expect(board(await boardOf(() => openSqliteStore(target.dir)))).toEqual(board(before));
     const restored = openSqliteStore(target.dir);
     try {
       expect(await restOf(restored)).toEqual(beforeRest);
+      expect(beforeRest.mail.subscriptions.map((s) => s.email)).toEqual(['desk@example.org', 'reader@example.org']);
+      expect(beforeRest.mail.manageLink).toBe('sub-1');
       expect(beforeRest.audit.map((a) => a.action)).toEqual(
         expect.arrayContaining(['update.scheduled', 'webhook.created', 'token.created']),
       );
@@ -108,6 +147,24 @@ describe('npm run export and npm run import', () => {
   it('refuses to import into a store that already has a log, and changes nothing', async () => {
     await expect(cli('import', [dump], { DATA_DIR: target.dir })).rejects.toMatchObject({ stderr: stringMatching(/empty store/) });
     expect(board(await boardOf(() => openSqliteStore(target.dir)))).toEqual(board(before));
+  });
+
+  it('says the import is incomplete when the email subscriptions cannot be written after the log', async () => {
+    const into = tempDir('import-incomplete');
+    const store = openSqliteStore(into.dir);
+    const failing: Store = {
+      ...store,
+      subscriptions: { ...store.subscriptions, transaction: () => Promise.reject(new Error('disk full')) },
+    };
+    try {
+      await expect(importLines(failing, linesOf(dump))).rejects.toThrow(
+        /were imported, but the email subscriptions were not \(disk full\)/,
+      );
+      expect(await store.currentSeq()).toBe(before.seq);
+    } finally {
+      await store.close();
+      into.remove();
+    }
   });
 
   if (!DATABASE_URL) process.stdout.write(`${POSTGRES_MISSING}\n`);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { loadConfig } from '../config';
-import { importLines, type ExportLine } from '../services/log-transfer';
+import { importLines, SubscriptionsNotImported, type ExportLine } from '../services/log-transfer';
 import { openStore } from '../store/open-store';
 
 const USAGE = 'Usage: npm run import -- FILE.ndjson   (into the empty store that DATA_DIR or DATABASE_URL names)';
@@ -30,10 +30,13 @@ const store = await openStore(config);
 try {
   const counts = await importLines(store, read(file));
   process.stdout.write(
-    `Imported ${counts.entry} log entries, ${counts.token} tokens, ${counts.audit} audit entries, ${counts.scheduled} embargoed updates and ${counts.webhook} webhook endpoints into the ${store.kind} store.\n`,
+    `Imported ${counts.entry} log entries, ${counts.token} tokens, ${counts.audit} audit entries, ${counts.scheduled} embargoed updates, ${counts.webhook} webhook endpoints and ${counts.subscription} email subscriptions into the ${store.kind} store.\n`,
   );
 } catch (error) {
-  process.stderr.write(`Import failed, nothing was written: ${(error as Error).message}\n`);
+  const message = (error as Error).message;
+  process.stderr.write(
+    error instanceof SubscriptionsNotImported ? `Import incomplete: ${message}\n` : `Import failed, nothing was written: ${message}\n`,
+  );
   process.exitCode = 1;
 } finally {
   await store.close();

@@ -1,6 +1,6 @@
 import type { Cadence } from '@treaty-watch/shared';
 import type { Sql, SqlDb } from './sql-runner';
-import type { MailKind, MailRecord, SubscriptionRecord, SubscriptionStore, SubscriptionTx } from './subscription-store';
+import type { MailKind, MailRecord, SubscriptionRecord, SubscriptionStore, SubscriptionTx, TokenPurpose } from './subscription-store';
 
 const parse = <T>(rows: { data: string }[]): T[] => rows.map((row) => JSON.parse(row.data) as T);
 const CURSOR = 'immediate';
@@ -12,6 +12,15 @@ function subscriptionTx(sql: Sql): SubscriptionTx {
     },
     async byId(id) {
       return parse<SubscriptionRecord>(await sql.all('SELECT data FROM subscriptions WHERE id = $1', [id]))[0];
+    },
+    async all() {
+      return parse<SubscriptionRecord>(await sql.all('SELECT data FROM subscriptions ORDER BY created_at, id'));
+    },
+    async tokens() {
+      const rows = await sql.all<{ hash: string; subscription_id: string; purpose: TokenPurpose; created_at: string }>(
+        'SELECT hash, subscription_id, purpose, created_at FROM subscription_tokens ORDER BY created_at, hash',
+      );
+      return rows.map((row) => ({ hash: row.hash, subscriptionId: row.subscription_id, purpose: row.purpose, createdAt: row.created_at }));
     },
     async save(s) {
       await sql.run(

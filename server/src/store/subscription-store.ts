@@ -21,6 +21,14 @@ export interface SubscriptionRecord {
 /** A link's purpose: confirming the address, or managing (and leaving) the subscription. */
 export type TokenPurpose = 'confirm' | 'manage';
 
+/** A link's token as kept: its hash only. */
+export interface SubscriptionToken {
+  hash: string;
+  subscriptionId: string;
+  purpose: TokenPurpose;
+  createdAt: string;
+}
+
 export type MailKind = 'confirm' | 'already-subscribed' | 'change' | 'digest';
 
 /**
@@ -61,6 +69,10 @@ export interface MailCounts {
 export interface SubscriptionTx {
   byEmail(email: string): Promise<SubscriptionRecord | undefined>;
   byId(id: string): Promise<SubscriptionRecord | undefined>;
+  /** Every subscription, confirmed or not, oldest first. */
+  all(): Promise<SubscriptionRecord[]>;
+  /** Every link's token, by hash, so links already mailed keep working in a store rebuilt from an export. */
+  tokens(): Promise<SubscriptionToken[]>;
   save(subscription: SubscriptionRecord): Promise<void>;
   /** The subscription, its tokens and its messages: nothing of the address is left. */
   remove(id: string): Promise<void>;
