@@ -149,6 +149,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
         retry: config.mail.retry,
         perAddressPerHour: config.mail.perAddressPerHour,
         messageHost: config.mail.from.split('@')[1] ?? 'localhost',
+        onAttempt: (sent) => metrics.mailAttempts.inc({ outcome: sent ? 'sent' : 'failed' }),
         log,
         clock: now,
       })

@@ -58,6 +58,12 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
+  const mailAttempts = new Counter({
+    name: 'treaty_watch_mail_attempts_total',
+    help: 'Messages handed to the mail server, by whether it took them',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   const rateLimitRedisFailures = new Counter({
     name: 'treaty_watch_rate_limit_redis_failures_total',
     help: 'Rate-limit checks Redis did not answer, so this process counted alone (fail open)',
@@ -107,6 +113,7 @@ export function createMetrics(read: { presence(): Presence; seq(): number }) {
     resyncFloodsDropped,
     dueRounds,
     webhookAttempts,
+    mailAttempts,
     rateLimitRedisFailures,
     signInsFailed,
     storeErrors,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PostUpdateResponse, Problem, SubscriptionCountsResponse, SubscriptionResponse } from '@treaty-watch/shared';
+import { metricOf } from '../support/metrics';
 import { headerOf, linkTo, oneClickOf, tokenIn, type Arrived } from '../support/smtp-inbox';
 import { testClock } from '../support/test-clock';
 import { useMailServer } from '../support/use-mail-server';
@@ -151,6 +152,38 @@ describe('email alerts', () => {
       'Confirm your Treaty Watch alerts',
       'INF Treaty: Queued while the mail server refuses',
     ]);
+  });
+
+  it('count in /metrics each message the mail server took and each it turned away', async () => {
+    // A series appears with its first count: absent is none yet.
+    const count = async (outcome: string) =>
+      (await metricOf(board.server.url, `treaty_watch_mail_attempts_total{outcome="${outcome}"}`)) || 0;
+    // What the mail server saw, beside what the process counted, once all that is due has been tried:
+    // other tests' messages may go out meanwhile.
+    const attempts = async () => {
+      await board.server.app.mail.check();
+      return {
+        sent: await count('sent'),
+        failed: await count('failed'),
+        taken: board.inbox.arrived.length,
+        refused: board.inbox.refused,
+      };
+    };
+    const email = 'counted@example.org';
+    const before = await attempts();
+    await board.subscribed({ email, treaties: ['npt'] });
+    board.inbox.refuse();
+    await postUpdate('npt', { headline: 'Turned away, then taken' });
+    await board.server.app.mail.check();
+    await board.inbox.until(() => board.inbox.refused > 0, 10_000, 'a refused attempt');
+    board.inbox.accept();
+    clock.advance(MINUTE);
+    await board.delivered(email, 2);
+    const after = await attempts();
+    expect(after.taken - before.taken).toBeGreaterThanOrEqual(2);
+    expect(after.sent - before.sent).toBe(after.taken - before.taken);
+    expect(after.failed - before.failed).toBe(after.refused - before.refused);
+    expect(after.failed - before.failed).toBeGreaterThanOrEqual(1);
   });
 
   it('send a daily digest at its hour, with every update since the last, and none on a day with nothing', async () => {

@@ -21,6 +21,8 @@ export interface SendOptions {
   perAddressPerHour: number;
   /** The host part of Message-ID. */
   messageHost: string;
+  /** Each message handed to the mail server, and whether it took it (metrics). */
+  onAttempt?: (sent: boolean) => void;
 }
 
 interface Claimed {
@@ -99,9 +101,11 @@ export async function sendMail(store: Store, id: string, now: () => Date, option
   try {
     await options.transport.send(claimed.outgoing);
   } catch (error) {
+    options.onAttempt?.(false);
     await record(store, claimed.mail, now(), options, error);
     return false;
   }
+  options.onAttempt?.(true);
   await record(store, claimed.mail, now(), options);
   return true;
 }
