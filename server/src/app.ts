@@ -22,7 +22,6 @@ import { createPartyService } from './services/party-service';
 import { scheduledRoutes } from './http/routes/scheduled';
 import { sessionRoutes } from './http/routes/session';
 import { sessionAuth } from './http/session-auth';
-import { signInFailures } from './http/sign-in-failures';
 import { searchRoutes } from './http/routes/search';
 import { snapshotRoutes } from './http/routes/snapshot';
 import { streamRoutes } from './http/routes/stream';
@@ -208,6 +207,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     redis: cluster?.redis,
     log,
     onRedisFailure: (limit) => metrics.rateLimitRedisFailures.inc({ limit }),
+    onSignInRefused: (reason) => metrics.signInsFailed.inc({ reason }),
   });
   app.use('/feeds', limits.reads);
   app.use(feedsRoutes(createFeedService(store, answers, now), () => publicUrl));
@@ -224,7 +224,7 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
     readJsonBody,
     sessionRoutes({
       sessions,
-      failures: signInFailures(config.signInFailuresPerMinute, log, (reason) => metrics.signInsFailed.inc({ reason })),
+      failures: limits.signInFailures,
       publicUrl: () => config.publicUrl,
     }),
     treatiesRoutes({ board, updates, treaties, tokens }),

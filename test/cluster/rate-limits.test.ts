@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '@treaty-watch/shared';
 import { postUpdate, request } from '../support/api-client';
+import { ADMIN_TOKEN } from '../support/in-process-server';
 import { metricOf } from '../support/metrics';
 import { spawnServer, type SpawnedServer } from '../support/spawned-server';
 import { DATABASE_URL, POSTGRES_MISSING } from '../support/stores';
@@ -51,6 +52,27 @@ describe.skipIf(!ready)('one write limit for two processes on one PostgreSQL and
     const accepted = seen.filter((s) => s.status === 201);
     expect(accepted).toHaveLength(2 * BURST);
     expect((accepted.at(-1)?.at ?? 0) - started).toBeGreaterThanOrEqual(WINDOW_MS);
+  });
+});
+
+describe.skipIf(!ready)('failed sign-ins on two processes on one Redis', () => {
+  const cluster = useTwoProcesses('cluster-signin', { RATE_LIMIT_SIGNIN_FAILURES: '3', RATE_LIMIT_READS: '0' });
+  // Well formed, so it is looked up, and unknown.
+  const signIn = (url: string, token = 'tw_pasted-by-mistake-9f1c2e7a') =>
+    request<Problem>(`${url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: url },
+      body: JSON.stringify({ token }),
+    });
+
+  it('refuse an address that failed three times in all, though neither process saw three', async () => {
+    const statuses: number[] = [];
+    for (const server of [cluster.a, cluster.b, cluster.a]) statuses.push((await signIn(server.url)).status);
+    expect(statuses).toEqual([401, 401, 401]);
+    const refused = await signIn(cluster.b.url, ADMIN_TOKEN);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await signIn(cluster.a.url, ADMIN_TOKEN)).status).toBe(429);
   });
 });
 

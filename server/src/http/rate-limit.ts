@@ -9,7 +9,7 @@ import { sessionFoundOf } from './session-auth';
 /** A check Redis has not answered by then is decided by this process alone: a slow Redis must not slow every write. */
 const REDIS_TIMEOUT_MS = 500;
 
-export type LimitName = 'writes' | 'reads' | 'subscribe';
+export type LimitName = 'writes' | 'reads' | 'subscribe' | 'signin';
 
 /** Counts kept in Redis, so every process draws on the same allowance. */
 export interface SharedCounts {
@@ -48,13 +48,9 @@ async function consume(limiter: RateLimiterAbstract | RLWrapperTimeouts, key: st
   }
 }
 
-/**
- * Redis first; when it cannot answer, this process's memory, so an outage of Redis never stops
- * the newsroom's writes (each process then allows the full limit on its own). The outage is
- * logged when it starts and when it ends, and every check it touched is counted.
- */
-function sharedCheck(name: LimitName, shared: SharedCounts, local: RateLimiterMemory, points: number, duration: number) {
-  const redis = new RLWrapperTimeouts({
+/** A limiter whose counts are kept in Redis under the limit's name, which answers within REDIS_TIMEOUT_MS or fails. */
+export function redisLimiter(name: LimitName, shared: SharedCounts, points: number, duration: number): RLWrapperTimeouts {
+  return new RLWrapperTimeouts({
     limiter: new RateLimiterRedis({
       storeClient: shared.client,
       useRedisPackage: true,
@@ -67,13 +63,21 @@ function sharedCheck(name: LimitName, shared: SharedCounts, local: RateLimiterMe
     }),
     timeoutMs: REDIS_TIMEOUT_MS,
   });
+}
+
+/**
+ * Redis first; when it cannot answer, this process's memory, so an outage of Redis never stops
+ * the newsroom's writes (each process then allows the full limit on its own). The outage is
+ * logged when it starts and when it ends, and every check it touched is counted.
+ */
+export function redisOrLocal(name: LimitName, shared: SharedCounts) {
   let failing = false;
-  return async (key: string): Promise<Verdict> => {
+  return async <T>(inRedis: () => Promise<T>, locally: () => Promise<T>): Promise<T> => {
     try {
-      const verdict = await consume(redis, key);
+      const result = await inRedis();
       if (failing) shared.log.info({ limit: name }, 'Redis answers rate-limit checks again: counting across the cluster');
       failing = false;
-      return verdict;
+      return result;
     } catch (error) {
       if (!failing)
         shared.log.warn(
@@ -82,9 +86,19 @@ function sharedCheck(name: LimitName, shared: SharedCounts, local: RateLimiterMe
         );
       failing = true;
       shared.onFailure(name);
-      return consume(local, key);
+      return locally();
     }
   };
+}
+
+function sharedCheck(name: LimitName, shared: SharedCounts, local: RateLimiterMemory, points: number, duration: number) {
+  const redis = redisLimiter(name, shared, points, duration);
+  const run = redisOrLocal(name, shared);
+  return (key: string): Promise<Verdict> =>
+    run(
+      () => consume(redis, key),
+      () => consume(local, key),
+    );
 }
 
 /**
