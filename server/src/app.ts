@@ -31,7 +31,6 @@ import { updatesRoutes } from './http/routes/updates';
 import { webhooksRoutes } from './http/routes/webhooks';
 import { subscriptionsRoutes } from './http/routes/subscriptions';
 import { startMailDispatcher, type MailDispatcher } from './mail/mail-dispatcher';
-import { smtpTransport } from './mail/smtp-transport';
 import { createSubscriptionService } from './services/subscription-service';
 import { createLogger, requestLogger, type Logger } from './log';
 import { createMetrics } from './metrics';
@@ -142,12 +141,8 @@ export async function createApp(config: Config, deps: { store?: Store; now?: () 
   events.on('change.committed', (change) => broadcaster.publish(change));
   events.on('change.relayed', (change) => broadcaster.receive(change));
   const mail: MailDispatcher | undefined = config.mail
-    ? startMailDispatcher(store, {
-        transport: smtpTransport(config.mail.smtpUrl, config.mail.from),
+    ? startMailDispatcher(store, config.mail, {
         publicUrl: () => publicUrl,
-        retry: config.mail.retry,
-        perAddressPerHour: config.mail.perAddressPerHour,
-        messageHost: config.mail.from.split('@')[1] ?? 'localhost',
         onAttempt: (sent) => metrics.mailAttempts.inc({ outcome: sent ? 'sent' : 'failed' }),
         log,
         clock: now,

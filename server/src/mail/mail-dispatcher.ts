@@ -1,8 +1,10 @@
+import type { MailConfig } from '../config';
 import type { Logger } from '../log';
 import { serialRounds } from '../serial-rounds';
 import type { Store } from '../store/store';
 import { queueChanges, queueDigests } from './queue-mail';
 import { sendMail, type SendOptions } from './send-mail';
+import { smtpTransport } from './smtp-transport';
 
 /** Due work without a change to wake it (a retry, a digest hour) is this late at most. */
 const POLL_MS = 1000;
@@ -28,8 +30,18 @@ export interface MailDispatcher {
  * processes only one sends each; a message is marked sent only once the mail server took it,
  * and is never sent again after that.
  */
-export function startMailDispatcher(store: Store, options: SendOptions & { log: Logger; clock: () => Date }): MailDispatcher {
-  const { log, clock } = options;
+export function startMailDispatcher(
+  store: Store,
+  config: MailConfig,
+  { log, clock, ...hooks }: Pick<SendOptions, 'publicUrl' | 'onAttempt'> & { log: Logger; clock: () => Date },
+): MailDispatcher {
+  const options: SendOptions = {
+    ...hooks,
+    transport: smtpTransport(config.smtpUrl, config.from),
+    retry: config.retry,
+    perAddressPerHour: config.perAddressPerHour,
+    messageHost: config.from.split('@')[1] ?? 'localhost',
+  };
   let stopped = false;
   let lastWarning = 0;
   let lastPrune = 0;
