@@ -1,21 +1,14 @@
 /**
  * The column types in which the two stores' tables differ: PostgreSQL keeps JSON as JSONB and a
- * number as BIGINT, SQLite keeps them as TEXT and INTEGER, and each numbers rows its own way.
+ * number as BIGINT, SQLite keeps them as TEXT and INTEGER, and each numbers rows its own way:
+ * `eventSeq` is the log's seq (PostgreSQL takes it from `log_head` under the write lock, SQLite
+ * counts it itself), `rowId` a row id the database hands out.
  */
-export interface ColumnTypes {
-  integer: 'INTEGER' | 'BIGINT';
-  json: 'TEXT' | 'JSONB';
-  /** The log's seq: PostgreSQL takes it from `log_head` under the write lock, SQLite counts it itself. */
-  eventSeq: 'BIGINT PRIMARY KEY' | 'INTEGER PRIMARY KEY AUTOINCREMENT';
-  /** A row id the database hands out. */
-  rowId: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY' | 'INTEGER PRIMARY KEY AUTOINCREMENT';
-}
-
-/** Each store's column types. */
 export const COLUMN_TYPES = {
   postgres: { integer: 'BIGINT', json: 'JSONB', eventSeq: 'BIGINT PRIMARY KEY', rowId: 'BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY' },
   sqlite: { integer: 'INTEGER', json: 'TEXT', eventSeq: 'INTEGER PRIMARY KEY AUTOINCREMENT', rowId: 'INTEGER PRIMARY KEY AUTOINCREMENT' },
-} as const satisfies Record<string, ColumnTypes>;
+} as const;
+export type ColumnTypes = (typeof COLUMN_TYPES)[keyof typeof COLUMN_TYPES];
 
 /**
  * Tables of released migrations both stores took, written once in each store's column types:
