@@ -14,7 +14,7 @@ const MAX_LOCAL_INTERVAL_MS = 10_000;
  * each process's time in the cluster bench, beside two fifths for the changes themselves. So a
  * process waits a millisecond per socket it holds between counts, from 1 s to 10 s.
  */
-export const localPresenceIntervalMs = (sockets: number) => Math.min(MAX_LOCAL_INTERVAL_MS, Math.max(PRESENCE_INTERVAL_MS, sockets));
+const localPresenceIntervalMs = (sockets: number) => Math.min(MAX_LOCAL_INTERVAL_MS, Math.max(PRESENCE_INTERVAL_MS, sockets));
 
 /**
  * Connected dashboards by kind, for the whole cluster. Counts change in O(1) per connect; each
