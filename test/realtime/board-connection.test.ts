@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import http from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -75,6 +76,26 @@ describe('the dashboard’s connection', () => {
       board.identifyAs('desk');
       await vi.waitFor(() => expect(handshakes.length).toBeGreaterThan(1));
       expect(handshakes).toEqual(['viewer', 'desk']);
+    } finally {
+      io.off('connection', record);
+    }
+  });
+
+  it('starts afresh when the server goes away in the middle of its switch to WebSocket', async () => {
+    // The WebSocket closes just after the server answered its probe: long-polling is paused by
+    // then, and engine.io-client never resumes it, so without a fresh connection the board would
+    // hear nothing until the engine's ping timeout (45 s on this server's defaults).
+    io.engine.once('connection', (engine: EventEmitter) =>
+      engine.once('upgrading', (transport: { close(): void }) => setTimeout(() => transport.close(), 20)),
+    );
+    const sockets: Socket[] = [];
+    const record = (socket: Socket) => sockets.push(socket);
+    io.on('connection', record);
+    try {
+      const board = open();
+      await vi.waitFor(() => expect(sockets).toHaveLength(2), { timeout: 5000 });
+      sockets[1]?.emit('snapshot', snapshot(7));
+      await vi.waitFor(() => expect(board.getView()).toMatchObject({ board: { seq: 7 }, connection: { status: 'live' } }));
     } finally {
       io.off('connection', record);
     }

@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { RECONNECT_OPTIONS, type ClientKind, type ClientToServerEvents, type ServerToClientEvents } from '@treaty-watch/shared';
 import { applyChange, applySnapshot, type BoardState } from './board-state';
 import { LiveView, OFFLINE_AFTER_MS, type LiveBoard, type LiveBoardSource } from './live-view';
+import { onStalledUpgrade } from './stalled-upgrade';
 
 /** The server pings every 5 s, so 10 s of silence means the line is dead even if no error said so. */
 const WATCH_EVERY_MS = 1000;
@@ -62,9 +63,16 @@ export class BoardConnection implements LiveBoardSource {
       this.resyncing = false;
       this.live.setStatus('live');
     });
-    // Only close() and identifyAs() disconnect on purpose; neither is the line going down.
+    // Only close() and handshakeAgain() disconnect on purpose; a stalled upgrade says it went down itself.
     this.socket.on('disconnect', (reason) => reason !== 'io client disconnect' && this.down());
     this.socket.on('connect_error', () => this.down());
+    // Each attempt has an engine of its own; one stalled mid-upgrade is abandoned for a fresh one.
+    this.socket.io.on('open', () =>
+      onStalledUpgrade(this.socket.io.engine, () => {
+        this.down();
+        this.handshakeAgain();
+      }),
+    );
     // A screen left on for weeks picks up a new deploy by itself.
     let build = options.buildId;
     this.socket.on('welcome', ({ buildId }) => {
@@ -99,7 +107,7 @@ export class BoardConnection implements LiveBoardSource {
       this.reannounceScheduled = false;
       if (this.closed || this.client === this.announced) return;
       this.announced = this.client;
-      this.socket.disconnect().connect();
+      this.handshakeAgain();
     });
   }
 
@@ -109,6 +117,11 @@ export class BoardConnection implements LiveBoardSource {
     clearInterval(this.watchdog);
     this.socket.disconnect();
     this.live.close();
+  }
+
+  /** A new connection, and with it a handshake that resumes from the board's seq. */
+  private handshakeAgain(): void {
+    this.socket.disconnect().connect();
   }
 
   /** One resync in flight: the server acknowledges it once it has sent what was missed. */
