@@ -1,4 +1,3 @@
-import { lazy } from 'react';
 import { AuditPage } from './features/access/audit-page';
 import { SignInPage } from './features/access/signin-page';
 import { TokensPage } from './features/access/tokens-page';
@@ -17,12 +16,18 @@ import { SearchPage } from './features/search/search-page';
 import { NotFound } from './components/not-found';
 import { NewTreatyPage } from './features/treaty/new-treaty-page';
 import { TreatyPage } from './features/treaty/treaty-page';
+import { lazyRetrying } from './lib/lazy-retrying';
 import { useLocation } from './lib/router';
 import { useDeskPresence } from './lib/use-board';
+import './features/charts/charts.css';
 
-/** Recharts is large; the cards and the feed must not wait for it. */
-const ChartsPanel = lazy(() => import('./features/charts/charts-panel'));
-const ScreenCharts = lazy(() => import('./features/charts/screen-charts'));
+/**
+ * Recharts is large; the cards and the feed must not wait for it. Its few styles come with the
+ * page: a stylesheet that failed to arrive with a lazy chunk is not asked for again when the
+ * chunk is, so the charts would come back unstyled.
+ */
+const ChartsPanel = lazyRetrying(() => import('./features/charts/charts-panel'));
+const ScreenCharts = lazyRetrying(() => import('./features/charts/screen-charts'));
 
 /** A day such as 2020-06-01; anything else is no as-of at all (the server checks the rest). */
 const asOfDay = (search: URLSearchParams) => /^\d{4}-\d{2}-\d{2}$/.exec(search.get('asOf') ?? '')?.[0];

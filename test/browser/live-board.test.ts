@@ -77,6 +77,29 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('draws its charts, styled, when their chunk failed to arrive the first time (the server restarting)', async () => {
+    const { page, errors } = await openPage(env.browser, 'about:blank');
+    // Refused twice: the chunk's modulepreload and its import, so the import itself fails. A
+    // stylesheet of the charts' own is refused once too.
+    let refused = 0;
+    await page.route(/\/assets\/charts-panel-[^/]*\.js$/, (route) => (refused++ < 2 ? route.abort('connectionrefused') : route.continue()));
+    let stylesheets = 0;
+    await page.route(/\/assets\/charts-[^/]*\.css$/, (route) => (stylesheets++ < 1 ? route.abort('connectionrefused') : route.continue()));
+    await page.goto(env.server.url);
+    await page.locator('[role="status"][data-connection="live"]').waitFor();
+    await page.getByRole('heading', { name: 'Treaty lifespans' }).waitFor({ timeout: 10_000 });
+    expect(refused).toBeGreaterThan(2);
+    // charts.css gives each chart a panel's border; unstyled, a figure has none.
+    expect(
+      await page
+        .locator('figure.chart')
+        .first()
+        .evaluate((chart) => getComputedStyle(chart).borderTopStyle),
+    ).toBe('solid');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows markup in a headline as text, never as markup', async () => {
     const headline = '<img src=x onerror="window.pwned=1"> <b>bold</b>';
     await env.api.postUpdate('ctbt', { headline });

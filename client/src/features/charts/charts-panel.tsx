@@ -4,7 +4,6 @@ import { ActivityChart } from './activity-chart';
 import { DataExchangeChart } from './data-exchange-chart';
 import { LifespanChart } from './lifespan-chart';
 import { useEventDates } from './use-event-dates';
-import './charts.css';
 
 const MINUTE = 60_000;
 

@@ -7,7 +7,6 @@ import { DataExchangeChart } from './data-exchange-chart';
 import { GroupHoldouts } from './group-holdouts';
 import { LifespanChart } from './lifespan-chart';
 import { useEventDates } from './use-event-dates';
-import './charts.css';
 
 const MINUTE = 60_000;
 /** Long enough to read a chart from across the room. */

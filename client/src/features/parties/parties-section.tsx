@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import type { Treaty } from '@treaty-watch/shared';
 import { NavLink } from '../../components/nav-link';
+import { lazyRetrying } from '../../lib/lazy-retrying';
 import { SourceLink } from '../../components/source-link';
 import { Holdouts } from './holdouts';
 import { PartiesTable } from './parties-table';
@@ -11,7 +12,7 @@ import { useParties } from './use-parties';
 import './parties.css';
 
 /** The topology and the projection are the biggest part of this section: their own chunk, loaded when shown. */
-const WorldMap = lazy(() => import('./world-map'));
+const WorldMap = lazyRetrying(() => import('./world-map'));
 
 /** Who stands where in a multilateral treaty: map, holdouts, every state with its history. */
 export function PartiesSection({ treaty, asOf }: { treaty: Treaty; asOf?: string }) {
