@@ -10,6 +10,7 @@ import { tempDir } from '../support/temp-dir';
 import { useServer } from '../support/use-server';
 import { openSqliteStore } from '../../server/src/store/sqlite/sqlite-store';
 import type { Store } from '../../server/src/store/store';
+import type { MailRecord } from '../../server/src/store/subscription-store';
 import { importLines, type ExportLine } from '../../server/src/services/log-transfer';
 import { stringMatching } from '../support/matchers';
 
@@ -33,7 +34,7 @@ const served = useServer({ dataDir: path.join(source.dir, 'data') });
 let before: Snapshot;
 let beforeRest: Awaited<ReturnType<typeof restOf>>;
 
-/** What a store keeps beside the log: the audit trail, embargoes, webhook endpoints and readers' email subscriptions. */
+/** What a store keeps beside the log: the audit trail, embargoes, webhook endpoints, readers' email subscriptions and their mail. */
 async function restOf(store: Store) {
   return {
     audit: (await store.auditEntriesAfter(0, 1000)).map(({ id: _id, ...entry }) => entry),
@@ -42,14 +43,30 @@ async function restOf(store: Store) {
     mail: await store.subscriptions.transaction(async (tx) => ({
       subscriptions: await tx.all(),
       tokens: await tx.tokens(),
+      outbox: await tx.outbox(),
       cursor: await tx.cursor(),
       // The link mailed to the confirmed reader still finds them, and only for its purpose.
       manageLink: await tx.tokenOwner('manage-link-hash', 'manage'),
     })),
+    waiting: (await store.subscriptions.dueMail('2026-12-02T00:00:00.000Z', 10)).map((mail) => mail.id),
   };
 }
 
-/** Two readers, one confirmed with a link to manage the subscription, one still to confirm. */
+const SENT_CONFIRMATION: MailRecord = {
+  id: 'mail-sent',
+  subscriptionId: 'sub-2',
+  kind: 'confirm',
+  state: 'sent',
+  attempts: 1,
+  createdAt: '2026-12-01T08:00:00.000Z',
+  nextAttemptAt: '2026-12-01T08:00:00.000Z',
+  sentAt: '2026-12-01T08:00:00.000Z',
+};
+
+/**
+ * Two readers, one confirmed with a link to manage the subscription, one still to confirm; the
+ * confirmation mail sent, and a digest still waiting to go.
+ */
 async function subscribeReaders(store: Store) {
   await store.subscriptions.transaction(async (tx) => {
     const at = '2026-12-01T08:00:00.000Z';
@@ -66,6 +83,21 @@ async function subscribeReaders(store: Store) {
     await tx.addToken('manage-link-hash', 'sub-1', 'manage', at);
     await tx.save({ id: 'sub-2', email: 'reader@example.org', cadence: 'immediate', createdAt: at });
     await tx.addToken('confirm-link-hash', 'sub-2', 'confirm', at);
+    await tx.queueMail(SENT_CONFIRMATION, 'confirm:sub-2');
+    await tx.queueMail(
+      {
+        ...SENT_CONFIRMATION,
+        id: 'mail-waiting',
+        subscriptionId: 'sub-1',
+        kind: 'digest',
+        afterSeq: 3,
+        seq: 5,
+        state: 'pending',
+        sentAt: undefined,
+        lastError: 'timed out',
+      },
+      'digest:sub-1:5',
+    );
     await tx.setCursor(5);
   });
 }
@@ -107,7 +139,7 @@ async function boardOf(store: () => Store | Promise<Store>) {
 }
 
 describe('npm run export and npm run import', () => {
-  it('writes one JSON line per log entry, then the tokens, the audit trail, embargoes, webhooks and email subscriptions', () => {
+  it('writes one JSON line per log entry, then the tokens, the audit trail, embargoes, webhooks, email subscriptions and their mail', () => {
     const lines = fs
       .readFileSync(dump, 'utf8')
       .trim()
@@ -122,13 +154,14 @@ describe('npm run export and npm run import', () => {
     expect(lines.filter((l) => l.type === 'webhook')).toHaveLength(1);
     expect(lines.filter((l) => l.type === 'subscription')).toHaveLength(2);
     expect(lines.filter((l) => l.type === 'subscription-token')).toHaveLength(2);
+    expect(lines.filter((l) => l.type === 'mail')).toHaveLength(2);
     expect(lines.filter((l) => l.type === 'mail-cursor')).toEqual([{ type: 'mail-cursor', seq: 5 }]);
   });
 
-  it('rebuilds the same board, audit trail, embargoes, webhooks and email subscriptions in a new SQLite store', async () => {
+  it('rebuilds the same board, audit trail, embargoes, webhooks, email subscriptions and mail outbox in a new SQLite store', async () => {
     const { stdout } = await cli('import', [dump], { DATA_DIR: target.dir });
     expect(stdout).toContain(
-      `Imported ${before.seq} log entries, 1 tokens, ${beforeRest.audit.length} audit entries, 1 embargoed updates, 1 webhook endpoints and 2 email subscriptions into the sqlite store`,
+      `Imported ${before.seq} log entries, 1 tokens, ${beforeRest.audit.length} audit entries, 1 embargoed updates, 1 webhook endpoints, 2 email subscriptions and 2 messages of the mail outbox into the sqlite store`,
     );
     expect(board(await boardOf(() => openSqliteStore(target.dir)))).toEqual(board(before));
     const restored = openSqliteStore(target.dir);
@@ -136,6 +169,12 @@ describe('npm run export and npm run import', () => {
       expect(await restOf(restored)).toEqual(beforeRest);
       expect(beforeRest.mail.subscriptions.map((s) => s.email)).toEqual(['desk@example.org', 'reader@example.org']);
       expect(beforeRest.mail.manageLink).toBe('sub-1');
+      // The digest that was waiting goes from the new store; the confirmation sent is not sent again.
+      expect(beforeRest.waiting).toEqual(['mail-waiting']);
+      await restored.subscriptions.transaction((tx) =>
+        tx.queueMail({ ...SENT_CONFIRMATION, id: 'mail-again', state: 'pending', sentAt: undefined }, 'confirm:sub-2'),
+      );
+      expect((await restOf(restored)).waiting).toEqual(['mail-waiting']);
       expect(beforeRest.audit.map((a) => a.action)).toEqual(
         expect.arrayContaining(['update.scheduled', 'webhook.created', 'token.created']),
       );

@@ -30,7 +30,7 @@ const store = await openStore(config);
 try {
   const counts = await importLines(store, read(file));
   process.stdout.write(
-    `Imported ${counts.entry} log entries, ${counts.token} tokens, ${counts.audit} audit entries, ${counts.scheduled} embargoed updates, ${counts.webhook} webhook endpoints and ${counts.subscription} email subscriptions into the ${store.kind} store.\n`,
+    `Imported ${counts.entry} log entries, ${counts.token} tokens, ${counts.audit} audit entries, ${counts.scheduled} embargoed updates, ${counts.webhook} webhook endpoints, ${counts.subscription} email subscriptions and ${counts.mail} messages of the mail outbox into the ${store.kind} store.\n`,
   );
 } catch (error) {
   const message = (error as Error).message;

@@ -1,7 +1,7 @@
 import type { AuditEntry, ScheduledUpdate } from '@treaty-watch/shared';
 import type { LogEntry } from '../store/log-entry';
 import type { Store, TokenRecord } from '../store/store';
-import type { SubscriptionRecord, SubscriptionToken } from '../store/subscription-store';
+import type { QueuedMail, SubscriptionRecord, SubscriptionToken } from '../store/subscription-store';
 import type { WebhookRecord } from '../store/webhook-store';
 import { commitEntry } from './log-writer';
 
@@ -9,8 +9,10 @@ import { commitEntry } from './log-writer';
  * One line of an export: a log entry; a token (its hash only) so desks keep their access; the
  * audit trail; embargoed updates; webhook endpoints with their secrets, so partners need not
  * be told a new one; readers' email subscriptions with their links' token hashes, so the
- * unsubscribe link in every mail already sent still works, and the seq mail had reached.
- * Idempotency records (24 hours), webhook delivery logs and the mail outbox stay behind.
+ * unsubscribe link in every mail already sent still works; the mail outbox, so a message waiting
+ * at the export is sent from the new store and one already sent is not sent again (its key), and
+ * each address's recent mail still counts against its rate; and the seq mail had reached.
+ * Idempotency records (24 hours) and webhook delivery logs stay behind.
  */
 export type ExportLine =
   | ({ type: 'entry' } & LogEntry)
@@ -20,6 +22,7 @@ export type ExportLine =
   | ({ type: 'webhook' } & WebhookRecord)
   | ({ type: 'subscription' } & SubscriptionRecord)
   | ({ type: 'subscription-token' } & SubscriptionToken)
+  | ({ type: 'mail' } & QueuedMail)
   | { type: 'mail-cursor'; seq: number };
 
 /** The log and what sits beside it went in, the email subscriptions did not: the store is no longer empty. */
@@ -58,14 +61,16 @@ export async function* exportLines(store: Store): AsyncGenerator<ExportLine> {
   const mail = await store.subscriptions.transaction(async (tx) => ({
     subscriptions: await tx.all(),
     tokens: await tx.tokens(),
+    outbox: await tx.outbox(),
     cursor: await tx.cursor(),
   }));
   for (const subscription of mail.subscriptions) yield { type: 'subscription', ...subscription };
   for (const token of mail.tokens) yield { type: 'subscription-token', ...token };
+  for (const queued of mail.outbox) yield { type: 'mail', ...queued };
   if (mail.cursor !== undefined) yield { type: 'mail-cursor', seq: mail.cursor };
 }
 
-type MailLine = Extract<ExportLine, { type: 'subscription' | 'subscription-token' | 'mail-cursor' }>;
+type MailLine = Extract<ExportLine, { type: 'subscription' | 'subscription-token' | 'mail' | 'mail-cursor' }>;
 
 /**
  * Rebuilds an empty store from an export, in one transaction: every entry goes through the same
@@ -85,6 +90,7 @@ export async function importLines(store: Store, lines: AsyncIterable<ExportLine>
       webhook: 0,
       subscription: 0,
       'subscription-token': 0,
+      mail: 0,
       'mail-cursor': 0,
     };
     for await (const line of lines) {
@@ -118,6 +124,7 @@ export async function importLines(store: Store, lines: AsyncIterable<ExportLine>
         }
         case 'subscription':
         case 'subscription-token':
+        case 'mail':
         case 'mail-cursor':
           mail.push(line);
           break;
@@ -134,6 +141,7 @@ export async function importLines(store: Store, lines: AsyncIterable<ExportLine>
           const { type: _type, ...subscription } = line;
           await tx.save(subscription);
         } else if (line.type === 'subscription-token') await tx.addToken(line.hash, line.subscriptionId, line.purpose, line.createdAt);
+        else if (line.type === 'mail') await tx.queueMail(line.mail, line.key);
         else await tx.setCursor(line.seq);
       }
     });

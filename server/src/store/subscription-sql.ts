@@ -82,6 +82,10 @@ function subscriptionTx(sql: Sql): SubscriptionTx {
     async mail(id) {
       return parse<MailRecord>(await sql.all('SELECT data FROM mail_outbox WHERE id = $1', [id]))[0];
     },
+    async outbox() {
+      const rows = await sql.all<{ key: string; data: string }>('SELECT key, data FROM mail_outbox ORDER BY created_at, id');
+      return rows.map((row) => ({ key: row.key, mail: JSON.parse(row.data) as MailRecord }));
+    },
     async queuedSince(subscriptionId, kinds: readonly MailKind[], since) {
       const rows = await sql.all<{ created_at: string; kind: MailKind }>(
         'SELECT created_at, kind FROM mail_outbox WHERE subscription_id = $1 AND created_at >= $2',

@@ -55,6 +55,12 @@ export interface MailRecord {
   leaseUntil?: string;
 }
 
+/** A message with the key that keeps the same message from being queued twice. */
+export interface QueuedMail {
+  key: string;
+  mail: MailRecord;
+}
+
 export interface MailCounts {
   awaitingConfirmation: number;
   confirmed: number;
@@ -84,6 +90,8 @@ export interface SubscriptionTx {
   queueMail(mail: MailRecord, key: string): Promise<void>;
   saveMail(mail: MailRecord): Promise<void>;
   mail(id: string): Promise<MailRecord | undefined>;
+  /** Every message, waiting, sent or given up, with its key, oldest first: what an export carries. */
+  outbox(): Promise<QueuedMail[]>;
   /** When the subscription's messages of these kinds were queued, since `since`. */
   queuedSince(subscriptionId: string, kinds: readonly MailKind[], since: string): Promise<string[]>;
   /** When its messages went out, since `since`, earliest first: the per-address rate. */
