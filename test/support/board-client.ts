@@ -3,6 +3,9 @@ import type { Change, ClientKind, ClientToServerEvents, Presence, ServerToClient
 
 type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** Enough to see a reconnection through, few enough for one error message. */
+const CONNECTION_EVENTS_KEPT = 20;
+
 /**
  * A dashboard as the server sees it: a real Socket.IO client that records what arrives and
  * tracks its seq the way the real client does (snapshot resets it, changes advance it).
@@ -13,6 +16,8 @@ export class BoardClient {
   readonly changes: Change[] = [];
   readonly presence: Presence[] = [];
   lastSeq: number | undefined;
+  /** What the connection went through, for a timeout to tell: a test that failed on CI cannot be asked again. */
+  private readonly connection: string[] = [];
 
   constructor(url: string, options: { lastSeq?: number; client?: ClientKind; reconnection?: boolean } = {}) {
     this.lastSeq = options.lastSeq;
@@ -33,6 +38,16 @@ export class BoardClient {
       if (this.lastSeq === undefined || change.seq > this.lastSeq) this.lastSeq = change.seq;
     });
     this.socket.on('presence', (presence) => this.presence.push(presence));
+    const started = Date.now();
+    const note = (what: string) => {
+      this.connection.push(`${Date.now() - started} ms ${what}`);
+      if (this.connection.length > CONNECTION_EVENTS_KEPT) this.connection.shift();
+    };
+    this.socket.on('connect', () => note(`connected, at seq ${this.lastSeq}`));
+    this.socket.on('disconnect', (reason) => note(`disconnected (${reason}), at seq ${this.lastSeq}`));
+    this.socket.on('connect_error', (error) => note(`could not connect (${error.message})`));
+    this.socket.io.on('reconnect_attempt', (attempt) => note(`attempt ${attempt}`));
+    this.socket.on('snapshot', (snapshot) => note(`snapshot at seq ${snapshot.seq}`));
   }
 
   /** Resolves once `predicate` holds, checking after every event; rejects after `timeoutMs`. */
@@ -48,7 +63,8 @@ export class BoardClient {
       const check = () => queueMicrotask(evaluate);
       const timer = setTimeout(() => {
         this.socket.offAny(check);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+        const state = `at seq ${this.lastSeq}, ${this.socket.connected ? 'connected' : 'not connected'}`;
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${state}; ${this.connection.join('; ')})`));
       }, timeoutMs);
       this.socket.onAny(check);
       evaluate();
