@@ -11,7 +11,10 @@ interface Manifest {
 }
 
 const manifest = (folder: string) => JSON.parse(readFileSync(path.join(repoRoot, folder, 'package.json'), 'utf8')) as Manifest;
-const declared = (folder: string) => Object.keys({ ...manifest(folder).dependencies, ...manifest(folder).devDependencies });
+function declared(folder: string): string[] {
+  const { dependencies, devDependencies } = manifest(folder);
+  return Object.keys({ ...dependencies, ...devDependencies });
+}
 
 function sourcesIn(folder: string): string[] {
   return readdirSync(path.join(repoRoot, folder), { recursive: true, encoding: 'utf8' })

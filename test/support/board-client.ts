@@ -29,25 +29,25 @@ export class BoardClient {
       forceNew: true,
       auth: (cb) => cb({ ...(this.lastSeq !== undefined ? { lastSeq: this.lastSeq } : {}), client: options.client ?? 'viewer' }),
     });
+    const started = Date.now();
+    const note = (what: string) => {
+      this.connection.push(`${Date.now() - started} ms ${what}`);
+      if (this.connection.length > CONNECTION_EVENTS_KEPT) this.connection.shift();
+    };
     this.socket.on('snapshot', (snapshot) => {
       this.snapshots.push(snapshot);
       this.lastSeq = snapshot.seq;
+      note(`snapshot at seq ${snapshot.seq}`);
     });
     this.socket.on('change', (change) => {
       this.changes.push(change);
       if (this.lastSeq === undefined || change.seq > this.lastSeq) this.lastSeq = change.seq;
     });
     this.socket.on('presence', (presence) => this.presence.push(presence));
-    const started = Date.now();
-    const note = (what: string) => {
-      this.connection.push(`${Date.now() - started} ms ${what}`);
-      if (this.connection.length > CONNECTION_EVENTS_KEPT) this.connection.shift();
-    };
     this.socket.on('connect', () => note(`connected, at seq ${this.lastSeq}`));
     this.socket.on('disconnect', (reason) => note(`disconnected (${reason}), at seq ${this.lastSeq}`));
     this.socket.on('connect_error', (error) => note(`could not connect (${error.message})`));
     this.socket.io.on('reconnect_attempt', (attempt) => note(`attempt ${attempt}`));
-    this.socket.on('snapshot', (snapshot) => note(`snapshot at seq ${snapshot.seq}`));
   }
 
   /** Resolves once `predicate` holds, checking after every event; rejects after `timeoutMs`. */
